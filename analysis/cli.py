@@ -1,0 +1,71 @@
+"""Command line: `python -m analysis entities|quantities|weapons|dates|articles PATH... --format json|csv`.
+
+Prints one JSON array (or CSV) on stdout; problems go to stderr and a failure exits non-zero.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import pandas as pd
+
+from .corpus import CorpusError, load_paths
+from .lexicon import LexiconError
+from .pipeline import Tables, analyze
+
+
+def entity_counts(tables: Tables) -> pd.DataFrame:
+    """One row per (article, entity): "kim_jong_un" in 003 -> count 14."""
+    m = tables.mentions
+    counts = (m.groupby(["article", "entity", "name_en", "name_ar", "type"], sort=False)
+               .size().reset_index(name="count"))
+    return counts.sort_values(["article", "count", "entity"], ascending=[True, False, True])
+
+
+def quantity_rows(tables: Tables) -> pd.DataFrame:
+    q = tables.quantities
+    return q[["article", "value", "noun", "category", "qualifier", "text", "start", "end", "sentence"]]
+
+
+COMMANDS = {
+    "entities": entity_counts,
+    "quantities": quantity_rows,
+    "weapons": lambda t: t.weapons[["article", "weapon", "weapon_en", "text", "start", "end"]],
+    "dates": lambda t: t.dates[["article", "date", "year", "month", "day", "day_end", "year_inferred", "text", "start", "end"]],
+    "articles": lambda t: t.articles,
+}
+
+
+def to_records(frame: pd.DataFrame) -> list[dict]:
+    """JSON-ready rows: whole numbers as ints, dates as ISO strings, NaN as null."""
+    records = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+    for row in records:
+        for key, value in row.items():
+            if isinstance(value, float) and value.is_integer():
+                row[key] = int(value)
+    return records
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=sorted(COMMANDS))
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or files (.txt .csv .jsonl .json)")
+    parser.add_argument("--format", choices=["json", "csv"], default="json")
+    args = parser.parse_args(argv)
+    try:
+        loaded = load_paths(args.paths)
+        for problem in loaded.problems:
+            print(f"skipped: {problem}", file=sys.stderr)
+        if not loaded.articles:
+            raise CorpusError("No article could be read.")
+        frame = COMMANDS[args.command](analyze(loaded.articles))
+    except (CorpusError, LexiconError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        json.dump(to_records(frame), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    return 0

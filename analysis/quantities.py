@@ -1,0 +1,385 @@
+"""Counted quantities in news text: a number, its qualifier and the noun it counts.
+
+"ما لا يقل عن 10 آلاف حاوية شحن" -> value 10_000, noun "حاوية شحن", category container,
+qualifier at_least. Years, dates, clock times, pier or resolution numbers and ordinals are
+not quantities: a quantity needs a counted noun right after its number. Matching runs on the
+normalised body (chrome blanked) with compiled regexes; spans point into the original text.
+The noun categories come from data/quantity_nouns.csv (noun,category), which users can edit.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .corpus import DATA_DIR, Article
+from .numbers import (
+    DIGITS, FRACTIONS, HUNDRED_WORDS, HUNDREDS, NOT_NUMBERS, SCALES, TENS, UNITS,
+    parse_number, word_value,
+)
+from .lexicon import LexiconError
+from .spans import Span
+from .text import NormalizedText, normalize_with_offsets, normalized_key
+
+QUANTITY_NOUNS_FILE = DATA_DIR / "quantity_nouns.csv"
+CATEGORIES = ("munition", "weapon", "container", "person", "money", "time", "distance", "other")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
+
+
+class QuantityLexiconError(LexiconError):
+    """A quantity_nouns.csv that cannot be used; the message names the line and the fix."""
+
+
+# ---------------------------------------------------------------- the noun lexicon
+
+def noun_forms(word: str) -> list[str]:
+    """Forms to look a normalised noun up under: "الصواريخ" -> "صواريخ", "عاما" -> "عام",
+    "ساعتين" -> "ساعه", "مسؤولين" -> "مسؤول"."""
+    forms = [word]
+    if word.startswith("ال") and len(word) > 3:
+        forms.append(word[2:])
+    for base in list(forms):
+        if base.endswith("ا") and len(base) > 2:
+            forms.append(base[:-1])  # accusative tanween: "يومًا"
+        if base.endswith(("تين", "تان")) and len(base) > 4:
+            forms.append(base[:-3] + "ه")  # feminine dual: "ساعتين"
+        if base.endswith(("ين", "ان", "ون")) and len(base) > 4:
+            forms.append(base[:-2])  # dual or sound plural: "يومين", "مسؤولين"
+    return forms
+
+
+@dataclass(frozen=True)
+class NounLexicon:
+    """Normalised noun (one or more words) -> category."""
+
+    categories: dict[str, str]
+    longest: int  # most words in one entry
+
+    def category(self, phrase: str) -> str | None:
+        """The category of a normalised noun or compound, trying its inflected forms."""
+        words = phrase.split()
+        head_forms = noun_forms(words[0])
+        rest = " ".join(words[1:])
+        for form in head_forms:
+            key = f"{form} {rest}".strip()
+            if key in self.categories:
+                return self.categories[key]
+        return None
+
+
+@lru_cache(maxsize=8)
+def load_quantity_nouns(path: Path = QUANTITY_NOUNS_FILE) -> NounLexicon:
+    """Read and check the noun,category file: "قذيفة,munition" (singular and plural rows)."""
+    categories: dict[str, str] = {}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in ("noun", "category") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise QuantityLexiconError(f"{path.name}: missing column(s) {', '.join(missing)}.")
+            for line, row in enumerate(reader, start=2):
+                if None in row:
+                    raise QuantityLexiconError(f"{path.name} line {line}: more cells than columns (a stray comma?).")
+                noun = normalized_key(row.get("noun") or "")
+                category = (row.get("category") or "").strip()
+                if not noun:
+                    raise QuantityLexiconError(f"{path.name} line {line}: the noun is empty.")
+                if category not in CATEGORIES:
+                    raise QuantityLexiconError(
+                        f"{path.name} line {line}: category {category!r} is not one of {', '.join(CATEGORIES)}.")
+                categories[noun] = category
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise QuantityLexiconError(f"{path.name}: cannot be read ({error}).") from error
+    longest = max((len(k.split()) for k in categories), default=1)
+    return NounLexicon(categories, longest)
+
+
+# ---------------------------------------------------------------- patterns (normalised text)
+
+_S = r"[^\S\n]+"  # spaces within one line
+_AR = r"[\u0621-\u063a\u0641-\u064a]+"  # one Arabic word, no tatweel, no digits
+
+
+def _alternation(words) -> str:
+    """A regex matching any of `words`, longest first, factored as a trie (much faster
+    than a flat "a|b|c" over a hundred words)."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # longest first: optional tail is greedy
+
+    return pattern(trie)
+
+
+_NUMBER_WORD = _alternation([*UNITS, *TENS, *HUNDREDS, *HUNDRED_WORDS, *SCALES])
+_SCALE_WORD = _alternation(SCALES)
+_PLURAL_SCALE = _alternation(w for w, (_, n) in SCALES.items() if n == "plural")
+_VAGUE_WORD = rf"(?:ال)?(?:عشرات|مئات|{_PLURAL_SCALE})"
+_DIGIT_TOKEN = rf"(?<![\d.,:/]){DIGITS}(?![\d:/]|[.,]\d)"
+_HALF = rf"{_S}و[^\S\n]*(?:نصف|ربع)(?!\w)"
+
+NUMBER = re.compile(
+    rf"(?<!\w)(?P<pre>[وف]??[بلك]??)(?P<num>"
+    rf"(?P<digits>{_DIGIT_TOKEN}(?:{_S}(?:{_SCALE_WORD})(?!\w))*(?:{_HALF})?)"
+    rf"|(?P<vague>{_VAGUE_WORD}(?:{_S}(?:ال)?(?:{_PLURAL_SCALE}))?)"
+    rf"|(?P<words>(?:نصف|{_NUMBER_WORD})(?:{_S}(?:و[^\S\n]*)?(?:{_NUMBER_WORD}|{_alternation(FRACTIONS)}))*)"
+    rf")(?!\w)"
+)
+# "عام ونصف", "ساعتين ونصف": a singular or dual noun and a half (found from the half backwards).
+AND_HALF = re.compile(r"و[^\S\n]*نصف(?!\w)")  # a literal first is fast; the word start is checked after
+_WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
+
+_QUALIFIER_BEFORE = re.compile(
+    rf"(?<!\w)[وف]?(?P<q>[بلك]?(?:"
+    rf"(?P<approx>حوالي|نحو|قرابه|زهاء|ما{_S}يقرب{_S}من|ما{_S}يقارب|يقارب|ما{_S}يناهز|يناهز)"
+    rf"|(?P<at_most>ما{_S}لا{_S}يزيد{_S}(?:عن|علي)|لا{_S}يزيد{_S}(?:عن|علي)|ما{_S}لا{_S}يتجاوز"
+    rf"|لا{_S}يتجاوز|اقل{_S}من|حتي)"
+    rf"|(?P<at_least>ما{_S}لا{_S}يقل{_S}عن|لا{_S}يقل{_S}عن|اكثر{_S}من|ما{_S}يزيد{_S}(?:عن|علي)"
+    rf"|يزيد{_S}(?:عن|علي)|ما{_S}يربو{_S}علي|يربو{_S}علي|ما{_S}يفوق|يفوق|علي{_S}الاقل)"
+    rf")){_S}$"
+)
+_QUALIFIER_AFTER = re.compile(
+    rf"{_S}(?:(?P<approx>تقريبا)|(?P<at_least>علي{_S}الاقل)|(?P<at_most>علي{_S}الاكثر))(?!\w)")
+_NEXT_WORD = re.compile(rf"{_S}({_AR})")
+_FROM = re.compile(rf"{_S}من(?!\w)")
+_PERCENT = re.compile(rf"[^\S\n]*(?:%|٪|في{_S}ال(?:مئه|مائه)|بال(?:مئه|مائه))")
+
+MONTHS = frozenset(
+    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر يونيه يوليه "
+    "جانفي فيفري افريل ماي جوان جويليه اوت كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين "
+    "محرم ربيع جمادي رجب شعبان رمضان شوال ذو ذي".split())  # Hijri months too: "3 ربيع الآخر"
+_MONTH = _alternation(MONTHS)
+# A number right after these is a label, a year or a clock time, not a count:
+# "الرصيف البحري 33", "القرار 2270", "عام 2006", "فبراير 2022", "الساعة 10".
+_LABEL_BEFORE = re.compile(
+    rf"(?:(?<!\w)(?:رقم|عام|العام|لعام|بعام|سنه|السنه|الساعه)"
+    rf"|(?<!\w)[وفبل]?(?:ال)?(?:قرار|ماده|بند|رصيف|فقره|صفحه|حلقه|دوره|فصل|طريق|شارع|مبني|غرفه|طراز|نسخه|اصدار)"
+    rf"(?:{_S}{_AR})?"
+    rf"|(?<!\w)[وفبل]?(?:{_MONTH})(?:[^\S\n]*/[^\S\n]*{_AR})?)[^\S\n]*$"
+)
+ORDINALS = frozenset(
+    "الحادي الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع "
+    "الحاديه الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه التاسعه".split())
+# Words that end a noun phrase or cannot be the counted noun (normalised).
+STOPWORDS = frozenset(
+    "من في الي علي عن مع بين منذ حتي خلال بعد قبل عند لدي حول ضد عبر دون غير سوي او ام ثم "
+    "ان انه انها انهم كما لكن لكنه لان اذا اذ حيث التي الذي الذين اللذين اللتين اللواتي هذا "
+    "هذه ذلك تلك هناك هنا فقط ايضا قد لقد لم لن لا ما ماذا كل بعض جميع اي هو هي هم هن نحن انا "
+    "انت كان كانت يكون تكون فيما بينما بحسب وفق وفقا حسب مقابل الا تقريبا صباحا مساء مساءا ظهرا "
+    "ليلا فجرا ص م ه قراءه بالمئه بالمائه المئه المائه منها منهم عليه عليها فيها فيه له لها لهم "
+    "ميلادي ميلاديه هجري هجريه به بها منه عنه عنها اليه اليها لديه لديها عليهم منهما نحو حوالي "
+    "قرابه اكثر اقل و ف السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه".split()
+) | MONTHS
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_READING = frozenset({"قراءه", "للقراءه"})
+_TANWEEN_FATH = "\u064b"
+_HALF_AFTER = re.compile(_HALF)
+_TRAILING_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]*")  # "ميلاً": keep the tanween
+
+
+def _is_modifier(word: str, definite: bool, original: str) -> bool:
+    """A nisba adjective agreeing in definiteness: "مدفعية", "الباليستية", "كورياً"."""
+    if word in STOPWORDS or word.startswith("ال") != definite:
+        return False
+    if word.startswith("و") and not word.startswith("وطني"):
+        return False  # "والأولى": a conjunction starts the next phrase
+    stem = word[2:] if definite else word
+    if len(stem) < 4 or stem in MONTHS:
+        return False
+    if stem.endswith(("يه", "يين", "يون", "ي")):
+        return True
+    # "-يا" is a nisba in the accusative only with tanween ("كورياً شمالياً"); else a name ("روسيا").
+    return stem.endswith("يا") and _TANWEEN_FATH in original
+
+
+def _is_noun(word: str) -> bool:
+    return (len(word) >= 2 and word not in STOPWORDS and word_value(word) is None
+            and word not in NOT_NUMBERS)
+
+
+@dataclass
+class _NounPhrase:
+    start: int  # normalised offsets
+    end: int
+    head: str
+    words: list[str]
+
+
+def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon) -> _NounPhrase | None:
+    """The counted noun after position `at`, with a compound, genitive and nisba adjectives."""
+    text = nt.normalized
+    words: list[tuple[int, int, str]] = []
+    pos = at
+    while len(words) < 7:
+        match = _NEXT_WORD.match(text, pos)
+        if not match:
+            break
+        words.append((match.start(1), match.end(1), match.group(1)))
+        pos = match.end()
+    if not words:
+        return None
+    first = 0
+    if words[0][2] == "من" and len(words) > 1 and (
+            vague or (words[1][2].startswith("ال") and lexicon.category(words[1][2]))):
+        first = 1  # "العشرات من حطام الصواريخ"; "ثلاثة من المسؤولين" (a known noun only)
+    head = words[first][2]
+    if not _is_noun(head) or (not vague and first == 0 and head.startswith("ال")):
+        return None
+    last = first
+    for size in range(min(lexicon.longest, len(words) - first), 1, -1):  # "حاوية شحن"
+        if lexicon.category(" ".join(w for _, _, w in words[first:first + size])):
+            last = first + size - 1
+            break
+    definite = head.startswith("ال")
+    genitive = False
+    for index in range(last + 1, min(len(words), last + 4)):
+        word = words[index][2]
+        s, e = nt.to_original(words[index][0], words[index][1])
+        original = nt.original[s:e + 1]
+        if not definite and not genitive and index == last + 1 and word.startswith("ال") \
+                and _is_noun(word) and word[2:] not in MONTHS:
+            genitive = definite = True  # idafa: "حطام الصواريخ"
+        elif not _is_modifier(word, definite, original):
+            break
+        last = index
+    chosen = [w for _, _, w in words[first:last + 1]]
+    return _NounPhrase(words[first][0], words[last][1], head, chosen)
+
+
+def _category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
+    """The head noun's category; else the first known word's ("حطام الصواريخ" -> weapon)."""
+    for size in range(min(lexicon.longest, len(phrase.words)), 0, -1):
+        found = lexicon.category(" ".join(phrase.words[:size]))
+        if found:
+            return found
+    for word in phrase.words[1:]:
+        found = lexicon.category(word)
+        if found:
+            return found
+    return "other"
+
+
+def _listed(nt: NormalizedText, end: int) -> bool:
+    """"15ـ غياب التمييز": digits with a tatweel after them number an item in a list."""
+    at = nt.to_original(end - 1, end)[1]
+    return nt.original[at:at + 1] == "\u0640"
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    match = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+    if not match:
+        return None
+    kind = next(k for k in ("approx", "at_least", "at_most") if match.group(k))
+    return kind, match.start("q")
+
+
+def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple[int, int],
+          value: float, noun: tuple[int, int], category: str, qualifier: str) -> Span:
+    text = article.text
+
+    def original(a: int, b: int) -> tuple[int, int]:
+        s, e = nt.to_original(a, b)
+        return s, _TRAILING_MARKS.match(text, e).end()
+
+    s, e = original(start, end)
+    ns, ne = original(*noun)
+    qs, qe = original(*num)
+    return Span(article.id, s, e, text[s:e], "quantity", category, {
+        "value": _number(value), "noun": text[ns:ne], "category": category,
+        "qualifier": qualifier, "number_text": text[qs:qe],
+    })
+
+
+def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> list[Span]:
+    """Quantity spans of one article, on its body (chrome blanked), in text order.
+
+    "قرابة 550 يومًا" -> Span(label="time", data={"value": 550, "qualifier": "approx", ...}).
+    """
+    lexicon = lexicon or load_quantity_nouns()
+    nt = normalize_with_offsets(article.body)
+    text = nt.normalized
+    found: list[Span] = []
+    for match in NUMBER.finditer(text):
+        num = match.group("num")
+        vague = match.group("vague") is not None
+        if match.group("words") and num in ("احد", "احدي", "واحد", "واحده"):
+            continue  # "أحد المسؤولين" (one of), "يوم واحد" (a single day)
+        if match.group("pre") + num.split()[0] in NOT_NUMBERS:
+            continue  # "لست" (I am not), not "ل" + "ست"
+        value = parse_number(num)
+        if value is None or _PERCENT.match(text, match.end()):
+            continue
+        before = text[max(0, match.start() - 60):match.start()]
+        previous = before.split()[-1] if before.split() else ""
+        if previous in ORDINALS:
+            continue  # "الحادي عشر"
+        if match.group("digits") and (_LABEL_BEFORE.search(before) or _listed(nt, match.end("digits"))):
+            continue
+        if vague and num.startswith("ال") and not _FROM.match(text, match.end()):
+            continue  # "العشرات من ..." counts; "المليارات العشرة" does not
+        phrase = _noun_phrase(nt, match.end(), vague, lexicon)
+        if phrase is None:
+            continue
+        after = _NEXT_WORD.match(text, phrase.end)
+        if phrase.head in ("دقيقه", "دقائق") and after and after.group(1) in _READING:
+            continue  # "4 دقيقة قراءة": reading time, page chrome
+        category = _category(phrase, lexicon)
+        digits = match.group("digits")
+        if digits and _YEAR.fullmatch(digits) and category == "other":
+            continue  # a year: "في 2019 عندما..."
+        end = phrase.end
+        half = _HALF_AFTER.match(text, end)
+        if half and not vague and not num.rstrip().endswith(("نصف", "ربع")):
+            value, end = value + (0.5 if half.group().endswith("نصف") else 0.25), half.end()
+        pre = match.group("pre")
+        qualifier, start = "exact", match.start("pre") + (1 if pre[:1] in ("و", "ف") else 0)  # not "و"
+        before_q = _qualifier_before(text, match.start())
+        if before_q:
+            qualifier, start = before_q
+        after_q = _QUALIFIER_AFTER.match(text, end)
+        if after_q:
+            end = after_q.end()
+            if qualifier == "exact":
+                qualifier = next(k for k in ("approx", "at_least", "at_most") if after_q.group(k))
+        if vague:
+            qualifier = "vague"
+        found.append(_span(article, nt, start, end, match.span("num"), value,
+                           (phrase.start, phrase.end), category, qualifier))
+    for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
+        match = _WORD_BEFORE.search(text, max(0, half.start() - 30), half.start())
+        if not match or (half.start() and text[half.start() - 1].isalnum()):
+            continue
+        noun = match.group(1)
+        category = lexicon.category(noun)
+        if not category or noun.startswith("ال") or not _is_noun(noun):
+            continue
+        value = parse_number(text[match.start():half.end()])
+        if value is None:
+            continue
+        found.append(_span(article, nt, match.start(), half.end(), (match.start(), half.end()), value,
+                           match.span(1), category, "exact"))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Earliest first, and the longer of two spans that start together."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept

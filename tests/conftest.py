@@ -1,0 +1,13 @@
+import pytest
+
+from analysis.corpus import load_bundled
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    """The five bundled seed articles, by file stem."""
+    return {a.id: a for a in load_bundled().articles}
+
+
+def seed(seeds, prefix):
+    return next(a for key, a in seeds.items() if key.startswith(prefix))
