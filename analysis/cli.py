@@ -12,12 +12,14 @@ import pandas as pd
 
 from .corpus import CorpusError, load_paths
 from .lexicon import LexiconError
+from .ner import find_model
 from .pipeline import Tables, analyze
 
 
-def entity_counts(tables: Tables) -> pd.DataFrame:
-    """One row per (article, entity): "kim_jong_un" in 003 -> count 14."""
-    m = tables.mentions
+def entity_counts(tables: Tables, nisba: bool = False) -> pd.DataFrame:
+    """One row per (article, entity): "kim_jong_un" in 003 -> count 14. Adjectives such as
+    الروسي count towards their country only when `nisba` is set."""
+    m = (tables if nisba else tables.names_only()).mentions
     counts = (m.groupby(["article", "entity", "name_en", "name_ar", "type"], sort=False)
                .size().reset_index(name="count"))
     return counts.sort_values(["article", "count", "entity"], ascending=[True, False, True])
@@ -52,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=sorted(COMMANDS))
     parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or files (.txt .csv .jsonl .json)")
     parser.add_argument("--format", choices=["json", "csv"], default="json")
+    parser.add_argument("--nisba", action="store_true",
+                        help="entities: also count adjectives (الروسي، الكوري الشمالي) towards their country")
     args = parser.parse_args(argv)
     try:
         loaded = load_paths(args.paths)
@@ -59,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: {problem}", file=sys.stderr)
         if not loaded.articles:
             raise CorpusError("No article could be read.")
-        frame = COMMANDS[args.command](analyze(loaded.articles))
+        if args.command == "entities":
+            print(find_model().message, file=sys.stderr)
+        tables = analyze(loaded.articles)
+        frame = entity_counts(tables, args.nisba) if args.command == "entities" else COMMANDS[args.command](tables)
     except (CorpusError, LexiconError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

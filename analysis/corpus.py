@@ -225,7 +225,12 @@ def article_from_record(row: dict, default_id: str, source_file: str, encoding: 
 
 def read_metadata(path: Path) -> dict[str, dict]:
     """The sidecar metadata.csv of a folder: one row per file, keyed by file name and stem."""
-    text, _ = decode(path.read_bytes(), path.name)
+    return read_metadata_bytes(path.read_bytes(), path.name)
+
+
+def read_metadata_bytes(data: bytes, name: str = METADATA_NAME) -> dict[str, dict]:
+    """A metadata.csv's bytes (from disk or an upload), keyed by file name and stem."""
+    text, _ = decode(data, name)
     rows = {}
     for row in csv.DictReader(io.StringIO(text)):
         name = (row.get("file") or "").strip()

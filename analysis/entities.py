@@ -1,4 +1,9 @@
-"""Entities from the lexicon in data/entities.csv: people, places, organisations, media, events."""
+"""Entities from the lexicon in data/entities.csv: people, places, organisations, media, events.
+
+A name mention ("روسيا", "لموسكو") and a nisba adjective ("الجيش الروسي", "الزعيم الكوري
+الشمالي") are both references to a country, but of different weight; every span says which
+in data["nisba"], and callers choose whether adjectives count.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -17,6 +22,15 @@ def entity_matcher(path: Path = ENTITIES_FILE) -> Matcher:
     return Matcher(read_lexicon(path, ("id", "type", "name_ar", "name_en", "aliases")))
 
 
-def extract_entities(article: Article, matcher: Matcher | None = None) -> list[Span]:
-    """"وبيونج يانج" -> Span(label="pyongyang"); page chrome is skipped."""
-    return (matcher or entity_matcher()).find(article.id, article.body, "entity")
+def extract_entities(article: Article, matcher: Matcher | None = None, nisba: bool = False) -> list[Span]:
+    """"وبيونج يانج" -> Span(label="pyongyang"); page chrome is skipped.
+
+    Name mentions only by default, so counts mean "how often is X named". With `nisba=True`
+    adjectives come too: "الجيش الروسي" -> Span(label="russia", data={"nisba": True, ...}).
+    """
+    return (matcher or entity_matcher()).find(article.id, article.body, "entity", nisba=nisba)
+
+
+def extract_nisbas(article: Article, matcher: Matcher | None = None) -> list[Span]:
+    """Only the adjectival references: "الكوري الشمالي" -> Span(label="north_korea")."""
+    return [s for s in extract_entities(article, matcher, nisba=True) if s.data["nisba"]]

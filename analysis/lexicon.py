@@ -3,6 +3,16 @@
 A lexicon is a CSV a user can edit: one row per entry with an id and `|`-separated
 aliases. Matching runs on normalised text and accepts the proclitics و ف ب ك ل in front
 of a word (وبيونج يانج، لروسيا، للولايات المتحدة); the longest alias wins.
+
+Transliterated names are matched by a *name key*: ج and غ both write the foreign g
+(شويجو/شويغو، بيونج/بيونغ), so inside an alias either letter matches either. Only the
+alias side is widened; the text is never rewritten, so an ordinary word can only be hit
+if it is one letter ج↔غ away from a whole lexicon alias (tests/test_lexicon.py checks the
+seed articles for that). A hyphen between the words of a name counts as a space.
+
+An optional `nisba` column lists the adjectives of a country in the masculine singular
+(روسي، كوري شمالي); their inflected forms (الروسية، الكوريين الجنوبيين...) are matched as
+separate adjectival references, flagged `nisba` in the span data.
 """
 from __future__ import annotations
 
@@ -16,6 +26,13 @@ from .text import normalize_with_offsets, normalized_key
 
 # و/ف, then one of ب ك ل ("وبـ", "ولـ", "فلـ"); the article ال is part of the alias.
 PROCLITICS = "(?:[وف]?[بكل]?)"
+# Letters that write the same foreign sound in transliterated names: g as ج or غ.
+NAME_LETTERS = {"ج": "[جغ]", "غ": "[جغ]"}
+_NAME_FOLD = str.maketrans("غ", "ج")
+_SEPARATORS = re.compile(r"[\s\-]+")
+_NEXT_WORD = re.compile(r"[ \t\-]+(\w+)")
+# Endings of a nisba adjective after its final ي: روسي، روسية، روسيين، روسيون، روسيات.
+NISBA_ENDINGS = ("", "ه", "ين", "ون", "ات")
 
 
 class LexiconError(ValueError):
@@ -28,6 +45,7 @@ class Entry:
     fields: dict  # every column of the row, as written
     aliases: tuple[str, ...]
     short_forms: tuple[str, ...] = ()  # count only where a full alias is in the same article
+    nisbas: tuple[str, ...] = ()  # adjective stems, masculine singular: "روسي", "كوري شمالي"
 
 
 def split_list(value: str | None) -> tuple[str, ...]:
@@ -55,15 +73,81 @@ def read_lexicon(path: Path, required: tuple[str, ...] = ("id", "aliases")) -> l
                 aliases = split_list(row.get("aliases"))
                 if not aliases:
                     raise LexiconError(f"{path.name} line {line}: {entry_id} has no aliases.")
-                entries.append(Entry(entry_id, dict(row), aliases, split_list(row.get("short_forms"))))
+                nisbas = split_list(row.get("nisba"))
+                for stem in nisbas:
+                    if not all(word.endswith(("ي", "ى")) for word in normalized_key(stem).split()):
+                        raise LexiconError(
+                            f"{path.name} line {line}: the nisba {stem!r} of {entry_id} should be the "
+                            "masculine singular ending in ي, e.g. روسي or كوري شمالي.")
+                entries.append(Entry(entry_id, dict(row), aliases, split_list(row.get("short_forms")),
+                                     nisbas))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise LexiconError(f"{path.name}: cannot be read ({error}).") from error
     return entries
 
 
-def _alias_pattern(key: str) -> str:
-    """A normalised alias as a regex: words separated by any run of spaces."""
-    return r"\s+".join(re.escape(word) for word in key.split())
+def name_key(phrase: str) -> str:
+    """The key two spellings of one transliterated name share: "شويجو" and "شويغو" -> "شويجو";
+    "كيم جونغ-أون" -> "كيم جونج اون"."""
+    return " ".join(_SEPARATORS.split(normalized_key(phrase).strip())).translate(_NAME_FOLD)
+
+
+def nisba_forms(stem: str) -> list[str]:
+    """Inflected forms of a nisba adjective, normalised: "كوري شمالي" -> "الكوري الشمالي",
+    "الكوريه الشماليه", "كوريين شماليين", ... Every word takes the same ending and article.
+    The indefinite accusative in ـيًا is kept only for two-word forms ("كوريا شماليا"),
+    since a one-word "روسيا" is the country's name."""
+    words = [w[:-1] + "ي" for w in normalized_key(stem).split()]
+    endings = NISBA_ENDINGS + (("ا",) if len(words) > 1 else ())
+    forms = []
+    for ending in endings:
+        for article in ("", "ال"):
+            if article and ending == "ا":
+                continue
+            forms.append(" ".join(article + w + ending for w in words))
+    return forms
+
+
+def _atoms(key: str) -> list[str]:
+    """A normalised alias as regex pieces: one per letter (ج/غ either way), one per word gap."""
+    atoms = []
+    for i, word in enumerate(_SEPARATORS.split(key.strip())):
+        if i:
+            atoms.append(r"[\s\-]+")  # spaces or a hyphen between the words of a name
+        atoms.extend(NAME_LETTERS.get(c) or re.escape(c) for c in word)
+    return atoms
+
+
+def _trie_pattern(keys) -> str:
+    """One regex for many aliases, shared prefixes merged ("روسي|روسيا" -> "روسي(?:ا)?").
+
+    Far faster than a flat alternation of hundreds of names; the optional tails are
+    greedy, so the longest alias that ends at a word boundary wins."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for atom in _atoms(key):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [atom + render(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+@dataclass(frozen=True)
+class Owner:
+    entry_id: str
+    short_form: bool = False
+    nisba: bool = False
 
 
 class Matcher:
@@ -71,31 +155,56 @@ class Matcher:
 
     def __init__(self, entries: list[Entry]):
         self.entries = {e.id: e for e in entries}
-        self.owner: dict[str, tuple[str, bool]] = {}  # alias key -> (entry id, is short form)
+        owner: dict[str, Owner] = {}  # name key -> owner; full aliases beat nisbas beat short forms
         for entry in entries:
             for alias in entry.short_forms:
-                self.owner.setdefault(normalized_key(alias), (entry.id, True))
+                owner.setdefault(name_key(alias), Owner(entry.id, short_form=True))
+        for entry in entries:
+            for stem in entry.nisbas:
+                for form in nisba_forms(stem):
+                    owner[name_key(form)] = Owner(entry.id, nisba=True)
+        for entry in entries:
             for alias in entry.aliases:
-                self.owner[normalized_key(alias)] = (entry.id, False)
+                owner[name_key(alias)] = Owner(entry.id)
+        self.owner = owner
+        # Words that follow a short form inside the lexicon's longer names ("كيم" -> جونج، يونج،
+        # ايل، يو...): a short form followed by one of them is the start of some other name
+        # ("كيم يونج تشول"), not the short form of this one.
+        shorts = {key for key, who in owner.items() if who.short_form}
+        self.name_words = {word for key in owner for word in key.split()[1:]
+                           if key.split()[0] in shorts}
+        self.alias_of: dict[str, str] = {}  # name key -> the alias as the lexicon writes it (normalised)
+        for entry in entries:
+            for phrase in entry.aliases + entry.short_forms:
+                self.alias_of.setdefault(name_key(phrase), normalized_key(phrase))
         variants: dict[str, str] = {}
-        for key in self.owner:
-            variants[key] = key
+        for key in owner:
+            variants.setdefault(key, key)
             if key.startswith("ال"):  # ل + ال is written لل: "للولايات المتحدة"
-                variants["ل" + key[1:]] = key
+                variants.setdefault("ل" + key[1:], key)
         self.variant_of = variants
-        alternation = "|".join(_alias_pattern(v) for v in sorted(variants, key=len, reverse=True))
-        self.regex = re.compile(rf"(?<!\w){PROCLITICS}(?P<term>{alternation})(?!\w)")
+        self.regex = re.compile(rf"(?<!\w){PROCLITICS}(?P<term>{_trie_pattern(variants)})(?!\w)")
 
-    def find(self, article_id: str, text: str, kind: str) -> list[Span]:
+    def find(self, article_id: str, text: str, kind: str, nisba: bool = True) -> list[Span]:
         """Spans of `kind` whose label is the entry id. Short forms count only after
-        (or before) a full alias of the same entry in this text."""
+        (or before) a full alias of the same entry in this text. Nisba adjectives
+        ("الجيش الروسي") come with data["nisba"] True; `nisba=False` leaves them out."""
         nt = normalize_with_offsets(text)
         found = []
         for match in self.regex.finditer(nt.normalized):
-            key = self.variant_of[" ".join(match.group("term").split())]
-            entry_id, short = self.owner[key]
+            key = self.variant_of[name_key(match.group("term"))]
+            who = self.owner[key]
+            if who.nisba and not nisba:
+                continue
+            if who.short_form and self._continues_a_name(nt.normalized, match.end()):
+                continue
             start, end = nt.to_original(match.start(), match.end())
-            found.append(Span(article_id, start, end, text[start:end], kind, entry_id,
-                              {"alias": key, "short_form": short}))
-        named = {s.label for s in found if not s.data["short_form"]}
+            found.append(Span(article_id, start, end, text[start:end], kind, who.entry_id,
+                              {"alias": self.alias_of.get(key, key), "short_form": who.short_form, "nisba": who.nisba}))
+        named = {s.label for s in found if not s.data["short_form"] and not s.data["nisba"]}
         return [s for s in found if not s.data["short_form"] or s.label in named]
+
+    def _continues_a_name(self, text: str, end: int) -> bool:
+        """Is the word after `end` one that goes on a longer name ("كيم | يونج تشول")?"""
+        following = _NEXT_WORD.match(text, end)
+        return bool(following) and following.group(1).translate(_NAME_FOLD) in self.name_words

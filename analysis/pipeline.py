@@ -7,15 +7,20 @@ on screen can be traced back to the sentence it came from.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
 
 from .corpus import Article
-from .dates import extract_dates
-from .entities import entity_matcher, extract_entities
+from .dates import extract_dates, with_publication_date
+from .entities import entity_matcher
+from .ner import entity_extractor
 from .quantities import extract_quantities
+from .quotes import extract_quotes
+from .sources import extract_cited_sources
 from .spans import Span
+from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, dated_sentences, first_mentions,
+                    group_events, shared_passages)
 from .text import sentence_bounds, words
 from .weapons import extract_weapons, weapon_matcher
 
@@ -27,10 +32,24 @@ SPAN_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "sente
 @dataclass
 class Tables:
     articles: pd.DataFrame  # one row per article
-    mentions: pd.DataFrame  # entity mentions: + entity, name_ar, name_en, type, wikidata, short_form
+    # entity mentions: + entity, name_ar, name_en, type, wikidata, short_form, nisba (an adjective
+    # such as الروسي, counted apart from the name; pages include it only when the user asks)
+    mentions: pd.DataFrame
     weapons: pd.DataFrame  # weapon mentions: + weapon, weapon_en, weapon_ar
     quantities: pd.DataFrame  # + value, noun, category, qualifier, number_text
-    dates: pd.DataFrame  # dates in the text: + date, year, month, day, day_end, year_inferred
+    dates: pd.DataFrame  # dates in the text: + date, year, month, day, day_end, year_inferred,
+    #                      relative, weekday, resolved_from, date_from, date_to
+    # who said what: + speaker, speaker_entity, speaker_name_en, speaker_type, speaker_basis,
+    # affiliation, verb, verb_en, quote, quote_start, quote_end, direct, via, addressee
+    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # outlets an article cites: + source, source_ar, source_en, cue, cue_kind, resolved_by
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # dated sentences, one row per date span, grouped into events (see story.event_points)
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # the article that first mentions each entity, quantity claim and event (story.first_mentions)
+    firsts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # passages two articles share: the later article's offsets, other_* the earlier's
+    shared: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def for_outlets(self, outlets: list[str] | None) -> "Tables":
         """The same tables restricted to some outlets (None or empty: all of them)."""
@@ -39,7 +58,15 @@ class Tables:
         return Tables(**{f.name: _keep(getattr(self, f.name), outlets) for f in fields(self)})
 
 
+    def names_only(self) -> "Tables":
+        """The same tables without the adjectival mentions (الروسي counted as Russia)."""
+        named = self.mentions[~self.mentions["nisba"].astype(bool)].reset_index(drop=True)
+        return replace(self, mentions=named)
+
+
 def _keep(frame: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
+    if "outlet" not in frame.columns:
+        return frame
     return frame[frame["outlet"].isin(outlets)].reset_index(drop=True)
 
 
@@ -73,10 +100,13 @@ def span_rows(article: Article, spans: list[Span], payload) -> list[dict]:
 
 
 def _entity_payload(span: Span) -> dict:
-    entry = entity_matcher().entries[span.label]
+    entry = entity_matcher().entries.get(span.label)
+    if entry is None:  # a name the NER backend found that the lexicon does not list ("ner:...")
+        return {"entity": span.label, "name_ar": span.data.get("name", span.text), "name_en": "",
+                "type": span.data.get("type", ""), "wikidata": "", "short_form": False, "nisba": False}
     return {"entity": span.label, "name_ar": entry.fields["name_ar"], "name_en": entry.fields["name_en"],
             "type": entry.fields["type"], "wikidata": entry.fields.get("wikidata") or "",
-            "short_form": span.data["short_form"]}
+            "short_form": span.data["short_form"], "nisba": span.data.get("nisba", False)}
 
 
 def _weapon_payload(span: Span) -> dict:
@@ -93,24 +123,74 @@ def _quantity_payload(span: Span) -> dict:
 def _date_payload(span: Span) -> dict:
     d = span.data
     return {"date": span.label, "year": d["year"], "month": d["month"], "day": d["day"],
-            "day_end": d["day_end"], "year_inferred": d["year_inferred"]}
+            "day_end": d["day_end"], "year_inferred": d["year_inferred"], "relative": d.get("relative", ""),
+            "weekday": d.get("weekday"), "resolved_from": d.get("resolved_from", ""),
+            "date_from": d.get("date_from", ""), "date_to": d.get("date_to", "")}
+
+
+def _entity_field(entity_id: str, name: str) -> str:
+    entry = entity_matcher().entries.get(entity_id)
+    return entry.fields.get(name, "") if entry else ""
+
+
+def _quote_payload(span: Span) -> dict:
+    d = span.data
+    return {"speaker": d["speaker"], "speaker_entity": d["speaker_entity"],
+            "speaker_name_en": _entity_field(d["speaker_entity"], "name_en"),
+            "speaker_type": _entity_field(d["speaker_entity"], "type"), "speaker_basis": d["speaker_basis"],
+            "affiliation": d["affiliation"], "verb": d["verb"], "verb_en": d["verb_en"], "quote": d["quote"],
+            "quote_start": d["quote_start"], "quote_end": d["quote_end"], "direct": d["direct"],
+            "via": d["via"], "addressee": d["addressee"]}
+
+
+def _source_payload(span: Span) -> dict:
+    d = span.data
+    return {"source": span.label, "source_ar": _entity_field(span.label, "name_ar"),
+            "source_en": _entity_field(span.label, "name_en"), "cue": d["cue"], "cue_kind": d["cue_kind"],
+            "resolved_by": d["resolved_by"]}
 
 
 EXTRACTORS = {
-    "mentions": (extract_entities, _entity_payload, ["entity", "name_ar", "name_en", "type", "wikidata", "short_form"]),
+    "mentions": (None, _entity_payload, ["entity", "name_ar", "name_en", "type", "wikidata", "short_form", "nisba"]),
     "weapons": (extract_weapons, _weapon_payload, ["weapon", "weapon_en", "weapon_ar"]),
     "quantities": (extract_quantities, _quantity_payload, ["value", "noun", "category", "qualifier", "number_text"]),
-    "dates": (extract_dates, _date_payload, ["date", "year", "month", "day", "day_end", "year_inferred"]),
+    "dates": (extract_dates, _date_payload, ["date", "year", "month", "day", "day_end", "year_inferred",
+                                             "relative", "weekday", "resolved_from", "date_from", "date_to"]),
+}
+# Extractors that read the entity spans found above (speakers, cited outlets).
+ENTITY_READERS = {
+    "quotes": (extract_quotes, _quote_payload,
+               ["speaker", "speaker_entity", "speaker_name_en", "speaker_type", "speaker_basis", "affiliation",
+                "verb", "verb_en", "quote", "quote_start", "quote_end", "direct", "via", "addressee"]),
+    "sources": (extract_cited_sources, _source_payload,
+                ["source", "source_ar", "source_en", "cue", "cue_kind", "resolved_by"]),
 }
 
 
 def analyze(articles: list[Article]) -> Tables:
-    """Run every extractor on every article and gather the spans into tables."""
-    rows: dict[str, list[dict]] = {name: [] for name in EXTRACTORS}
+    """Run every extractor on every article and gather the spans into tables.
+
+    An article without a publication date gets one inferred from its text (date_basis says
+    so), so that "الثلاثاء" and "الشهر الماضي" can be placed."""
+    articles = [with_publication_date(a) for a in articles]
+    extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus CAMeLBERT NER when installed
+    readers = {**EXTRACTORS, **ENTITY_READERS}
+    rows: dict[str, list[dict]] = {name: [] for name in readers}
+    dated: list[dict] = []
     for article in articles:
-        for name, (extract, payload, _) in EXTRACTORS.items():
-            rows[name].extend(span_rows(article, extract(article), payload))
+        spans = {name: extract(article) for name, (extract, _, _) in EXTRACTORS.items() if extract}
+        spans["mentions"] = extract_mentions(article)
+        names = [s for s in spans["mentions"] if not s.data.get("nisba")]  # speakers, sources: names only
+        for name, (extract, _, _) in ENTITY_READERS.items():
+            spans[name] = extract(article, names)
+        for name, (_, payload, _) in readers.items():
+            rows[name].extend(span_rows(article, spans[name], payload))
+        dated.extend(dated_sentences(article, spans["dates"], names))
     tables = {name: pd.DataFrame(rows[name], columns=SPAN_COLUMNS + columns)
-              for name, (_, _, columns) in EXTRACTORS.items()}
+              for name, (_, _, columns) in readers.items()}
     articles_frame = pd.DataFrame([article_row(a) for a in articles], columns=ARTICLE_COLUMNS)
-    return Tables(articles=articles_frame, **tables)
+    events = group_events(pd.DataFrame(dated, columns=EVENT_COLUMNS[:-1]))[EVENT_COLUMNS]
+    named = Tables(articles_frame, **tables).names_only().mentions
+    firsts = first_mentions(articles_frame, named, tables["quantities"], events)
+    return Tables(articles=articles_frame, **tables, events=events, firsts=firsts[FIRST_COLUMNS],
+                  shared=shared_passages(articles)[SHARED_COLUMNS])

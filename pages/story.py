@@ -1,0 +1,100 @@
+"""The story in time: when each article appeared, the dates it mentions, and what each
+article was first to mention."""
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from pages.common import (outlet_colours, chart, current_tables, empty_note, fmt_number, has_articles,
+                          rtl_block)
+
+st.title("Story · القصة")
+
+
+def date_quality(basis: str, published) -> str:
+    """How far to trust a publication date, from the metadata's date_basis."""
+    if pd.isna(published):
+        return "no date"
+    basis = (basis or "").lower()
+    if "approximate" in basis:
+        return "approximate"
+    if basis.startswith("inferred"):
+        return "inferred"
+    return "given"
+
+
+def mentioned_date(row) -> pd.Timestamp:
+    """The first day a mentioned date can mean ("يوليو الماضي" -> 1 July); NaT without a year."""
+    if pd.isna(row.year):
+        return pd.NaT
+    return pd.Timestamp(int(row.year), int(row.month) if pd.notna(row.month) else 1,
+                        int(row.day) if pd.notna(row.day) else 1)
+
+
+tables = current_tables()
+if has_articles(tables):
+    a = tables.articles.copy()
+    a["quality"] = [date_quality(b, p) for b, p in zip(a["date_basis"], a["published"])]
+    a = a.sort_values(["published", "article"], na_position="last").reset_index(drop=True)
+
+    st.subheader("When the articles appeared")
+    dated = a[a["published"].notna()]
+    if dated.empty:
+        empty_note("publication dates")
+    else:
+        fig = px.scatter(dated, x="published", y="outlet", color="outlet", symbol="quality", color_discrete_map=outlet_colours(),
+                         symbol_map={"given": "circle", "inferred": "diamond-open", "approximate": "x-open"},
+                         hover_data={"title": True, "date_basis": True, "outlet": False},
+                         labels={"published": "Published", "outlet": ""})
+        fig.update_traces(marker=dict(size=16, line=dict(width=2)))
+        chart(fig, "article_timeline", height=360)
+    st.caption("Open diamond: date inferred from the text; cross: approximate. "
+               + (f"{(a['quality'] == 'no date').sum():,} articles have no date." if a["published"].isna().any() else ""))
+
+    st.subheader("Dates the articles mention")
+    d = tables.dates
+    if d.empty:
+        empty_note("dates in the text")
+    else:
+        d = d.copy()
+        d["when"] = [mentioned_date(r) for r in d.itertuples()]
+        d["precision"] = ["day" if pd.notna(r.day) else "month" if pd.notna(r.month) else "year"
+                          for r in d.itertuples()]
+        d["year"] = ["year inferred" if i else "year written" for i in d["year_inferred"]]
+        placed = d[d["when"].notna()]
+        if len(placed) < len(d):
+            st.caption(f"{len(d) - len(placed):,} dates without a year are listed below but not placed.")
+        fig = px.scatter(placed, x="when", y="outlet", color="precision", symbol="year",
+                         symbol_map={"year written": "circle", "year inferred": "circle-open"},
+                         hover_data={"text": True, "date": True, "outlet": False, "when": False},
+                         labels={"when": "Date mentioned", "outlet": "", "text": "As written"})
+        fig.update_traces(marker=dict(size=13, line=dict(width=2)))
+        chart(fig, "date_timeline", height=380)
+        with st.expander(f"The {len(d):,} sentences with dates, in date order", expanded=False):
+            for row in d.sort_values(["when", "outlet"], na_position="last").itertuples():
+                rtl_block(row.sentence, (row.date, row.outlet, row.year), (row.text,))
+
+    st.subheader("What each article mentions first")
+    st.caption("In publication order (among the outlets shown), the entities and quantity claims "
+               "an article names before any earlier article did.")
+    seen_entities: set[str] = set()
+    seen_claims: set[tuple[float, str]] = set()
+    m, q = tables.mentions, tables.quantities
+    for article in a.itertuples():
+        names = (m[m["article"] == article.article].drop_duplicates("entity")[["entity", "name_ar", "name_en"]])
+        new_names = names[~names["entity"].isin(seen_entities)]
+        seen_entities.update(names["entity"])
+        claims = q[q["article"] == article.article].drop_duplicates(["value", "noun"])
+        new_claims = [c for c in claims.itertuples() if (c.value, c.noun) not in seen_claims]
+        seen_claims.update(zip(claims["value"], claims["noun"]))
+        when = article.published.strftime("%Y-%m-%d") if pd.notna(article.published) else "no date"
+        with st.container(border=True):
+            rtl_block(article.title or article.article,
+                      (f"{when} ({article.quality})", article.outlet, f"{article.words:,} words"))
+            if new_names.empty and not new_claims:
+                st.caption("Nothing new: everything it names was named earlier.")
+            if not new_names.empty:
+                rtl_block("، ".join(new_names["name_ar"]),
+                          f"{len(new_names):,} entities first named here: " + ", ".join(new_names["name_en"]))
+            for claim in new_claims:
+                rtl_block(claim.sentence, ("first claim", fmt_number(claim.value), claim.noun),
+                          (claim.text,))

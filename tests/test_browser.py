@@ -1,0 +1,173 @@
+"""The running app in headless chromium: pages draw, the outlet filter changes what is shown
+and follows the reader across pages and into the link, nothing raises.
+
+Needs Debian's chromium (`apt-get install chromium`) and playwright; skipped without them.
+Screenshots and the server log go to tests/artifacts/.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+EGYPT = "Egypt Telegraph"
+RIGHT = "رايت رايتس"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    """`streamlit run app.py` on a free port; always stopped at the end."""
+    if shutil.which("chromium") is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = free_port()
+    log = (ARTIFACTS / "server.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://localhost:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.time() > deadline:
+                raise RuntimeError(f"streamlit did not start; see {ARTIFACTS / 'server.log'}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A 1400x1000 tab that records console errors (Streamlit's own base-path probes of
+    <page>/_stcore/... answer 404 by design and are not errors of the app)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.errors = []
+    def on_console(message):
+        if message.type == "error":
+            where = (message.location or {}).get("url", "")
+            if "404" in message.text and "/_stcore/" in where:
+                return
+            tab.errors.append(f"{message.text} ({where})")
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()
+
+
+def wait_ready(tab, selector: str = ".js-plotly-plot") -> None:
+    tab.wait_for_selector(selector, timeout=60_000)
+    tab.wait_for_function(  # the script run has finished: no "running" indicator
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    time.sleep(1.0)  # let plotly finish drawing before a screenshot
+
+
+def metric(tab, label: str) -> str:
+    box = tab.locator('[data-testid="stMetric"]', has_text=label).first
+    return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def check_clean(tab, shot: str) -> None:
+    tab.screenshot(path=str(ARTIFACTS / f"{shot}.png"))
+    assert tab.locator('[data-testid="stException"]').count() == 0, f"exception on {shot}"
+    assert not tab.errors, tab.errors
+
+
+def outlet_params(tab) -> list[str]:
+    return urllib.parse.parse_qs(urllib.parse.urlparse(tab.url).query).get("outlet", [])
+
+
+def test_shared_link_reopens_the_view(server, page):
+    """First test on purpose: a page URL as the first request to a fresh server (Streamlit's
+    legacy pages/ mode, see pages.common.current_tables) must still open the full app."""
+    query = urllib.parse.urlencode([("outlet", RIGHT), ("outlet", "unknown")])
+    page.goto(f"{server}/entities?{query}")
+    wait_ready(page)
+    assert "/entities" in page.url
+    chips = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').inner_text()
+    assert RIGHT in chips and "unknown" in chips
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("3 of 5 articles shown").count() == 1
+    check_clean(page, "entities-link-two-outlets")
+
+
+def test_filter_through_the_sidebar_follows_across_pages(server, page):
+    page.goto(server)
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert metric(page, "Articles") == "5"
+    check_clean(page, "overview-all")
+
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input')
+    box.click()
+    box.fill("Egypt")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+                 .some(m => m.innerText.includes('Articles') && m.innerText.includes('1'))""",
+        timeout=30_000)
+    assert metric(page, "Articles") == "1"
+    page.wait_for_function("() => location.search.includes('outlet=')", timeout=10_000)
+    assert outlet_params(page) == [EGYPT]
+    check_clean(page, "overview-egypt-telegraph")
+
+    page.get_by_role("link", name="Weapons & quantities").click()
+    wait_ready(page)
+    assert "/quantities" in page.url
+    chips = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').inner_text()
+    assert EGYPT in chips
+    page.wait_for_function("() => location.search.includes('outlet=')", timeout=10_000)
+    assert outlet_params(page) == [EGYPT]
+    check_clean(page, "quantities-egypt-telegraph")
+
+
+@pytest.mark.parametrize("path", ["", "entities", "outlets", "quantities", "story"])
+def test_every_page_in_the_browser(server, page, path):
+    page.goto(f"{server}/{path}")
+    wait_ready(page, ".js-plotly-plot" if path else '[data-testid="stMetric"]')
+    check_clean(page, f"page-{path or 'overview'}")

@@ -1,0 +1,99 @@
+"""Who said what in the seed articles, each checked by reading the article."""
+from analysis.corpus import Article
+from analysis.quotes import clause_end, extract_quotes
+
+from conftest import seed
+
+
+def quotes(article):
+    return [(q.data["speaker_entity"] or q.data["speaker"], q.data["quote"]) for q in extract_quotes(article)]
+
+
+def test_peskov_says_he_cannot_confirm_the_talks(seeds):
+    found = quotes(seed(seeds, "002"))
+    assert ("dmitry_peskov", "لا، لا أستطيع. ليس هناك ما أقوله") in found
+
+
+def test_sullivan_is_quoted_three_times_verb_first(seeds):
+    said = [q for q in extract_quotes(seed(seeds, "002")) if q.label == "jake_sullivan"]
+    assert [q.data["speaker"] for q in said] == ["مستشار الأمن القومي الأمريكي جيك سوليفان", "سوليفان", "سوليفان"]
+    assert said[0].data["quote"].startswith("توفير الأسلحة لروسيا “لن ينعكس بشكل جيد")
+    assert not said[0].data["direct"]  # reported speech after إن
+    assert said[2].data["quote"] == "لقد واصلنا الضغط على القاعدة الصناعية الدفاعية الروسية"
+    assert said[2].data["direct"]
+
+
+def test_watson_speaks_then_goes_on_without_being_named_again(seeds):
+    said = extract_quotes(seed(seeds, "001"))[:4]
+    assert [q.label for q in said] == ["adrienne_watson"] * 4
+    assert said[0].data["speaker"] == "متحدثة مجلس الأمن القومي الأمريكي أدريان واتسون"
+    assert said[0].data["quote"] == "الاجتماع سيكون جزءا من المناقشات الجارية حول مبيعات الأسلحة بين البلدين"
+    assert [q.data["verb"] for q in said] == ["قالت", "اضافت", "تابعت", "تابعت"]
+    assert [q.data["speaker_basis"] for q in said] == ["named", "named", "previous speaker", "previous speaker"]
+
+
+def test_unnamed_speakers_keep_their_description(seeds):
+    q002 = extract_quotes(seed(seeds, "002"))
+    assert (q002[0].label, q002[0].data["speaker"], q002[0].data["speaker_basis"]) == ("", "مسؤول أمريكي", "role")
+    q003 = extract_quotes(seed(seeds, "003"))
+    officials = next(q for q in q003 if q.data["speaker"] == "مسؤولون أميركيون وغربيون")
+    assert officials.label == "" and officials.data["quote"].startswith("من المحتمل أن يوافق كيم")
+    q004 = extract_quotes(seed(seeds, "004"))
+    office = next(q for q in q004 if q.data["speaker"] == "مسؤولون في المكتب الرئاسي في سيول")
+    assert office.data["affiliation"] == "south_korea_presidential_office"
+
+
+def test_the_one_warned_is_not_the_speaker(seeds):
+    # "قال مسؤول أمريكي ... إن ...، وحذر الزعيم كيم جونغ أون، من أن بلاده ستدفع ثمن ..."
+    warning = extract_quotes(seed(seeds, "002"))[1]
+    assert (warning.data["verb"], warning.data["speaker"], warning.data["addressee"]) == (
+        "حذر", "مسؤول أمريكي", "الزعيم كيم جونغ أون")
+    assert warning.data["quote"] == "بلاده ستدفع ثمن تزويد روسيا بأسلحة لاستخدامها في أوكرانيا"
+
+
+def test_relayed_words_name_the_speaker_and_the_agency(seeds):
+    shoigu = next(q for q in extract_quotes(seed(seeds, "003")) if q.data["verb"] == "نقلت")
+    assert (shoigu.label, shoigu.data["via"], shoigu.data["direct"]) == ("sergei_shoigu", "interfax", True)
+    assert shoigu.data["quote"].startswith("لماذا لا؟، هؤلاء جيراننا")
+
+
+def test_the_newspaper_is_the_last_outlet_named(seeds):
+    first = extract_quotes(seed(seeds, "000"))[0]
+    assert (first.data["speaker"], first.label, first.data["speaker_basis"]) == (
+        "الصحيفة", "new_york_times", "back-reference")
+
+
+def test_subject_before_a_plural_verb_and_the_outlet_spoken_to(seeds):
+    told = next(q for q in extract_quotes(seed(seeds, "002")) if q.data["verb"] == "قالوا")
+    assert (told.data["speaker"], told.data["addressee"]) == ("مسؤولين أمريكيين", "لصحيفة نيويورك تايمز")
+
+
+def test_every_speaker_in_004(seeds):
+    assert [q.data["speaker_entity"] or q.data["speaker"] for q in extract_quotes(seed(seeds, "004"))] == [
+        "south_korea", "وزير الدفاع الكوري الجنوبي", "dmitry_peskov", "مسؤولون في المكتب الرئاسي في سيول",
+        "kurt_campbell", "cheong_seong_chang"]
+
+
+def test_quote_offsets_point_into_the_original_text(seeds):
+    for article in seeds.values():
+        for q in extract_quotes(article):
+            assert article.text[q.data["quote_start"]:q.data["quote_end"]] == q.data["quote"]
+            assert article.text[q.start:q.end] == q.text
+
+
+def test_a_noun_that_looks_like_a_verb_is_not_a_quote():
+    assert extract_quotes(Article("t", "أكدت روسيا حقها في تطوير علاقات مع جيرانها دون ذكر تفاصيل.")) == []
+
+
+def test_a_full_stop_inside_quotation_marks_does_not_end_the_sentence():
+    text = "قال: “لا، لا أستطيع. ليس هناك ما أقوله”. ثم مضى"
+    assert text[clause_end(text, 0)] == "." and clause_end(text, 0) == text.index("”") + 1
+
+
+def test_a_broken_speech_verb_file_says_which_line(tmp_path):
+    import pytest
+    from analysis.quotes import SpeechVerbError, load_speech_verbs
+    path = tmp_path / "speech_verbs.csv"
+    path.write_text("verb,gloss,relay\nقال,said,\nقال إن,said that,\n", encoding="utf-8")
+    with pytest.raises(SpeechVerbError, match="line 3"):
+        load_speech_verbs(path)
