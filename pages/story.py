@@ -1,11 +1,12 @@
-"""The story in time: when each article appeared, the dates it mentions, and what each
-article was first to mention."""
+"""The story in time: when each article appeared, the dated events it reports, who said
+what, whom it cites, what each article was first to mention, and text articles share."""
 import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from pages.common import (outlet_colours, chart, current_tables, empty_note, fmt_number, has_articles,
-                          rtl_block)
+from analysis.story import event_points
+from pages.common import (outlet_colours, chart, current_tables, download, empty_note, fmt_number,
+                          has_articles, rtl_block)
 
 st.title("Story · القصة")
 
@@ -73,6 +74,51 @@ if has_articles(tables):
             for row in d.sort_values(["when", "outlet"], na_position="last").itertuples():
                 rtl_block(row.sentence, (row.date, row.outlet, row.year), (row.text,))
 
+    st.subheader("Events")
+    points = event_points(tables.events)
+    if points.empty:
+        empty_note("dated events")
+    else:
+        st.caption("A dated fact the articles report; the same date and actors in several articles "
+                   "is one event. Size: how many articles report it.")
+        points["reported by"] = [" · ".join(o) for o in points["outlets"]]
+        points["when"] = pd.to_datetime(points["date_from"])
+        fig = px.scatter(points, x="when", y="reported by", size="n_articles", size_max=22,
+                         hover_data={"date": True, "n_articles": True, "reported by": False, "when": False},
+                         labels={"when": "When it happened", "reported by": "", "n_articles": "articles"})
+        chart(fig, "event_timeline", height=380)
+        with st.expander(f"The {len(points):,} events and the sentence that reports each first"):
+            for row in points.itertuples():
+                rtl_block(row.sentence, (row.date, f"{row.n_articles} article(s)", " · ".join(row.outlets)))
+
+    st.subheader("Who said what")
+    quotes = tables.quotes
+    if quotes.empty:
+        empty_note("quotes")
+    else:
+        quotes = quotes.assign(who=[n or s for n, s in zip(quotes["speaker_name_en"], quotes["speaker"])])
+        by_speaker = quotes.groupby(["who", "outlet"]).size().reset_index(name="quotes")
+        order = by_speaker.groupby("who")["quotes"].sum().sort_values().index.tolist()
+        fig = px.bar(by_speaker, x="quotes", y="who", color="outlet", orientation="h",
+                     color_discrete_map=outlet_colours(), category_orders={"who": order[::-1]},
+                     labels={"who": "", "quotes": "Quotes"})
+        chart(fig, "quotes_by_speaker", height=max(300, 26 * len(order) + 120))
+        speaker = st.selectbox("Speaker", order[::-1], key="quote_speaker")
+        for row in quotes[quotes["who"] == speaker].itertuples():
+            rtl_block(row.quote, (row.verb, row.speaker, row.outlet, "direct" if row.direct else "reported"))
+        download(quotes.drop(columns=["who"]), "quotes", "Download quotes")
+
+    st.subheader("Sources the articles cite")
+    sources = tables.sources
+    if sources.empty:
+        empty_note("cited sources")
+    else:
+        cited = sources.groupby(["source_ar", "outlet"]).size().reset_index(name="citations")
+        fig = px.bar(cited, x="citations", y="source_ar", color="outlet", orientation="h",
+                     color_discrete_map=outlet_colours(), labels={"source_ar": "", "citations": "Citations"})
+        chart(fig, "cited_sources", height=max(280, 30 * cited["source_ar"].nunique() + 120))
+        download(sources, "sources", "Download cited sources")
+
     st.subheader("What each article mentions first")
     st.caption("In publication order (among the outlets shown), the entities and quantity claims "
                "an article names before any earlier article did.")
@@ -98,3 +144,14 @@ if has_articles(tables):
             for claim in new_claims:
                 rtl_block(claim.sentence, ("first claim", fmt_number(claim.value), claim.noun),
                           (claim.text,))
+
+    st.subheader("Passages articles share")
+    shared = tables.shared
+    if shared.empty:
+        st.caption("No run of 8 or more words appears in two of the articles shown.")
+    else:
+        st.caption("Runs of 8 or more words (normalised) that two articles have in common: "
+                   "wire copy reused, or the same report retold.")
+        for row in shared.itertuples():
+            rtl_block(row.text, (f"{row.words} words", f"{row.outlet} ({row.article})",
+                                 f"earlier: {row.other_outlet} ({row.other_article})"))

@@ -239,3 +239,18 @@ def test_numbers_have_separators():
     assert fmt_number(5_000_000.0) == "5,000,000"
     assert fmt_number(1.5) == "1.5"
     assert fmt_number(10_000) == "10,000"
+
+
+def test_story_shows_quotes_sources_events_and_obeys_the_filter(tables):
+    at = open_app("pages/story.py")
+    speakers = at.selectbox(key="quote_speaker").options
+    assert "Dmitry Peskov" in speakers and "Jake Sullivan" in speakers
+    at.selectbox(key="quote_speaker").set_value("Dmitry Peskov").run()
+    page_text = " ".join(m.value for m in at.markdown)
+    assert "لا، لا أستطيع. ليس هناك ما أقوله" in page_text
+    assert "Passages articles share" in [h.value for h in at.subheader]
+    right_rights = open_app("pages/story.py", outlets=["رايت رايتس"])
+    only = right_rights.selectbox(key="quote_speaker").options
+    assert set(only) == set(tables.quotes[tables.quotes["outlet"] == "رايت رايتس"]
+                            .pipe(lambda q: [n or s for n, s in zip(q["speaker_name_en"], q["speaker"])]))
+    assert "Adrienne Watson" not in only  # she is quoted in 001, whose outlet is unknown
