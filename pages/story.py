@@ -120,11 +120,12 @@ if has_articles(tables):
         download(sources, "sources", "Download cited sources")
 
     st.subheader("What each article mentions first")
-    st.caption("In publication order (among the outlets shown), the entities and quantity claims "
-               "an article names before any earlier article did.")
+    st.caption("In publication order (among the outlets shown), the entities, quantity claims "
+               "and dated events an article reports before any earlier article did.")
     seen_entities: set[str] = set()
     seen_claims: set[tuple[float, str]] = set()
-    m, q = tables.mentions, tables.quantities
+    seen_events: set[str] = set()
+    m, q, ev = tables.mentions, tables.quantities, tables.events
     for article in a.itertuples():
         names = (m[m["article"] == article.article].drop_duplicates("entity")[["entity", "name_ar", "name_en"]])
         new_names = names[~names["entity"].isin(seen_entities)]
@@ -132,11 +133,14 @@ if has_articles(tables):
         claims = q[q["article"] == article.article].drop_duplicates(["value", "noun"])
         new_claims = [c for c in claims.itertuples() if (c.value, c.noun) not in seen_claims]
         seen_claims.update(zip(claims["value"], claims["noun"]))
+        reported = ev[ev["article"] == article.article].drop_duplicates("event")
+        new_events = [e for e in reported.itertuples() if e.event not in seen_events]
+        seen_events.update(reported["event"])
         when = article.published.strftime("%Y-%m-%d") if pd.notna(article.published) else "no date"
         with st.container(border=True):
             rtl_block(article.title or article.article,
                       (f"{when} ({article.quality})", article.outlet, f"{article.words:,} words"))
-            if new_names.empty and not new_claims:
+            if new_names.empty and not new_claims and not new_events:
                 st.caption("Nothing new: everything it names was named earlier.")
             if not new_names.empty:
                 rtl_block("، ".join(new_names["name_ar"]),
@@ -144,6 +148,8 @@ if has_articles(tables):
             for claim in new_claims:
                 rtl_block(claim.sentence, ("first claim", fmt_number(claim.value), claim.noun),
                           (claim.text,))
+            for event in new_events:
+                rtl_block(event.sentence, ("first report of an event", event.date), (event.text,))
 
     st.subheader("Passages articles share")
     shared = tables.shared

@@ -249,6 +249,8 @@ def test_story_shows_quotes_sources_events_and_obeys_the_filter(tables):
     page_text = " ".join(m.value for m in at.markdown)
     assert "لا، لا أستطيع. ليس هناك ما أقوله" in page_text
     assert "Passages articles share" in [h.value for h in at.subheader]
+    # Putin's 2000 visit is reported only by 004, so 004 is first to report that event
+    assert "first report of an event · 2000" in page_text.replace("<bdi>", "").replace("</bdi>", "")
     right_rights = open_app("pages/story.py", outlets=["رايت رايتس"])
     only = right_rights.selectbox(key="quote_speaker").options
     assert set(only) == set(tables.quotes[tables.quotes["outlet"] == "رايت رايتس"]
