@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import charset_normalizer
@@ -61,7 +62,7 @@ class Article:
     encoding: str = "utf-8"
     chrome: tuple[tuple[int, int, str], ...] = ()  # [start, end) and why it is chrome
 
-    @property
+    @cached_property  # every extractor reads it; build it once per article
     def body(self) -> str:
         """The text with chrome blanked out by spaces: same length, same offsets."""
         chars = list(self.text)

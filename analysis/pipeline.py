@@ -150,8 +150,10 @@ def _source_payload(span: Span) -> dict:
             "resolved_by": d["resolved_by"]}
 
 
+MENTION_COLUMNS = ["entity", "name_ar", "name_en", "type", "wikidata", "short_form", "nisba"]
+# Extractors that read the article alone (entity mentions join them in analyze(): which
+# entity extractor runs depends on whether the NER data is installed).
 EXTRACTORS = {
-    "mentions": (None, _entity_payload, ["entity", "name_ar", "name_en", "type", "wikidata", "short_form", "nisba"]),
     "weapons": (extract_weapons, _weapon_payload, ["weapon", "weapon_en", "weapon_ar"]),
     "quantities": (extract_quantities, _quantity_payload, ["value", "noun", "category", "qualifier", "number_text"]),
     "dates": (extract_dates, _date_payload, ["date", "year", "month", "day", "day_end", "year_inferred",
@@ -174,12 +176,12 @@ def analyze(articles: list[Article]) -> Tables:
     so), so that "الثلاثاء" and "الشهر الماضي" can be placed."""
     articles = [with_publication_date(a) for a in articles]
     extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus CAMeLBERT NER when installed
-    readers = {**EXTRACTORS, **ENTITY_READERS}
+    extractors = {"mentions": (extract_mentions, _entity_payload, MENTION_COLUMNS), **EXTRACTORS}
+    readers = {**extractors, **ENTITY_READERS}
     rows: dict[str, list[dict]] = {name: [] for name in readers}
     dated: list[dict] = []
     for article in articles:
-        spans = {name: extract(article) for name, (extract, _, _) in EXTRACTORS.items() if extract}
-        spans["mentions"] = extract_mentions(article)
+        spans = {name: extract(article) for name, (extract, _, _) in extractors.items()}
         names = [s for s in spans["mentions"] if not s.data.get("nisba")]  # speakers, sources: names only
         for name, (extract, _, _) in ENTITY_READERS.items():
             spans[name] = extract(article, names)

@@ -53,6 +53,7 @@ class NormalizedText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+@lru_cache(maxsize=32)  # the extractors of one article all normalise the same body
 def normalize_with_offsets(original: str) -> NormalizedText:
     """Normalise and remember where each kept character came from.
 
@@ -112,7 +113,8 @@ def words(text: str) -> list[str]:
 _SENTENCE_END = re.compile(r"(?:[!?؟…\n]|\.(?!\d))+")
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=32)  # every table of one article places its spans in the same sentences
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of each sentence, split at . ! ? ؟ and line breaks, trimmed of spaces."""
     bounds, start = [], 0
     for stop in _SENTENCE_END.finditer(text):
@@ -127,7 +129,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             trimmed.append((s, e))
-    return trimmed
+    return tuple(trimmed)
 
 
 @lru_cache(maxsize=4096)
