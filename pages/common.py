@@ -77,15 +77,17 @@ def _lexicon_files() -> tuple[tuple[str, bytes], ...]:
     return tuple(f for f in _data_files() if not f[0].startswith(BUNDLED_CORPUS.name))
 
 
+# The (name, bytes) arguments are the cache key: st.cache_data ignores any argument whose
+# name starts with "_", so these must not, or an edited lexicon would never be re-read.
 @st.cache_data(show_spinner="Reading the bundled corpus…", max_entries=4)
-def _bundled_tables(_key: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
+def _bundled_tables(data_files: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
     result = load_bundled()
     return analyze(result.articles), tuple(result.problems)
 
 
 @st.cache_data(show_spinner="Reading your files…", max_entries=8)
 def _uploaded_tables(files: tuple[tuple[str, bytes], ...],
-                     _lexicons_key: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
+                     lexicon_files: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
     problems: list[str] = []
     metadata: dict[str, dict] = {}
     articles = []

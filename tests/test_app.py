@@ -256,3 +256,19 @@ def test_story_shows_quotes_sources_events_and_obeys_the_filter(tables):
     assert set(only) == set(tables.quotes[tables.quotes["outlet"] == "رايت رايتس"]
                             .pipe(lambda q: [n or s for n, s in zip(q["speaker_name_en"], q["speaker"])]))
     assert "Adrienne Watson" not in only  # she is quoted in 001, whose outlet is unknown
+
+
+def test_bundled_analysis_is_cached_by_the_content_of_data(monkeypatch):
+    """Editing a lexicon or an article (a new data/ key) must re-run the analysis."""
+    import pages.common as common
+    calls = []
+    monkeypatch.setattr(common, "analyze", lambda articles: calls.append(len(articles)) or "tables")
+    common._bundled_tables.clear()
+    key = common._data_files()
+    edited = tuple((name, data + b"\n") if name == "entities.csv" else (name, data) for name, data in key)
+    assert common._bundled_tables(key)[0] == "tables"
+    common._bundled_tables(key)
+    assert calls == [5]  # same content: served from the cache
+    common._bundled_tables(edited)
+    assert calls == [5, 5]  # the lexicon changed: analysed again
+    common._bundled_tables.clear()
