@@ -30,6 +30,8 @@ BUNDLED = "Bundled corpus"
 UPLOADED = "My files"
 OUTLET_PARAM = "outlet"
 NISBA_PARAM = "nisba"  # "1": count adjectives such as الروسي towards their country
+LANG_PARAM = "lang"  # "ar": the interface in Arabic, right to left
+LANGUAGES = {"en": "English", "ar": "العربية"}
 FONT_FAMILY = '"Noto Sans Arabic", "DejaVu Sans", "Segoe UI", Tahoma, Arial, sans-serif'
 TYPE_COLOURS = {  # entity types, one colour each on every page
     "person": "#1f77b4", "place": "#2ca02c", "organisation": "#ff7f0e",
@@ -46,6 +48,40 @@ CSS = f"""
 .marsad-meta {{ direction: ltr; text-align: left; color: #475569; font-size: .85rem; }}
 </style>
 """
+
+
+# ---------------------------------------------------------------- interface language
+
+def lang() -> str:
+    """The reader's interface language, "en" or "ar" (the sidebar's switch, mirrored in the URL)."""
+    return st.session_state.get("lang", "en")
+
+
+def tr(en: str, ar: str) -> str:
+    """Interface text in the reader's language: tr("Outlets", "المنافذ")."""
+    return ar if lang() == "ar" else en
+
+
+RTL_LAYOUT_CSS = """
+<style>
+section.main, [data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; text-align: right; }
+[data-testid="stMain"] .js-plotly-plot, [data-testid="stDataFrame"] { direction: ltr; }
+</style>
+"""
+
+
+def language_switch() -> None:
+    """English / العربية in the sidebar; the choice lives in the link (?lang=ar)."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get(LANG_PARAM, "en")
+        st.session_state["lang"] = wanted if wanted in LANGUAGES else "en"
+    chosen = st.radio("Language · اللغة", list(LANGUAGES), format_func=LANGUAGES.get,
+                      key="lang", horizontal=True)
+    if chosen == "ar":
+        st.query_params[LANG_PARAM] = "ar"
+        st.markdown(RTL_LAYOUT_CSS, unsafe_allow_html=True)
+    elif LANG_PARAM in st.query_params:
+        del st.query_params[LANG_PARAM]
 
 
 # ---------------------------------------------------------------- pages
@@ -116,6 +152,7 @@ def sidebar() -> None:
     """Corpus choice and outlet filter; leaves the filtered tables in session state."""
     with st.sidebar:
         st.header("مرصد · Marsad")
+        language_switch()
         choice = st.radio("Corpus", [BUNDLED, UPLOADED], key="corpus")
         # Always drawn, so uploads survive switching back and forth between the corpora.
         uploads = st.file_uploader(

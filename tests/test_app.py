@@ -272,3 +272,12 @@ def test_bundled_analysis_is_cached_by_the_content_of_data(monkeypatch):
     common._bundled_tables(edited)
     assert calls == [5, 5]  # the lexicon changed: analysed again
     common._bundled_tables.clear()
+
+
+def test_language_switch_lives_in_the_link():
+    at = open_app(query={"lang": "ar"})
+    assert at.radio(key="lang").value == "ar"
+    at.radio(key="lang").set_value("en").run()
+    assert "lang" not in at.query_params
+    at.radio(key="lang").set_value("ar").run()
+    assert at.query_params["lang"] == ["ar"]
