@@ -280,4 +280,4 @@ def test_language_switch_lives_in_the_link():
     at.radio(key="lang").set_value("en").run()
     assert "lang" not in at.query_params
     at.radio(key="lang").set_value("ar").run()
-    assert at.query_params["lang"] == ["ar"]
+    assert at.query_params["lang"] == "ar"
