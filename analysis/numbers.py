@@ -146,18 +146,51 @@ def parse_number(phrase: str) -> float | None:
         tokens = tokens[1:]  # "بـ5 ملايين": a preposition written before digits
     if not tokens:
         return None
+    if "من" in tokens or "علي" in tokens:
+        return _parse_ratio(tokens)
     # "عام ونصف", "ساعتين ونصف": a counted noun and a half
     if len(tokens) in (2, 3) and tokens[-1] in ("ونصف", "نصف") and (len(tokens) == 2) == (tokens[-1] == "ونصف") \
             and (len(tokens) == 2 or tokens[1] == "و") and word_value(tokens[0]) is None \
             and not tokens[0][0].isdigit():
         return 2.5 if _is_dual_noun(tokens[0]) else 1.5
 
+    return _parse_tokens(tokens)
+
+
+def _rank(word: str) -> str:
+    if word in SCALES:
+        return "scale"
+    if word in HUNDREDS or word in HUNDRED_WORDS:
+        return "hundred"
+    if word in TENS:
+        return "tens"
+    if word in UNITS:
+        return "unit"
+    return "other"  # fractions, vague words
+
+
+# Which component may follow which after "و": bigger first, except a unit before its tens
+# ("خمسة وعشرون"); "ستة وثمانية" and "مئتان وسبعة ومئتان" are two numbers, not one.
+_FOLLOWS = {
+    "unit": {"tens", "other"},
+    "tens": {"other"},
+    "hundred": {"unit", "tens", "other"},
+}
+
+
+def _may_follow(previous: str, rank: str) -> bool:
+    return previous not in _FOLLOWS or rank in _FOLLOWS[previous]
+
+
+def _parse_tokens(tokens: list[str]) -> float | None:
+    """The value of tokens that make one number (no "من"/"على" ratio)."""
     total = 0.0       # finished groups (multiplied by a scale)
     current = 0.0     # the group being read
     last_scale = 0
     previous = ""     # kind of the previous token
     last_added = 0.0  # the last unit or digits added to `current`
     joined = False    # the previous token was a bare "و"
+    last_rank = ""    # rank of the last word component: unit, tens, hundred, scale
     for index, token in enumerate(tokens):
         if token == "و":
             joined = True
@@ -177,6 +210,10 @@ def parse_number(phrase: str) -> float | None:
             return None
         word, value = found
         bare = word[2:] if word.startswith("ال") and word not in NUMBER_WORDS else word
+        rank = _rank(bare)
+        if joined and not _may_follow(last_rank, rank):
+            return None  # "ستة وثمانية", "أربعون وتسعة": not one number (a decimal's two parts)
+        last_rank = rank
         if bare in SCALES:
             scale, number = SCALES[bare]
             if number == "dual":
@@ -209,3 +246,36 @@ def parse_number(phrase: str) -> float | None:
             previous = "unit"
         joined = False
     return round(total + current, 6)  # "4.1 مليون" -> 4100000, not 4099999.9999999995
+
+
+_POWERS_OF_TEN = {10, 100, 1000, 10_000, 100_000, 1_000_000}
+
+
+def _parse_ratio(tokens: list[str]) -> float | None:
+    """"ستة وثمانية وثمانون من مئة" -> 6.88 (a decimal read out), "ستة عشر و سبعة عشر على
+    ثلاثة" -> 16 + 17/3; the whole part is the longest that leaves a valid numerator."""
+    at = max(i for i, t in enumerate(tokens) if t in ("من", "علي"))
+    decimal = tokens[at] == "من"
+    denominator = _parse_tokens(tokens[at + 1:]) if at + 1 < len(tokens) else None
+    left = tokens[:at]
+    if not denominator or not left or (decimal and denominator not in _POWERS_OF_TEN):
+        return None
+    for cut in range(len(left) - 1, 0, -1):  # shortest numerator first
+        token = left[cut]
+        if token == "و":
+            numerator_tokens, whole_tokens = left[cut + 1:], left[:cut]
+        elif token.startswith("و") and token not in NUMBER_WORDS:
+            numerator_tokens, whole_tokens = [token[1:], *left[cut + 1:]], left[:cut]
+        else:
+            continue
+        numerator = _parse_tokens(numerator_tokens) if numerator_tokens else None
+        whole = _parse_tokens(whole_tokens)
+        if numerator is None or whole is None or not float(numerator).is_integer():
+            continue
+        if decimal and numerator >= denominator:
+            continue
+        return round(whole + numerator / denominator, 6)
+    if decimal:
+        return None  # "ثمانية من عشرة": eight out of ten, not 0.8
+    numerator = _parse_tokens(left)
+    return None if numerator is None else round(numerator / denominator, 6)
