@@ -22,10 +22,11 @@ from .numbers import (
 from .lexicon import LexiconError
 from .spans import Span
 from .text import NormalizedText, normalize_with_offsets, normalized_key
+from .weapons import weapon_class
 
 QUANTITY_NOUNS_FILE = DATA_DIR / "quantity_nouns.csv"
-CATEGORIES = ("munition", "weapon", "container", "person", "money", "time", "distance", "other")
-QUALIFIERS = ("exact", "approx", "at_least", "at_most", "vague")
+CATEGORIES = ("munition", "weapon", "container", "person", "money", "time", "distance", "percent", "other")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
 
 
 class QuantityLexiconError(LexiconError):
@@ -56,6 +57,7 @@ class NounLexicon:
 
     categories: dict[str, str]
     longest: int  # most words in one entry
+    duals: re.Pattern | None = None  # dual forms of one-word nouns: "صاروخين", "ساعتين"
 
     def category(self, phrase: str) -> str | None:
         """The category of a normalised noun or compound, trying its inflected forms."""
@@ -93,7 +95,19 @@ def load_quantity_nouns(path: Path = QUANTITY_NOUNS_FILE) -> NounLexicon:
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise QuantityLexiconError(f"{path.name}: cannot be read ({error}).") from error
     longest = max((len(k.split()) for k in categories), default=1)
-    return NounLexicon(categories, longest)
+    return NounLexicon(categories, longest, _dual_pattern(categories))
+
+
+def _dual_pattern(categories: dict[str, str]) -> re.Pattern:
+    """"صاروخين", "قذيفتان", "يومين": duals of the one-word nouns, people left out (their -ين is
+    mostly a plural: "مسؤولين") and so are two-letter abbreviations ("كم" -> "كمين", an ambush)."""
+    forms = set()
+    for noun, category in categories.items():
+        if " " in noun or category == "person" or len(noun) < 3:
+            continue
+        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+        forms.update(f for f in (stem + "ين", stem + "ان") if f not in categories)
+    return re.compile(rf"(?<![\w\u0640])(?P<dual>{_alternation(forms)})(?!\w)")
 
 
 # ---------------------------------------------------------------- patterns (normalised text)
@@ -133,9 +147,19 @@ NUMBER = re.compile(
     rf"(?<!\w)(?P<pre>[وف]??[بلك]??)(?P<num>"
     rf"(?P<digits>{_DIGIT_TOKEN}(?:{_S}(?:{_SCALE_WORD})(?!\w))*(?:{_HALF})?)"
     rf"|(?P<vague>{_VAGUE_WORD}(?:{_S}(?:ال)?(?:{_PLURAL_SCALE}))?)"
-    rf"|(?P<words>(?:نصف|{_NUMBER_WORD})(?:{_S}(?:و[^\S\n]*)?(?:{_NUMBER_WORD}|{_alternation(FRACTIONS)}))*)"
+    rf"|(?P<words>(?:نصف|{_NUMBER_WORD})(?:{_S}(?:و[^\S\n]*)?(?:{_NUMBER_WORD}|{_alternation(FRACTIONS)}))*"
+    rf"(?:{_S}من{_S}(?:عشره(?:{_S}الاف)?|مئه|مائه|الف)(?!\w))?)"  # a decimal read out: "ستة وثمانية من عشرة"
     rf")(?!\w)"
 )
+# A range ends right before the number: "بين 300 و500", "من 20 إلى 30 ألف", "10-15".
+_RANGE_BEFORE = re.compile(
+    rf"(?:(?<!\w)(?P<intro>بين|من|ما{_S}بين){_S})?(?<![\w.,])(?P<low>{DIGITS}|{_NUMBER_WORD}(?:{_S}و?{_NUMBER_WORD})*)"
+    rf"(?:[^\S\n]*[-–][^\S\n]*|{_S}(?P<to>الي|حتي){_S}|{_S})$"
+)
+# Cents after a sum: "سبعة دولار وخمسون سنت" -> 7.50.
+_SUBUNIT = re.compile(
+    rf"{_S}و[^\S\n]*(?P<n>{DIGITS}|{_NUMBER_WORD}(?:{_S}و?{_NUMBER_WORD})*){_S}"
+    rf"(?:سنت|سنتا|سنتات|فلس|فلسا|قرش|قرشا|قروش|هلله|هللات|كوبيك|بنس)(?!\w)")
 # "عام ونصف", "ساعتين ونصف": a singular or dual noun and a half (found from the half backwards).
 AND_HALF = re.compile(r"و[^\S\n]*نصف(?!\w)")  # a literal first is fast; the word start is checked after
 _WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
@@ -152,6 +176,8 @@ _QUALIFIER_BEFORE = re.compile(
 _QUALIFIER_AFTER = re.compile(
     rf"{_S}(?:(?P<approx>تقريبا)|(?P<at_least>علي{_S}الاقل)|(?P<at_most>علي{_S}الاكثر))(?!\w)")
 _NEXT_WORD = re.compile(rf"{_S}({_AR})")
+_WORD_HERE = re.compile(rf"({_AR})")
+_TWO = re.compile(rf"{_S}(?:اثنين|اثنان|اثنتين|اثنتان)(?!\w)")
 _FROM = re.compile(rf"{_S}من(?!\w)")
 _PERCENT = re.compile(rf"[^\S\n]*(?:%|٪|في{_S}ال(?:مئه|مائه)|بال(?:مئه|مائه))")
 
@@ -197,7 +223,7 @@ def _is_modifier(word: str, definite: bool, original: str) -> bool:
     stem = word[2:] if definite else word
     if len(stem) < 4 or stem in MONTHS:
         return False
-    if stem.endswith(("يه", "يين", "يون", "ي")):
+    if stem.endswith(("يه", "يين", "يون", "ي", "يتين", "يتان")):
         return True
     # "-يا" is a nisba in the accusative only with tanween ("كورياً شمالياً"); else a name ("روسيا").
     return stem.endswith("يا") and _TANWEEN_FATH in original
@@ -216,13 +242,15 @@ class _NounPhrase:
     words: list[str]
 
 
-def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon) -> _NounPhrase | None:
-    """The counted noun after position `at`, with a compound, genitive and nisba adjectives."""
+def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
+                 here: bool = False) -> _NounPhrase | None:
+    """The counted noun after position `at` (or starting there: `here`), with a compound,
+    genitive and nisba adjectives."""
     text = nt.normalized
     words: list[tuple[int, int, str]] = []
     pos = at
     while len(words) < 7:
-        match = _NEXT_WORD.match(text, pos)
+        match = (_WORD_HERE if here and pos == at else _NEXT_WORD).match(text, pos)
         if not match:
             break
         words.append((match.start(1), match.end(1), match.group(1)))
@@ -289,7 +317,8 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
 
 
 def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple[int, int],
-          value: float, noun: tuple[int, int], category: str, qualifier: str) -> Span:
+          value: float, noun: tuple[int, int], category: str, qualifier: str,
+          low: float | None = None) -> Span:
     text = article.text
 
     def original(a: int, b: int) -> tuple[int, int]:
@@ -302,6 +331,7 @@ def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple
     return Span(article.id, s, e, text[s:e], "quantity", category, {
         "value": _number(value), "noun": text[ns:ne], "category": category,
         "qualifier": qualifier, "number_text": text[qs:qe],
+        "value_low": _number(value if low is None else low), "weapon": weapon_class(text[ns:ne]),
     })
 
 
@@ -322,7 +352,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         if match.group("pre") + num.split()[0] in NOT_NUMBERS:
             continue  # "لست" (I am not), not "ل" + "ست"
         value = parse_number(num)
-        if value is None or _PERCENT.match(text, match.end()):
+        if value is None:
             continue
         before = text[max(0, match.start() - 60):match.start()]
         previous = before.split()[-1] if before.split() else ""
@@ -332,23 +362,37 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             continue
         if vague and num.startswith("ال") and not _FROM.match(text, match.end()):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not
-        phrase = _noun_phrase(nt, match.end(), vague, lexicon)
-        if phrase is None:
-            continue
-        after = _NEXT_WORD.match(text, phrase.end)
-        if phrase.head in ("دقيقه", "دقائق") and after and after.group(1) in _READING:
-            continue  # "4 دقيقة قراءة": reading time, page chrome
-        category = _category(phrase, lexicon)
+        percent = _PERCENT.match(text, match.end())
+        if percent:  # "20 في المائة", "٣٥٪": the noun is the percent sign or words
+            at = match.end() + len(percent.group()) - len(percent.group().lstrip())
+            phrase, category = _NounPhrase(at, percent.end(), "%", ["%"]), "percent"
+        else:
+            phrase = _noun_phrase(nt, match.end(), vague, lexicon)
+            if phrase is None:
+                continue
+            after = _NEXT_WORD.match(text, phrase.end)
+            if phrase.head in ("دقيقه", "دقائق") and after and after.group(1) in _READING:
+                continue  # "4 دقيقة قراءة": reading time, page chrome
+            category = _category(phrase, lexicon)
         digits = match.group("digits")
         if digits and _YEAR.fullmatch(digits) and category == "other":
             continue  # a year: "في 2019 عندما..."
         end = phrase.end
+        if category == "money":
+            cents = _SUBUNIT.match(text, end)
+            cents_value = parse_number(cents.group("n")) if cents else None
+            if cents_value is not None and cents_value < 100:
+                value, end = value + cents_value / 100, cents.end()
         half = _HALF_AFTER.match(text, end)
         if half and not vague and not num.rstrip().endswith(("نصف", "ربع")):
             value, end = value + (0.5 if half.group().endswith("نصف") else 0.25), half.end()
         pre = match.group("pre")
         qualifier, start = "exact", match.start("pre") + (1 if pre[:1] in ("و", "ف") else 0)  # not "و"
-        before_q = _qualifier_before(text, match.start())
+        low = None if vague else _range_low(text, match, value)
+        if low is not None:
+            low, start = low
+            qualifier = "range"
+        before_q = _qualifier_before(text, start)
         if before_q:
             qualifier, start = before_q
         after_q = _QUALIFIER_AFTER.match(text, end)
@@ -359,7 +403,15 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         if vague:
             qualifier = "vague"
         found.append(_span(article, nt, start, end, match.span("num"), value,
-                           (phrase.start, phrase.end), category, qualifier))
+                           (phrase.start, phrase.end), category, qualifier, low))
+    for dual in (lexicon.duals.finditer(text) if lexicon.duals else ()):  # "صاروخين": two missiles
+        phrase = _noun_phrase(nt, dual.start(), False, lexicon, here=True)
+        if phrase is None:
+            continue
+        two = _TWO.match(text, phrase.end)  # "صاروخين اثنين"
+        end = two.end() if two else phrase.end
+        found.append(_span(article, nt, dual.start(), end, dual.span(), 2, (phrase.start, phrase.end),
+                           _category(phrase, lexicon), "exact"))
     for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
         match = _WORD_BEFORE.search(text, max(0, half.start() - 30), half.start())
         if not match or (half.start() and text[half.start() - 1].isalnum()):
@@ -374,6 +426,33 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         found.append(_span(article, nt, match.start(), half.end(), (match.start(), half.end()), value,
                            match.span(1), category, "exact"))
     return _without_overlaps(found)
+
+
+def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | None:
+    """The low end of a range ending at this number, and where the range starts:
+    "بين 300 و500" -> 300, "من 20 إلى 30 ألف" -> 20_000 (the scale is shared), "10-15" -> 10."""
+    and_joined = match.group("pre").startswith("و")
+    end = match.start()
+    found = _RANGE_BEFORE.search(text, max(0, end - 60), end)
+    if not found:
+        return None
+    separator = text[found.end("low"):end]
+    if and_joined != (not separator.strip()):
+        return None  # "و" joins a range only as "بين ... و..."; a bare space is no range
+    if and_joined and not found.group("intro"):
+        return None
+    if "-" in separator or "–" in separator:
+        if not (found.group("low")[0].isdigit() and match.group("digits")):
+            return None
+    low = parse_number(found.group("low"))
+    if low is None or low >= value:
+        return None
+    last = match.group("num").split()[-1]
+    if last in SCALES and found.group("low").split()[-1] not in SCALES:
+        scale = SCALES[last][0]
+        if low * scale <= value:
+            low *= scale  # "من 20 إلى 30 ألف": twenty thousand
+    return low, found.start()
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
