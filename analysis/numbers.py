@@ -211,7 +211,8 @@ def _parse_tokens(tokens: list[str]) -> float | None:
         word, value = found
         bare = word[2:] if word.startswith("ال") and word not in NUMBER_WORDS else word
         rank = _rank(bare)
-        if joined and not _may_follow(last_rank, rank):
+        numerator = index + 1 < len(tokens) and tokens[index + 1] in FRACTION_PLURALS  # "و تسعة أعشار"
+        if joined and not numerator and not _may_follow(last_rank, rank):
             return None  # "ستة وثمانية", "أربعون وتسعة": not one number (a decimal's two parts)
         last_rank = rank
         if bare in SCALES:

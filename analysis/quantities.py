@@ -140,6 +140,7 @@ _NUMBER_WORD = _alternation([*UNITS, *TENS, *HUNDREDS, *HUNDRED_WORDS, *SCALES])
 _SCALE_WORD = _alternation(SCALES)
 _PLURAL_SCALE = _alternation(w for w, (_, n) in SCALES.items() if n == "plural")
 _VAGUE_WORD = rf"(?:ال)?(?:عشرات|مئات|{_PLURAL_SCALE})"
+_DEFINITE_VAGUE = re.compile(rf"ال(?:عشرات|مئات|{_PLURAL_SCALE})(?!\w)")  # "العشرات", not "آلاف"
 _DIGIT_TOKEN = rf"(?<![\d.,:/]){DIGITS}(?![\d:/]|[.,]\d)"
 _HALF = rf"{_S}و[^\S\n]*(?:نصف|ربع)(?!\w)"
 
@@ -147,7 +148,7 @@ NUMBER = re.compile(
     rf"(?<!\w)(?P<pre>[وف]??[بلك]??)(?P<num>"
     rf"(?P<digits>{_DIGIT_TOKEN}(?:{_S}(?:{_SCALE_WORD})(?!\w))*(?:{_HALF})?)"
     rf"|(?P<vague>{_VAGUE_WORD}(?:{_S}(?:ال)?(?:{_PLURAL_SCALE}))?)"
-    rf"|(?P<words>(?:نصف|{_NUMBER_WORD})(?:{_S}(?:و[^\S\n]*)?(?:{_NUMBER_WORD}|{_alternation(FRACTIONS)}))*"
+    rf"|(?P<words>(?:نصف|ربع|ثلث|{_NUMBER_WORD})(?:{_S}(?:و[^\S\n]*)?(?:{_NUMBER_WORD}|{_alternation(FRACTIONS)}))*"
     rf"(?:{_S}من{_S}(?:عشره(?:{_S}الاف)?|مئه|مائه|الف)(?!\w))?)"  # a decimal read out: "ستة وثمانية من عشرة"
     rf")(?!\w)"
 )
@@ -162,6 +163,7 @@ _SUBUNIT = re.compile(
     rf"(?:سنت|سنتا|سنتات|فلس|فلسا|قرش|قرشا|قروش|هلله|هللات|كوبيك|بنس)(?!\w)")
 # "عام ونصف", "ساعتين ونصف": a singular or dual noun and a half (found from the half backwards).
 AND_HALF = re.compile(r"و[^\S\n]*نصف(?!\w)")  # a literal first is fast; the word start is checked after
+ONE_AFTER = re.compile(r"[^\S\n](?P<one>واحد|واحده|واحدا)(?!\w)")
 _WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
 
 _QUALIFIER_BEFORE = re.compile(
@@ -347,8 +349,8 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
     for match in NUMBER.finditer(text):
         num = match.group("num")
         vague = match.group("vague") is not None
-        if match.group("words") and num in ("احد", "احدي", "واحد", "واحده"):
-            continue  # "أحد المسؤولين" (one of), "يوم واحد" (a single day)
+        if match.group("words") and num in ("احد", "احدي", "واحد", "واحده") and not _PERCENT.match(text, match.end()):
+            continue  # "أحد المسؤولين" (one of); "يوم واحد" is read from the noun (below)
         if match.group("pre") + num.split()[0] in NOT_NUMBERS:
             continue  # "لست" (I am not), not "ل" + "ست"
         value = parse_number(num)
@@ -360,7 +362,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             continue  # "الحادي عشر"
         if match.group("digits") and (_LABEL_BEFORE.search(before) or _listed(nt, match.end("digits"))):
             continue
-        if vague and num.startswith("ال") and not _FROM.match(text, match.end()):
+        if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, match.end()):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not
         percent = _PERCENT.match(text, match.end())
         if percent:  # "20 في المائة", "٣٥٪": the noun is the percent sign or words
@@ -404,6 +406,16 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             qualifier = "vague"
         found.append(_span(article, nt, start, end, match.span("num"), value,
                            (phrase.start, phrase.end), category, qualifier, low))
+    for one in ONE_AFTER.finditer(text):  # "دولار واحد", "سفينة واحدة": one of a known noun
+        noun = _WORD_BEFORE.search(text, max(0, one.start() - 30), one.start() + 1)
+        if not noun or noun.group(1).startswith("ال") or not _is_noun(noun.group(1)):
+            continue
+        phrase = _noun_phrase(nt, noun.start(1), False, lexicon, here=True)
+        category = lexicon.category(noun.group(1))
+        if phrase is None or category is None or phrase.end != noun.end(1):
+            continue
+        found.append(_span(article, nt, noun.start(1), one.end(), (one.start("one"), one.end()), 1,
+                           (phrase.start, phrase.end), category, "exact"))
     for dual in (lexicon.duals.finditer(text) if lexicon.duals else ()):  # "صاروخين": two missiles
         phrase = _noun_phrase(nt, dual.start(), False, lexicon, here=True)
         if phrase is None:
