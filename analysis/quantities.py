@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .corpus import DATA_DIR, Article
 from .numbers import (
-    DIGITS, FRACTIONS, HUNDRED_WORDS, HUNDREDS, NOT_NUMBERS, SCALES, TENS, UNITS,
+    DIGITS, FRACTIONS, HUNDRED_WORDS, HUNDREDS, NOT_NUMBERS, PROCLITIC, SCALES, TENS, UNITS,
     parse_number, word_value,
 )
 from .lexicon import LexiconError
@@ -207,7 +207,7 @@ STOPWORDS = frozenset(
     "انت كان كانت يكون تكون فيما بينما بحسب وفق وفقا حسب مقابل الا تقريبا صباحا مساء مساءا ظهرا "
     "ليلا فجرا ص م ه قراءه بالمئه بالمائه المئه المائه منها منهم عليه عليها فيها فيه له لها لهم "
     "ميلادي ميلاديه هجري هجريه به بها منه عنه عنها اليه اليها لديه لديها عليهم منهما نحو حوالي "
-    "قرابه اكثر اقل و ف السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه".split()
+    "قرابه اكثر اقل و ف تاريخ بتاريخ عالميا محليا دوليا عربيا السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه".split()
 ) | MONTHS
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _READING = frozenset({"قراءه", "للقراءه"})
@@ -233,7 +233,7 @@ def _is_modifier(word: str, definite: bool, original: str) -> bool:
 
 def _is_noun(word: str) -> bool:
     return (len(word) >= 2 and word not in STOPWORDS and word_value(word) is None
-            and word not in NOT_NUMBERS)
+            and word not in NOT_NUMBERS and not (word[0] in "وف" and word[1:] in STOPWORDS))  # "وحتى"
 
 
 @dataclass
@@ -408,13 +408,17 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
                            (phrase.start, phrase.end), category, qualifier, low))
     for one in ONE_AFTER.finditer(text):  # "دولار واحد", "سفينة واحدة": one of a known noun
         noun = _WORD_BEFORE.search(text, max(0, one.start() - 30), one.start() + 1)
-        if not noun or noun.group(1).startswith("ال") or not _is_noun(noun.group(1)):
+        if not noun:
             continue
-        phrase = _noun_phrase(nt, noun.start(1), False, lexicon, here=True)
-        category = lexicon.category(noun.group(1))
-        if phrase is None or category is None or phrase.end != noun.end(1):
+        word = noun.group(1)
+        cut = next((c for c in (0, 1, 2) if c < len(word) - 1 and lexicon.category(word[c:]) and re.fullmatch(PROCLITIC, word[:c])), None)
+        if cut is None or word[cut:].startswith("ال") or not _is_noun(word[cut:]):
+            continue  # "لشخص واحد" is one person; "الطلب الواحد" is no count
+        phrase = _noun_phrase(nt, noun.start(1) + cut, False, lexicon, here=True)
+        if phrase is None or phrase.end != noun.end(1):
             continue
-        found.append(_span(article, nt, noun.start(1), one.end(), (one.start("one"), one.end()), 1,
+        category = lexicon.category(word[cut:])
+        found.append(_span(article, nt, noun.start(1) + cut, one.end(), (one.start("one"), one.end()), 1,
                            (phrase.start, phrase.end), category, "exact"))
     for dual in (lexicon.duals.finditer(text) if lexicon.duals else ()):  # "صاروخين": two missiles
         phrase = _noun_phrase(nt, dual.start(), False, lexicon, here=True)
