@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
 from .corpus import DATA_DIR, Article
 from .numbers import (
     DIGITS, FRACTIONS, HUNDRED_WORDS, HUNDREDS, NOT_NUMBERS, PROCLITIC, SCALES, TENS, UNITS,
@@ -22,7 +24,7 @@ from .numbers import (
 from .lexicon import LexiconError
 from .spans import Span
 from .text import NormalizedText, normalize_with_offsets, normalized_key
-from .weapons import weapon_class
+from .weapons import weapon_class, weapon_matcher
 
 QUANTITY_NOUNS_FILE = DATA_DIR / "quantity_nouns.csv"
 CATEGORIES = ("munition", "weapon", "container", "person", "money", "time", "distance", "percent", "other")
@@ -478,3 +480,29 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
         if not kept or span.start >= kept[-1].end:
             kept.append(span)
     return kept
+
+
+# ---------------------------------------------------------------- claims compared
+
+SAME_THING_COLUMNS = ["thing", "thing_en", "thing_ar", "value", "value_low", "qualifier", "text", "noun",
+                      "outlet", "article", "published", "sentence"]
+
+
+def same_thing_claims(quantities: pd.DataFrame) -> pd.DataFrame:
+    """Claims about the same thing with different numbers, side by side: grouped by weapon
+    class ("5 ملايين قذيفة" and "بمليون قذيفة": artillery shells) or, for munitions, weapons
+    and containers outside the taxonomy, by the counted noun; groups with one value are left out."""
+    if quantities.empty:
+        return pd.DataFrame(columns=SAME_THING_COLUMNS)
+    names = weapon_matcher().entries
+    frame = quantities.copy()
+    counted = frame["category"].isin(["munition", "weapon", "container"])
+    heads = frame["noun"].map(lambda n: normalized_key(n).split()[0] if n.strip() else "")
+    frame["thing"] = frame["weapon"].where(frame["weapon"] != "", heads.where(counted, ""))
+    frame = frame[frame["thing"] != ""]
+    frame["thing_en"] = [names[t].fields["name_en"] if t in names else t for t in frame["thing"]]
+    frame["thing_ar"] = [names[t].fields["name_ar"] if t in names else n for t, n in zip(frame["thing"], frame["noun"])]
+    distinct = frame.groupby("thing")[["value", "value_low"]].apply(lambda g: len(set(map(tuple, g.values))))
+    frame = frame[frame["thing"].isin(distinct[distinct > 1].index)]
+    return frame.sort_values(["thing", "value", "published"], ascending=[True, False, True])[SAME_THING_COLUMNS] \
+        .reset_index(drop=True)

@@ -1,77 +1,153 @@
-"""Weapons and quantities: every number claim with its sentence, the biggest ones, and
-which weapon classes each outlet talks about."""
+"""Weapons and quantities: every number claim with its sentence, claims by category, claims of
+the same thing with different numbers side by side, and each weapon class's mentions across
+outlets and over time."""
 import plotly.express as px
 import streamlit as st
 
-from pages.common import (outlet_colours, chart, current_tables, download, empty_note, fmt_number,
-                          has_articles, rtl_block)
+from analysis.quantities import same_thing_claims
+from pages.common import (chart, current_tables, download, empty_note, fmt_number, has_articles, lang,
+                          outlet_colours, rtl_block, tr)
 
-st.title("Weapons & quantities · الأسلحة والأرقام")
+CATEGORY_AR = {"munition": "ذخائر", "weapon": "أسلحة", "container": "حاويات", "person": "أشخاص",
+               "money": "أموال", "time": "مدة", "distance": "مسافة", "percent": "نسبة مئوية", "other": "أخرى"}
+QUALIFIER_AR = {"exact": "دقيق", "approx": "تقريبي", "at_least": "حد أدنى", "at_most": "حد أقصى",
+                "range": "نطاق", "vague": "غير محدد"}
+
+
+def category_label(category: str) -> str:
+    return tr(category, CATEGORY_AR.get(category, category))
+
+
+def qualifier_label(qualifier: str) -> str:
+    return tr(qualifier.replace("_", " "), QUALIFIER_AR.get(qualifier, qualifier))
+
+
+def value_text(value: float, low: float) -> str:
+    """5000000 -> "5,000,000"; a range: "300–500"."""
+    return fmt_number(value) if low == value else f"{fmt_number(low)}–{fmt_number(value)}"
+
+
+st.title(tr("Weapons & quantities", "الأسلحة والأرقام"))
 
 tables = current_tables()
 if has_articles(tables):
     q = tables.quantities.merge(tables.articles[["article", "title"]], on="article", how="left")
-    st.subheader("Quantity claims")
+    st.subheader(tr("Quantity claims", "الأرقام الواردة"))
     if q.empty:
         empty_note("quantity claims")
     else:
         categories = sorted(q["category"].unique())
-        chosen = st.multiselect("Categories", categories, default=categories, key="quantity_categories")
+        chosen = st.multiselect(tr("Categories", "الفئات"), categories, default=categories,
+                                format_func=category_label, key="quantity_categories")
         q = q[q["category"].isin(chosen)]
-        shown = q[["value", "text", "noun", "category", "qualifier", "outlet", "title", "sentence"]]
+        shown = q[["value", "value_low", "text", "noun", "category", "qualifier", "outlet", "title",
+                   "published", "sentence"]]
         st.dataframe(shown, hide_index=True, key="quantity_table", column_config={
-            "value": st.column_config.NumberColumn("Value", format="localized",
-                                                   help="The number as a value: 5 ملايين -> 5,000,000"),
-            "text": "As written", "noun": "Counted noun", "category": "Category",
-            "qualifier": st.column_config.TextColumn("Qualifier", help="exact, approx, at_least, vague…"),
-            "outlet": "Outlet", "title": "Article",
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
+            "value": st.column_config.NumberColumn(
+                tr("Value", "القيمة"), format="localized",
+                help=tr("The number as a value: 5 ملايين -> 5,000,000; the high end of a range",
+                        "الرقم قيمةً: 5 ملايين ← 5,000,000؛ الحد الأعلى في النطاق")),
+            "value_low": st.column_config.NumberColumn(
+                tr("From", "من"), format="localized",
+                help=tr("The low end of a range (بين 300 و500 -> 300); else the value",
+                        "الحد الأدنى في النطاق (بين 300 و500 ← 300)؛ وإلا القيمة نفسها")),
+            "text": tr("As written", "كما ورد"), "noun": tr("Counted noun", "المعدود"),
+            "category": tr("Category", "الفئة"),
+            "qualifier": st.column_config.TextColumn(
+                tr("Qualifier", "الوصف"), help=tr("exact, approx, at_least, at_most, range, vague",
+                                                  "دقيق، تقريبي، حد أدنى، حد أقصى، نطاق، غير محدد")),
+            "outlet": tr("Outlet", "المنفذ"), "title": tr("Article", "المقال"),
+            "published": st.column_config.DateColumn(tr("Published", "تاريخ النشر")),
+            "sentence": st.column_config.TextColumn(tr("Sentence", "الجملة"), width="large"),
         })
-        download(shown, "quantities")
+        download(shown, "quantities", tr("Download claims (CSV)", "تنزيل الأرقام (CSV)"))
 
-        if not q.empty:
-            by_cat = q.groupby(["category", "qualifier"]).size().rename("claims").reset_index()
-            order = q.groupby("category").size().sort_values(ascending=False).index.tolist()
-            fig = px.bar(by_cat, x="category", y="claims", color="qualifier", text_auto=True,
-                         category_orders={"category": order},
-                         labels={"category": "", "claims": "Claims", "qualifier": "Qualifier"})
-            st.markdown("**Claims by category**")
-            chart(fig, "quantity_categories_chart", height=380)
+    if not q.empty:
+        by_cat = q.groupby(["category", "qualifier"]).size().rename("claims").reset_index()
+        by_cat["category_label"] = by_cat["category"].map(category_label)
+        by_cat["qualifier_label"] = by_cat["qualifier"].map(qualifier_label)
+        order = [category_label(c) for c in q.groupby("category").size().sort_values(ascending=False).index]
+        fig = px.bar(by_cat, x="category_label", y="claims", color="qualifier_label", text_auto=True,
+                     category_orders={"category_label": order},
+                     labels={"category_label": "", "claims": tr("Claims", "الأرقام"),
+                             "qualifier_label": tr("Qualifier", "الوصف")})
+        st.markdown(f"**{tr('Claims by category', 'الأرقام حسب الفئة')}**")
+        chart(fig, "quantity_categories_chart", height=380)
 
-            big = (q.groupby(["value", "noun", "outlet"]).agg(times=("text", "size"),
-                                                               sentence=("sentence", "first"))
-                   .reset_index().sort_values("value", ascending=False).head(12))
-            # One bar per claim; the tick says what was counted and where (the number is on the bar).
-            big["claim"] = [f"claim {i}" for i in range(len(big))]
-            ticks = [f"\u2067{n}\u2069 · {o}" for n, o in zip(big["noun"], big["outlet"])]
-            big["shown"] = [fmt_number(v) + (f"  ×{t}" if t > 1 else "") for v, t in zip(big["value"], big["times"])]
-            fig = px.bar(big.iloc[::-1], x="value", y="claim", color="outlet", orientation="h", log_x=True,
-                         text="shown", hover_data={"times": True, "claim": False, "shown": False, "noun": True},
-                         labels={"value": "Value (log scale)", "claim": "", "times": "Times stated", "noun": "Counted",
-                                 "outlet": "Outlet"},
-                         color_discrete_map=outlet_colours())
-            fig.update_yaxes(categoryorder="array", categoryarray=big["claim"].iloc[::-1].tolist(),
-                             tickvals=big["claim"].tolist(), ticktext=ticks, ticksuffix="  ")
-            st.markdown("**Largest claims** (log scale; ×N when an article repeats a claim)")
-            chart(fig, "quantity_largest", height=max(300, 34 * len(big) + 120))
+        st.subheader(tr("Same thing, different numbers", "الشيء نفسه بأرقام مختلفة"))
+        st.caption(tr("Claims about one weapon class (or one counted munition, weapon or container) that "
+                      "give different numbers, side by side with their sentences.",
+                      "أرقام عن فئة السلاح نفسها (أو الذخيرة أو السلاح أو الحاوية نفسها) تختلف قيمها، "
+                      "متجاورة مع جملها."))
+        same = same_thing_claims(q)
+        if same.empty:
+            st.info(tr("No two claims about the same thing disagree in the articles shown.",
+                       "لا توجد أرقام مختلفة عن الشيء نفسه في المقالات المعروضة."))
+        else:
+            same["thing_label"] = same["thing_ar"] if lang() == "ar" else same["thing_en"]
+            same["shown"] = [value_text(v, lo) for v, lo in zip(same["value"], same["value_low"])]
+            fig = px.strip(same, x="value", y="thing_label", color="outlet", log_x=True,
+                           hover_data={"text": True, "qualifier": True, "shown": True, "value": False},
+                           color_discrete_map=outlet_colours(),
+                           labels={"value": tr("Value (log scale)", "القيمة (مقياس لوغاريتمي)"),
+                                   "thing_label": "", "outlet": tr("Outlet", "المنفذ"),
+                                   "text": tr("As written", "كما ورد"), "qualifier": tr("Qualifier", "الوصف"),
+                                   "shown": tr("Value", "القيمة")})
+            fig.update_traces(marker_size=14)
+            fig.update_yaxes(ticksuffix="  ")
+            chart(fig, "quantity_same_thing", height=max(260, 70 * same["thing"].nunique() + 160))
+            for thing, group in same.groupby("thing", sort=False):
+                st.markdown(f"**{group['thing_label'].iloc[0]}** · "
+                            + tr(f"{group['value'].nunique()} different values",
+                                 f"{group['value'].nunique()} قيم مختلفة"))
+                columns = st.columns(min(len(group), 3))
+                for i, row in enumerate(group.itertuples()):
+                    with columns[i % len(columns)]:
+                        rtl_block(row.sentence, (row.shown, qualifier_label(row.qualifier), row.outlet,
+                                                 f"{row.published:%Y-%m-%d}" if row.published == row.published else ""),
+                                  (row.text,))
+            download(same.drop(columns=["thing_label", "shown"]), "same-thing-claims",
+                     tr("Download compared claims (CSV)", "تنزيل الأرقام المقارنة (CSV)"))
 
-            with st.expander("Sentences of the claims", expanded=False):
-                for row in q.sort_values("value", ascending=False).itertuples():
-                    rtl_block(row.sentence, (fmt_number(row.value), row.category, row.outlet),
-                              (row.text,))
+        with st.expander(tr("Sentences of the claims", "جمل الأرقام"), expanded=False):
+            for row in q.sort_values("value", ascending=False).itertuples():
+                rtl_block(row.sentence, (value_text(row.value, row.value_low), category_label(row.category),
+                                         row.outlet), (row.text,))
 
-    st.subheader("Weapon mentions by class and outlet")
+    st.subheader(tr("Weapon mentions by class", "ذكر الأسلحة حسب الفئة"))
+    st.caption(tr("Every mention of a weapon class, with or without a number.",
+                  "كل ذكر لفئة سلاح، بعدد أو من دونه."))
     w = tables.weapons
     if w.empty:
         empty_note("weapon mentions")
     else:
-        counts = w.groupby(["weapon_ar", "weapon_en", "outlet"]).size().rename("mentions").reset_index()
-        order = w.groupby("weapon_ar").size().sort_values(ascending=False).index.tolist()
-        fig = px.bar(counts, y="weapon_ar", x="mentions", color="outlet", orientation="h",
-                     category_orders={"weapon_ar": order}, hover_data={"weapon_en": True},
-                     color_discrete_map=outlet_colours(),
-                     labels={"weapon_ar": "", "mentions": "Mentions", "weapon_en": "English",
-                             "outlet": "Outlet"})
+        w = w.assign(weapon_label=w["weapon_ar"] if lang() == "ar" else w["weapon_en"],
+                     day=w["published"].dt.strftime("%Y-%m-%d").fillna(tr("undated", "بلا تاريخ")))
+        order = w.groupby("weapon_label").size().sort_values(ascending=False).index.tolist()
+        counts = w.groupby(["weapon_label", "outlet"]).size().rename("mentions").reset_index()
+        fig = px.bar(counts, y="weapon_label", x="mentions", color="outlet", orientation="h",
+                     category_orders={"weapon_label": order}, color_discrete_map=outlet_colours(),
+                     labels={"weapon_label": "", "mentions": tr("Mentions", "مرات الذكر"),
+                             "outlet": tr("Outlet", "المنفذ")})
         fig.update_yaxes(ticksuffix="  ")
+        st.markdown(f"**{tr('Across outlets', 'عبر المنافذ')}**")
         chart(fig, "weapon_classes", height=max(320, 34 * len(order) + 120))
-        download(w.drop(columns=["start", "end"]), "weapons", "Download weapon mentions")
+
+        over_time = w.groupby(["day", "weapon_label"]).size().rename("mentions").reset_index()
+        fig = px.bar(over_time, x="day", y="mentions", color="weapon_label",
+                     category_orders={"weapon_label": order},
+                     labels={"day": tr("Publication date", "تاريخ النشر"), "mentions": tr("Mentions", "مرات الذكر"),
+                             "weapon_label": tr("Weapon class", "فئة السلاح")})
+        fig.update_xaxes(type="category")
+        st.markdown(f"**{tr('Over time (by publication date)', 'عبر الزمن (حسب تاريخ النشر)')}**")
+        chart(fig, "weapon_classes_time", height=420)
+
+        per_article = (w.groupby(["weapon_label", "outlet", "day", "article"]).size().rename("mentions")
+                       .reset_index().sort_values(["weapon_label", "day"]))
+        st.dataframe(per_article, hide_index=True, key="weapon_table", column_config={
+            "weapon_label": tr("Weapon class", "فئة السلاح"), "outlet": tr("Outlet", "المنفذ"),
+            "day": tr("Published", "تاريخ النشر"), "article": tr("Article", "المقال"),
+            "mentions": st.column_config.NumberColumn(tr("Mentions", "مرات الذكر"), format="localized"),
+        })
+        download(w.drop(columns=["start", "end", "weapon_label", "day"]), "weapons",
+                 tr("Download weapon mentions (CSV)", "تنزيل ذكر الأسلحة (CSV)"))
