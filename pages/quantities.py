@@ -42,6 +42,9 @@ if has_articles(tables):
         q = q[q["category"].isin(chosen)]
         shown = q[["value", "value_low", "text", "noun", "category", "qualifier", "outlet", "title",
                    "published", "sentence"]]
+        if lang() == "ar":  # the category and qualifier in the reader's language (the CSV keeps the codes)
+            shown = shown.assign(category=shown["category"].map(category_label),
+                                 qualifier=shown["qualifier"].map(qualifier_label))
         st.dataframe(shown, hide_index=True, key="quantity_table", column_config={
             "value": st.column_config.NumberColumn(
                 tr("Value", "القيمة"), format="localized",
@@ -60,7 +63,7 @@ if has_articles(tables):
             "published": st.column_config.DateColumn(tr("Published", "تاريخ النشر")),
             "sentence": st.column_config.TextColumn(tr("Sentence", "الجملة"), width="large"),
         })
-        download(shown, "quantities", tr("Download claims (CSV)", "تنزيل الأرقام (CSV)"))
+        download(q[shown.columns], "quantities", tr("Download claims (CSV)", "تنزيل الأرقام (CSV)"))
 
     if not q.empty:
         by_cat = q.groupby(["category", "qualifier"]).size().rename("claims").reset_index()
@@ -142,11 +145,12 @@ if has_articles(tables):
         st.markdown(f"**{tr('Over time (by publication date)', 'عبر الزمن (حسب تاريخ النشر)')}**")
         chart(fig, "weapon_classes_time", height=420)
 
-        per_article = (w.groupby(["weapon_label", "outlet", "day", "article"]).size().rename("mentions")
+        per_article = (w.merge(tables.articles[["article", "title"]], on="article", how="left")
+                       .groupby(["weapon_label", "outlet", "day", "title"]).size().rename("mentions")
                        .reset_index().sort_values(["weapon_label", "day"]))
         st.dataframe(per_article, hide_index=True, key="weapon_table", column_config={
             "weapon_label": tr("Weapon class", "فئة السلاح"), "outlet": tr("Outlet", "المنفذ"),
-            "day": tr("Published", "تاريخ النشر"), "article": tr("Article", "المقال"),
+            "day": tr("Published", "تاريخ النشر"), "title": tr("Article", "المقال"),
             "mentions": st.column_config.NumberColumn(tr("Mentions", "مرات الذكر"), format="localized"),
         })
         download(w.drop(columns=["start", "end", "weapon_label", "day"]), "weapons",
