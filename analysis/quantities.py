@@ -463,13 +463,14 @@ def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | 
         if not (found.group("low")[0].isdigit() and match.group("digits")):
             return None
     low = parse_number(found.group("low"))
-    if low is None or low >= value:
-        return None
+    if low is None or low >= value or (_YEAR.fullmatch(found.group("low")) and not _YEAR.fullmatch(
+            match.group("num"))):
+        return None  # "في 2013 إلى 873 مليونا": a year, then the figure it rose to
     last = match.group("num").split()[-1]
     if last in SCALES and found.group("low").split()[-1] not in SCALES:
-        scale = SCALES[last][0]
-        if low * scale <= value:
-            low *= scale  # "من 20 إلى 30 ألف": twenty thousand
+        low *= SCALES[last][0]  # "من 20 إلى 30 ألف": twenty thousand
+        if low > value:
+            return None  # "من 900 إلى 2 مليون": no shared scale, two figures
     return low, found.start()
 
 
