@@ -92,6 +92,8 @@ PROCLITIC = "[وف]?[بلك]?"
 
 def parse_digits(written: str) -> float | None:
     """"5,000" / "5٬000" -> 5000, "2.5" / "٢٫٥" -> 2.5 (input already normalised or not)."""
+    if written.isascii() and written.isdigit():
+        return float(written)  # the common case, without a normalising pass
     text = normalize(written).strip()
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
@@ -134,13 +136,14 @@ def _is_dual_noun(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("ين", "ان")) and word not in NUMBER_WORDS
 
 
-def parse_number(phrase: str) -> float | None:
+def parse_number(phrase: str, normalized: bool = False) -> float | None:
     """The value of an Arabic number phrase, or None when it is not one.
 
     "5 ملايين" -> 5e6, "خمسة وعشرون" -> 25, "ثلاث مئة" -> 300, "ألفين" -> 2000,
     "بمليون" -> 1e6, "مليون ونصف" -> 1.5e6, "عام ونصف" -> 1.5, "عشرات" -> 10.
+    `normalized`: the phrase comes from analysis.text.normalize already (saves a pass).
     """
-    norm = normalize(phrase)
+    norm = phrase if normalized else normalize(phrase)
     tokens = _TOKEN.findall(norm)
     if len(tokens) > 1 and tokens[1][0].isdigit() and re.fullmatch(PROCLITIC, tokens[0]):
         tokens = tokens[1:]  # "بـ5 ملايين": a preposition written before digits

@@ -59,7 +59,7 @@ class NounLexicon:
 
     categories: dict[str, str]
     longest: int  # most words in one entry
-    duals: re.Pattern | None = None  # dual forms of one-word nouns: "صاروخين", "ساعتين"
+    numbers: re.Pattern  # NUMBER, plus the duals of its one-word nouns: "صاروخين"
 
     def category(self, phrase: str) -> str | None:
         """The category of a normalised noun or compound, trying its inflected forms."""
@@ -97,19 +97,21 @@ def load_quantity_nouns(path: Path = QUANTITY_NOUNS_FILE) -> NounLexicon:
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise QuantityLexiconError(f"{path.name}: cannot be read ({error}).") from error
     longest = max((len(k.split()) for k in categories), default=1)
-    return NounLexicon(categories, longest, _dual_pattern(categories))
+    return NounLexicon(categories, longest, _number_pattern(categories))
 
 
-def _dual_pattern(categories: dict[str, str]) -> re.Pattern:
-    """"صاروخين", "قذيفتان", "يومين": duals of the one-word nouns, people left out (their -ين is
-    mostly a plural: "مسؤولين") and so are two-letter abbreviations ("كم" -> "كمين", an ambush)."""
+def _number_pattern(categories: dict[str, str]) -> re.Pattern:
+    """NUMBER and, in the same scan (one pass over the text), the duals of the one-word nouns:
+    "صاروخين", "قذيفتان", "يومين"; people are left out (their -ين is mostly a plural:
+    "مسؤولين") and so are two-letter abbreviations ("كم" -> "كمين", an ambush)."""
     forms = set()
     for noun, category in categories.items():
         if " " in noun or category == "person" or len(noun) < 3:
             continue
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         forms.update(f for f in (stem + "ين", stem + "ان") if f not in categories)
-    return re.compile(rf"(?<![\w\u0640])(?P<dual>{_alternation(forms)})(?!\w)")
+    forms = forms or {"\u0640"}  # no one-word noun: a dual branch that never matches (tatweel is dropped)
+    return re.compile(NUMBER.pattern[:-len(r")(?!\w)")] + rf"|(?P<dual>{_alternation(forms)}))(?!\w)")
 
 
 # ---------------------------------------------------------------- patterns (normalised text)
@@ -165,7 +167,8 @@ _SUBUNIT = re.compile(
     rf"(?:سنت|سنتا|سنتات|فلس|فلسا|قرش|قرشا|قروش|هلله|هللات|كوبيك|بنس)(?!\w)")
 # "عام ونصف", "ساعتين ونصف": a singular or dual noun and a half (found from the half backwards).
 AND_HALF = re.compile(r"و[^\S\n]*نصف(?!\w)")  # a literal first is fast; the word start is checked after
-ONE_AFTER = re.compile(r"[^\S\n](?P<one>واحد|واحده|واحدا)(?!\w)")
+_ONE = ("واحد", "واحده", "واحدا")
+_ARMS = ("munition", "weapon", "container", "other")  # categories whose nouns may name a weapon class
 _WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
 
 _QUALIFIER_BEFORE = re.compile(
@@ -181,6 +184,8 @@ _QUALIFIER_AFTER = re.compile(
     rf"{_S}(?:(?P<approx>تقريبا)|(?P<at_least>علي{_S}الاقل)|(?P<at_most>علي{_S}الاكثر))(?!\w)")
 _NEXT_WORD = re.compile(rf"{_S}({_AR})")
 _WORD_HERE = re.compile(rf"({_AR})")
+_WORDS_AFTER = re.compile(rf"(?:{_S}{_AR}){{1,7}}")
+_WORDS_HERE = re.compile(rf"{_AR}(?:{_S}{_AR}){{0,6}}")
 _TWO = re.compile(rf"{_S}(?:اثنين|اثنان|اثنتين|اثنتان)(?!\w)")
 _FROM = re.compile(rf"{_S}من(?!\w)")
 _PERCENT = re.compile(rf"[^\S\n]*(?:%|٪|في{_S}ال(?:مئه|مائه)|بال(?:مئه|مائه))")
@@ -251,16 +256,10 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
     """The counted noun after position `at` (or starting there: `here`), with a compound,
     genitive and nisba adjectives."""
     text = nt.normalized
-    words: list[tuple[int, int, str]] = []
-    pos = at
-    while len(words) < 7:
-        match = (_WORD_HERE if here and pos == at else _NEXT_WORD).match(text, pos)
-        if not match:
-            break
-        words.append((match.start(1), match.end(1), match.group(1)))
-        pos = match.end()
-    if not words:
+    run = (_WORDS_HERE if here else _WORDS_AFTER).match(text, at)  # up to 7 words on this line
+    if not run:
         return None
+    words = [(w.start(), w.end(), w.group()) for w in _WORD_HERE.finditer(text, run.start(), run.end())]
     first = 0
     if words[0][2] == "من" and len(words) > 1 and (
             vague or (words[1][2].startswith("ال") and lexicon.category(words[1][2]))):
@@ -335,7 +334,7 @@ def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple
     return Span(article.id, s, e, text[s:e], "quantity", category, {
         "value": _number(value), "noun": text[ns:ne], "category": category,
         "qualifier": qualifier, "number_text": text[qs:qe],
-        "value_low": _number(value if low is None else low), "weapon": weapon_class(text[ns:ne]),
+        "value_low": _number(value if low is None else low), "weapon": weapon_class(text[ns:ne]) if category in _ARMS else "",
     })
 
 
@@ -348,18 +347,23 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
     nt = normalize_with_offsets(article.body)
     text = nt.normalized
     found: list[Span] = []
-    for match in NUMBER.finditer(text):
+    for match in lexicon.numbers.finditer(text):
+        if match.group("dual"):  # "صاروخين": two missiles
+            found.extend(_dual(article, nt, match.start("dual"), lexicon))
+            continue
         num = match.group("num")
         vague = match.group("vague") is not None
-        if match.group("words") and num in ("احد", "احدي", "واحد", "واحده") and not _PERCENT.match(text, match.end()):
-            continue  # "أحد المسؤولين" (one of); "يوم واحد" is read from the noun (below)
+        if match.group("words") and num in ("احد", "احدي", *_ONE) and not _PERCENT.match(text, match.end()):
+            if num in _ONE and not match.group("pre"):
+                found.extend(_one_of(article, nt, match, lexicon))  # "دولار واحد", "سفينة واحدة"
+            continue  # "أحد المسؤولين": one of
         if match.group("pre") + num.split()[0] in NOT_NUMBERS:
             continue  # "لست" (I am not), not "ل" + "ست"
-        value = parse_number(num)
+        value = parse_number(num, normalized=True)
         if value is None:
             continue
-        before = text[max(0, match.start() - 60):match.start()]
-        previous = before.split()[-1] if before.split() else ""
+        before = text[max(0, match.start() - 40):match.start()]  # a label and a word fit in 40
+        previous = before.rsplit(None, 1)[-1] if before.strip() else ""
         if previous in ORDINALS:
             continue  # "الحادي عشر"
         if match.group("digits") and (_LABEL_BEFORE.search(before) or _listed(nt, match.end("digits"))):
@@ -384,7 +388,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         end = phrase.end
         if category == "money":
             cents = _SUBUNIT.match(text, end)
-            cents_value = parse_number(cents.group("n")) if cents else None
+            cents_value = parse_number(cents.group("n"), normalized=True) if cents else None
             if cents_value is not None and cents_value < 100:
                 value, end = value + cents_value / 100, cents.end()
         half = _HALF_AFTER.match(text, end)
@@ -408,28 +412,6 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             qualifier = "vague"
         found.append(_span(article, nt, start, end, match.span("num"), value,
                            (phrase.start, phrase.end), category, qualifier, low))
-    for one in ONE_AFTER.finditer(text):  # "دولار واحد", "سفينة واحدة": one of a known noun
-        noun = _WORD_BEFORE.search(text, max(0, one.start() - 30), one.start() + 1)
-        if not noun:
-            continue
-        word = noun.group(1)
-        cut = next((c for c in (0, 1, 2) if c < len(word) - 1 and lexicon.category(word[c:]) and re.fullmatch(PROCLITIC, word[:c])), None)
-        if cut is None or word[cut:].startswith("ال") or not _is_noun(word[cut:]):
-            continue  # "لشخص واحد" is one person; "الطلب الواحد" is no count
-        phrase = _noun_phrase(nt, noun.start(1) + cut, False, lexicon, here=True)
-        if phrase is None or phrase.end != noun.end(1):
-            continue
-        category = lexicon.category(word[cut:])
-        found.append(_span(article, nt, noun.start(1) + cut, one.end(), (one.start("one"), one.end()), 1,
-                           (phrase.start, phrase.end), category, "exact"))
-    for dual in (lexicon.duals.finditer(text) if lexicon.duals else ()):  # "صاروخين": two missiles
-        phrase = _noun_phrase(nt, dual.start(), False, lexicon, here=True)
-        if phrase is None:
-            continue
-        two = _TWO.match(text, phrase.end)  # "صاروخين اثنين"
-        end = two.end() if two else phrase.end
-        found.append(_span(article, nt, dual.start(), end, dual.span(), 2, (phrase.start, phrase.end),
-                           _category(phrase, lexicon), "exact"))
     for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
         match = _WORD_BEFORE.search(text, max(0, half.start() - 30), half.start())
         if not match or (half.start() and text[half.start() - 1].isalnum()):
@@ -438,7 +420,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         category = lexicon.category(noun)
         if not category or noun.startswith("ال") or not _is_noun(noun):
             continue
-        value = parse_number(text[match.start():half.end()])
+        value = parse_number(text[match.start():half.end()], normalized=True)
         if value is None:
             continue
         found.append(_span(article, nt, match.start(), half.end(), (match.start(), half.end()), value,
@@ -446,11 +428,43 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
     return _without_overlaps(found)
 
 
+def _one_of(article: Article, nt: NormalizedText, one: re.Match, lexicon: NounLexicon) -> list[Span]:
+    """"دولار واحد", "لشخص واحد" (one person): a known noun and "واحد" after it; "الطلب
+    الواحد" is no count."""
+    text = nt.normalized
+    noun = _WORD_BEFORE.search(text, max(0, one.start() - 30), one.start())
+    if not noun:
+        return []
+    word = noun.group(1)
+    cut = next((c for c in (0, 1, 2) if c < len(word) - 1 and re.fullmatch(PROCLITIC, word[:c])
+                and lexicon.category(word[c:])), None)
+    if cut is None or word[cut:].startswith("ال") or not _is_noun(word[cut:]):
+        return []
+    phrase = _noun_phrase(nt, noun.start(1) + cut, False, lexicon, here=True)
+    if phrase is None or phrase.end != noun.end(1):
+        return []
+    return [_span(article, nt, noun.start(1) + cut, one.end(), one.span("num"), 1, (phrase.start, phrase.end),
+                  lexicon.category(word[cut:]), "exact")]
+
+
+def _dual(article: Article, nt: NormalizedText, at: int, lexicon: NounLexicon) -> list[Span]:
+    """"صاروخين باليستيين" (two ballistic missiles), "صاروخين اثنين": a dual noun counts two."""
+    phrase = _noun_phrase(nt, at, False, lexicon, here=True)
+    if phrase is None:
+        return []
+    two = _TWO.match(nt.normalized, phrase.end)
+    end = two.end() if two else phrase.end
+    return [_span(article, nt, at, end, (at, phrase.start + len(phrase.head)), 2, (phrase.start, phrase.end),
+                  _category(phrase, lexicon), "exact")]
+
+
 def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | None:
     """The low end of a range ending at this number, and where the range starts:
     "بين 300 و500" -> 300, "من 20 إلى 30 ألف" -> 20_000 (the scale is shared), "10-15" -> 10."""
     and_joined = match.group("pre").startswith("و")
     end = match.start()
+    if not and_joined and not text[max(0, end - 6):end].rstrip().endswith(("-", "–", "الي", "حتي")):
+        return None  # the cheap test first: most numbers end no range
     found = _RANGE_BEFORE.search(text, max(0, end - 60), end)
     if not found:
         return None
@@ -462,7 +476,7 @@ def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | 
     if "-" in separator or "–" in separator:
         if not (found.group("low")[0].isdigit() and match.group("digits")):
             return None
-    low = parse_number(found.group("low"))
+    low = parse_number(found.group("low"), normalized=True)
     if low is None or low >= value or (_YEAR.fullmatch(found.group("low")) and not _YEAR.fullmatch(
             match.group("num"))):
         return None  # "في 2013 إلى 873 مليونا": a year, then the figure it rose to

@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .corpus import DATA_DIR, Article
-from .lexicon import Matcher, read_lexicon
+from .lexicon import Matcher, name_key, read_lexicon
 from .spans import Span
 from .text import normalize
 
@@ -25,16 +25,23 @@ def extract_weapons(article: Article, matcher: Matcher | None = None) -> list[Sp
 def weapon_class(phrase: str, matcher: Matcher | None = None) -> str:
     """The weapon class a counted noun names, or "": "قذيفة مدفعية" -> "artillery_shells",
     "صاروخين باليستيين" -> "ballistic_missiles" (the dual read as its singular)."""
-    from .quantities import noun_forms  # the noun's singular forms; quantities imports this module
+    return _weapon_class(phrase, matcher or weapon_matcher())
 
-    matcher = matcher or weapon_matcher()
+
+@lru_cache(maxsize=4096)  # counted nouns repeat: "دولار", "قذيفة مدفعية"
+def _weapon_class(phrase: str, matcher: Matcher) -> str:
+    from .quantities import noun_forms  # the singular forms; quantities imports this module
+
     words = normalize(phrase).split()
     if not words:
         return ""
-    rest = [" ".join(w[:-3] + "ي" if w.endswith(("يين", "يان")) else
-                     w[:-4] + "يه" if w.endswith(("يتين", "يتان")) else w for w in words[1:])]
-    for candidate in [phrase] + [f"{form} {r}".strip() for form in noun_forms(words[0]) for r in rest + [""]]:
-        spans = matcher.find("", candidate, "weapon")
-        if spans:
-            return max(spans, key=lambda s: s.end - s.start).label
+    rest = [w[:-3] + "ي" if w.endswith(("يين", "يان")) else w[:-4] + "يه" if w.endswith(("يتين", "يتان"))
+            else w for w in words[1:]]  # "باليستيين" -> "باليستي"
+    candidates = [words] + [[form, *rest] for form in noun_forms(words[0])]
+    for size in range(len(words), 0, -1):  # the longest alias inside the noun phrase
+        for candidate in candidates:
+            for start in range(len(candidate) - size + 1):
+                key = matcher.variant_of.get(name_key(" ".join(candidate[start:start + size])))
+                if key:
+                    return matcher.owner[key].entry_id
     return ""
