@@ -214,15 +214,19 @@ def coverage(tables: "Tables", kind: str) -> pd.DataFrame:
     return out[columns].sort_values(["item", "outlet"]).reset_index(drop=True)
 
 
-def coverage_matrix(long: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
-    """The long coverage table as a matrix: one row per item label (the most covered first,
-    `top` of them), one column per outlet, counts (0 where an outlet never mentions it)."""
+def coverage_matrix(long: pd.DataFrame, top: int | None = None, share: bool = False) -> pd.DataFrame:
+    """The long coverage table as a matrix: one row per item label (those most outlets cover
+    first, `top` of them), one column per outlet, counts (0 where an outlet never mentions it)
+    or, with share, each count over all of that outlet's (so long and short outlets compare)."""
     if long.empty:
         return pd.DataFrame()
     matrix = long.pivot_table(index="label", columns="outlet", values="count", aggfunc="sum", fill_value=0)
+    totals = matrix.sum(axis=0)
     order = matrix.assign(_outlets=(matrix > 0).sum(axis=1), _total=matrix.sum(axis=1))
     order = order.sort_values(["_outlets", "_total"], ascending=False).index
     matrix = matrix.loc[order]
+    if share:
+        matrix = matrix / totals
     return matrix.head(top) if top else matrix
 
 
