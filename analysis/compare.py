@@ -155,7 +155,7 @@ def outlet_profile(tables: "Tables") -> pd.DataFrame:
     profile["quantity claims"] = _per_outlet(tables.quantities)
     profile["quotes"] = _per_outlet(tables.quotes)
     q = tables.quotes
-    profile["speakers"] = (q.assign(who=speaker_labels(q)).groupby("outlet")["who"].nunique()
+    profile["speakers"] = (q.assign(who=speaker_labels(q, m)).groupby("outlet")["who"].nunique()
                            if not q.empty else 0)
     profile["source citations"] = _per_outlet(tables.sources)
     profile["sources cited"] = tables.sources.groupby("outlet")["source"].nunique() if not tables.sources.empty else 0
@@ -170,10 +170,11 @@ def outlet_profile(tables: "Tables") -> pd.DataFrame:
 
 # ---------------------------------------------------------------- coverage
 
-def speaker_labels(quotes: pd.DataFrame) -> pd.Series:
-    """Who is quoted, readably: the entity's English name, else the speaker as written
-    ("مسؤول أمريكي", an official the article does not name)."""
-    named = quotes["speaker_name_en"].fillna("").astype(str)
+def speaker_labels(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
+    """Who is quoted, readably: the entity's Arabic name from the mentions ("جون كيربي" for
+    "كيربي"), else the speaker as written ("مسؤول أمريكي", an official nobody names)."""
+    names = mentions.drop_duplicates("entity").set_index("entity")["name_ar"] if not mentions.empty else pd.Series()
+    named = quotes["speaker_entity"].map(names).fillna("").astype(str)
     return named.where(named != "", quotes["speaker"].astype(str))
 
 
@@ -199,7 +200,8 @@ def coverage(tables: "Tables", kind: str) -> pd.DataFrame:
         frame = tables.quantities.join(claim_keys(tables.quantities)) if not tables.quantities.empty else None
     elif kind == "speaker":
         q = tables.quotes
-        frame = q.assign(item=speaker_labels(q), label=speaker_labels(q)) if not q.empty else None
+        who = speaker_labels(q, tables.mentions) if not q.empty else None
+        frame = q.assign(item=who, label=who) if not q.empty else None
     elif kind == "source":
         frame = tables.sources.assign(item=lambda f: f["source"], label=lambda f: f["source_ar"])
     else:

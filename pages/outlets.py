@@ -84,8 +84,8 @@ if has_articles(tables):
             fig = px.bar(shown, x="z", y="word", color="side", orientation="h", color_discrete_map=colours,
                          hover_data={"stem": True, "count": True, "other_count": True, "delta": ":.2f",
                                      "z": ":.2f", "side": False},
-                         labels={"z": tr(f"z-score: used more by {outlet} →  ← used more by {against}",
-                                         f"الدرجة z: ← أكثر عند {against}   أكثر عند {outlet} →"),
+                         labels={"z": tr(f"← used more by {against} · z-score · used more by {outlet} →",
+                                         f"← أكثر عند {against} · الدرجة z · أكثر عند {outlet} →"),
                                  "word": "", "count": outlet, "other_count": against})
             fig.add_vline(x=1.96, line_dash="dot", line_color="#64748b")
             fig.add_vline(x=-1.96, line_dash="dot", line_color="#64748b")
