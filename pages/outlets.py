@@ -10,8 +10,29 @@ from pages.common import chart, current_tables, download, empty_note, has_articl
 st.title(tr("Outlets", "المنافذ"))
 
 
-def percent(label: str):
-    return st.column_config.NumberColumn(label, format="percent")
+COLUMNS_AR = {
+    "articles": "المقالات", "words": "الكلمات", "mentions": "إشارات الكيانات", "person": "الأشخاص",
+    "place": "الأماكن", "organisation": "المنظمات", "media": "وسائل الإعلام", "event": "الأحداث",
+    "weapon mentions": "إشارات الأسلحة", "quantity claims": "الأرقام", "quotes": "الاقتباسات",
+    "speakers": "المتحدثون", "source citations": "الاستشهادات بالمصادر", "sources cited": "المصادر المستشهد بها",
+    "category": "الفئة", "outlet": "المنفذ", "value": "القيمة", "noun": "المعدود", "qualifier": "الدقة",
+    "text": "النص", "article": "المقالة",
+}
+
+
+def column_label(column: str) -> str:
+    """A table column in the reader's language: "person share" -> "Person share" / "نسبة الأشخاص"."""
+    if column.endswith(" per 1,000 words"):
+        return tr(column.capitalize(), COLUMNS_AR[column.removesuffix(" per 1,000 words")] + " لكل 1000 كلمة")
+    for suffix, ar in ((" share", "نسبة "), (" mentions", "إشارات ")):
+        kind = column.removesuffix(suffix)
+        if kind != column and kind in COLUMNS_AR and kind != "weapon":
+            return tr(column.capitalize(), ar + COLUMNS_AR[kind])
+    return tr(column.capitalize(), COLUMNS_AR.get(column, column))
+
+
+def number_column(column: str, format: str = "localized"):
+    return st.column_config.NumberColumn(column_label(column), format=format)
 
 
 def matrix_view(long, name: str, what: str, top: int | None = None) -> None:
@@ -36,9 +57,8 @@ if has_articles(tables):
     # ------------------------------------------------------------ profile
     st.subheader(tr("Profile of each outlet", "ملف كل منفذ"))
     profile = outlet_profile(tables)
-    config = {"outlet": tr("Outlet", "المنفذ")} | {
-        c: (percent(c) if c.endswith("share") else
-            st.column_config.NumberColumn(c, format="%.1f" if "per 1,000" in c else "localized"))
+    config = {"outlet": column_label("outlet")} | {
+        c: number_column(c, "percent" if c.endswith("share") else "%.1f" if "per 1,000" in c else "localized")
         for c in profile.columns if c != "outlet"}
     st.dataframe(profile, hide_index=True, key="outlet_profile", column_config=config)
     download(profile, "outlet-profile", tr("Download CSV", "تنزيل CSV"))
@@ -84,20 +104,21 @@ if has_articles(tables):
             fig = px.bar(shown, x="z", y="word", color="side", orientation="h", color_discrete_map=colours,
                          hover_data={"stem": True, "count": True, "other_count": True, "delta": ":.2f",
                                      "z": ":.2f", "side": False},
-                         labels={"z": tr(f"← used more by {against} · z-score · used more by {outlet} →",
-                                         f"← أكثر عند {against} · الدرجة z · أكثر عند {outlet} →"),
+                         labels={"z": "z",
                                  "word": "", "count": outlet, "other_count": against})
             fig.add_vline(x=1.96, line_dash="dot", line_color="#64748b")
             fig.add_vline(x=-1.96, line_dash="dot", line_color="#64748b")
             fig.update_yaxes(categoryorder="array", categoryarray=shown["word"].tolist())
             chart(fig, "outlet_vocabulary", height=140 + 22 * len(shown))
-            st.caption(tr("Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), "
+            st.caption(tr("Right (z > 0): words the chosen outlet uses more than the other side; left: less. "
+                          "Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), "
                           "on word stems of the article bodies, stopwords left out; each stem is shown as its most "
-                          "frequent written form. Beyond the dotted lines (|z| > 1.96) the difference is unlikely "
-                          "to be chance.",
+                          "frequent written form. Beyond the dotted lines (z above 1.96 or below −1.96) the "
+                          "difference is unlikely to be chance.",
+                          "إلى اليمين (z موجبة): كلمات يستعملها المنفذ المختار أكثر من الطرف الآخر؛ إلى اليسار: أقل. "
                           "نسبة الأرجحية اللوغاريتمية مع توزيع ديريشليه مسبق (مونرو وكولاريسي وكوين 2008)، على جذوع "
-                          "كلمات متن المقالات دون كلمات التوقف؛ تظهر كل جذع بأكثر صيغه تكرارًا. بعد الخطين المنقطين "
-                          "(|z| > 1.96) يصعب أن يكون الفرق مصادفة."))
+                          "كلمات متن المقالات دون كلمات التوقف؛ يظهر كل جذع بأكثر صيغه تكرارًا. بعد الخطين المنقطين "
+                          "يصعب أن يكون الفرق مصادفة."))
             download(scores, "outlet-vocabulary", tr("Download CSV", "تنزيل CSV"))
 
     # ------------------------------------------------------------ coverage
@@ -126,7 +147,7 @@ if has_articles(tables):
                              "outlet": tr("Outlet", "المنفذ")})
         chart(fig, "outlet_biggest_numbers", height=400)
         st.dataframe(biggest.drop(columns="sentence"), hide_index=True, key="outlet_biggest",
-                     column_config={"value": st.column_config.NumberColumn(tr("Value", "القيمة"), format="localized")})
+                     column_config={c: number_column(c) if c == "value" else column_label(c) for c in biggest.columns})
         download(biggest, "outlet-biggest-numbers", tr("Download CSV", "تنزيل CSV"))
 
     # ------------------------------------------------------------ attribution
