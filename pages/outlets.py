@@ -68,7 +68,7 @@ if has_articles(tables):
                   "ليقارن الطويل بالقصير بإنصاف."))
     shares = profile.melt(id_vars="outlet", value_vars=[c for c in profile.columns if c.endswith(" share")],
                           var_name="type", value_name="share")
-    shares["type"] = shares["type"].str.removesuffix(" share")
+    shares["type"] = shares["type"].str.removesuffix(" share").map(column_label)
     fig = px.bar(shares, x="share", y="outlet", color="type", orientation="h", text_auto=".0%",
                  labels={"share": tr("Share of the outlet's entity mentions", "نسبة من إشارات المنفذ إلى الكيانات"),
                          "outlet": "", "type": ""})
@@ -108,7 +108,7 @@ if has_articles(tables):
                                  "word": "", "count": outlet, "other_count": against})
             fig.add_vline(x=1.96, line_dash="dot", line_color="#64748b")
             fig.add_vline(x=-1.96, line_dash="dot", line_color="#64748b")
-            fig.update_yaxes(categoryorder="array", categoryarray=shown["word"].tolist())
+            fig.update_yaxes(categoryorder="array", categoryarray=shown["word"].tolist(), ticksuffix="  ")
             chart(fig, "outlet_vocabulary", height=140 + 22 * len(shown))
             st.caption(tr("Right (z > 0): words the chosen outlet uses more than the other side; left: less. "
                           "Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), "
