@@ -45,47 +45,62 @@ def arabic_stopwords() -> frozenset[str]:
     return frozenset(normalize("\n".join(stopwords_list())).split("\n"))
 
 
+# snowballstemmer runs the compiled Snowball (PyStemmer) when it is installed: same stems, 7x faster.
 _STEMMER = snowballstemmer.stemmer("arabic")
 
 
-@lru_cache(maxsize=200_000)
+def _unglued(word: str) -> str:
+    # Snowball keeps "و" + "ال" together ("والاسلح"): take a leading و or ف before ال off first.
+    return word[1:] if len(word) > 5 and word[0] in "وف" and word[1:3] == "ال" else word
+
+
+def _normalize_all(words: list[str]) -> list[str]:
+    """normalize() of many words at once (one call on the joined text is far faster)."""
+    return normalize("\n".join(words)).split("\n") if words else []
+
+
 def stem(word: str) -> str:
     """Snowball's Arabic stem of a word, normalised: "والأسلحة" -> "اسلح", "الصواريخ" -> "صواريخ".
 
-    Snowball keeps "و" + "ال" together ("والاسلح"), so a leading و or ف before ال is taken off
-    first; it reads ة as a suffix, so it gets the word before ة/ه folding."""
-    if len(word) > 5 and word[0] in "وف" and word[1:3] == "ال":
-        word = word[1:]
-    return normalize(_STEMMER.stemWord(word))
+    Snowball reads ة as a suffix, so it gets the word before ة/ه folding."""
+    return normalize(_STEMMER.stemWord(_unglued(word)))
 
 
-@lru_cache(maxsize=200_000)
-def _term(token: str) -> tuple[str, str] | None:
-    """(stem, readable word) of a token as written, or None for a stopword or a letter alone."""
-    word = dediac_ar(token).replace(_TATWEEL, "")
-    if len(word) < 2 or normalize(word) in arabic_stopwords():
-        return None
-    root = stem(word)
-    return (root, word) if len(root) >= 2 else None
+def _terms(tokens: list[str]) -> dict[str, tuple[str, str]]:
+    """(stem, readable word) of each token as written; stopwords and letters alone left out."""
+    readable = dediac_ar("\n".join(tokens)).replace(_TATWEEL, "").split("\n") if tokens else []
+    stop = arabic_stopwords()
+    kept = [(t, w) for t, w, n in zip(tokens, readable, _normalize_all(readable)) if len(w) >= 2 and n not in stop]
+    stems = _normalize_all(_STEMMER.stemWords([_unglued(w) for _, w in kept]))
+    return {t: (s, w) for (t, w), s in zip(kept, stems) if len(s) >= 2}
+
+
+def _by_term(tokens: Counter, terms: dict[str, tuple[str, str]]) -> Counter:
+    counts: Counter = Counter()
+    for token, n in tokens.items():
+        if token in terms:
+            counts[terms[token]] += n
+    return counts
 
 
 def article_terms(text: str) -> Counter:
     """Counts of (stem, word) over the Arabic words of a text, stopwords left out:
     "الصواريخ والصواريخ من" -> {("صواريخ", "الصواريخ"): 1, ("صواريخ", "والصواريخ"): 1}."""
-    counts: Counter = Counter()
-    for token, n in Counter(_ARABIC_WORD.findall(text)).items():
-        term = _term(token)
-        if term:
-            counts[term] += n
-    return counts
+    tokens = Counter(_ARABIC_WORD.findall(text))
+    return _by_term(tokens, _terms(list(tokens)))
 
 
 def term_counts(articles: list[Article]) -> pd.DataFrame:
     """One row per (article, stem, word as written) with its count, from the body (page chrome
     left out): the words each outlet uses, ready for `distinctive_terms`."""
-    rows = [{"article": a.id, "outlet": a.outlet, "stem": s, "word": w, "count": n}
-            for a in articles for (s, w), n in article_terms(a.body).items()]
-    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+    per_article = [Counter(_ARABIC_WORD.findall(a.body)) for a in articles]
+    terms = _terms(sorted(set().union(*per_article)))  # each distinct word stemmed once
+    columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
+    for article, tokens in zip(articles, per_article):
+        for (root, word), n in _by_term(tokens, terms).items():
+            for name, value in zip(TERM_COLUMNS, (article.id, article.outlet, root, word, n)):
+                columns[name].append(value)
+    return pd.DataFrame(columns, columns=TERM_COLUMNS)
 
 
 # ---------------------------------------------------------------- the log-odds ratio
