@@ -45,7 +45,7 @@ def arabic_stopwords() -> frozenset[str]:
     return frozenset(normalize("\n".join(stopwords_list())).split("\n"))
 
 
-# snowballstemmer runs the compiled Snowball (PyStemmer) when it is installed: same stems, 7x faster.
+# snowballstemmer runs the compiled Snowball (PyStemmer) when it is installed: the same stems, faster.
 _STEMMER = snowballstemmer.stemmer("arabic")
 
 
