@@ -110,12 +110,16 @@ def log_odds(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> pd.D
     2008, eq. 16 and 20): delta, its variance and z = delta / sqrt(variance).
 
     counts_a, counts_b and prior (pseudo-counts, usually the counts of a larger or the whole
-    corpus) are indexed by term; a term missing from a series counts 0. z > 1.96: a uses the
-    term more than b, beyond what chance in texts this long would explain."""
+    corpus) are indexed by term; a term missing from a or b counts 0, every term needs a
+    positive prior. z > 1.96: a uses the term more than b, beyond what chance in texts this
+    long would explain."""
     terms = counts_a.index.union(counts_b.index).union(prior.index)
     a = counts_a.reindex(terms, fill_value=0).astype(float)
     b = counts_b.reindex(terms, fill_value=0).astype(float)
     alpha = prior.reindex(terms, fill_value=0).astype(float)
+    if (alpha <= 0).any():
+        missing = ", ".join(map(str, alpha[alpha <= 0].index[:5]))
+        raise CompareError(f"The prior needs a positive pseudo-count for every term; it has none for {missing}.")
     alpha0, n_a, n_b = alpha.sum(), a.sum(), b.sum()
     delta = (np.log((a + alpha) / (n_a + alpha0 - a - alpha))
              - np.log((b + alpha) / (n_b + alpha0 - b - alpha)))

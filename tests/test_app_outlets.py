@@ -116,3 +116,20 @@ def test_arabic_interface():
     assert at.title[0].value == "المنافذ"
     assert "المفردات المميزة" in [s.value for s in at.subheader]
     assert all(d.proto.label == "تنزيل CSV" for d in at.get("download_button"))
+
+
+def test_uploaded_outlet_without_arabic_words_gets_a_message_not_a_traceback():
+    rows = [{"text": "قال فلاديمير بوتين إن روسيا تلقت 5 ملايين قذيفة مدفعية من كوريا الشمالية.",
+             "outlet": "Test Daily", "date": "2024-06-14"},
+            {"text": "Putin met Kim in Moscow.", "outlet": "English Wire", "date": "2024-06-15"}]
+    jsonl = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode()
+    at = open_outlets()
+    at.radio(key="corpus").set_value("My files").run()
+    at.file_uploader(key="uploads").set_value([("story.jsonl", jsonl, "application/json")]).run()
+    at.selectbox(key="vocab_outlet").set_value("English Wire").run()
+    assert not at.exception
+    assert any("No Arabic words for English Wire" in w.value for w in at.warning)
+    at.selectbox(key="vocab_outlet").set_value("Test Daily").run()  # against a rest with no Arabic word
+    assert not at.exception
+    assert any("No Arabic words for the other outlets" in w.value for w in at.warning)
+    assert "marsad-outlet_vocabulary" not in charts(at)

@@ -90,6 +90,11 @@ def test_log_odds_is_antisymmetric_and_counts_a_missing_term_as_zero():
     pd.testing.assert_series_equal(forward["z"], -backward["z"])
 
 
+def test_log_odds_needs_a_prior_for_every_term():
+    with pytest.raises(CompareError, match="no pseudo-count|none for y"):
+        log_odds(pd.Series({"x": 1}), pd.Series({"y": 1}), pd.Series({"x": 2.0}))
+
+
 def test_egypt_telegraph_against_the_rest(tables):
     scores = distinctive_terms(tables.terms, EGYPT).set_index("stem")
     shells = scores.loc["قذيف"]
