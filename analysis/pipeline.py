@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
 
+from .compare import TERM_COLUMNS, term_counts
 from .corpus import Article
 from .dates import extract_dates, with_publication_date
 from .entities import entity_matcher
@@ -50,6 +51,9 @@ class Tables:
     firsts: pd.DataFrame = field(default_factory=pd.DataFrame)
     # passages two articles share: the later article's offsets, other_* the earlier's
     shared: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # words of each article's body (Arabic, stopwords left out) by stem: article, outlet, stem, word,
+    # count (compare.term_counts), for the outlets' distinctive vocabulary
+    terms: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TERM_COLUMNS))
 
     def for_outlets(self, outlets: list[str] | None) -> "Tables":
         """The same tables restricted to some outlets (None or empty: all of them)."""
@@ -197,4 +201,4 @@ def analyze(articles: list[Article]) -> Tables:
     named = Tables(articles_frame, **tables).names_only().mentions
     firsts = first_mentions(articles_frame, named, tables["quantities"], events)
     return Tables(articles=articles_frame, **tables, events=events, firsts=firsts[FIRST_COLUMNS],
-                  shared=shared_passages(articles)[SHARED_COLUMNS])
+                  shared=shared_passages(articles)[SHARED_COLUMNS], terms=term_counts(articles))

@@ -311,7 +311,10 @@ def style(fig, height: int | None = None):
 
 
 def chart(fig, key: str, height: int | None = None) -> None:
-    st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key)
+    """A plotly chart in the house style whose toolbar saves it as a PNG (marsad-KEY.png, 2x)."""
+    config = {"displaylogo": False,
+              "toImageButtonOptions": {"format": "png", "filename": f"marsad-{key}", "scale": 2}}
+    st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key, config=config)
 
 
 def outlet_colours() -> dict[str, str]:
