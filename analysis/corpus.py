@@ -121,23 +121,23 @@ class LoadResult:
     def summary(self, shown: int = 3) -> list[str]:
         """The issues for a person to read: one line each, or one line per kind when many
         files share it ("a.txt is empty. And 9,999 more files like it: b.txt, c.txt, d.txt, …")."""
-        return summarize(self.issues, shown)
+        return [p.message for p in summarize(self.issues, shown)]
 
 
-def summarize(issues: list[Problem], shown: int = 3) -> list[str]:
-    """Group problems of one kind once there are more than `shown` of them."""
+def summarize(issues: list[Problem], shown: int = 3) -> list[Problem]:
+    """The problems, those of one kind merged into one once there are more than `shown`."""
     groups: dict[tuple[str, bool], list[Problem]] = {}
     for issue in issues:
         groups.setdefault((issue.kind, issue.skipped), []).append(issue)
-    lines = []
+    merged = []
     for group in groups.values():
         if len(group) <= shown:
-            lines.extend(p.message for p in group)
+            merged.extend(group)
             continue
-        names = ", ".join(p.file for p in group[1:shown + 1])
-        lines.append(f"{group[0].message} And {len(group) - 1:,} more files like it: {names}, …")
-    return lines
-
+        first, names = group[0], ", ".join(p.file for p in group[1:shown + 1])
+        merged.append(replace(first, message=f"{first.message} And {len(group) - 1:,} more files "
+                                             f"like it: {names}, …"))
+    return merged
 
 # ---------------------------------------------------------------- decoding
 

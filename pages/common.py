@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,12 +18,14 @@ from analysis.corpus import (
     BUNDLED_CORPUS,
     DATA_DIR,
     METADATA_NAME,
+    MAX_FILE_MB,
     SUPPORTED,
     CorpusError,
     load_bundled,
     load_files,
     read_metadata_bytes,
 )
+from analysis.lexicon import LexiconError
 from analysis.ner import find_model
 from analysis.pipeline import Tables, analyze
 
@@ -118,7 +121,7 @@ def _lexicon_files() -> tuple[tuple[str, bytes], ...]:
 @st.cache_data(show_spinner="Reading the bundled corpus…", max_entries=4)
 def _bundled_tables(data_files: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
     result = load_bundled()
-    return analyze(result.articles), tuple(result.problems)
+    return analyze(result.articles), tuple(result.summary())
 
 
 @st.cache_data(show_spinner="Reading your files…", max_entries=8)
@@ -136,7 +139,7 @@ def _uploaded_tables(files: tuple[tuple[str, bytes], ...],
         else:
             articles.append((name, data))
     result = load_files(articles, metadata)
-    return analyze(result.articles), tuple(problems + result.problems)
+    return analyze(result.articles), tuple(problems + result.summary())
 
 
 def load_tables(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tuple[str, ...]]:
@@ -144,6 +147,31 @@ def load_tables(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tu
     if files is None:
         return _bundled_tables(_data_files())
     return _uploaded_tables(files, _lexicon_files())
+
+
+def tables_or_stop(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tuple[str, ...]]:
+    """load_tables, or the error's message (a lexicon typo: file, line, fix) and a stop."""
+    try:
+        return load_tables(files)
+    except (CorpusError, LexiconError) as error:
+        st.error(escape_markdown(str(error)))
+        st.stop()
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown literally by st.warning/st.info/st.error, which render Markdown: a file
+    named "[x](javascript:alert(1)).txt" or "<img src=x onerror=alert(1)>.txt" stays text."""
+    return MARKDOWN_SPECIAL.sub(r"\\\g<0>", text).replace("\n", "  \n")
+
+
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&=^\"']")
+
+
+def show_problems(problems: tuple[str, ...]) -> None:
+    """The files that were skipped or loaded with a caveat, escaped; load_files has already
+    grouped them ("a.txt is empty. And 9,999 more files like it: …"), never one per file."""
+    for problem in problems:
+        st.warning(escape_markdown(problem))
 
 
 # ---------------------------------------------------------------- sidebar (corpus + outlet filter)
@@ -158,23 +186,23 @@ def sidebar() -> None:
         uploads = st.file_uploader(
             "Your articles (.txt, .csv, .jsonl, .json; add metadata.csv for outlets and dates)",
             type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True, key="uploads",
-            help="Kept in this session's memory only: not written to disk, not shown to other sessions.")
+            help=f"Up to {MAX_FILE_MB} MB per file; web pages (.html) are read for their article text. "
+                 "Kept in this session's memory only: not written to disk, not shown to other sessions.")
         st.session_state["uploaded_files"] = tuple((u.name, u.getvalue()) for u in uploads or [])
         files = None
         if choice == UPLOADED:
             files = st.session_state["uploaded_files"]
             if not files:
                 st.info("Upload one or more files to analyse them.")
-        tables, problems = load_tables(files)
-        for problem in problems:
-            st.warning(problem)
+        tables, problems = tables_or_stop(files)
+        show_problems(problems)
 
         outlets = sorted(tables.articles["outlet"].dropna().unique().tolist())
         if "outlets" not in st.session_state:  # a new session: the link decides
             wanted = st.query_params.get_all(OUTLET_PARAM)
             missing = [o for o in wanted if o not in outlets]
             if missing:
-                st.warning("Not in this corpus, ignored: " + ", ".join(missing))
+                st.warning(escape_markdown("Not in this corpus, ignored: " + ", ".join(missing)))
             st.session_state["outlets"] = [o for o in wanted if o in outlets]
         else:  # the corpus may have changed under the filter
             kept = [o for o in st.session_state["outlets"] if o in outlets]
