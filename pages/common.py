@@ -160,11 +160,15 @@ def tables_or_stop(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables,
 
 def escape_markdown(text: str) -> str:
     """Text shown literally by st.warning/st.info/st.error, which render Markdown: a file
-    named "[x](javascript:alert(1)).txt" or "<img src=x onerror=alert(1)>.txt" stays text."""
-    return MARKDOWN_SPECIAL.sub(r"\\\g<0>", text).replace("\n", "  \n")
+    named "[x](javascript:alert(1)).txt" or "<img src=x onerror=alert(1)>.txt" stays text.
+    Only what can open Markdown, HTML, LaTeX or Streamlit's :color[...] is escaped, so
+    "broken.json" still reads as written in the source."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    return LINE_START.sub(r"\g<1>\\\g<2>", escaped).replace("\n", "  \n")
 
 
-MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~:$&=^\"']")
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>~$:&|]")
+LINE_START = re.compile(r"(?m)^(\s*(?:\d+)?)([#+\-=.)>])")  # headings, lists, rules
 
 
 def show_problems(problems: tuple[str, ...]) -> None:
@@ -304,16 +308,19 @@ def fmt_number(value: float) -> str:
 
 
 def safe_csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes with formula-looking cells (= + - @) prefixed by a quote for spreadsheets."""
+    """CSV bytes with formula-looking cells (= + - @ tab CR) prefixed by a quote, so a
+    spreadsheet shows "=HYPERLINK(...)" from an article as text instead of running it."""
     def neutral(cell):
         if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
             return "'" + cell
         return cell
     cleaned = frame.copy()
-    for column in cleaned.columns:
-        if cleaned[column].dtype == object or pd.api.types.is_string_dtype(cleaned[column]):
-            cleaned[column] = cleaned[column].map(neutral)
-    return cleaned.to_csv(index=False).encode("utf-8-sig")
+    for column in cleaned.columns:  # text, categories, mixed: anything a spreadsheet may read as a formula
+        kind = cleaned[column].dtype
+        if not (pd.api.types.is_numeric_dtype(kind) or pd.api.types.is_datetime64_any_dtype(kind)):
+            cleaned[column] = cleaned[column].astype(object).map(neutral)
+    # CRLF rows (RFC 4180): a cell holding a bare \r is then quoted, so it cannot start a new row.
+    return cleaned.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def download(frame: pd.DataFrame, name: str, label: str = "Download CSV") -> None:
@@ -323,8 +330,40 @@ def download(frame: pd.DataFrame, name: str, label: str = "Download CSV") -> Non
 
 # ---------------------------------------------------------------- charts
 
+PLOTLY_TEXT = ("x", "y", "text", "hovertext", "customdata", "labels")
+
+
+def escape_figure(fig):
+    """Plotly draws tags (<b>, <a href>) in labels and hovers: escape every string that came
+    from the data (outlets, titles, names...), so "<img src=x onerror=...>" shows as written."""
+    def esc(value):
+        return html.escape(value, quote=False) if isinstance(value, str) else value
+
+    for trace in fig.data:
+        for prop in PLOTLY_TEXT:
+            values = getattr(trace, prop, None)
+            if values is not None and not isinstance(values, str) and getattr(values, "dtype", object) == object:
+                setattr(trace, prop, [[esc(v) for v in row] if isinstance(row, (list, tuple)) or
+                                      getattr(row, "ndim", 0) else esc(row) for row in values])
+        for prop in ("name", "legendgroup", "offsetgroup", "alignmentgroup"):  # escaped alike, still grouped
+            if isinstance(getattr(trace, prop, None), str):
+                setattr(trace, prop, esc(getattr(trace, prop)))
+        if getattr(trace, "hovertemplate", None):  # plotly express writes "outlet=<value>" into it
+            pieces = re.split(r"(<br>|<extra>.*?</extra>)", trace.hovertemplate)
+            trace.hovertemplate = "".join(
+                p if p.startswith("<") or "=" not in p or "%{" in p else
+                p.split("=", 1)[0] + "=" + esc(p.split("=", 1)[1]) for p in pieces)
+    for axis in ("xaxis", "yaxis"):
+        ticks = fig.layout[axis].ticktext
+        if ticks:
+            fig.layout[axis].ticktext = [esc(t) for t in ticks]
+    return fig
+
+
 def style(fig, height: int | None = None):
-    """House plotly layout: a font with Arabic glyphs, readable margins, legend on top."""
+    """House plotly layout: a font with Arabic glyphs, readable margins, legend on top;
+    data strings escaped (escape_figure)."""
+    escape_figure(fig)
     fig.update_layout(
         font=dict(family=FONT_FAMILY, size=14),
         hoverlabel=dict(font_family=FONT_FAMILY),
