@@ -337,14 +337,17 @@ def escape_figure(fig):
     """Plotly draws tags (<b>, <a href>) in labels and hovers: escape every string that came
     from the data (outlets, titles, names...), so "<img src=x onerror=...>" shows as written."""
     def esc(value):
-        return html.escape(value, quote=False) if isinstance(value, str) else value
+        if isinstance(value, str):
+            return html.escape(value, quote=False)
+        if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0):  # customdata rows
+            return [esc(v) for v in value]
+        return value
 
     for trace in fig.data:
         for prop in PLOTLY_TEXT:
             values = getattr(trace, prop, None)
             if values is not None and not isinstance(values, str) and getattr(values, "dtype", object) == object:
-                setattr(trace, prop, [[esc(v) for v in row] if isinstance(row, (list, tuple)) or
-                                      getattr(row, "ndim", 0) else esc(row) for row in values])
+                setattr(trace, prop, esc(values))
         for prop in ("name", "legendgroup", "offsetgroup", "alignmentgroup"):  # escaped alike, still grouped
             if isinstance(getattr(trace, prop, None), str):
                 setattr(trace, prop, esc(getattr(trace, prop)))
