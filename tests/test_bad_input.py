@@ -145,3 +145,12 @@ def test_a_lexicon_saved_in_cp1256_says_to_save_it_as_utf8(tmp_path):
     path.write_bytes("id,name_en,name_ar,aliases\nshells,Shells,قذائف,قذائف\n".encode("cp1256"))
     with pytest.raises(LexiconError, match=r"weapons.csv: not UTF-8 text; save it as UTF-8"):
         read_lexicon(path)
+
+
+def test_an_impossible_date_in_an_article_does_not_break_the_story_page():
+    # "31 فبراير" is in real news (SaudiNewsNet); the timeline places it on 28 February
+    text = "وقعت روسيا وكوريا الشمالية الاتفاق في 31 فبراير 2015 في موسكو."
+    at = upload([("typo.txt", text.encode())])
+    at.switch_page("pages/story.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.get("plotly_chart")
