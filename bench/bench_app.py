@@ -66,7 +66,7 @@ def pages_with_memory(ws, process, widget_states=(), timeout: float = 1800) -> N
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--articles", type=int, default=20_000, help="0: the bundled corpus only")
     parser.add_argument("--browser", action="store_true", help="also time chromium until the first figures show")
     args = parser.parse_args()
 
@@ -81,6 +81,8 @@ def main() -> None:
                   f" (websocket session; the run itself {first.seconds:.1f} s)")
             pages_with_memory(ws, process)
 
+    if not args.articles:
+        return
     data = saudinewsnet_jsonl(args.articles)
     count = data.count(b"\n") + 1
     print(f"\n{count:,} SaudiNewsNet articles, one .jsonl of {len(data) / 2**20:.0f} MB, uploaded in the sidebar:")
