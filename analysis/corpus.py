@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -204,6 +205,8 @@ def html_to_record(page: str) -> dict:
     trafilatura) with the page's title, author and date where it states them."""
     import trafilatura  # imported here: only HTML pages need it
 
+    for logger in ("trafilatura", "htmldate", "courlan"):  # a broken page gets our message, not their log
+        logging.getLogger(logger).setLevel(logging.CRITICAL)
     doc = trafilatura.bare_extraction(page, favor_recall=True, with_metadata=True, include_comments=False)
     text = (doc.text if doc else "") or trafilatura.html2txt(page) or ""
     record = {"text": text}
@@ -396,8 +399,8 @@ def read_table(data: bytes, name: str) -> list[Article]:
             raise CorpusError(f"{name} is not JSON ({error.msg} at line {error.lineno}).", "json") from error
         if isinstance(records, dict):
             records = [records]
-    if not all(isinstance(r, dict) for r in records):
-        raise CorpusError(f"{name}: expected one object per article.", "json")
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise CorpusError(f'{name}: expected one object per article, such as {{"text": "..."}}.', "json")
     articles = [article_from_record(r, f"{stem}-{i + 1}", name, encoding) for i, r in enumerate(records)]
     return [a for a in articles if a.text.strip()]
 

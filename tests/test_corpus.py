@@ -210,3 +210,11 @@ def test_ten_thousand_tiny_files_load_and_their_problems_come_grouped(tmp_path):
 def test_a_few_problems_are_listed_one_by_one():
     loaded = load_files([("a.txt", b""), ("b.txt", b"")])
     assert loaded.summary() == ["a.txt is empty.", "b.txt is empty."]
+
+
+def test_json_that_is_not_objects_says_what_is_expected():
+    # found by tests/test_properties.py: a .json holding a bare number
+    loaded = load_files([("n.json", b"5"), ("s.jsonl", b'"text"\n'), ("ok.json", json.dumps({"text": SENTENCE}).encode())])
+    assert [a.text for a in loaded.articles] == [SENTENCE]
+    assert loaded.problems == ['n.json: expected one object per article, such as {"text": "..."}.',
+                               's.jsonl: expected one object per article, such as {"text": "..."}.']
