@@ -42,7 +42,8 @@ FIELD_COLUMNS = {
 }
 
 
-MAX_FILE_MB = 200  # per file, as .streamlit/config.toml's maxUploadSize: larger files are split first
+MAX_FILE_MB = 200  # per file, as .streamlit/config.toml's maxUploadSize; a bigger file must be split
+MAX_FILE_BYTES = MAX_FILE_MB * 2**20
 SUPPORTED = (".txt", ".csv", ".jsonl", ".json", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
@@ -53,7 +54,6 @@ BINARY_SIGNATURES = {
     b"\x1f\x8b": "a gzip archive", b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls)",
     b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
 }
-MAX_FILE_BYTES = MAX_FILE_MB * 2**20
 csv.field_size_limit(MAX_FILE_BYTES)  # the default 128 KB would reject a long article
 
 
@@ -179,7 +179,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(data) % 2:
         return None
     for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
-        if sum(b in (0, 6) for b in high) >= 0.9 * len(high):
+        if high.count(0) + high.count(6) >= 0.9 * len(high):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
