@@ -174,8 +174,11 @@ LINE_START = re.compile(r"(?m)^(\s*(?:\d+)?)([#+\-=.)>])")  # headings, lists, r
 def show_problems(problems: tuple[str, ...]) -> None:
     """The files that were skipped or loaded with a caveat, escaped; load_files has already
     grouped them ("a.txt is empty. And 9,999 more files like it: …"), never one per file."""
-    for problem in problems:
-        st.warning(escape_markdown(problem))
+    for problem in problems:  # English sentences: isolated left to right, also in the Arabic layout
+        st.warning(LEFT_TO_RIGHT.format(escape_markdown(problem)))
+
+
+LEFT_TO_RIGHT = "\u2066{}\u2069"  # Unicode isolate: LRI ... PDI
 
 
 # ---------------------------------------------------------------- sidebar (corpus + outlet filter)

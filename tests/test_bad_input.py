@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.entities import entity_matcher
 from analysis.lexicon import LexiconError, read_lexicon
-from pages.common import escape_markdown
+from pages.common import LEFT_TO_RIGHT, escape_markdown
 from tests.test_corpus import ENGLISH, SENTENCE, png_bytes, web_page, zip_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +63,7 @@ def articles_metric(at: AppTest) -> str:
 def test_sidebar_names_every_bad_upload_and_loads_the_rest():
     at = upload(bad_files())
     shown = [w.value for w in at.sidebar.warning]
-    assert shown == [escape_markdown(m) for m in EXPECTED[:3] + [NOTE_EN] + EXPECTED[3:]]
+    assert shown == [LEFT_TO_RIGHT.format(escape_markdown(m)) for m in EXPECTED[:3] + [NOTE_EN] + EXPECTED[3:]]
     assert articles_metric(at) == "5"  # english, page.html, windows, utf16be, good
     assert "200 MB" in at.file_uploader(key="uploads").help
 
@@ -72,7 +72,7 @@ def test_ten_thousand_tiny_uploads_give_two_grouped_warnings_not_ten_thousand():
     files = [(f"{i:05d}.txt", b"" if i % 50 == 0 else png_bytes() if i % 50 == 1 else SENTENCE.encode())
              for i in range(10_000)]
     at = upload(files)
-    assert [w.value for w in at.sidebar.warning] == [escape_markdown(line) for line in (
+    assert [w.value for w in at.sidebar.warning] == [LEFT_TO_RIGHT.format(escape_markdown(line)) for line in (
         "00000.txt is empty. And 199 more files like it: 00050.txt, 00100.txt, 00150.txt, …",
         "00001.txt is a PNG image, not text; save the article as UTF-8 text. And 199 more files like it: "
         "00051.txt, 00101.txt, 00151.txt, …")]

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.corpus import load_files
 from analysis.pipeline import analyze
-from pages.common import escape_markdown, safe_csv
+from pages.common import LEFT_TO_RIGHT, escape_markdown, safe_csv
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SENTENCE = "قال بوتين إن روسيا وكوريا الشمالية وقعتا اتفاقا في 5 سبتمبر 2023."
@@ -56,8 +56,8 @@ def _html_text(text: str) -> str:
 def test_file_names_in_the_sidebar_show_literally():
     at = upload()
     warnings = [w.value for w in at.sidebar.warning]
-    assert warnings == [escape_markdown(f"{LINK_NAME} is empty."),
-                        escape_markdown(f"{IMG_NAME} is a PNG image, not text; save the article as UTF-8 text.")]
+    assert warnings == [LEFT_TO_RIGHT.format(escape_markdown(m)) for m in (
+        f"{LINK_NAME} is empty.", f"{IMG_NAME} is a PNG image, not text; save the article as UTF-8 text.")]
     for shown in warnings:
         html = MARKDOWN.render(shown)
         assert "<a " not in html and "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html or \
