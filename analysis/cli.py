@@ -10,7 +10,7 @@ import sys
 
 import pandas as pd
 
-from .corpus import CorpusError, load_paths
+from .corpus import CorpusError, load_paths, summarize
 from .lexicon import LexiconError
 from .ner import find_model
 from .pipeline import Tables, analyze
@@ -59,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         loaded = load_paths(args.paths)
-        for problem in loaded.problems:
-            print(f"skipped: {problem}", file=sys.stderr)
+        for issue in summarize(loaded.issues):  # one line per kind when many files share it
+            print(f"{'skipped' if issue.skipped else 'note'}: {issue.message}", file=sys.stderr)
         if not loaded.articles:
             raise CorpusError("No article could be read.")
         if args.command == "entities":

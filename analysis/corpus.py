@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -41,8 +42,38 @@ FIELD_COLUMNS = {
 }
 
 
+MAX_FILE_MB = 200  # per file, as .streamlit/config.toml's maxUploadSize; a bigger file must be split
+MAX_FILE_BYTES = MAX_FILE_MB * 2**20
+SUPPORTED = (".txt", ".csv", ".jsonl", ".json", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+# Leading bytes of common binary formats, so "photo.txt" that is really a PNG says so.
+BINARY_SIGNATURES = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive", b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls)",
+    b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
+}
+csv.field_size_limit(MAX_FILE_BYTES)  # the default 128 KB would reject a long article
+
+
 class CorpusError(ValueError):
-    """A file or folder that cannot be read as articles; the message says what to do."""
+    """A file or folder that cannot be read as articles; the message says what to do.
+
+    `kind` ("empty", "binary", "csv"...) groups the same problem across many files."""
+
+    def __init__(self, message: str, kind: str = "unreadable"):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One file's problem: skipped, or loaded with a caveat (`skipped` False)."""
+    file: str
+    kind: str
+    message: str
+    skipped: bool = True
 
 
 @dataclass(frozen=True)
@@ -76,30 +107,115 @@ class Article:
 @dataclass
 class LoadResult:
     articles: list[Article] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # one line per file that was skipped
+    issues: list[Problem] = field(default_factory=list)
 
+    @property
+    def problems(self) -> list[str]:
+        """One line per file that was skipped."""
+        return [p.message for p in self.issues if p.skipped]
+
+    @property
+    def notes(self) -> list[str]:
+        """One line per file that loaded with a caveat (no Arabic letters)."""
+        return [p.message for p in self.issues if not p.skipped]
+
+    def summary(self, shown: int = 3) -> list[str]:
+        """The issues for a person to read: one line each, or one line per kind when many
+        files share it ("a.txt is empty. And 9,999 more files like it: b.txt, c.txt, d.txt, …")."""
+        return [p.message for p in summarize(self.issues, shown)]
+
+
+def summarize(issues: list[Problem], shown: int = 3) -> list[Problem]:
+    """The problems, those of one kind merged into one once there are more than `shown`."""
+    groups: dict[tuple[str, bool], list[Problem]] = {}
+    for issue in issues:
+        groups.setdefault((issue.kind, issue.skipped), []).append(issue)
+    merged = []
+    for group in groups.values():
+        if len(group) <= shown:
+            merged.extend(group)
+            continue
+        first, names = group[0], ", ".join(p.file for p in group[1:shown + 1])
+        merged.append(replace(first, message=f"{first.message} And {len(group) - 1:,} more files "
+                                             f"like it: {names}, …"))
+    return merged
 
 # ---------------------------------------------------------------- decoding
 
 def decode(data: bytes, name: str = "file") -> tuple[str, str]:
-    """Bytes to text and the encoding used: UTF-8 (with or without BOM), UTF-16, cp1256..."""
-    if not data.strip():
-        raise CorpusError(f"{name} is empty.")
+    """Bytes to text and the encoding used: UTF-8 (with or without BOM), UTF-16 (LE or BE,
+    with or without BOM), cp1256...; binary files (a PNG renamed .txt) are refused by name."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise CorpusError(f"{name} is empty.", "empty")
+    not_text = f"{name} does not look like text (binary data?); save it as UTF-8 text."
+    for signature, what in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise CorpusError(f"{name} is {what}, not text; save the article as UTF-8 text.", "binary")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise CorpusError(not_text, "binary") from error
+    if b"\x00" in data:  # UTF-16 without a BOM (Arabic in UTF-16 is valid UTF-8 bytes!) or binary
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise CorpusError(not_text, "binary")
+        return data.decode(encoding), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise CorpusError(f"{name} does not look like text (binary data?); save it as UTF-8 text.")
-    text = str(best)
-    if "\x00" in text:
-        raise CorpusError(f"{name} does not look like text (binary data?); save it as UTF-8 text.")
-    return text, best.encoding
+    if best is None or "\x00" in str(best):
+        raise CorpusError(not_text, "binary")
+    return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when every other byte is a high byte of ASCII or Arabic
+    (0x00 or 0x06) and the whole decodes; None for anything else (binary data)."""
+    if len(data) % 2:
+        return None
+    for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if high.count(0) + high.count(6) >= 0.9 * len(high):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text:
+                return encoding
+    return None
+
+
+# ---------------------------------------------------------------- HTML pages
+
+HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s)", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """A saved web page pasted into a .txt: "<!DOCTYPE html>..." or many closing tags."""
+    head = text[:5000]
+    return bool(HTML_START.match(head)) or len(re.findall(r"</(?:p|div|span|a|li|h\d)>", head, re.I)) >= 5
+
+
+def html_to_record(page: str) -> dict:
+    """The article of a web page: its main text (menus, scripts and footers dropped, by
+    trafilatura) with the page's title, author and date where it states them."""
+    import trafilatura  # imported here: only HTML pages need it
+
+    for logger in ("trafilatura", "htmldate", "courlan"):  # a broken page gets our message, not their log
+        logging.getLogger(logger).setLevel(logging.CRITICAL)
+    doc = trafilatura.bare_extraction(page, favor_recall=True, with_metadata=True, include_comments=False)
+    text = (doc.text if doc else "") or trafilatura.html2txt(page) or ""
+    record = {"text": text}
+    if doc:
+        record.update(title=doc.title or "", author=doc.author or "", url=doc.url or "",
+                      published=doc.date or "")
+        if doc.date:
+            record["date_basis"] = "metadata of the web page"
+    return record
 
 
 # ---------------------------------------------------------------- page chrome
@@ -248,17 +364,26 @@ def read_table(data: bytes, name: str) -> list[Article]:
     text, encoding = decode(data, name)
     stem, suffix = Path(name).stem, Path(name).suffix.lower()
     if suffix == ".csv":
+        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+        records, done = [], 1  # done: the last line read whole; a broken row starts after it
         try:
-            reader = csv.DictReader(io.StringIO(text, newline=""))
-            records = list(reader)
+            for record in reader:
+                records.append(record)
+                done = reader.line_num
         except csv.Error as error:
-            raise CorpusError(f"{name}: broken CSV ({error}); check its quoting.") from error
+            raise CorpusError(f"{name} line {done + 1}: broken CSV ({error}); put every text "
+                              'that holds a comma, a quote or a line break in "double quotes" and '
+                              'write a quote inside it as "".', "csv") from error
         columns = [c.strip().lower() for c in reader.fieldnames or []]
         if not any(c in columns for c in TEXT_COLUMNS):
             raise CorpusError(
                 f"{name} has no text column; name one of its columns "
-                f"{', '.join(TEXT_COLUMNS[:3])} (found: {', '.join(columns) or 'none'})."
+                f"{', '.join(TEXT_COLUMNS[:3])} (found: {', '.join(columns) or 'none'}).", "no_text_column"
             )
+        for number, record in enumerate(records, start=2):
+            if None in record:
+                raise CorpusError(f"{name} row {number} has more cells than the header has columns; "
+                                  "put a text holding commas in \"double quotes\".", "csv")
     elif suffix == ".jsonl":
         records = []
         for number, line in enumerate(text.splitlines(), start=1):
@@ -266,29 +391,42 @@ def read_table(data: bytes, name: str) -> list[Article]:
                 try:
                     records.append(json.loads(line))
                 except json.JSONDecodeError as error:
-                    raise CorpusError(f"{name} line {number} is not JSON ({error.msg}).") from error
+                    raise CorpusError(f"{name} line {number} is not JSON ({error.msg}).", "json") from error
     else:  # .json: an array of objects, as SaudiNewsNet ships
         try:
             records = json.loads(text)
         except json.JSONDecodeError as error:
-            raise CorpusError(f"{name} is not JSON ({error.msg} at line {error.lineno}).") from error
+            raise CorpusError(f"{name} is not JSON ({error.msg} at line {error.lineno}).", "json") from error
         if isinstance(records, dict):
             records = [records]
-    if not all(isinstance(r, dict) for r in records):
-        raise CorpusError(f"{name}: expected one object per article.")
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise CorpusError(f'{name}: expected one object per article, such as {{"text": "..."}}.', "json")
     articles = [article_from_record(r, f"{stem}-{i + 1}", name, encoding) for i, r in enumerate(records)]
     return [a for a in articles if a.text.strip()]
 
 
+def too_big(name: str, size: int) -> str:
+    return (f"{name} is {size / 2**20:,.0f} MB; the limit is {MAX_FILE_MB} MB per file: "
+            "split it into smaller files.")
+
+
 def read_file(data: bytes, name: str, metadata: dict | None = None) -> list[Article]:
-    """One file's bytes as articles: a .txt is one article, a table file many."""
+    """One file's bytes as articles: a .txt or web page is one article, a table file many."""
     suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED:
+        raise CorpusError(f"{name}: unsupported file type; use {', '.join(SUPPORTED)}.", "type")
+    if len(data) > MAX_FILE_BYTES:
+        raise CorpusError(too_big(name, len(data)), "too_big")
     if suffix in (".csv", ".jsonl", ".json"):
         return read_table(data, name)
-    if suffix != ".txt":
-        raise CorpusError(f"{name}: unsupported file type; use .txt, .csv, .jsonl or .json.")
     text, encoding = decode(data, name)
     row = dict(metadata or {})
+    if suffix in HTML_SUFFIXES or looks_like_html(text):
+        page = html_to_record(text)
+        if not page["text"].strip():
+            raise CorpusError(f"{name} is a web page with no article text in it.", "empty")
+        row = {**{k: v for k, v in page.items() if v}, **row}
+        text = page["text"]
     row["text"] = text
     return [article_from_record(row, Path(name).stem, name, encoding)]
 
@@ -303,9 +441,6 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return result
 
 
-SUPPORTED = (".txt", ".csv", ".jsonl", ".json")
-
-
 def load_files(files: list[tuple[str, bytes]], metadata: dict[str, dict] | None = None) -> LoadResult:
     """Named byte strings (uploads, or files read from disk) into articles.
 
@@ -316,32 +451,51 @@ def load_files(files: list[tuple[str, bytes]], metadata: dict[str, dict] | None 
     for name, data in files:
         meta = (metadata or {}).get(name) or (metadata or {}).get(Path(name).stem)
         try:
-            result.articles.extend(read_file(data, name, meta))
+            articles = read_file(data, name, meta)
         except CorpusError as error:
-            result.problems.append(str(error))
+            result.issues.append(Problem(name, error.kind, str(error)))
+            continue
+        result.articles.extend(articles)
+        without = sum(not ARABIC_LETTER.search(a.text) for a in articles)
+        if without:
+            which = "it has" if len(articles) == 1 else f"{without:,} of its {len(articles):,} articles have"
+            result.issues.append(Problem(name, "no_arabic", f"{name}: loaded, but {which} no Arabic "
+                                         "letters; Marsad finds names and numbers in Arabic text only.",
+                                         skipped=False))
     result.articles = [finish(a, rules) for a in _unique_ids(result.articles)]
     return result
 
 
 def load_paths(paths: list[str | Path]) -> LoadResult:
     """Folders and files into articles; a folder's metadata.csv fills in outlet, date, url..."""
-    files: list[tuple[str, bytes]] = []
+    members: list[Path] = []
     metadata: dict[str, dict] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             if (path / METADATA_NAME).is_file():
                 metadata.update(read_metadata(path / METADATA_NAME))
-            members = sorted(p for p in path.iterdir()
-                             if p.suffix.lower() in SUPPORTED and p.name != METADATA_NAME)
-            files.extend((p.name, p.read_bytes()) for p in members)
+            members.extend(sorted(p for p in path.iterdir()
+                                  if p.suffix.lower() in SUPPORTED and p.name != METADATA_NAME))
         elif path.is_file():
-            files.append((path.name, path.read_bytes()))
+            members.append(path)
         else:
             raise CorpusError(f"{path} does not exist.")
-    if not files:
-        raise CorpusError(f"No .txt, .csv, .jsonl or .json files in {', '.join(map(str, paths))}.")
-    return load_files(files, metadata)
+    if not members:
+        raise CorpusError(f"No {', '.join(SUPPORTED)} files in {', '.join(map(str, paths))}.")
+    files, unread = [], []
+    for member in members:
+        try:
+            size = member.stat().st_size
+            if size > MAX_FILE_BYTES:  # never read into memory
+                unread.append(Problem(member.name, "too_big", too_big(member.name, size)))
+            else:
+                files.append((member.name, member.read_bytes()))
+        except OSError as error:
+            unread.append(Problem(member.name, "unreadable", f"{member.name} cannot be read ({error.strerror})."))
+    result = load_files(files, metadata)
+    result.issues[:0] = unread
+    return result
 
 
 def load_bundled() -> LoadResult:

@@ -19,7 +19,7 @@ ENTITY_TYPES = ("person", "place", "organisation", "media", "event")
 
 @lru_cache(maxsize=8)
 def entity_matcher(path: Path = ENTITIES_FILE) -> Matcher:
-    return Matcher(read_lexicon(path, ("id", "type", "name_ar", "name_en", "aliases")))
+    return Matcher(read_lexicon(path, ("id", "type", "name_ar", "name_en", "aliases"), {"type": ENTITY_TYPES}))
 
 
 def extract_entities(article: Article, matcher: Matcher | None = None, nisba: bool = False) -> list[Span]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,12 +18,14 @@ from analysis.corpus import (
     BUNDLED_CORPUS,
     DATA_DIR,
     METADATA_NAME,
+    MAX_FILE_MB,
     SUPPORTED,
     CorpusError,
     load_bundled,
     load_files,
     read_metadata_bytes,
 )
+from analysis.lexicon import LexiconError
 from analysis.ner import find_model
 from analysis.pipeline import Tables, analyze
 
@@ -118,7 +121,7 @@ def _lexicon_files() -> tuple[tuple[str, bytes], ...]:
 @st.cache_data(show_spinner="Reading the bundled corpus…", max_entries=4)
 def _bundled_tables(data_files: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
     result = load_bundled()
-    return analyze(result.articles), tuple(result.problems)
+    return analyze(result.articles), tuple(result.summary())
 
 
 @st.cache_data(show_spinner="Reading your files…", max_entries=8)
@@ -136,7 +139,7 @@ def _uploaded_tables(files: tuple[tuple[str, bytes], ...],
         else:
             articles.append((name, data))
     result = load_files(articles, metadata)
-    return analyze(result.articles), tuple(problems + result.problems)
+    return analyze(result.articles), tuple(problems + result.summary())
 
 
 def load_tables(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tuple[str, ...]]:
@@ -144,6 +147,38 @@ def load_tables(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tu
     if files is None:
         return _bundled_tables(_data_files())
     return _uploaded_tables(files, _lexicon_files())
+
+
+def tables_or_stop(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tuple[str, ...]]:
+    """load_tables, or the error's message (a lexicon typo: file, line, fix) and a stop."""
+    try:
+        return load_tables(files)
+    except (CorpusError, LexiconError) as error:
+        st.error(escape_markdown(str(error)))
+        st.stop()
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown literally by st.warning/st.info/st.error, which render Markdown: a file
+    named "[x](javascript:alert(1)).txt" or "<img src=x onerror=alert(1)>.txt" stays text.
+    Only what can open Markdown, HTML, LaTeX or Streamlit's :color[...] is escaped, so
+    "broken.json" still reads as written in the source."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    return LINE_START.sub(r"\g<1>\\\g<2>", escaped).replace("\n", "  \n")
+
+
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>~$:&|]")
+LINE_START = re.compile(r"(?m)^(\s*(?:\d+)?)([#+\-=.)>])")  # headings, lists, rules
+
+
+def show_problems(problems: tuple[str, ...]) -> None:
+    """The files that were skipped or loaded with a caveat, escaped; load_files has already
+    grouped them ("a.txt is empty. And 9,999 more files like it: …"), never one per file."""
+    for problem in problems:  # English sentences: isolated left to right, also in the Arabic layout
+        st.warning(LEFT_TO_RIGHT.format(escape_markdown(problem)))
+
+
+LEFT_TO_RIGHT = "\u2066{}\u2069"  # Unicode isolate: LRI ... PDI
 
 
 # ---------------------------------------------------------------- sidebar (corpus + outlet filter)
@@ -158,23 +193,23 @@ def sidebar() -> None:
         uploads = st.file_uploader(
             "Your articles (.txt, .csv, .jsonl, .json; add metadata.csv for outlets and dates)",
             type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True, key="uploads",
-            help="Kept in this session's memory only: not written to disk, not shown to other sessions.")
+            help=f"Up to {MAX_FILE_MB} MB per file; web pages (.html) are read for their article text. "
+                 "Kept in this session's memory only: not written to disk, not shown to other sessions.")
         st.session_state["uploaded_files"] = tuple((u.name, u.getvalue()) for u in uploads or [])
         files = None
         if choice == UPLOADED:
             files = st.session_state["uploaded_files"]
             if not files:
                 st.info("Upload one or more files to analyse them.")
-        tables, problems = load_tables(files)
-        for problem in problems:
-            st.warning(problem)
+        tables, problems = tables_or_stop(files)
+        show_problems(problems)
 
         outlets = sorted(tables.articles["outlet"].dropna().unique().tolist())
         if "outlets" not in st.session_state:  # a new session: the link decides
             wanted = st.query_params.get_all(OUTLET_PARAM)
             missing = [o for o in wanted if o not in outlets]
             if missing:
-                st.warning("Not in this corpus, ignored: " + ", ".join(missing))
+                st.warning(escape_markdown("Not in this corpus, ignored: " + ", ".join(missing)))
             st.session_state["outlets"] = [o for o in wanted if o in outlets]
         else:  # the corpus may have changed under the filter
             kept = [o for o in st.session_state["outlets"] if o in outlets]
@@ -276,16 +311,19 @@ def fmt_number(value: float) -> str:
 
 
 def safe_csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes with formula-looking cells (= + - @) prefixed by a quote for spreadsheets."""
+    """CSV bytes with formula-looking cells (= + - @ tab CR) prefixed by a quote, so a
+    spreadsheet shows "=HYPERLINK(...)" from an article as text instead of running it."""
     def neutral(cell):
         if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
             return "'" + cell
         return cell
     cleaned = frame.copy()
-    for column in cleaned.columns:
-        if cleaned[column].dtype == object or pd.api.types.is_string_dtype(cleaned[column]):
-            cleaned[column] = cleaned[column].map(neutral)
-    return cleaned.to_csv(index=False).encode("utf-8-sig")
+    for column in cleaned.columns:  # text, categories, mixed: anything a spreadsheet may read as a formula
+        kind = cleaned[column].dtype
+        if not (pd.api.types.is_numeric_dtype(kind) or pd.api.types.is_datetime64_any_dtype(kind)):
+            cleaned[column] = cleaned[column].astype(object).map(neutral)
+    # CRLF rows (RFC 4180): a cell holding a bare \r is then quoted, so it cannot start a new row.
+    return cleaned.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def download(frame: pd.DataFrame, name: str, label: str = "Download CSV") -> None:
@@ -295,8 +333,43 @@ def download(frame: pd.DataFrame, name: str, label: str = "Download CSV") -> Non
 
 # ---------------------------------------------------------------- charts
 
+PLOTLY_TEXT = ("x", "y", "text", "hovertext", "customdata", "labels")
+
+
+def escape_figure(fig):
+    """Plotly draws tags (<b>, <a href>) in labels and hovers: escape every string that came
+    from the data (outlets, titles, names...), so "<img src=x onerror=...>" shows as written."""
+    def esc(value):
+        if isinstance(value, str):
+            return html.escape(value, quote=False)
+        if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0):  # customdata rows
+            return [esc(v) for v in value]
+        return value
+
+    for trace in fig.data:
+        for prop in PLOTLY_TEXT:
+            values = getattr(trace, prop, None)
+            if values is not None and not isinstance(values, str) and getattr(values, "dtype", object) == object:
+                setattr(trace, prop, esc(values))
+        for prop in ("name", "legendgroup", "offsetgroup", "alignmentgroup"):  # escaped alike, still grouped
+            if isinstance(getattr(trace, prop, None), str):
+                setattr(trace, prop, esc(getattr(trace, prop)))
+        if getattr(trace, "hovertemplate", None):  # plotly express writes "outlet=<value>" into it
+            pieces = re.split(r"(<br>|<extra>.*?</extra>)", trace.hovertemplate)
+            trace.hovertemplate = "".join(
+                p if p.startswith("<") or "=" not in p or "%{" in p else
+                p.split("=", 1)[0] + "=" + esc(p.split("=", 1)[1]) for p in pieces)
+    for axis in ("xaxis", "yaxis"):
+        ticks = fig.layout[axis].ticktext
+        if ticks:
+            fig.layout[axis].ticktext = [esc(t) for t in ticks]
+    return fig
+
+
 def style(fig, height: int | None = None):
-    """House plotly layout: a font with Arabic glyphs, readable margins, legend on top."""
+    """House plotly layout: a font with Arabic glyphs, readable margins, legend on top;
+    data strings escaped (escape_figure)."""
+    escape_figure(fig)
     fig.update_layout(
         font=dict(family=FONT_FAMILY, size=14),
         hoverlabel=dict(font_family=FONT_FAMILY),

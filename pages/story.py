@@ -1,5 +1,7 @@
 """The story in time: when each article appeared, the dated events it reports, who said
 what, whom it cites, what each article was first to mention, and text articles share."""
+import calendar
+
 import pandas as pd
 import plotly.express as px
 import streamlit as st
@@ -27,8 +29,10 @@ def mentioned_date(row) -> pd.Timestamp:
     """The first day a mentioned date can mean ("يوليو الماضي" -> 1 July); NaT without a year."""
     if pd.isna(row.year):
         return pd.NaT
-    return pd.Timestamp(int(row.year), int(row.month) if pd.notna(row.month) else 1,
-                        int(row.day) if pd.notna(row.day) else 1)
+    year, month = int(row.year), int(row.month) if pd.notna(row.month) else 1
+    # "31 فبراير" happens in real news (SaudiNewsNet): place it on the month's last day
+    day = min(int(row.day), calendar.monthrange(year, month)[1]) if pd.notna(row.day) else 1
+    return pd.Timestamp(year, month, day)
 
 
 tables = current_tables()
