@@ -336,6 +336,15 @@ def download(frame: pd.DataFrame, name: str, label: str = "Download CSV") -> Non
 PLOTLY_TEXT = ("x", "y", "text", "hovertext", "customdata", "labels")
 
 
+def _escape_hover_piece(piece: str, esc) -> str:
+    """One "label=value" line of a plotly express hovertemplate: the label may be data (an
+    outlet named as a column), the value is data unless it is a %{...} placeholder."""
+    if piece == "<br>" or piece.startswith("<extra>") or "=" not in piece:
+        return piece
+    label, value = piece.split("=", 1)
+    return esc(label) + "=" + (value if "%{" in value else esc(value))
+
+
 def escape_figure(fig):
     """Plotly draws tags (<b>, <a href>) in labels and hovers: escape every string that came
     from the data (outlets, titles, names...), so "<img src=x onerror=...>" shows as written."""
@@ -356,9 +365,7 @@ def escape_figure(fig):
                 setattr(trace, prop, esc(getattr(trace, prop)))
         if getattr(trace, "hovertemplate", None):  # plotly express writes "outlet=<value>" into it
             pieces = re.split(r"(<br>|<extra>.*?</extra>)", trace.hovertemplate)
-            trace.hovertemplate = "".join(
-                p if p.startswith("<") or "=" not in p or "%{" in p else
-                p.split("=", 1)[0] + "=" + esc(p.split("=", 1)[1]) for p in pieces)
+            trace.hovertemplate = "".join(_escape_hover_piece(p, esc) for p in pieces)
     for axis in ("xaxis", "yaxis"):
         ticks = fig.layout[axis].ticktext
         if ticks:
