@@ -76,6 +76,8 @@ RTL_LAYOUT_CSS = """
 .js-plotly-plot, [data-testid="stDataFrame"], [data-testid="stDataFrameResizable"],
 [data-testid="stImage"], [data-baseweb="slider"] { direction: ltr; }
 .marsad-meta { direction: rtl; text-align: right; }
+/* the sidebar on the right, where an Arabic reader starts */
+[data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
 </style>
 """
 

@@ -11,6 +11,7 @@ from pages.common import (corpus_articles, current_tables, download, from_link, 
 
 st.title(tr("Keyword in context · الكلمة في سياقها", "الكلمة في سياقها"))
 SHOWN = 300  # hits drawn on the page; the download has them all
+WIDTH = 45  # characters either side: one line per hit at a desktop width
 
 KWIC_CSS = """<style>
 table.kwic { direction: rtl; width: 100%; border-collapse: collapse; font-size: 1rem; line-height: 1.8; }
@@ -59,7 +60,7 @@ if has_articles(tables):
                               key="kwic_query")
         to_link("q", query.strip())
         try:
-            hits = keyword_contexts(query, shown)
+            hits = keyword_contexts(query, shown, width=WIDTH)
         except QueryError as error:
             st.info(tr(str(error), "اكتب كلمة أو اسمًا للبحث عنه (حروفًا لا علامات ترقيم فقط)."))
             st.stop()
@@ -76,7 +77,7 @@ if has_articles(tables):
         entity = st.selectbox(tr("Entity (every spelling)", "الكيان (بكل صيغه)"), list(labels),
                               format_func=labels.get, key="kwic_entity")
         to_link("entity", entity)
-        hits = span_contexts(tables.mentions[tables.mentions["entity"] == entity], shown)
+        hits = span_contexts(tables.mentions[tables.mentions["entity"] == entity], shown, width=WIDTH)
         name = entity
 
     titles = tables.articles.set_index("article")["title"]
