@@ -1,5 +1,7 @@
 """The running app in headless chromium: pages draw, the outlet filter changes what is shown
-and follows the reader across pages and into the link, nothing raises.
+and follows the reader across pages and into the link, the language switch turns the page
+Arabic and right to left, an upload replaces the corpus, a click on a bar opens the
+sentences behind it; no console error, no Streamlit exception box.
 
 Needs Debian's chromium (`apt-get install chromium`) and playwright; skipped without them.
 Screenshots and the server log go to tests/artifacts/.
@@ -166,8 +168,80 @@ def test_filter_through_the_sidebar_follows_across_pages(server, page):
     check_clean(page, "quantities-egypt-telegraph")
 
 
-@pytest.mark.parametrize("path", ["", "entities", "outlets", "quantities", "story"])
+READY = {"": '[data-testid="stMetric"]', "reader": ".marsad-legend", "contexts": "table.kwic"}
+
+
+@pytest.mark.parametrize("path", ["", "entities", "outlets", "quantities", "story", "reader", "contexts"])
 def test_every_page_in_the_browser(server, page, path):
     page.goto(f"{server}/{path}")
-    wait_ready(page, ".js-plotly-plot" if path else '[data-testid="stMetric"]')
+    wait_ready(page, READY.get(path, ".js-plotly-plot"))
     check_clean(page, f"page-{path or 'overview'}")
+
+
+def test_language_switch_turns_the_page_arabic_and_right_to_left(server, page):
+    page.goto(f"{server}/entities")
+    wait_ready(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("العربية", exact=True).click()
+    page.wait_for_function("() => location.search.includes('lang=ar')", timeout=30_000)
+    page.get_by_role("heading", name="الكيانات", exact=True).wait_for(timeout=30_000)
+    wait_ready(page)
+    direction = page.evaluate(
+        "() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction")
+    assert direction == "rtl"
+    # the sidebar moves to the right, where an Arabic reader starts
+    side = page.locator('[data-testid="stSidebar"]').bounding_box()
+    main = page.locator('[data-testid="stMain"]').bounding_box()
+    assert side["x"] > main["x"]
+    assert page.locator('[data-testid="stSidebarNav"]').get_by_text("القارئ").count() == 1
+    check_clean(page, "entities-arabic")
+    page.reload()  # the link keeps the language
+    page.get_by_role("heading", name="الكيانات", exact=True).wait_for(timeout=60_000)
+    wait_ready(page)
+    check_clean(page, "entities-arabic-reloaded")
+
+
+def test_an_upload_replaces_the_corpus(server, page, tmp_path):
+    story = tmp_path / "story.jsonl"
+    story.write_text(
+        '{"text": "قال فلاديمير بوتين إن روسيا تلقت 5 ملايين قذيفة مدفعية من كوريا الشمالية.", '
+        '"outlet": "Test Daily", "date": "2024-06-14", "title": "اختبار <b>عريض</b>"}\n', encoding="utf-8")
+    page.goto(server)
+    wait_ready(page, '[data-testid="stMetric"]')
+    page.locator('[data-testid="stSidebar"]').get_by_text("My files", exact=True).click()
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(story))
+    page.wait_for_function(
+        r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+                 .some(m => m.innerText.includes('Articles') && /\b1$/.test(m.innerText.trim()))""",
+        timeout=60_000)
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert metric(page, "Articles") == "1" and metric(page, "Outlets") == "1"
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Analysed 1 articles").count() == 1
+    check_clean(page, "upload-overview")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Reader").click()
+    wait_ready(page, ".marsad-legend")
+    body = page.locator(".marsad-rtl").last
+    assert "5 ملايين" in body.inner_text()
+    assert body.locator(".hl-entity").count() >= 2
+    assert page.locator("b", has_text="عريض").count() == 0  # the title's <b> is text, not markup
+    check_clean(page, "upload-reader")
+
+
+def test_a_click_on_a_bar_shows_the_sentences_behind_it(server, page):
+    page.goto(f"{server}/entities")
+    wait_ready(page)
+    bars = page.locator('[data-testid="stPlotlyChart"]').first.locator("g.point path")
+    widths = [bars.nth(i).bounding_box()["width"] for i in range(bars.count())]
+    third = sorted(range(len(widths)), key=lambda i: -widths[i])[2]  # كيم جونغ أون (33 mentions)
+    box = bars.nth(third).bounding_box()  # plotly's drag layer takes the click, at the bar
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => location.search.includes('entity=kim_jong_un')", timeout=30_000)
+    wait_ready(page)
+    marked = set(page.locator(".marsad-card mark").all_inner_texts())
+    assert marked and all("كيم" in m for m in marked), marked  # his sentences, every spelling
+    assert page.get_by_role("link", name="Read it in the article").count() > 0
+    check_clean(page, "entities-bar-clicked")
+    page.get_by_role("link", name="Read it in the article").first.click()
+    wait_ready(page, ".hl-focus")
+    assert "/reader" in page.url and "at=" in page.url
+    assert page.get_by_text("The sentence you followed").count() == 1
+    check_clean(page, "reader-followed")
