@@ -295,8 +295,9 @@ def analyse_with_status(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Ta
     with st.status(tr(f"Analysing {articles:,} file(s)…", f"جارٍ تحليل {articles:,} ملف…"),
                    expanded=False) as status:
         result = load_tables(files)
-        status.update(label=tr(f"Analysed {len(result[0].articles):,} articles",
-                               f"حُلِّل {len(result[0].articles):,} مقال"), state="complete")
+        n = len(result[0].articles)
+        status.update(label=tr(f"Analysed {n:,} article{'s' if n != 1 else ''}", f"حُلِّل {n:,} مقال"),
+                      state="complete")
     st.session_state["_analysed"] = key
     return result
 

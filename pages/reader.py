@@ -55,7 +55,9 @@ if has_articles(tables):
         format_func=lambda i: f"{a.at[i, 'outlet']} · {a.at[i, 'title'] or i}"[:110],
         on_change=lambda: st.query_params.pop("at", None))  # a followed span belongs to its article
     to_link("article", article)
-    names = {k: tr(v[1] + "s" if k != "quantity" else "Quantities", v[2]) for k, v in HIGHLIGHTS.items()}
+    names = {"quote": tr("Quotes", "اقتباسات"), "date": tr("Dates", "تواريخ"),
+             "quantity": tr("Quantities", "كميات"), "weapon": tr("Weapons", "أسلحة"),
+             "entity": tr("Entities", "كيانات")}
     from_link("reader_layers", "show", many=True, default=list(HIGHLIGHTS))
     layers = right.pills(tr("Highlight", "تلوين"), list(HIGHLIGHTS), format_func=names.get,
                          selection_mode="multi", key="reader_layers")

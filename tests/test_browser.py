@@ -215,7 +215,7 @@ def test_an_upload_replaces_the_corpus(server, page, tmp_path):
         timeout=60_000)
     wait_ready(page, '[data-testid="stMetric"]')
     assert metric(page, "Articles") == "1" and metric(page, "Outlets") == "1"
-    assert page.locator('[data-testid="stSidebar"]').get_by_text("Analysed 1 articles").count() == 1
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Analysed 1 article", exact=True).count() == 1
     check_clean(page, "upload-overview")
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Reader").click()
     wait_ready(page, ".marsad-legend")
