@@ -61,10 +61,10 @@ if has_articles(tables):
                  x="mentions", y="name_ar", color="kind", orientation="h", custom_data=["entity"],
                  color_discrete_map={type_name(k): c for k, c in TYPE_COLOURS.items()},
                  hover_data={"name_en": True, "kind": True},
-                 labels={"mentions": tr("Mentions", "الإشارات"), "name_ar": "",
+                 labels={"mentions": tr("Mentions", "الإشارات"), "name_ar": tr("Name", "الاسم"),
                          "name_en": tr("English", "بالإنجليزية"), "kind": tr("Type", "النوع")})
     fig.update_yaxes(categoryorder="array", categoryarray=top["name_ar"].iloc[::-1].tolist(),
-                     ticksuffix="  ")
+                     ticksuffix="  ", title_text="")
     clicked = clickable_chart(fig, "entity_bars", height=max(320, 26 * len(top) + 120))
     by_name = dict(zip(top["name_ar"], top["entity"]))
     picked = [(p.get("customdata") or [None])[0] or by_name.get(p.get("y")) for p in clicked]
