@@ -380,6 +380,9 @@ def current_tables() -> Tables:
         # started server (/story?outlet=...) runs in Streamlit's legacy pages/ folder mode,
         # which lasts until a run calls st.navigation (AppTest resets it on every run). Call it,
         # then rerun through app.py on the same URL and widget state.
+        # The page config first: without it the tab's icon would be the page's material
+        # icon, which the browser fetches from Google (an error offline).
+        st.set_page_config(page_title="Marsad · مرصد", page_icon=page_icon(), layout="wide")
         st.navigation(app_pages(), position="hidden")
         st.rerun()
     return st.session_state["_tables"]
