@@ -34,7 +34,7 @@ def article_spans(tables, article: str, layers: list[str]) -> list[tuple[int, in
 
 def followed_span(tables, article: str, at: int):
     """The table row (with its sentence) of the span a link points at (?at=start)."""
-    for frame in (tables.mentions, tables.weapons, tables.quantities, tables.dates):
+    for frame in (tables.mentions, tables.weapons, tables.quantities, tables.dates, tables.quotes):
         hit = frame[(frame["article"] == article) & (frame["start"] <= at) & (frame["end"] > at)]
         if not hit.empty:
             return next(hit.itertuples())

@@ -5,8 +5,8 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.story import event_points
-from pages.common import (outlet_colours, chart, current_tables, download, empty_note, fmt_number,
-                          has_articles, rtl_block, tr)
+from pages.common import (outlet_colours, chart, clickable_chart, current_tables, download, empty_note,
+                          fmt_number, from_link, has_articles, rtl_block, to_link, tr)
 
 st.title(tr("Story · القصة", "القصة"))
 
@@ -108,10 +108,22 @@ if has_articles(tables):
         fig = px.bar(by_speaker, x="quotes", y="who", color="outlet", orientation="h",
                      color_discrete_map=outlet_colours(), category_orders={"who": order[::-1]},
                      labels={"who": "", "quotes": tr("Quotes", "الاقتباسات")})
-        chart(fig, "quotes_by_speaker", height=max(300, 26 * len(order) + 120))
+        st.caption(tr("Click a bar to read what that speaker said.", "انقر عمودًا لتقرأ ما قاله المتحدث."))
+        clicked = clickable_chart(fig, "quotes_by_speaker", height=max(300, 26 * len(order) + 120))
+        picked = next((p.get("y") for p in clicked if p.get("y") in order), None)
+        if picked and st.session_state.get("_speaker_click") != picked:  # a new click only
+            st.session_state["quote_speaker"] = picked
+        st.session_state["_speaker_click"] = picked
+        from_link("quote_speaker", "speaker")
+        if st.session_state.get("quote_speaker") not in order:
+            st.session_state["quote_speaker"] = order[-1]
         speaker = st.selectbox(tr("Speaker", "المتحدث"), order[::-1], key="quote_speaker")
+        to_link("speaker", speaker, default=order[-1])
         for row in quotes[quotes["who"] == speaker].itertuples():
             rtl_block(row.quote, (row.verb, row.speaker, row.outlet, "direct" if row.direct else "reported"))
+            st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأه في المقال"),
+                         icon=":material/menu_book:",
+                         query_params={"article": row.article, "at": str(row.start)})
         download(quotes.drop(columns=["who"]), "quotes", tr("Download quotes", "تنزيل الاقتباسات"))
 
     st.subheader(tr("Sources the articles cite", "المصادر التي تستشهد بها المقالات"))

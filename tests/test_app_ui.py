@@ -114,3 +114,31 @@ def test_uploads_show_an_editable_metadata_table():
     assert list(prefilled["outlet"]) == ["unknown", "unknown"]
     at.run()  # the same uploads again: the session's analysis, no second status box
     assert at.metric[0].value == "2" and statuses() == []
+
+
+def reader_links(at: AppTest) -> list[str]:
+    return [link.proto.query_string for link in at.get("page_link") if link.proto.page == "reader"]
+
+
+def test_every_quote_of_a_speaker_links_into_the_reader_at_its_place():
+    from urllib.parse import parse_qs
+    at = open_app("pages/story.py", {"speaker": "Dmitry Peskov"})
+    assert at.selectbox(key="quote_speaker").value == "Dmitry Peskov"
+    links = reader_links(at)
+    assert links and all(parse_qs(q)["article"] and parse_qs(q)["at"] for q in links)
+    article, start = parse_qs(links[0])["article"][0], parse_qs(links[0])["at"][0]
+    reader = open_app("pages/reader.py", {"article": article, "at": start})
+    followed = next(m.value for m in reader.markdown if "The sentence you followed" in m.value)
+    assert "لا، لا أستطيع. ليس هناك ما أقوله" in followed  # Peskov's words, as the story page quotes him
+
+
+def test_every_sentence_behind_an_entity_count_links_into_the_reader():
+    at = open_app("pages/entities.py", {"entity": "sergei_shoigu"})
+    cards = [m.value for m in at.markdown if 'class="marsad-card"' in m.value]
+    assert len(reader_links(at)) == len(cards) > 0
+
+
+def test_a_hit_in_context_links_into_the_reader():
+    at = open_app("pages/contexts.py", {"q": "فلاديفوستوك"})
+    [link] = reader_links(at)
+    assert link.startswith("article=000_4bf72e302dea960b&at=")
