@@ -272,6 +272,7 @@ def upload_editor(tables: Tables, files: tuple[tuple[str, bytes], ...]) -> tuple
                      expanded=(before["outlet"] == "unknown").any()):
         after = st.data_editor(
             before, key="upload_meta", hide_index=True, disabled=["article", "title"],
+            column_order=["outlet", "published", "url", "title", "article"],  # editable first: a narrow sidebar
             column_config={
                 "article": st.column_config.TextColumn(tr("Article", "المقال"), width="small"),
                 "title": st.column_config.TextColumn(tr("Title", "العنوان"), width="small"),

@@ -226,6 +226,42 @@ def test_an_upload_replaces_the_corpus(server, page, tmp_path):
     check_clean(page, "upload-reader")
 
 
+def test_uploaded_articles_get_their_outlet_from_the_editable_table(server, page):
+    """Two seed articles uploaded without metadata are "unknown"; typing the outlet of the
+    second into the sidebar's table analyses them again with it."""
+    seeds = sorted((ROOT / "data" / "articles").glob("00[12]_*.txt"))
+    page.goto(server)
+    wait_ready(page, '[data-testid="stMetric"]')
+    side = page.locator('[data-testid="stSidebar"]')
+    side.get_by_text("My files", exact=True).click()
+    side.locator('input[type="file"]').set_input_files([str(p) for p in seeds])
+    side.get_by_text("Analysed 2 articles").wait_for(timeout=60_000)
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert metric(page, "Outlets") == "1"  # both unknown
+    grid = side.locator('[data-testid="stDataFrame"]')
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 40, box["y"] + 35 + 35 + 17)  # second row, outlet column
+    page.keyboard.press("Enter")
+    editor = page.locator("textarea.gdg-input, #portal textarea, #portal input").first
+    editor.wait_for(timeout=10_000)
+    editor.fill(RIGHT)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+                 .some(m => m.innerText.includes('Outlets') && /\b2$/.test(m.innerText.trim()))""",
+        timeout=60_000)
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert metric(page, "Articles") == "2"
+    check_clean(page, "upload-outlet-edited")
+    box = side.locator('[data-testid="stMultiSelect"] input')  # the filter offers the new outlet
+    box.click()
+    box.fill(RIGHT)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    side.get_by_text("1 of 2 articles shown").wait_for(timeout=30_000)
+
+
 def test_a_click_on_a_bar_shows_the_sentences_behind_it(server, page):
     page.goto(f"{server}/entities")
     wait_ready(page)
