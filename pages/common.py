@@ -22,6 +22,7 @@ from analysis.corpus import (
     METADATA_NAME,
     SUPPORTED,
     CorpusError,
+    first_line,
     load_bundled,
     load_files,
     read_metadata_bytes,
@@ -256,7 +257,9 @@ def corrected_corpus(articles: tuple[Article, ...], before: pd.DataFrame,
         if "url" in edits:
             article = replace(article, url=str(edits["url"] or "").strip())
         lines.append(json.dumps({
-            "id": article.id, "text": article.text, "title": article.title, "outlet": article.outlet,
+            "id": article.id, "text": article.text, "outlet": article.outlet,
+            # a title read off the first line is read again: a new outlet makes its masthead chrome
+            "title": "" if article.title == first_line(article.text, article.chrome) else article.title,
             "outlet_en": article.outlet_en, "url": article.url,
             "published": article.published.isoformat() if article.published else "",
             "date_basis": article.date_basis, "author": article.author, "wire": article.wire,

@@ -91,6 +91,9 @@ def test_corrected_corpus_applies_only_the_cells_the_user_changed():
     assert a.loc[1, "url"] == "https://example.org/a"
     assert a.loc[1, "published"] == tables.articles.loc[1, "published"]  # untouched: inferred as before
     assert set(edited.mentions.loc[edited.mentions["article"] == a.loc[1, "article"], "outlet"]) == {"رايت رايتس"}
+    # its first line, the masthead "رايت رايتس", was its title; now it is the outlet's chrome
+    assert tables.articles.loc[1, "title"] == "رايت رايتس"
+    assert a.loc[1, "title"].startswith("الولايات المتحدة: كوريا الشمالية")
     # 001 says "الثلاثاء" and had no date to place it; now it is the Tuesday before 14 September
     def tuesday(t):
         return t.dates.loc[(t.dates["article"] == a.loc[0, "article"]) & (t.dates["text"] == "الثلاثاء"), "date"].tolist()
