@@ -200,10 +200,9 @@ def load_tables(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tu
 # ---------------------------------------------------------------- article texts (reader, contexts)
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _articles_of(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Article, ...]:
-    """The Article records (original text, metadata) of the bundled corpus or of uploads."""
-    if files is None:
-        return tuple(load_bundled().articles)
+def _articles_of(files: tuple[tuple[str, bytes], ...]) -> tuple[Article, ...]:
+    """The Article records (original text, metadata) of (name, bytes) files, metadata.csv
+    applied as load_paths does: the texts whose offsets the tables hold."""
     metadata: dict[str, dict] = {}
     for name, data in files:
         if Path(name).name.lower() == METADATA_NAME:
@@ -215,11 +214,17 @@ def _articles_of(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Article, 
     return tuple(load_files(others, metadata).articles)
 
 
+def _bundled_files() -> tuple[tuple[str, bytes], ...]:
+    """The bundled articles and their metadata.csv as (name, bytes): the texts' cache key."""
+    return tuple((p.name, p.read_bytes()) for p in sorted(BUNDLED_CORPUS.iterdir())
+                 if p.is_file() and (p.suffix.lower() in SUPPORTED or p.name == METADATA_NAME))
+
+
 def corpus_articles() -> dict[str, Article]:
     """The current corpus's articles by id, for pages that show the text itself; an article
     the tables list but whose text is not at hand (a stored corpus) is simply absent."""
     files = st.session_state.get("_corpus_files")
-    return {a.id: a for a in _articles_of(files)}
+    return {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
 
 
 UPLOAD_FIELDS = ["outlet", "published", "url"]  # what the user may set or fix per article

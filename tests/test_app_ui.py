@@ -145,3 +145,9 @@ def test_a_hit_in_context_links_into_the_reader():
     at = open_app("pages/contexts.py", {"q": "فلاديفوستوك"})
     [link] = reader_links(at)
     assert link.startswith("article=000_4bf72e302dea960b&at=")
+
+
+def test_the_reader_texts_are_the_bundled_articles_the_tables_were_made_from():
+    from analysis.corpus import load_bundled
+    from pages.common import _articles_of, _bundled_files
+    assert list(_articles_of(_bundled_files())) == load_bundled().articles
