@@ -499,6 +499,10 @@ HIGHLIGHT_CSS = "<style>" + "".join(
     else f".hl-{kind} {{ background: {colour}; border-radius: 3px; }}"
     for kind, (colour, _, _) in HIGHLIGHTS.items()) + (
     ".hl-focus { outline: 2px solid #0f766e; outline-offset: 1px; }"
+    ".hl-chrome { color: #94a3b8; }"
+    ".marsad-facts { border-collapse: collapse; font-size: .9rem; margin-bottom: .5rem; }"
+    ".marsad-facts th { font-weight: 600; padding: .1rem .8rem .1rem 0; vertical-align: top; }"
+    ".marsad-facts td { padding: .1rem .8rem .1rem 0; }"
     ".marsad-legend span { display: inline-block; margin: 0 .2rem .3rem .2rem; padding: 0 .5rem; }"
     "</style>")
 
@@ -523,10 +527,13 @@ def highlight_html(text: str, spans) -> str:
     return f'<div class="marsad-rtl" dir="rtl">{"".join(pieces)}</div>'
 
 
+LEGEND_EXTRA = {"chrome": ("Page chrome (not counted)", "هيكل الصفحة (لا يُحتسب)")}
+
+
 def legend_html(kinds=tuple(HIGHLIGHTS)) -> str:
     """The colour key of highlight_html, in the interface language."""
-    chips = "".join(f'<span class="hl-{k}">{html.escape(tr(HIGHLIGHTS[k][1], HIGHLIGHTS[k][2]))}</span>'
-                    for k in kinds)
+    names = {k: v[1:] for k, v in HIGHLIGHTS.items()} | LEGEND_EXTRA
+    chips = "".join(f'<span class="hl-{k}">{html.escape(tr(*names[k]))}</span>' for k in kinds)
     return f'<div class="marsad-legend">{chips}</div>'
 
 

@@ -52,7 +52,7 @@ if has_articles(tables):
     left, right = st.columns([3, 2])
     article = left.selectbox(
         tr("Article", "المقال"), ids, key="reader_article",
-        format_func=lambda i: f"{a.at[i, 'outlet']} · {a.at[i, 'title'] or i}"[:110],
+        format_func=lambda i: f"{str(a.at[i, 'title'] or i)[:90]} · {a.at[i, 'outlet']}",
         on_change=lambda: st.query_params.pop("at", None))  # a followed span belongs to its article
     to_link("article", article)
     names = {"quote": tr("Quotes", "اقتباسات"), "date": tr("Dates", "تواريخ"),
@@ -68,9 +68,10 @@ if has_articles(tables):
     meta = {tr("Outlet", "المنفذ"): row["outlet"], tr("Published", "تاريخ النشر"): published,
             tr("Date basis", "مصدر التاريخ"): row["date_basis"], tr("Author", "الكاتب"): row["author"],
             tr("Wire", "الوكالة"): row["wire"], tr("Words", "الكلمات"): f"{int(row['words']):,}"}
-    st.markdown(" · ".join(f"**{html.escape(k)}:** <bdi>{html.escape(str(v))}</bdi>"
-                           for k, v in meta.items() if str(v or "")), unsafe_allow_html=True)
-    if row["url"]:
+    cells = "".join(f'<tr><th>{html.escape(k)}</th><td><bdi dir="auto">{html.escape(str(v))}</bdi></td></tr>'
+                    for k, v in meta.items() if str(v or ""))
+    st.markdown(f'<table class="marsad-facts">{cells}</table>', unsafe_allow_html=True)
+    if str(row["url"]).startswith(("https://", "http://")):  # never a javascript: link from a file
         st.link_button(tr("Open the original", "افتح الأصل"), row["url"], icon=":material/open_in_new:")
 
     source = texts.get(article)
@@ -85,8 +86,11 @@ if has_articles(tables):
     if followed is not None:  # the user came here from a chart or a list: that sentence first
         rtl_block(followed.sentence, tr("The sentence you followed", "الجملة التي تتبّعتها"), (followed.text,))
         spans.append((followed.start, followed.end, "focus", ""))
-    st.markdown(legend_html([k for k in HIGHLIGHTS if k in layers]), unsafe_allow_html=True)
-    counts = {k: sum(1 for s in spans if s[2] == k) for k in layers}
+    # page chrome (share buttons, bylines, "4 دقيقة قراءة") is shown greyed: kept, never counted
+    spans += [(start, end, "chrome", tr("page chrome: not counted", "من هيكل الصفحة: لا يُحتسب"))
+              for start, end, _ in source.chrome]
+    st.markdown(legend_html([k for k in HIGHLIGHTS if k in layers] + ["chrome"]), unsafe_allow_html=True)
+    counts = {k: sum(1 for s in spans if s[2] == k) for k in HIGHLIGHTS if k in layers}
     st.caption(" · ".join(f"{names[k]}: {n:,}" for k, n in counts.items()))
     with st.container(border=True):
         st.markdown(highlight_html(source.text, spans), unsafe_allow_html=True)

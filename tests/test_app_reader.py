@@ -55,8 +55,10 @@ def test_the_link_opens_the_article_with_every_span_coloured(tables):
     mentions = tables.mentions[tables.mentions["article"] == EGYPT_ARTICLE]
     for text in set(mentions["text"]):
         assert re.search(r'class="[^"]*hl-entity[^"]*"[^>]*>' + re.escape(text), body), text
+    # the page chrome of the Egypt Telegraph page is greyed, never coloured as a finding
+    assert '<span class="hl-chrome" title="page chrome: not counted">A A</span>' in body
     legend = next(m.value for m in at.markdown if m.value.startswith('<div class="marsad-legend"'))
-    assert all(k in legend for k in ("Entity", "Weapon", "Quantity", "Date", "Quote"))
+    assert all(k in legend for k in ("Entity", "Weapon", "Quantity", "Date", "Quote", "Page chrome"))
 
 
 def test_layers_can_be_switched_off_and_live_in_the_link():
