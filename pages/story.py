@@ -69,11 +69,20 @@ if has_articles(tables):
             st.caption(tr(f"{len(d) - len(placed):,} dates without a year are listed below but not placed.",
                           f"{len(d) - len(placed):,} تواريخ بلا سنة مذكورة أدناه ولم توضع على المحور."))
         fig = px.scatter(placed, x="when", y="outlet", color="precision", symbol="year",
+                         custom_data=["article", "start"],
                          symbol_map={"year written": "circle", "year inferred": "circle-open"},
                          hover_data={"text": True, "date": True, "outlet": False, "when": False},
                          labels={"when": tr("Date mentioned", "التاريخ المذكور"), "outlet": "", "text": tr("As written", "كما كُتب")})
         fig.update_traces(marker=dict(size=13, line=dict(width=2)))
-        chart(fig, "date_timeline", height=380)
+        st.caption(tr("Click a point to read its sentence.", "انقر نقطة لتقرأ جملتها."))
+        clicked = clickable_chart(fig, "date_timeline", height=380)
+        for point in clicked:  # the sentence behind each clicked date, and a way into the article
+            article, start = (point.get("customdata") or [None, None])[:2]
+            for row in d[(d["article"] == article) & (d["start"] == start)].itertuples():
+                rtl_block(row.sentence, (row.date, row.outlet), (row.text,))
+                st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأه في المقال"),
+                             icon=":material/menu_book:",
+                             query_params={"article": row.article, "at": str(row.start)})
         with st.expander(tr(f"The {len(d):,} sentences with dates, in date order", f"الجمل المؤرخة ({len(d):,}) بترتيب التاريخ"), expanded=False):
             for row in d.sort_values(["when", "outlet"], na_position="last").itertuples():
                 rtl_block(row.sentence, (row.date, row.outlet, row.year), (row.text,))

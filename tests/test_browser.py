@@ -262,6 +262,23 @@ def test_uploaded_articles_get_their_outlet_from_the_editable_table(server, page
     side.get_by_text("1 of 2 articles shown").wait_for(timeout=30_000)
 
 
+def test_a_click_on_a_date_shows_its_sentence(server, page):
+    page.goto(f"{server}/story")
+    wait_ready(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)  # dates the articles mention
+    chart.scroll_into_view_if_needed()
+    point = chart.locator("g.points path.point").first
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    link = page.get_by_role("link", name="Read it in the article").first
+    link.wait_for(timeout=30_000)
+    wait_ready(page)
+    check_clean(page, "story-date-clicked")
+    link.click()
+    wait_ready(page, ".hl-focus")
+    assert page.get_by_text("The sentence you followed").count() == 1
+
+
 def test_a_click_on_a_bar_shows_the_sentences_behind_it(server, page):
     page.goto(f"{server}/entities")
     wait_ready(page)
