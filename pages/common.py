@@ -561,7 +561,9 @@ def chart(fig, key: str, height: int | None = None) -> None:
 def clickable_chart(fig, key: str, height: int | None = None) -> list[dict]:
     """A chart whose bars can be clicked; returns the selected points (customdata, x, y)."""
     event = st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key,
-                            on_select="rerun", selection_mode="points")
+                            on_select="rerun", selection_mode="points",
+                            config={"displaylogo": False, "toImageButtonOptions": {
+                                "format": "png", "filename": f"marsad-{key}", "scale": 2}})
     return list(event.selection.get("points", [])) if event else []
 
 

@@ -1,6 +1,7 @@
 """Keyword in context: every occurrence of a word (normalised: أسلحة finds الأسلحة، وأسلحة)
 or of an entity (all its spellings) across the articles shown, with outlet and date."""
 import html
+import re
 
 import pandas as pd
 import streamlit as st
@@ -91,7 +92,8 @@ if has_articles(tables):
     if len(hits) > SHOWN:
         st.caption(tr(f"The first {SHOWN:,} are shown; the CSV has all of them.",
                       f"تظهر أول {SHOWN:,}؛ وملف CSV فيه كلها."))
-    download(hits.assign(title=hits["article"].map(titles)), f"contexts-{name}"[:60])
+    download(hits.assign(title=hits["article"].map(titles)),
+             "contexts-" + re.sub(r"[^\w]+", "-", name).strip("-")[:40])  # a safe file name
 
     st.subheader(tr("Read one in its article", "اقرأ إحداها في مقالها"))
     pick = st.selectbox(

@@ -92,3 +92,4 @@ def test_contexts_are_escaped():
     [only] = kwic_rows(at)
     assert "<img" not in only and "&lt;img src=x onerror=alert(1)&gt;" in only
     assert "&lt;b&gt;x&lt;/b&gt;" in only
+
