@@ -48,6 +48,10 @@ if has_articles(tables):
     ids = a.index.tolist()
     from_link("reader_article", "article")
     if st.session_state.get("reader_article") not in ids:  # filtered out, or a stale link
+        if st.session_state.get("reader_article"):
+            st.info(tr("The article in the link is not among the articles shown; check the corpus "
+                       "and the outlet filter in the sidebar.",
+                       "المقال الذي في الرابط ليس بين المقالات المعروضة؛ راجع المدونة وفلتر المنافذ."))
         st.session_state["reader_article"] = ids[0]
     left, right = st.columns([3, 2])
     article = left.selectbox(

@@ -106,3 +106,9 @@ def test_highlight_html_escapes_and_nests_overlapping_spans():
     assert '<span class="hl-quantity" title="5,000,000">5 ملايين </span>' in markup
     assert '<span class="hl-quantity hl-weapon" title="5,000,000 · shells">قذيفة</span>' in markup
     assert plain(markup) == text
+
+
+def test_a_link_to_an_article_the_filter_hides_says_so():
+    at = open_reader({"article": EGYPT_ARTICLE, "outlet": "رايت رايتس"})
+    assert any("not among the articles shown" in i.value for i in at.info)
+    assert at.selectbox(key="reader_article").value == "002_7b63db9cdc682f58"  # the outlet's only article
