@@ -239,12 +239,19 @@ def test_uploaded_articles_get_their_outlet_from_the_editable_table(server, page
     wait_ready(page, '[data-testid="stMetric"]')
     assert metric(page, "Outlets") == "1"  # both unknown
     grid = side.locator('[data-testid="stDataFrame"]')
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 40, box["y"] + 35 + 35 + 17)  # second row, outlet column
-    page.keyboard.press("Enter")
     editor = page.locator("textarea.gdg-input, #portal textarea, #portal input").first
-    editor.wait_for(timeout=10_000)
+    for attempt in range(4):  # the grid is a canvas: click its cell once it has settled
+        grid.scroll_into_view_if_needed()
+        time.sleep(1.0)
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 40, box["y"] + 35 + 35 + 17)  # second row, outlet column
+        page.keyboard.press("Enter")
+        try:
+            editor.wait_for(timeout=5_000)
+            break
+        except Exception:
+            if attempt == 3:
+                raise
     editor.fill(RIGHT)
     page.keyboard.press("Enter")
     page.wait_for_function(
