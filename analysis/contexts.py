@@ -12,8 +12,10 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from camel_tools.utils.charsets import AR_DIAC_CHARSET
+
 from .corpus import Article
-from .text import normalize_with_offsets, normalized_key
+from .text import INVISIBLE, TATWEEL, normalize_with_offsets, normalized_key
 
 HIT_COLUMNS = ["article", "outlet", "published", "start", "end", "left", "match", "right"]
 # و/ف, then ب ك ل, then the article ال (بالأسلحة، وللأسلحة، كالأسلحة).
@@ -21,31 +23,56 @@ CLITICS = r"(?:[وف]?(?:لل|[بكل]?(?:ال)?))"
 WIDTH = 70  # characters of context on each side
 
 
+# What normalisation folds into each character (the reverse of text.normalize), and what it drops.
+_FOLDED = {"ا": "اأإآٱ", "ي": "يى", "ه": "هة", ",": ",٬", ".": ".٫",
+           **{d: d + a + p for d, a, p in zip("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")}}
+_MARKS = frozenset("".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE)  # dropped by normalisation
+_GAP = "[" + re.escape("".join(sorted(_MARKS))) + "]*"
+
+
 class QueryError(ValueError):
     """A search the user must rephrase (empty, or no letters to match)."""
 
 
-def query_pattern(query: str) -> re.Pattern:
-    """The regex a query is matched with on normalised text: "الأسلحة" -> whole words
-    ending in اسلحه, with clitics and ال allowed in front (the query's own ال is optional)."""
+def query_words(query: str) -> list[str]:
+    """The normalised words matched, without a leading ال: "الأسلحة" -> ["اسلحه"]."""
     key = normalized_key(query)
     if not re.search(r"\w", key):
         raise QueryError("Type a word or a name to search for (letters, not only punctuation).")
     if key.startswith("ال") and len(key.split()[0]) > 4:  # الأسلحة also finds أسلحة; الله stays
         key = key[2:]
-    words = r"[\s\-]+".join(re.escape(w) for w in key.split())
+    return key.split()
+
+
+def query_pattern(query: str) -> re.Pattern:
+    """The regex a query is matched with on normalised text: "الأسلحة" -> whole words
+    ending in اسلحه, with clitics and ال allowed in front (the query's own ال is optional)."""
+    words = r"[\s\-]+".join(re.escape(w) for w in query_words(query))
     return re.compile(rf"(?<!\w){CLITICS}{words}(?!\w)")
+
+
+def raw_prefilter(query: str) -> re.Pattern:
+    """A loose pattern for the query's longest word on the ORIGINAL text (any alef, ى/ي,
+    ة/ه, diacritics between letters): an article it misses cannot match, so only the
+    articles it finds are normalised (most of the cost): "أسلحة" -> [اأإآٱ]سلح[هة]."""
+    longest = max(query_words(query), key=len)
+    return re.compile(_GAP.join(f"[{re.escape(_FOLDED.get(c, c))}]" for c in longest))
 
 
 def find_keyword(query: str, texts: Mapping[str, str]) -> pd.DataFrame:
     """Every occurrence of `query` in the texts (article id -> original text), one row
     per hit with start/end in the original: "أسلحة" in "وأسلحة مضادة" -> (0, 6)."""
     pattern = query_pattern(query)
+    candidate = raw_prefilter(query)
     rows = []
     for article, text in texts.items():
+        if not candidate.search(text):
+            continue
         nt = normalize_with_offsets(text)
         for hit in pattern.finditer(nt.normalized):
             start, end = nt.to_original(hit.start(), hit.end())
+            while end < len(text) and text[end] in _MARKS:  # the last letter's vowel marks too
+                end += 1
             rows.append({"article": article, "start": start, "end": end})
     return pd.DataFrame(rows, columns=["article", "start", "end"])
 

@@ -68,3 +68,12 @@ def test_an_entity_with_all_its_spellings(articles):
 def test_an_empty_query_says_what_to_do(articles):
     with pytest.raises(QueryError, match="Type a word"):
         keyword_contexts(" ،. ", articles)
+
+
+def test_diacritics_tatweel_and_alef_forms_in_the_text_are_still_found():
+    """The quick pre-check on the original text must not drop what normalised matching finds."""
+    text = "وصلت الأَسْلِحَةُ، ثم إسلحـــة أخرى، وللاسلحه ذكر، و٥ صواريخ"
+    hits = find_keyword("أسلحة", {"a": text})
+    assert [text[s:e] for s, e in zip(hits["start"], hits["end"])] == ["الأَسْلِحَةُ", "إسلحـــة", "وللاسلحه"]
+    five = find_keyword("5 صواريخ", {"a": text})
+    assert [text[s:e] for s, e in zip(five["start"], five["end"])] == ["و٥ صواريخ"]
