@@ -9,6 +9,14 @@ from pages.common import (outlet_colours, chart, clickable_chart, current_tables
                           fmt_number, from_link, has_articles, rtl_block, to_link, tr)
 
 st.title(tr("Story · القصة", "القصة"))
+LABELS_AR = {"given": "معطى", "inferred": "مستنتج", "approximate": "تقريبي", "no date": "بلا تاريخ",
+             "day": "يوم", "month": "شهر", "year": "سنة", "year written": "السنة مكتوبة",
+             "year inferred": "السنة مستنتجة", "direct": "مباشر", "reported": "منقول"}
+
+
+def shown(value: str) -> str:
+    """A label of this page in the interface language: shown("inferred") -> "مستنتج" in Arabic."""
+    return tr(value, LABELS_AR.get(value, value))
 
 
 def date_quality(basis: str, published) -> str:
@@ -42,10 +50,14 @@ if has_articles(tables):
     if dated.empty:
         empty_note("publication dates", "تواريخ نشر")
     else:
-        fig = px.scatter(dated, x="published", y="outlet", color="outlet", symbol="quality", color_discrete_map=outlet_colours(),
-                         symbol_map={"given": "circle", "inferred": "diamond-open", "approximate": "x-open"},
+        fig = px.scatter(dated.assign(date_quality=dated["quality"].map(shown)), x="published", y="outlet",
+                         color="outlet", symbol="date_quality", color_discrete_map=outlet_colours(),
+                         symbol_map={shown("given"): "circle", shown("inferred"): "diamond-open",
+                                     shown("approximate"): "x-open"},
                          hover_data={"title": True, "date_basis": True, "outlet": False},
-                         labels={"published": tr("Published", "تاريخ النشر"), "outlet": ""})
+                         labels={"published": tr("Published", "تاريخ النشر"), "outlet": "",
+                                 "date_quality": tr("Date", "التاريخ"), "title": tr("Title", "العنوان"),
+                                 "date_basis": tr("Date basis", "مصدر التاريخ")})
         fig.update_traces(marker=dict(size=16, line=dict(width=2)))
         chart(fig, "article_timeline", height=360)
     st.caption(tr("Open diamond: date inferred from the text; cross: approximate. ",
@@ -61,18 +73,20 @@ if has_articles(tables):
     else:
         d = d.copy()
         d["when"] = [mentioned_date(r) for r in d.itertuples()]
-        d["precision"] = ["day" if pd.notna(r.day) else "month" if pd.notna(r.month) else "year"
+        d["precision"] = [shown("day" if pd.notna(r.day) else "month" if pd.notna(r.month) else "year")
                           for r in d.itertuples()]
-        d["year"] = ["year inferred" if i else "year written" for i in d["year_inferred"]]
+        d["year"] = [shown("year inferred" if i else "year written") for i in d["year_inferred"]]
         placed = d[d["when"].notna()]
         if len(placed) < len(d):
             st.caption(tr(f"{len(d) - len(placed):,} dates without a year are listed below but not placed.",
                           f"{len(d) - len(placed):,} تواريخ بلا سنة مذكورة أدناه ولم توضع على المحور."))
         fig = px.scatter(placed, x="when", y="outlet", color="precision", symbol="year",
                          custom_data=["article", "start"],
-                         symbol_map={"year written": "circle", "year inferred": "circle-open"},
+                         symbol_map={shown("year written"): "circle", shown("year inferred"): "circle-open"},
                          hover_data={"text": True, "date": True, "outlet": False, "when": False},
-                         labels={"when": tr("Date mentioned", "التاريخ المذكور"), "outlet": "", "text": tr("As written", "كما كُتب")})
+                         labels={"when": tr("Date mentioned", "التاريخ المذكور"), "outlet": "", "text": tr("As written", "كما كُتب"),
+                                 "precision": tr("precision", "الدقة"), "year": tr("year", "السنة"),
+                                 "date": tr("date", "التاريخ")})
         fig.update_traces(marker=dict(size=13, line=dict(width=2)))
         st.caption(tr("Click a point to read its sentence.", "انقر نقطة لتقرأ جملتها."))
         clicked = clickable_chart(fig, "date_timeline", height=380)
@@ -104,7 +118,8 @@ if has_articles(tables):
         chart(fig, "event_timeline", height=380)
         with st.expander(tr(f"The {len(points):,} events and the sentence that reports each first", f"الأحداث ({len(points):,}) والجملة التي نقلت كلًّا منها أولًا")):
             for row in points.itertuples():
-                rtl_block(row.sentence, (row.date, f"{row.n_articles} article(s)", " · ".join(row.outlets)))
+                rtl_block(row.sentence, (row.date, tr(f"{row.n_articles} article(s)", f"{row.n_articles} مقال"),
+                                          " · ".join(row.outlets)))
 
     st.subheader(tr("Who said what", "من قال ماذا"))
     quotes = tables.quotes
@@ -129,7 +144,7 @@ if has_articles(tables):
         speaker = st.selectbox(tr("Speaker", "المتحدث"), order[::-1], key="quote_speaker")
         to_link("speaker", speaker, default=order[-1])
         for row in quotes[quotes["who"] == speaker].itertuples():
-            rtl_block(row.quote, (row.verb, row.speaker, row.outlet, "direct" if row.direct else "reported"))
+            rtl_block(row.quote, (row.verb, row.speaker, row.outlet, shown("direct" if row.direct else "reported")))
             st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأه في المقال"),
                          icon=":material/menu_book:",
                          query_params={"article": row.article, "at": str(row.start)})
@@ -165,20 +180,22 @@ if has_articles(tables):
         reported = ev[ev["article"] == article.article].drop_duplicates("event")
         new_events = [e for e in reported.itertuples() if e.event not in seen_events]
         seen_events.update(reported["event"])
-        when = article.published.strftime("%Y-%m-%d") if pd.notna(article.published) else "no date"
+        when = article.published.strftime("%Y-%m-%d") if pd.notna(article.published) else shown("no date")
         with st.container(border=True):
             rtl_block(article.title or article.article,
-                      (f"{when} ({article.quality})", article.outlet, f"{article.words:,} words"))
+                      (f"{when} ({shown(article.quality)})", article.outlet,
+                       tr(f"{article.words:,} words", f"{article.words:,} كلمة")))
             if new_names.empty and not new_claims and not new_events:
                 st.caption(tr("Nothing new: everything it names was named earlier.", "لا جديد: كل ما يسمّيه سُمّي من قبل."))
             if not new_names.empty:
                 rtl_block("، ".join(new_names["name_ar"]),
-                          f"{len(new_names):,} entities first named here: " + ", ".join(new_names["name_en"]))
+                          tr(f"{len(new_names):,} entities first named here: " + ", ".join(new_names["name_en"]),
+                             f"{len(new_names):,} كيانات سُمّيت هنا أولًا"))
             for claim in new_claims:
-                rtl_block(claim.sentence, ("first claim", fmt_number(claim.value), claim.noun),
+                rtl_block(claim.sentence, (tr("first claim", "أول ذكر للكمية"), fmt_number(claim.value), claim.noun),
                           (claim.text,))
             for event in new_events:
-                rtl_block(event.sentence, ("first report of an event", event.date), (event.text,))
+                rtl_block(event.sentence, (tr("first report of an event", "أول نقل لحدث"), event.date), (event.text,))
 
     st.subheader(tr("Passages articles share", "مقاطع مشتركة بين المقالات"))
     shared = tables.shared
@@ -189,5 +206,5 @@ if has_articles(tables):
                       "wire copy reused, or the same report retold.",
                       "8 كلمات متتالية أو أكثر يشترك فيها مقالان: نص وكالة أعيد استخدامه أو الخبر نفسه أعيدت روايته."))
         for row in shared.itertuples():
-            rtl_block(row.text, (f"{row.words} words", f"{row.outlet} ({row.article})",
-                                 f"earlier: {row.other_outlet} ({row.other_article})"))
+            rtl_block(row.text, (tr(f"{row.words} words", f"{row.words} كلمة"), f"{row.outlet} ({row.article})",
+                                 tr("earlier: ", "الأسبق: ") + f"{row.other_outlet} ({row.other_article})"))

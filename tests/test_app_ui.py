@@ -151,3 +151,11 @@ def test_the_reader_texts_are_the_bundled_articles_the_tables_were_made_from():
     from analysis.corpus import load_bundled
     from pages.common import _articles_of, _bundled_files
     assert list(_articles_of(_bundled_files())) == load_bundled().articles
+
+
+def test_story_labels_in_arabic():
+    at = open_app("pages/story.py", {"lang": "ar"})
+    page = " ".join(m.value for m in at.markdown).replace("<bdi>", "").replace("</bdi>", "")
+    assert "أول ذكر للكمية · 5,000,000" in page  # 004 is first to claim 5 million shells
+    assert "(تقريبي)" in page and "(مستنتج)" in page  # how far each publication date is trusted
+    assert [h.value for h in at.subheader][0] == "متى ظهرت المقالات"
