@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -16,11 +18,13 @@ import streamlit as st
 
 from analysis.corpus import (
     BUNDLED_CORPUS,
+    Article,
     DATA_DIR,
     METADATA_NAME,
     MAX_FILE_MB,
     SUPPORTED,
     CorpusError,
+    first_line,
     load_bundled,
     load_files,
     read_metadata_bytes,
@@ -57,7 +61,8 @@ CSS = f"""
 
 def lang() -> str:
     """The reader's interface language, "en" or "ar" (the sidebar's switch, mirrored in the URL)."""
-    return st.session_state.get("lang", "en")
+    chosen = st.session_state.get("lang") or st.query_params.get(LANG_PARAM, "en")
+    return chosen if chosen in LANGUAGES else "en"  # before the switch is drawn, the link decides
 
 
 def tr(en: str, ar: str) -> str:
@@ -67,8 +72,16 @@ def tr(en: str, ar: str) -> str:
 
 RTL_LAYOUT_CSS = """
 <style>
-section.main, [data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; text-align: right; }
-[data-testid="stMain"] .js-plotly-plot, [data-testid="stDataFrame"] { direction: ltr; }
+[data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; text-align: right; }
+[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3,
+[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"],
+[data-testid="stWidgetLabel"], [data-testid="stMetric"] { text-align: right; }
+/* charts, tables and the editor keep their own left-to-right geometry */
+.js-plotly-plot, [data-testid="stDataFrame"], [data-testid="stDataFrameResizable"],
+[data-testid="stImage"], [data-baseweb="slider"] { direction: ltr; }
+.marsad-meta { direction: rtl; text-align: right; }
+/* the sidebar on the right, where an Arabic reader starts */
+[data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
 </style>
 """
 
@@ -95,13 +108,51 @@ PAGES = [  # file, title, icon, url path ("" for the default page)
     ("pages/outlets.py", "Outlets", ":material/newspaper:", "outlets"),
     ("pages/quantities.py", "Weapons & quantities", ":material/numbers:", "quantities"),
     ("pages/story.py", "Story", ":material/timeline:", "story"),
+    ("pages/reader.py", "Reader", ":material/menu_book:", "reader"),
+    ("pages/contexts.py", "Keyword in context", ":material/manage_search:", "contexts"),
 ]
+PAGE_TITLES_AR = {"Overview": "نظرة عامة", "Entities": "الكيانات", "Outlets": "المنافذ",
+                  "Weapons & quantities": "الأسلحة والكميات", "Story": "القصة",
+                  "Reader": "القارئ", "Keyword in context": "الكلمة في سياقها"}
 
 
 def app_pages() -> list:
-    """The st.Page list app.py navigates; the overview is the default page."""
-    return [st.Page(file, title=title, icon=icon, url_path=path or None, default=not path)
+    """The st.Page list app.py navigates; the overview is the default page. Titles follow the
+    interface language; files and url paths do not, so links work in either language."""
+    return [st.Page(file, title=tr(title, PAGE_TITLES_AR[title]), icon=icon, url_path=path or None,
+                    default=not path)
             for file, title, icon, path in PAGES]
+
+
+# ---------------------------------------------------------------- state in the link
+
+def from_link(key: str, param: str, parse=str, many: bool = False, default=None) -> None:
+    """Seed a widget's session state from the link the first time it is drawn, so a shared
+    link (?top=10&types=person) reopens the view; later the widget itself decides."""
+    if key in st.session_state:
+        return
+    if many:
+        raw = st.query_params.get_all(param)
+        value = [parse(v) for v in raw] if raw else default
+    else:
+        raw = st.query_params.get(param)
+        try:
+            value = parse(raw) if raw not in (None, "") else default
+        except ValueError:  # a hand-edited link: fall back to the default view
+            value = default
+    if value is not None:
+        st.session_state[key] = value
+
+
+def to_link(param: str, value, default=None) -> None:
+    """Mirror a widget's value into the link; the default view keeps the link short."""
+    if value is None or value == default or value in ("", []):
+        if param in st.query_params:
+            del st.query_params[param]
+    elif isinstance(value, (list, tuple)):
+        st.query_params[param] = [str(v) for v in value]
+    else:
+        st.query_params[param] = str(value)
 
 
 # ---------------------------------------------------------------- loading (cached by content)
@@ -181,6 +232,120 @@ def show_problems(problems: tuple[str, ...]) -> None:
 LEFT_TO_RIGHT = "\u2066{}\u2069"  # Unicode isolate: LRI ... PDI
 
 
+# ---------------------------------------------------------------- article texts (reader, contexts)
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _articles_of(files: tuple[tuple[str, bytes], ...]) -> tuple[Article, ...]:
+    """The Article records (original text, metadata) of (name, bytes) files, metadata.csv
+    applied as load_paths does: the texts whose offsets the tables hold."""
+    metadata: dict[str, dict] = {}
+    for name, data in files:
+        if Path(name).name.lower() == METADATA_NAME:
+            try:
+                metadata.update(read_metadata_bytes(data, name))
+            except CorpusError:
+                pass  # load_tables reports it
+    others = [(n, d) for n, d in files if Path(n).name.lower() != METADATA_NAME]
+    return tuple(load_files(others, metadata).articles)
+
+
+def _bundled_files() -> tuple[tuple[str, bytes], ...]:
+    """The bundled articles and their metadata.csv as (name, bytes): the texts' cache key."""
+    return tuple((p.name, p.read_bytes()) for p in sorted(BUNDLED_CORPUS.iterdir())
+                 if p.is_file() and (p.suffix.lower() in SUPPORTED or p.name == METADATA_NAME))
+
+
+def corpus_articles() -> dict[str, Article]:
+    """The current corpus's articles by id, for pages that show the text itself; an article
+    the tables list but whose text is not at hand (a stored corpus) is simply absent."""
+    files = st.session_state.get("_corpus_files")
+    return {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
+
+
+UPLOAD_FIELDS = ["outlet", "published", "url"]  # what the user may set or fix per article
+
+
+def metadata_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The uploaded articles' outlet, date and url as the analysis read them, for editing."""
+    table = articles[["article", "title"] + UPLOAD_FIELDS].copy()
+    table["published"] = pd.to_datetime(table["published"]).dt.date
+    table["url"] = table["url"].fillna("")
+    return table.reset_index(drop=True)
+
+
+def corrected_corpus(articles: tuple[Article, ...], before: pd.DataFrame,
+                     after: pd.DataFrame) -> tuple[tuple[str, bytes], ...]:
+    """The articles as one JSONL file with the user's edits applied (only the cells changed),
+    so they are analysed again like any upload, keyed by content: a new outlet for
+    "رايت رايتس" or a fixed date re-resolves "الثلاثاء" against it."""
+    changed = {}
+    for (_, old), (_, new) in zip(before.iterrows(), after.iterrows()):
+        fields = {f: new[f] for f in UPLOAD_FIELDS
+                  if not (pd.isna(old[f]) and pd.isna(new[f])) and old[f] != new[f]}
+        if fields:
+            changed[old["article"]] = fields
+    lines = []
+    for article in articles:
+        edits = changed.get(article.id, {})
+        if "outlet" in edits:
+            outlet = str(edits["outlet"] or "").strip() or "unknown"
+            article = replace(article, outlet=outlet, outlet_en=outlet)
+        if "published" in edits:
+            day = edits["published"]
+            article = replace(article, published=None if pd.isna(day) else pd.Timestamp(day).date(),
+                              date_basis="set by the user" if not pd.isna(day) else "")
+        if "url" in edits:
+            article = replace(article, url=str(edits["url"] or "").strip())
+        lines.append(json.dumps({
+            "id": article.id, "text": article.text, "outlet": article.outlet,
+            # a title read off the first line is read again: a new outlet makes its masthead chrome
+            "title": "" if article.title == first_line(article.text, article.chrome) else article.title,
+            "outlet_en": article.outlet_en, "url": article.url,
+            "published": article.published.isoformat() if article.published else "",
+            "date_basis": article.date_basis, "author": article.author, "wire": article.wire,
+            "evidence": article.evidence}, ensure_ascii=False))
+    return (("my-articles-edited.jsonl", "\n".join(lines).encode("utf-8")),)
+
+
+def upload_editor(tables: Tables, files: tuple[tuple[str, bytes], ...]) -> tuple[tuple[str, bytes], ...]:
+    """An editable table of the uploads' outlet, date and url; returns the files to analyse:
+    the uploads as they are, or the corpus with the user's edits (this session only)."""
+    before = metadata_table(tables.articles)
+    with st.expander(tr("Outlet, date and url of your articles", "منفذ مقالاتك وتاريخها ورابطها"),
+                     expanded=(before["outlet"] == "unknown").any()):
+        after = st.data_editor(
+            before, key="upload_meta", hide_index=True, disabled=["article", "title"],
+            column_order=["outlet", "published", "url", "title", "article"],  # editable first: a narrow sidebar
+            column_config={
+                "article": st.column_config.TextColumn(tr("Article", "المقال"), width="small"),
+                "title": st.column_config.TextColumn(tr("Title", "العنوان"), width="small"),
+                "outlet": st.column_config.TextColumn(tr("Outlet", "المنفذ")),
+                "published": st.column_config.DateColumn(tr("Published", "تاريخ النشر"), format="YYYY-MM-DD"),
+                "url": st.column_config.TextColumn(tr("URL", "الرابط")),
+            })
+        st.caption(tr("Edits are analysed again and kept for this session only.",
+                      "تُحلَّل التعديلات من جديد وتبقى في هذه الجلسة فقط."))
+    if after.equals(before):
+        return files
+    return corrected_corpus(_articles_of(files), before, after)
+
+
+def analyse_with_status(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tuple[str, ...]]:
+    """tables_or_stop, with a status box while a new corpus (or a new edit) is analysed."""
+    key = hash(files)
+    if files is None or st.session_state.get("_analysed") == key:
+        return tables_or_stop(files)
+    articles = sum(1 for name, _ in files if Path(name).name.lower() != METADATA_NAME)
+    with st.status(tr(f"Analysing {articles:,} file(s)…", f"جارٍ تحليل {articles:,} ملف…"),
+                   expanded=False) as status:
+        result = tables_or_stop(files)
+        n = len(result[0].articles)
+        status.update(label=tr(f"Analysed {n:,} article{'s' if n != 1 else ''}", f"حُلِّل {n:,} مقال"),
+                      state="complete")
+    st.session_state["_analysed"] = key
+    return result
+
+
 # ---------------------------------------------------------------- sidebar (corpus + outlet filter)
 
 def sidebar() -> None:
@@ -188,44 +353,56 @@ def sidebar() -> None:
     with st.sidebar:
         st.header("مرصد · Marsad")
         language_switch()
-        choice = st.radio("Corpus", [BUNDLED, UPLOADED], key="corpus")
+        corpus_names = {BUNDLED: tr("Bundled corpus", "المدونة المرفقة"), UPLOADED: tr("My files", "ملفاتي")}
+        choice = st.radio(tr("Corpus", "المدونة"), [BUNDLED, UPLOADED], key="corpus",
+                          format_func=corpus_names.get)
         # Always drawn, so uploads survive switching back and forth between the corpora.
         uploads = st.file_uploader(
-            "Your articles (.txt, .csv, .jsonl, .json; add metadata.csv for outlets and dates)",
+            tr("Your articles (.txt, .csv, .jsonl, .json; add metadata.csv for outlets and dates)",
+               "مقالاتك (txt، csv، jsonl، json؛ أضف metadata.csv للمنافذ والتواريخ)"),
             type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True, key="uploads",
-            help=f"Up to {MAX_FILE_MB} MB per file; web pages (.html) are read for their article text. "
-                 "Kept in this session's memory only: not written to disk, not shown to other sessions.")
+            help=tr(f"Up to {MAX_FILE_MB} MB per file; web pages (.html) are read for their article text. "
+                    "Kept in this session's memory only: not written to disk, not shown to other sessions.",
+                    f"حتى {MAX_FILE_MB} ميغابايت للملف؛ تُقرأ صفحات الويب (.html) لنص مقالها. "
+                    "تبقى في ذاكرة هذه الجلسة فقط: لا تُكتب على القرص ولا تظهر لجلسات أخرى."))
         st.session_state["uploaded_files"] = tuple((u.name, u.getvalue()) for u in uploads or [])
         files = None
         if choice == UPLOADED:
             files = st.session_state["uploaded_files"]
             if not files:
-                st.info("Upload one or more files to analyse them.")
-        tables, problems = tables_or_stop(files)
+                st.info(tr("Upload one or more files to analyse them.", "ارفع ملفًا أو أكثر لتحليله."))
+        tables, problems = analyse_with_status(files)
         show_problems(problems)
+        if files and not tables.articles.empty:
+            files = upload_editor(tables, files)
+            tables, _ = analyse_with_status(files)
+        st.session_state["_corpus_files"] = files
 
         outlets = sorted(tables.articles["outlet"].dropna().unique().tolist())
         if "outlets" not in st.session_state:  # a new session: the link decides
             wanted = st.query_params.get_all(OUTLET_PARAM)
             missing = [o for o in wanted if o not in outlets]
             if missing:
-                st.warning(escape_markdown("Not in this corpus, ignored: " + ", ".join(missing)))
+                st.warning(escape_markdown(tr("Not in this corpus, ignored: ", "ليست في هذه المدونة، أُهملت: ")
+                                           + ", ".join(missing)))
             st.session_state["outlets"] = [o for o in wanted if o in outlets]
         else:  # the corpus may have changed under the filter
             kept = [o for o in st.session_state["outlets"] if o in outlets]
             if kept != st.session_state["outlets"]:
                 st.session_state["outlets"] = kept
-        chosen = st.multiselect("Outlets (none chosen = all)", outlets, key="outlets",
-                                placeholder="All outlets")
+        chosen = st.multiselect(tr("Outlets (none chosen = all)", "المنافذ (بلا اختيار = الكل)"),
+                                outlets, key="outlets", placeholder=tr("All outlets", "كل المنافذ"))
         if chosen:
             st.query_params[OUTLET_PARAM] = chosen
         elif OUTLET_PARAM in st.query_params:
             del st.query_params[OUTLET_PARAM]
         if "nisba" not in st.session_state:
             st.session_state["nisba"] = st.query_params.get(NISBA_PARAM) == "1"
-        nisba = st.toggle("Count adjectives as mentions", key="nisba",
-                          help="الروسي، الكوري الشمالي… counted towards Russia, North Korea…; "
-                               "off: only the names count.")
+        nisba = st.toggle(tr("Count adjectives as mentions", "احتساب الصفات إشاراتٍ"), key="nisba",
+                          help=tr("الروسي، الكوري الشمالي… counted towards Russia, North Korea…; "
+                                  "off: only the names count.",
+                                  "الروسي، الكوري الشمالي… تُحتسب لروسيا وكوريا الشمالية…؛ "
+                                  "عند الإيقاف تُحتسب الأسماء وحدها."))
         if nisba:
             st.query_params[NISBA_PARAM] = "1"
         elif NISBA_PARAM in st.query_params:
@@ -233,7 +410,8 @@ def sidebar() -> None:
         if not nisba:
             tables = tables.names_only()
         filtered = tables.for_outlets(chosen)
-        st.caption(f"{len(filtered.articles):,} of {len(tables.articles):,} articles shown")
+        st.caption(tr(f"{len(filtered.articles):,} of {len(tables.articles):,} articles shown",
+                      f"{len(filtered.articles):,} من {len(tables.articles):,} مقالات معروضة"))
         st.caption(find_model().message)
     st.session_state["_tables"] = filtered
     st.session_state["_all_tables"] = tables
@@ -247,6 +425,9 @@ def current_tables() -> Tables:
         # started server (/story?outlet=...) runs in Streamlit's legacy pages/ folder mode,
         # which lasts until a run calls st.navigation (AppTest resets it on every run). Call it,
         # then rerun through app.py on the same URL and widget state.
+        # The page config first: without it the tab's icon would be the page's material
+        # icon, which the browser fetches from Google (an error offline).
+        st.set_page_config(page_title="Marsad · مرصد", page_icon=page_icon(), layout="wide")
         st.navigation(app_pages(), position="hidden")
         st.rerun()
     return st.session_state["_tables"]
@@ -259,16 +440,19 @@ def all_tables() -> Tables:
 
 def has_articles(tables: Tables) -> bool:
     """False (after saying why) when the corpus or the outlet filter leaves no article."""
-    st.markdown(CSS, unsafe_allow_html=True)
+    st.markdown(CSS + HIGHLIGHT_CSS, unsafe_allow_html=True)
     if tables.articles.empty:
-        st.info("No articles to show: the corpus is empty or the outlet filter leaves nothing. "
-                "Change the corpus or the outlets in the sidebar.")
+        st.info(tr("No articles to show: the corpus is empty or the outlet filter leaves nothing. "
+                   "Change the corpus or the outlets in the sidebar.",
+                   "لا مقالات للعرض: المدونة فارغة أو لا يُبقي فلتر المنافذ شيئًا. "
+                   "غيّر المدونة أو المنافذ في الشريط الجانبي."))
         return False
     return True
 
 
-def empty_note(what: str) -> None:
-    st.info(f"No {what} in the articles shown. Try other outlets in the sidebar.")
+def empty_note(what: str, what_ar: str = "") -> None:
+    st.info(tr(f"No {what} in the articles shown. Try other outlets in the sidebar.",
+               f"لا {what_ar or what} في المقالات المعروضة. جرّب منافذ أخرى في الشريط الجانبي."))
 
 
 # ---------------------------------------------------------------- text, numbers, downloads
@@ -326,9 +510,70 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return cleaned.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def download(frame: pd.DataFrame, name: str, label: str = "Download CSV") -> None:
-    st.download_button(label, safe_csv(frame), file_name=f"marsad-{name}.csv",
-                       mime="text/csv", key=f"download-{name}")
+def download(frame: pd.DataFrame, name: str, label: str | None = None) -> None:
+    st.download_button(label or tr("Download CSV", "تنزيل CSV"), safe_csv(frame),
+                       file_name=f"marsad-{name}.csv", mime="text/csv", key=f"download-{name}",
+                       icon=":material/download:")
+
+
+def png_download(png: bytes, name: str, label: str | None = None) -> None:
+    """A download button for an image drawn here (the word cloud); plotly charts have their own."""
+    st.download_button(label or tr("Download PNG", "تنزيل PNG"), png, file_name=f"marsad-{name}.png",
+                       mime="image/png", key=f"download-{name}-png", icon=":material/image:")
+
+
+# ---------------------------------------------------------------- highlighted article text
+
+# kind -> colour, English and Arabic legend; later kinds win where spans overlap, so the
+# weapon inside "5 ملايين قذيفة مدفعية" keeps its own colour within the quantity.
+HIGHLIGHTS = {
+    "quote": ("#7c3aed", "Quote", "اقتباس"),  # drawn as an underline, not a background
+    "date": ("#bbf7d0", "Date", "تاريخ"),
+    "quantity": ("#fde68a", "Quantity", "كمية"),
+    "weapon": ("#fecaca", "Weapon", "سلاح"),
+    "entity": ("#bfdbfe", "Entity", "كيان"),
+}
+HIGHLIGHT_CSS = "<style>" + "".join(
+    f".hl-{kind} {{ border-bottom: 2px solid {colour}; font-style: italic; }}" if kind == "quote"
+    else f".hl-{kind} {{ background: {colour}; border-radius: 3px; }}"
+    for kind, (colour, _, _) in HIGHLIGHTS.items()) + (
+    ".hl-focus { outline: 2px solid #0f766e; outline-offset: 1px; }"
+    ".hl-chrome { color: #94a3b8; }"
+    ".marsad-facts { border-collapse: collapse; font-size: .9rem; margin-bottom: .5rem; }"
+    ".marsad-facts th { font-weight: 600; padding: .1rem .8rem .1rem 0; vertical-align: top; }"
+    ".marsad-facts td { padding: .1rem .8rem .1rem 0; }"
+    ".marsad-legend span { display: inline-block; margin: 0 .2rem .3rem .2rem; padding: 0 .5rem; }"
+    "</style>")
+
+
+def highlight_html(text: str, spans) -> str:
+    """Escaped right-to-left HTML of an article with (start, end, kind, note) spans coloured;
+    overlapping spans split the text into pieces that carry every kind covering them:
+    highlight_html("<b>بوتين</b>", [(3, 8, "entity", "Putin")]) escapes the <b>."""
+    spans = [(max(0, s), min(len(text), e), k, n) for s, e, k, n in spans if s < e]
+    cuts = sorted({0, len(text)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
+    order = list(HIGHLIGHTS) + ["focus"]
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = html.escape(text[a:b]).replace("\n", "<br>")
+        covering = [(k, n) for s, e, k, n in spans if s <= a and b <= e]
+        if covering:
+            kinds = sorted({k for k, _ in covering}, key=lambda k: order.index(k) if k in order else 0)
+            note = " · ".join(dict.fromkeys(n for _, n in covering if n))
+            piece = (f'<span class="{" ".join("hl-" + k for k in kinds)}" '
+                     f'title="{html.escape(note, quote=True)}">{piece}</span>')
+        pieces.append(piece)
+    return f'<div class="marsad-rtl" dir="rtl">{"".join(pieces)}</div>'
+
+
+LEGEND_EXTRA = {"chrome": ("Page chrome (not counted)", "هيكل الصفحة (لا يُحتسب)")}
+
+
+def legend_html(kinds=tuple(HIGHLIGHTS)) -> str:
+    """The colour key of highlight_html, in the interface language."""
+    names = {k: v[1:] for k, v in HIGHLIGHTS.items()} | LEGEND_EXTRA
+    chips = "".join(f'<span class="hl-{k}">{html.escape(tr(*names[k]))}</span>' for k in kinds)
+    return f'<div class="marsad-legend">{chips}</div>'
 
 
 # ---------------------------------------------------------------- charts
@@ -390,11 +635,22 @@ def style(fig, height: int | None = None):
     return fig
 
 
+def png_config(key: str) -> dict:
+    """Plotly's toolbar: no logo, and its camera button saves the chart as marsad-KEY.png (2x)."""
+    return {"displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": f"marsad-{key}", "scale": 2}}
+
+
 def chart(fig, key: str, height: int | None = None) -> None:
-    """A plotly chart in the house style whose toolbar saves it as a PNG (marsad-KEY.png, 2x)."""
-    config = {"displaylogo": False,
-              "toImageButtonOptions": {"format": "png", "filename": f"marsad-{key}", "scale": 2}}
-    st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key, config=config)
+    """A plotly chart in the house style whose toolbar saves it as a PNG."""
+    st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key, config=png_config(key))
+
+
+def clickable_chart(fig, key: str, height: int | None = None) -> list[dict]:
+    """A chart whose bars can be clicked; returns the selected points (customdata, x, y)."""
+    event = st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key,
+                            on_select="rerun", selection_mode="points", config=png_config(key))
+    return list(event.selection.get("points", [])) if event else []
 
 
 def outlet_colours() -> dict[str, str]:

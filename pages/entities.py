@@ -4,10 +4,11 @@ import io
 import plotly.express as px
 import streamlit as st
 
-from pages.common import (TYPE_COLOURS, chart, current_tables, download, empty_note,
-                          font_path, has_articles, rtl_block)
+from pages.common import (TYPE_COLOURS, chart, clickable_chart, current_tables, download, empty_note,
+                          font_path, from_link, has_articles, png_download, rtl_block, to_link, tr)
 
-st.title("Entities · الكيانات")
+st.title(tr("Entities · الكيانات", "الكيانات"))
+TYPES_AR = {"person": "شخص", "place": "مكان", "organisation": "منظمة", "media": "وسيلة إعلام", "event": "حدث"}
 
 
 @st.cache_data(show_spinner="Drawing the word cloud…", max_entries=16)
@@ -24,19 +25,29 @@ def word_cloud_png(weights: tuple[tuple[str, int], ...]) -> bytes:
     return out.getvalue()
 
 
+def type_name(kind: str) -> str:
+    return tr(kind, TYPES_AR.get(kind, kind))
+
+
 tables = current_tables()
 if has_articles(tables):
     mentions = tables.mentions
     if mentions.empty:
-        empty_note("entity mentions")
+        empty_note("entity mentions", "إشارات إلى كيانات")
         st.stop()
     types = sorted(mentions["type"].unique())
     left, right = st.columns([3, 1])
-    chosen_types = left.multiselect("Entity types", types, default=types, key="entity_types")
-    top_n = right.slider("Top N entities", 5, 50, 20, key="entity_top_n")
+    from_link("entity_types", "types", many=True, default=types)
+    st.session_state["entity_types"] = [t for t in st.session_state["entity_types"] if t in types]
+    chosen_types = left.multiselect(tr("Entity types", "أنواع الكيانات"), types, key="entity_types",
+                                    format_func=type_name)
+    to_link("types", chosen_types, default=types)
+    from_link("entity_top_n", "top", parse=lambda v: min(max(int(v), 5), 50), default=20)
+    top_n = right.slider(tr("Top N entities", "أكثر N كيانًا"), 5, 50, key="entity_top_n")
+    to_link("top", top_n, default=20)
     mentions = mentions[mentions["type"].isin(chosen_types)]
     if mentions.empty:
-        empty_note("entities of these types")
+        empty_note("entities of these types", "كيانات من هذه الأنواع")
         st.stop()
 
     counts = (mentions.groupby(["entity", "name_ar", "name_en", "type"]).size()
@@ -44,45 +55,73 @@ if has_articles(tables):
               .sort_values(["mentions", "name_en"], ascending=[False, True]))
     top = counts.head(top_n)
 
-    st.subheader("Most mentioned")
-    fig = px.bar(top.iloc[::-1], x="mentions", y="name_ar", color="type", orientation="h",
-                 color_discrete_map=TYPE_COLOURS, hover_data={"name_en": True, "type": True},
-                 labels={"mentions": "Mentions", "name_ar": "", "name_en": "English", "type": "Type"})
+    st.subheader(tr("Most mentioned", "الأكثر ذكرًا"))
+    st.caption(tr("Click a bar to read the sentences behind it.", "انقر عمودًا لتقرأ الجمل التي وراءه."))
+    fig = px.bar(top.iloc[::-1].assign(kind=lambda f: f["type"].map(type_name)),
+                 x="mentions", y="name_ar", color="kind", orientation="h", custom_data=["entity"],
+                 color_discrete_map={type_name(k): c for k, c in TYPE_COLOURS.items()},
+                 hover_data={"name_en": True, "kind": True},
+                 labels={"mentions": tr("Mentions", "الإشارات"), "name_ar": tr("Name", "الاسم"),
+                         "name_en": tr("English", "بالإنجليزية"), "kind": tr("Type", "النوع")})
     fig.update_yaxes(categoryorder="array", categoryarray=top["name_ar"].iloc[::-1].tolist(),
-                     ticksuffix="  ")
-    chart(fig, "entity_bars", height=max(320, 26 * len(top) + 120))
+                     ticksuffix="  ", title_text="")
+    clicked = clickable_chart(fig, "entity_bars", height=max(320, 26 * len(top) + 120))
+    by_name = dict(zip(top["name_ar"], top["entity"]))
+    picked = [(p.get("customdata") or [None])[0] or by_name.get(p.get("y")) for p in clicked]
+    picked = [e for e in picked if e]
+    # A new click chooses the entity below; the same selection on later reruns does not
+    # undo a choice made in the selectbox since.
+    if picked and st.session_state.get("_entity_click") != picked[0]:
+        st.session_state["explain_entity"] = picked[0]
+    st.session_state["_entity_click"] = picked[0] if picked else None
+
     st.dataframe(top[["name_ar", "name_en", "type", "mentions"]], hide_index=True,
                  key="entity_counts",
-                 column_config={"name_ar": "Arabic", "name_en": "English", "type": "Type",
-                                "mentions": st.column_config.NumberColumn("Mentions", format="localized")})
+                 column_config={"name_ar": tr("Arabic", "بالعربية"), "name_en": tr("English", "بالإنجليزية"),
+                                "type": tr("Type", "النوع"),
+                                "mentions": st.column_config.NumberColumn(tr("Mentions", "الإشارات"),
+                                                                          format="localized")})
     download(counts, "entities")
 
-    st.subheader("By outlet")
+    st.subheader(tr("By outlet", "حسب المنفذ"))
     by_outlet = (mentions[mentions["entity"].isin(top["entity"])]
                  .pivot_table(index="name_ar", columns="outlet", values="start", aggfunc="count", fill_value=0)
                  .reindex(index=top["name_ar"], fill_value=0))
     heat = px.imshow(by_outlet, text_auto=True, aspect="auto", color_continuous_scale="Teal",
-                     labels={"x": "Outlet", "y": "", "color": "Mentions"})
+                     labels={"x": tr("Outlet", "المنفذ"), "y": "", "color": tr("Mentions", "الإشارات")})
     heat.update_xaxes(side="top")
     chart(heat, "entity_heatmap", height=max(320, 26 * len(top) + 140))
 
-    st.subheader("Word cloud")
+    st.subheader(tr("Word cloud", "سحابة الكلمات"))
     weights = tuple(zip(counts["name_ar"], counts["mentions"].astype(int)))
-    st.image(word_cloud_png(weights), caption="Entity names sized by mentions", width="stretch")
+    cloud = word_cloud_png(weights)
+    st.image(cloud, caption=tr("Entity names sized by mentions", "أسماء الكيانات بحجم عدد إشاراتها"),
+             width="stretch")
+    png_download(cloud, "word-cloud")
 
-    st.subheader("Explain this count")
+    st.subheader(tr("Explain this count", "ما وراء هذا العدد"))
     labels = {row.entity: f"{row.name_ar} — {row.name_en} ({row.mentions:,})" for row in counts.itertuples()}
-    entity = st.selectbox("Entity", list(labels), format_func=labels.get, key="explain_entity")
+    from_link("explain_entity", "entity")
+    if st.session_state.get("explain_entity") not in labels:
+        st.session_state["explain_entity"] = next(iter(labels))
+    entity = st.selectbox(tr("Entity", "الكيان"), list(labels), format_func=labels.get, key="explain_entity")
+    to_link("entity", entity)
     rows = mentions[mentions["entity"] == entity]
     titles = tables.articles.set_index("article")["title"]
     sentences = (rows.groupby(["article", "outlet", "sentence"], sort=False)
                  .agg(times=("text", "size"), surfaces=("text", lambda s: tuple(sorted(set(s)))),
                       first=("start", "min"))
                  .reset_index())
-    st.caption(f"{len(rows):,} mentions in {len(sentences):,} sentences of "
-               f"{rows['article'].nunique():,} articles; the highlighted words are the matches.")
+    st.caption(tr(f"{len(rows):,} mentions in {len(sentences):,} sentences of "
+                  f"{rows['article'].nunique():,} articles; the highlighted words are the matches.",
+                  f"{len(rows):,} إشارة في {len(sentences):,} جملة من {rows['article'].nunique():,} مقالات؛ "
+                  "الكلمات المظللة هي المطابقات."))
     with st.container(height=560):
         for row in sentences.itertuples():
             meta = (row.outlet, titles.get(row.article, row.article), f"{row.times}×")
             rtl_block(row.sentence, meta, row.surfaces)
-    download(rows.drop(columns=["start", "end"]), f"mentions-{entity}", "Download these mentions")
+            st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأها في المقال"),
+                         icon=":material/menu_book:",
+                         query_params={"article": row.article, "at": str(row.first)})
+    download(rows.drop(columns=["start", "end"]), f"mentions-{entity}",
+             tr("Download these mentions", "تنزيل هذه الإشارات"))

@@ -1,39 +1,45 @@
 """Overview: the corpus in figures and one row per article."""
 import streamlit as st
 
-from pages.common import current_tables, download, has_articles
+from pages.common import current_tables, download, has_articles, tr
 
-st.title("مرصد · Overview")
-st.caption("One news story read across outlets: what each article names, counts and dates.")
+st.title(tr("مرصد · Overview", "مرصد · نظرة عامة"))
+st.caption(tr("One news story read across outlets: what each article names, counts and dates.",
+              "قصة إخبارية واحدة تُقرأ عبر المنافذ: ما يسمّيه كل مقال ويعدّه ويؤرّخه."))
 
 tables = current_tables()
 if has_articles(tables):
     a = tables.articles
     figures = {
-        "Articles": len(a),
-        "Outlets": a["outlet"].nunique(),
-        "Words": int(a["words"].sum()),
-        "Entity mentions": len(tables.mentions),
-        "Quantity claims": len(tables.quantities),
+        tr("Articles", "المقالات"): len(a),
+        tr("Outlets", "المنافذ"): a["outlet"].nunique(),
+        tr("Words", "الكلمات"): int(a["words"].sum()),
+        tr("Entity mentions", "إشارات الكيانات"): len(tables.mentions),
+        tr("Quantity claims", "الكميات المذكورة"): len(tables.quantities),
     }
     for column, (label, value) in zip(st.columns(len(figures)), figures.items()):
         column.metric(label, f"{value:,}", border=True)
 
-    st.subheader("Articles")
+    st.subheader(tr("Articles", "المقالات"))
     shown = a[["title", "outlet", "published", "date_basis", "author", "wire", "words"]]
     st.dataframe(
         shown, hide_index=True, key="articles",
         column_config={
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "outlet": "Outlet",
-            "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-            "date_basis": st.column_config.TextColumn("Date basis", help="Where the date comes from"),
-            "author": "Author", "wire": "Wire",
-            "words": st.column_config.NumberColumn("Words", format="localized"),
+            "title": st.column_config.TextColumn(tr("Title", "العنوان"), width="large"),
+            "outlet": tr("Outlet", "المنفذ"),
+            "published": st.column_config.DateColumn(tr("Published", "تاريخ النشر"), format="YYYY-MM-DD"),
+            "date_basis": st.column_config.TextColumn(tr("Date basis", "مصدر التاريخ"),
+                                                      help=tr("Where the date comes from", "من أين جاء التاريخ")),
+            "author": tr("Author", "الكاتب"), "wire": tr("Wire", "الوكالة"),
+            "words": st.column_config.NumberColumn(tr("Words", "الكلمات"), format="localized"),
         },
     )
     download(a.drop(columns=["source_file"]), "articles")
     approximate = a["date_basis"].str.contains("inferred|approximate", na=False).sum()
     if approximate:
-        st.caption(f"{approximate:,} of {len(a):,} publication dates are inferred from the text, "
-                   "not given by the outlet; see the date basis column.")
+        st.caption(tr(f"{approximate:,} of {len(a):,} publication dates are inferred from the text, "
+                      "not given by the outlet; see the date basis column.",
+                      f"{approximate:,} من {len(a):,} تواريخ نشر مستنتجة من النص لا من المنفذ؛ "
+                      "انظر عمود مصدر التاريخ."))
+    st.page_link("pages/reader.py", label=tr("Read the articles with their highlights",
+                                             "اقرأ المقالات مع تلوينها"), icon=":material/menu_book:")

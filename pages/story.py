@@ -7,10 +7,18 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.story import event_points
-from pages.common import (outlet_colours, chart, current_tables, download, empty_note, fmt_number,
-                          has_articles, rtl_block)
+from pages.common import (outlet_colours, chart, clickable_chart, current_tables, download, empty_note,
+                          fmt_number, from_link, has_articles, rtl_block, to_link, tr)
 
-st.title("Story · القصة")
+st.title(tr("Story · القصة", "القصة"))
+LABELS_AR = {"given": "معطى", "inferred": "مستنتج", "approximate": "تقريبي", "no date": "بلا تاريخ",
+             "day": "يوم", "month": "شهر", "year": "سنة", "year written": "السنة مكتوبة",
+             "year inferred": "السنة مستنتجة", "direct": "مباشر", "reported": "منقول"}
+
+
+def shown(value: str) -> str:
+    """A label of this page in the interface language: shown("inferred") -> "مستنتج" in Arabic."""
+    return tr(value, LABELS_AR.get(value, value))
 
 
 def date_quality(basis: str, published) -> str:
@@ -41,91 +49,127 @@ if has_articles(tables):
     a["quality"] = [date_quality(b, p) for b, p in zip(a["date_basis"], a["published"])]
     a = a.sort_values(["published", "article"], na_position="last").reset_index(drop=True)
 
-    st.subheader("When the articles appeared")
+    st.subheader(tr("When the articles appeared", "متى ظهرت المقالات"))
     dated = a[a["published"].notna()]
     if dated.empty:
-        empty_note("publication dates")
+        empty_note("publication dates", "تواريخ نشر")
     else:
-        fig = px.scatter(dated, x="published", y="outlet", color="outlet", symbol="quality", color_discrete_map=outlet_colours(),
-                         symbol_map={"given": "circle", "inferred": "diamond-open", "approximate": "x-open"},
+        fig = px.scatter(dated.assign(date_quality=dated["quality"].map(shown)), x="published", y="outlet",
+                         color="outlet", symbol="date_quality", color_discrete_map=outlet_colours(),
+                         symbol_map={shown("given"): "circle", shown("inferred"): "diamond-open",
+                                     shown("approximate"): "x-open"},
                          hover_data={"title": True, "date_basis": True, "outlet": False},
-                         labels={"published": "Published", "outlet": ""})
+                         labels={"published": tr("Published", "تاريخ النشر"), "outlet": "",
+                                 "date_quality": tr("Date", "التاريخ"), "title": tr("Title", "العنوان"),
+                                 "date_basis": tr("Date basis", "مصدر التاريخ")})
         fig.update_traces(marker=dict(size=16, line=dict(width=2)))
         chart(fig, "article_timeline", height=360)
-    st.caption("Open diamond: date inferred from the text; cross: approximate. "
-               + (f"{(a['quality'] == 'no date').sum():,} articles have no date." if a["published"].isna().any() else ""))
+    st.caption(tr("Open diamond: date inferred from the text; cross: approximate. ",
+                  "المعيّن المفرّغ: تاريخ مستنتج من النص؛ العلامة ×: تقريبي. ")
+               + (tr(f"{(a['quality'] == 'no date').sum():,} articles have no date.",
+                     f"{(a['quality'] == 'no date').sum():,} مقالات بلا تاريخ.")
+                  if a["published"].isna().any() else ""))
 
-    st.subheader("Dates the articles mention")
+    st.subheader(tr("Dates the articles mention", "التواريخ التي تذكرها المقالات"))
     d = tables.dates
     if d.empty:
-        empty_note("dates in the text")
+        empty_note("dates in the text", "تواريخ في النص")
     else:
         d = d.copy()
         d["when"] = [mentioned_date(r) for r in d.itertuples()]
-        d["precision"] = ["day" if pd.notna(r.day) else "month" if pd.notna(r.month) else "year"
+        d["precision"] = [shown("day" if pd.notna(r.day) else "month" if pd.notna(r.month) else "year")
                           for r in d.itertuples()]
-        d["year"] = ["year inferred" if i else "year written" for i in d["year_inferred"]]
+        d["year"] = [shown("year inferred" if i else "year written") for i in d["year_inferred"]]
         placed = d[d["when"].notna()]
         if len(placed) < len(d):
-            st.caption(f"{len(d) - len(placed):,} dates without a year are listed below but not placed.")
+            st.caption(tr(f"{len(d) - len(placed):,} dates without a year are listed below but not placed.",
+                          f"{len(d) - len(placed):,} تواريخ بلا سنة مذكورة أدناه ولم توضع على المحور."))
         fig = px.scatter(placed, x="when", y="outlet", color="precision", symbol="year",
-                         symbol_map={"year written": "circle", "year inferred": "circle-open"},
+                         custom_data=["article", "start"],
+                         symbol_map={shown("year written"): "circle", shown("year inferred"): "circle-open"},
                          hover_data={"text": True, "date": True, "outlet": False, "when": False},
-                         labels={"when": "Date mentioned", "outlet": "", "text": "As written"})
+                         labels={"when": tr("Date mentioned", "التاريخ المذكور"), "outlet": "", "text": tr("As written", "كما كُتب"),
+                                 "precision": tr("precision", "الدقة"), "year": tr("year", "السنة"),
+                                 "date": tr("date", "التاريخ")})
         fig.update_traces(marker=dict(size=13, line=dict(width=2)))
-        chart(fig, "date_timeline", height=380)
-        with st.expander(f"The {len(d):,} sentences with dates, in date order", expanded=False):
+        st.caption(tr("Click a point to read its sentence.", "انقر نقطة لتقرأ جملتها."))
+        clicked = clickable_chart(fig, "date_timeline", height=380)
+        for point in clicked:  # the sentence behind each clicked date, and a way into the article
+            article, start = (point.get("customdata") or [None, None])[:2]
+            for row in d[(d["article"] == article) & (d["start"] == start)].itertuples():
+                rtl_block(row.sentence, (row.date, row.outlet), (row.text,))
+                st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأه في المقال"),
+                             icon=":material/menu_book:",
+                             query_params={"article": row.article, "at": str(row.start)})
+        with st.expander(tr(f"The {len(d):,} sentences with dates, in date order", f"الجمل المؤرخة ({len(d):,}) بترتيب التاريخ"), expanded=False):
             for row in d.sort_values(["when", "outlet"], na_position="last").itertuples():
                 rtl_block(row.sentence, (row.date, row.outlet, row.year), (row.text,))
 
-    st.subheader("Events")
+    st.subheader(tr("Events", "الأحداث"))
     points = event_points(tables.events)
     if points.empty:
-        empty_note("dated events")
+        empty_note("dated events", "أحداث مؤرخة")
     else:
-        st.caption("A dated fact the articles report; the same date and actors in several articles "
-                   "is one event. Size: how many articles report it.")
+        st.caption(tr("A dated fact the articles report; the same date and actors in several articles "
+                      "is one event. Size: how many articles report it.",
+                      "واقعة مؤرخة تنقلها المقالات؛ التاريخ نفسه والفاعلون أنفسهم في عدة مقالات حدث واحد. "
+                      "الحجم: عدد المقالات التي تنقله."))
         points["reported by"] = [" · ".join(o) for o in points["outlets"]]
         points["when"] = pd.to_datetime(points["date_from"])
         fig = px.scatter(points, x="when", y="reported by", size="n_articles", size_max=22,
                          hover_data={"date": True, "n_articles": True, "reported by": False, "when": False},
-                         labels={"when": "When it happened", "reported by": "", "n_articles": "articles"})
+                         labels={"when": tr("When it happened", "متى وقع"), "reported by": "", "n_articles": tr("articles", "مقالات")})
         chart(fig, "event_timeline", height=380)
-        with st.expander(f"The {len(points):,} events and the sentence that reports each first"):
+        with st.expander(tr(f"The {len(points):,} events and the sentence that reports each first", f"الأحداث ({len(points):,}) والجملة التي نقلت كلًّا منها أولًا")):
             for row in points.itertuples():
-                rtl_block(row.sentence, (row.date, f"{row.n_articles} article(s)", " · ".join(row.outlets)))
+                rtl_block(row.sentence, (row.date, tr(f"{row.n_articles} article(s)", f"{row.n_articles} مقال"),
+                                          " · ".join(row.outlets)))
 
-    st.subheader("Who said what")
+    st.subheader(tr("Who said what", "من قال ماذا"))
     quotes = tables.quotes
     if quotes.empty:
-        empty_note("quotes")
+        empty_note("quotes", "اقتباسات")
     else:
         quotes = quotes.assign(who=[n or s for n, s in zip(quotes["speaker_name_en"], quotes["speaker"])])
         by_speaker = quotes.groupby(["who", "outlet"]).size().reset_index(name="quotes")
         order = by_speaker.groupby("who")["quotes"].sum().sort_values().index.tolist()
         fig = px.bar(by_speaker, x="quotes", y="who", color="outlet", orientation="h",
                      color_discrete_map=outlet_colours(), category_orders={"who": order[::-1]},
-                     labels={"who": "", "quotes": "Quotes"})
-        chart(fig, "quotes_by_speaker", height=max(300, 26 * len(order) + 120))
-        speaker = st.selectbox("Speaker", order[::-1], key="quote_speaker")
+                     labels={"who": "", "quotes": tr("Quotes", "الاقتباسات")})
+        st.caption(tr("Click a bar to read what that speaker said.", "انقر عمودًا لتقرأ ما قاله المتحدث."))
+        clicked = clickable_chart(fig, "quotes_by_speaker", height=max(300, 26 * len(order) + 120))
+        picked = next((p.get("y") for p in clicked if p.get("y") in order), None)
+        if picked and st.session_state.get("_speaker_click") != picked:  # a new click only
+            st.session_state["quote_speaker"] = picked
+        st.session_state["_speaker_click"] = picked
+        from_link("quote_speaker", "speaker")
+        if st.session_state.get("quote_speaker") not in order:
+            st.session_state["quote_speaker"] = order[-1]
+        speaker = st.selectbox(tr("Speaker", "المتحدث"), order[::-1], key="quote_speaker")
+        to_link("speaker", speaker, default=order[-1])
         for row in quotes[quotes["who"] == speaker].itertuples():
-            rtl_block(row.quote, (row.verb, row.speaker, row.outlet, "direct" if row.direct else "reported"))
-        download(quotes.drop(columns=["who"]), "quotes", "Download quotes")
+            rtl_block(row.quote, (row.verb, row.speaker, row.outlet, shown("direct" if row.direct else "reported")))
+            st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأه في المقال"),
+                         icon=":material/menu_book:",
+                         query_params={"article": row.article, "at": str(row.start)})
+        download(quotes.drop(columns=["who"]), "quotes", tr("Download quotes", "تنزيل الاقتباسات"))
 
-    st.subheader("Sources the articles cite")
+    st.subheader(tr("Sources the articles cite", "المصادر التي تستشهد بها المقالات"))
     sources = tables.sources
     if sources.empty:
-        empty_note("cited sources")
+        empty_note("cited sources", "مصادر مستشهد بها")
     else:
         cited = sources.groupby(["source_ar", "outlet"]).size().reset_index(name="citations")
         fig = px.bar(cited, x="citations", y="source_ar", color="outlet", orientation="h",
-                     color_discrete_map=outlet_colours(), labels={"source_ar": "", "citations": "Citations"})
+                     color_discrete_map=outlet_colours(), labels={"source_ar": "", "citations": tr("Citations", "الاستشهادات")})
         chart(fig, "cited_sources", height=max(280, 30 * cited["source_ar"].nunique() + 120))
-        download(sources, "sources", "Download cited sources")
+        download(sources, "sources", tr("Download cited sources", "تنزيل المصادر"))
 
-    st.subheader("What each article mentions first")
-    st.caption("In publication order (among the outlets shown), the entities, quantity claims "
-               "and dated events an article reports before any earlier article did.")
+    st.subheader(tr("What each article mentions first", "ما ذكره كل مقال أولًا"))
+    st.caption(tr("In publication order (among the outlets shown), the entities, quantity claims "
+                  "and dated events an article reports before any earlier article did.",
+                  "بترتيب النشر (بين المنافذ المعروضة): الكيانات والكميات والأحداث المؤرخة التي "
+                  "ذكرها مقال قبل أي مقال سابق."))
     seen_entities: set[str] = set()
     seen_claims: set[tuple[float, str]] = set()
     seen_events: set[str] = set()
@@ -140,28 +184,31 @@ if has_articles(tables):
         reported = ev[ev["article"] == article.article].drop_duplicates("event")
         new_events = [e for e in reported.itertuples() if e.event not in seen_events]
         seen_events.update(reported["event"])
-        when = article.published.strftime("%Y-%m-%d") if pd.notna(article.published) else "no date"
+        when = article.published.strftime("%Y-%m-%d") if pd.notna(article.published) else shown("no date")
         with st.container(border=True):
             rtl_block(article.title or article.article,
-                      (f"{when} ({article.quality})", article.outlet, f"{article.words:,} words"))
+                      (f"{when} ({shown(article.quality)})", article.outlet,
+                       tr(f"{article.words:,} words", f"{article.words:,} كلمة")))
             if new_names.empty and not new_claims and not new_events:
-                st.caption("Nothing new: everything it names was named earlier.")
+                st.caption(tr("Nothing new: everything it names was named earlier.", "لا جديد: كل ما يسمّيه سُمّي من قبل."))
             if not new_names.empty:
                 rtl_block("، ".join(new_names["name_ar"]),
-                          f"{len(new_names):,} entities first named here: " + ", ".join(new_names["name_en"]))
+                          tr(f"{len(new_names):,} entities first named here: " + ", ".join(new_names["name_en"]),
+                             f"{len(new_names):,} كيانات سُمّيت هنا أولًا"))
             for claim in new_claims:
-                rtl_block(claim.sentence, ("first claim", fmt_number(claim.value), claim.noun),
+                rtl_block(claim.sentence, (tr("first claim", "أول ذكر للكمية"), fmt_number(claim.value), claim.noun),
                           (claim.text,))
             for event in new_events:
-                rtl_block(event.sentence, ("first report of an event", event.date), (event.text,))
+                rtl_block(event.sentence, (tr("first report of an event", "أول نقل لحدث"), event.date), (event.text,))
 
-    st.subheader("Passages articles share")
+    st.subheader(tr("Passages articles share", "مقاطع مشتركة بين المقالات"))
     shared = tables.shared
     if shared.empty:
-        st.caption("No run of 8 or more words appears in two of the articles shown.")
+        st.caption(tr("No run of 8 or more words appears in two of the articles shown.", "لا تتكرر 8 كلمات متتالية أو أكثر في مقالين من المعروضة."))
     else:
-        st.caption("Runs of 8 or more words (normalised) that two articles have in common: "
-                   "wire copy reused, or the same report retold.")
+        st.caption(tr("Runs of 8 or more words (normalised) that two articles have in common: "
+                      "wire copy reused, or the same report retold.",
+                      "8 كلمات متتالية أو أكثر يشترك فيها مقالان: نص وكالة أعيد استخدامه أو الخبر نفسه أعيدت روايته."))
         for row in shared.itertuples():
-            rtl_block(row.text, (f"{row.words} words", f"{row.outlet} ({row.article})",
-                                 f"earlier: {row.other_outlet} ({row.other_article})"))
+            rtl_block(row.text, (tr(f"{row.words} words", f"{row.words} كلمة"), f"{row.outlet} ({row.article})",
+                                 tr("earlier: ", "الأسبق: ") + f"{row.other_outlet} ({row.other_article})"))

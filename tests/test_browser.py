@@ -1,5 +1,7 @@
 """The running app in headless chromium: pages draw, the outlet filter changes what is shown
-and follows the reader across pages and into the link, nothing raises.
+and follows the reader across pages and into the link, the language switch turns the page
+Arabic and right to left, an upload replaces the corpus, a click on a bar opens the
+sentences behind it; no console error, no Streamlit exception box.
 
 Needs Debian's chromium (`apt-get install chromium`) and playwright; skipped without them.
 Screenshots and the server log go to tests/artifacts/.
@@ -166,8 +168,140 @@ def test_filter_through_the_sidebar_follows_across_pages(server, page):
     check_clean(page, "quantities-egypt-telegraph")
 
 
-@pytest.mark.parametrize("path", ["", "entities", "outlets", "quantities", "story"])
+READY = {"": '[data-testid="stMetric"]', "reader": ".marsad-legend", "contexts": "table.kwic"}
+
+
+@pytest.mark.parametrize("path", ["", "entities", "outlets", "quantities", "story", "reader", "contexts"])
 def test_every_page_in_the_browser(server, page, path):
     page.goto(f"{server}/{path}")
-    wait_ready(page, ".js-plotly-plot" if path else '[data-testid="stMetric"]')
+    wait_ready(page, READY.get(path, ".js-plotly-plot"))
     check_clean(page, f"page-{path or 'overview'}")
+
+
+def test_language_switch_turns_the_page_arabic_and_right_to_left(server, page):
+    page.goto(f"{server}/entities")
+    wait_ready(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("العربية", exact=True).click()
+    page.wait_for_function("() => location.search.includes('lang=ar')", timeout=30_000)
+    page.get_by_role("heading", name="الكيانات", exact=True).wait_for(timeout=30_000)
+    wait_ready(page)
+    direction = page.evaluate(
+        "() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction")
+    assert direction == "rtl"
+    # the sidebar moves to the right, where an Arabic reader starts
+    side = page.locator('[data-testid="stSidebar"]').bounding_box()
+    main = page.locator('[data-testid="stMain"]').bounding_box()
+    assert side["x"] > main["x"]
+    assert page.locator('[data-testid="stSidebarNav"]').get_by_text("القارئ").count() == 1
+    check_clean(page, "entities-arabic")
+    page.reload()  # the link keeps the language
+    page.get_by_role("heading", name="الكيانات", exact=True).wait_for(timeout=60_000)
+    wait_ready(page)
+    check_clean(page, "entities-arabic-reloaded")
+
+
+def test_an_upload_replaces_the_corpus(server, page, tmp_path):
+    story = tmp_path / "story.jsonl"
+    story.write_text(
+        '{"text": "قال فلاديمير بوتين إن روسيا تلقت 5 ملايين قذيفة مدفعية من كوريا الشمالية.", '
+        '"outlet": "Test Daily", "date": "2024-06-14", "title": "اختبار <b>عريض</b>"}\n', encoding="utf-8")
+    page.goto(server)
+    wait_ready(page, '[data-testid="stMetric"]')
+    page.locator('[data-testid="stSidebar"]').get_by_text("My files", exact=True).click()
+    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(str(story))
+    page.wait_for_function(
+        r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+                 .some(m => m.innerText.includes('Articles') && /\b1$/.test(m.innerText.trim()))""",
+        timeout=60_000)
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert metric(page, "Articles") == "1" and metric(page, "Outlets") == "1"
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Analysed 1 article", exact=True).count() == 1
+    check_clean(page, "upload-overview")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Reader").click()
+    wait_ready(page, ".marsad-legend")
+    body = page.locator(".marsad-rtl").last
+    assert "5 ملايين" in body.inner_text()
+    assert body.locator(".hl-entity").count() >= 2
+    assert page.locator("b", has_text="عريض").count() == 0  # the title's <b> is text, not markup
+    check_clean(page, "upload-reader")
+
+
+def test_uploaded_articles_get_their_outlet_from_the_editable_table(server, page):
+    """Two seed articles uploaded without metadata are "unknown"; typing the outlet of the
+    second into the sidebar's table analyses them again with it."""
+    seeds = sorted((ROOT / "data" / "articles").glob("00[12]_*.txt"))
+    page.goto(server)
+    wait_ready(page, '[data-testid="stMetric"]')
+    side = page.locator('[data-testid="stSidebar"]')
+    side.get_by_text("My files", exact=True).click()
+    side.locator('input[type="file"]').set_input_files([str(p) for p in seeds])
+    side.get_by_text("Analysed 2 articles").wait_for(timeout=60_000)
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert metric(page, "Outlets") == "1"  # both unknown
+    grid = side.locator('[data-testid="stDataFrame"]')
+    editor = page.locator("textarea.gdg-input, #portal textarea, #portal input").first
+    for attempt in range(4):  # the grid is a canvas: click its cell once it has settled
+        grid.scroll_into_view_if_needed()
+        time.sleep(1.0)
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 40, box["y"] + 35 + 35 + 17)  # second row, outlet column
+        page.keyboard.press("Enter")
+        try:
+            editor.wait_for(timeout=5_000)
+            break
+        except Exception:
+            if attempt == 3:
+                raise
+    editor.fill(RIGHT)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
+                 .some(m => m.innerText.includes('Outlets') && /\b2$/.test(m.innerText.trim()))""",
+        timeout=60_000)
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert metric(page, "Articles") == "2"
+    check_clean(page, "upload-outlet-edited")
+    box = side.locator('[data-testid="stMultiSelect"] input')  # the filter offers the new outlet
+    box.click()
+    box.fill(RIGHT)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    side.get_by_text("1 of 2 articles shown").wait_for(timeout=30_000)
+
+
+def test_a_click_on_a_date_shows_its_sentence(server, page):
+    page.goto(f"{server}/story")
+    wait_ready(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)  # dates the articles mention
+    chart.scroll_into_view_if_needed()
+    point = chart.locator("g.points path.point").first
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    link = page.get_by_role("link", name="Read it in the article").first
+    link.wait_for(timeout=30_000)
+    wait_ready(page)
+    check_clean(page, "story-date-clicked")
+    link.click()
+    wait_ready(page, ".hl-focus")
+    assert page.get_by_text("The sentence you followed").count() == 1
+
+
+def test_a_click_on_a_bar_shows_the_sentences_behind_it(server, page):
+    page.goto(f"{server}/entities")
+    wait_ready(page)
+    bars = page.locator('[data-testid="stPlotlyChart"]').first.locator("g.point path")
+    widths = [bars.nth(i).bounding_box()["width"] for i in range(bars.count())]
+    third = sorted(range(len(widths)), key=lambda i: -widths[i])[2]  # كيم جونغ أون (33 mentions)
+    box = bars.nth(third).bounding_box()  # plotly's drag layer takes the click, at the bar
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => location.search.includes('entity=kim_jong_un')", timeout=30_000)
+    wait_ready(page)
+    marked = set(page.locator(".marsad-card mark").all_inner_texts())
+    assert marked and all("كيم" in m for m in marked), marked  # his sentences, every spelling
+    assert page.get_by_role("link", name="Read it in the article").count() > 0
+    check_clean(page, "entities-bar-clicked")
+    page.get_by_role("link", name="Read it in the article").first.click()
+    wait_ready(page, ".hl-focus")
+    assert "/reader" in page.url and "at=" in page.url
+    assert page.get_by_text("The sentence you followed").count() == 1
+    check_clean(page, "reader-followed")

@@ -1,0 +1,105 @@
+"""Keyword in context: every occurrence of a word (normalised: أسلحة finds الأسلحة، وأسلحة)
+or of an entity (all its spellings) across the articles shown, with outlet and date."""
+import html
+import re
+
+import pandas as pd
+import streamlit as st
+
+from analysis.contexts import QueryError, keyword_contexts, span_contexts
+from pages.common import (corpus_articles, current_tables, download, from_link, has_articles,
+                          to_link, tr)
+
+st.title(tr("Keyword in context · الكلمة في سياقها", "الكلمة في سياقها"))
+SHOWN = 300  # hits drawn on the page; the download has them all
+WIDTH = 45  # characters either side: one line per hit at a desktop width
+
+KWIC_CSS = """<style>
+table.kwic { direction: rtl; width: 100%; border-collapse: collapse; font-size: 1rem; line-height: 1.8; }
+table.kwic td { padding: .15rem .4rem; border-bottom: 1px solid #e2e8f0; vertical-align: top; }
+table.kwic td.before { text-align: left; color: #334155; width: 42%; }
+table.kwic td.hit { text-align: center; white-space: nowrap; }
+table.kwic td.after { text-align: right; color: #334155; width: 42%; }
+table.kwic td.where { direction: ltr; text-align: left; color: #64748b; font-size: .8rem; white-space: nowrap; }
+table.kwic mark { background: #fde68a; padding: 0 .15em; border-radius: 3px; }
+</style>"""
+
+
+def kwic_html(hits: pd.DataFrame) -> str:
+    """The hits as an escaped right-to-left table, matches aligned in the middle column."""
+    rows = []
+    for r in hits.itertuples():
+        when = r.published.strftime("%Y-%m-%d") if pd.notna(r.published) else ""
+        rows.append(
+            f'<tr><td class="before">…{html.escape(r.left)}</td>'
+            f'<td class="hit"><mark>{html.escape(r.match)}</mark></td>'
+            f'<td class="after">{html.escape(r.right)}…</td>'
+            f'<td class="where"><bdi>{html.escape(str(r.outlet))}</bdi> · {when}</td></tr>')
+    return f'<table class="kwic" dir="rtl">{"".join(rows)}</table>'
+
+
+tables = current_tables()
+if has_articles(tables):
+    articles = corpus_articles()
+    shown = [articles[i] for i in tables.articles["article"] if i in articles]
+    if not shown:
+        st.info(tr("The texts of these articles are not at hand (a stored corpus keeps only its tables).",
+                   "نصوص هذه المقالات غير متاحة (المدونة المخزّنة تحفظ جداولها فقط)."))
+        st.stop()
+    modes = {"word": tr("A word", "كلمة"), "entity": tr("An entity", "كيان")}
+    from_link("kwic_mode", "by", default="word")
+    if st.session_state.get("kwic_mode") not in modes:
+        st.session_state["kwic_mode"] = "word"
+    mode = st.segmented_control(tr("Search for", "ابحث عن"), list(modes), format_func=modes.get,
+                                key="kwic_mode") or "word"
+    to_link("by", mode, default="word")
+
+    if mode == "word":
+        from_link("kwic_query", "q", default="أسلحة")
+        query = st.text_input(tr("Word or phrase (spelling of alef, ة/ه and the article ال do not matter)",
+                                 "كلمة أو عبارة (لا يهم رسم الألف ولا ة/ه ولا أداة التعريف)"),
+                              key="kwic_query")
+        to_link("q", query.strip())
+        try:
+            hits = keyword_contexts(query, shown, width=WIDTH)
+        except QueryError as error:
+            st.info(tr(str(error), "اكتب كلمة أو اسمًا للبحث عنه (حروفًا لا علامات ترقيم فقط)."))
+            st.stop()
+        name = query.strip()
+    else:
+        counts = tables.mentions.groupby(["entity", "name_ar", "name_en"]).size().sort_values(ascending=False)
+        labels = {e: f"{ar} — {en} ({n:,})" for (e, ar, en), n in counts.items()}
+        if not labels:
+            st.info(tr("No entity mentions in the articles shown.", "لا إشارات إلى كيانات في المقالات المعروضة."))
+            st.stop()
+        from_link("kwic_entity", "entity")
+        if st.session_state.get("kwic_entity") not in labels:
+            st.session_state["kwic_entity"] = next(iter(labels))
+        entity = st.selectbox(tr("Entity (every spelling)", "الكيان (بكل صيغه)"), list(labels),
+                              format_func=labels.get, key="kwic_entity")
+        to_link("entity", entity)
+        hits = span_contexts(tables.mentions[tables.mentions["entity"] == entity], shown, width=WIDTH)
+        name = entity
+
+    titles = tables.articles.set_index("article")["title"]
+    st.caption(tr(f"{len(hits):,} occurrences in {hits['article'].nunique():,} articles; "
+                  f"written as: {', '.join(hits['match'].value_counts().index[:8])}",
+                  f"{len(hits):,} مرة في {hits['article'].nunique():,} مقالات؛ "
+                  f"بصيغ: {'، '.join(hits['match'].value_counts().index[:8])}"))
+    if hits.empty:
+        st.stop()
+    st.markdown(KWIC_CSS + kwic_html(hits.head(SHOWN)), unsafe_allow_html=True)
+    if len(hits) > SHOWN:
+        st.caption(tr(f"The first {SHOWN:,} are shown; the CSV has all of them.",
+                      f"تظهر أول {SHOWN:,}؛ وملف CSV فيه كلها."))
+    download(hits.assign(title=hits["article"].map(titles)),
+             "contexts-" + re.sub(r"[^\w]+", "-", name).strip("-")[:40])  # a safe file name
+
+    st.subheader(tr("Read one in its article", "اقرأ إحداها في مقالها"))
+    pick = st.selectbox(
+        tr("Occurrence", "الموضع"), range(min(len(hits), SHOWN)), key="kwic_pick",
+        format_func=lambda i: f"{hits.at[i, 'outlet']} · {hits.at[i, 'match']} · "
+                              f"{str(titles.get(hits.at[i, 'article'], ''))[:60]}")
+    st.page_link("pages/reader.py", label=tr("Open in the reader", "افتح في القارئ"),
+                 icon=":material/menu_book:",
+                 query_params={"article": hits.at[pick, "article"], "at": str(hits.at[pick, "start"])})
