@@ -47,8 +47,8 @@ def fingerprint() -> str:
     digest = blake2b(digest_size=12)
     sources = sorted(Path(__file__).parent.glob("*.py"))
     lexicons = sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and BUNDLED_CORPUS not in p.parents)
-    for path in sources + lexicons:
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, path in [(p.name, p) for p in sources] + [(str(p.relative_to(DATA_DIR)), p) for p in lexicons]:
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(find_model().message.encode())
     return digest.hexdigest()
 
@@ -125,7 +125,8 @@ def batches_of(articles: list[Article], size: int = BATCH_SIZE) -> list[list[Art
     return [articles[i:i + size] for i in range(0, len(articles), size)]
 
 
-def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Batches = serial) -> Tables:
+def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Batches = serial,
+                   batch_size: int = BATCH_SIZE) -> Tables:
     """The tables of `articles`, analysing only those the cache does not hold yet (with `run`,
     serial here, a process pool or Dask in engines.py) and storing them for next time."""
     cache = cache or Cache()
@@ -133,7 +134,7 @@ def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Bat
     known = cache.keys()
     missing = list({keys[a.id]: a for a in articles if keys[a.id] not in known}.values())
     try:
-        for parts in run(analyze_batch, batches_of(missing)):
+        for parts in run(analyze_batch, batches_of(missing, batch_size)):
             cache.add(parts, {i: keys[i] for i in parts["articles"]["article"]})
     except OSError as error:
         raise StoreError(f"Could not write the analysis cache in {cache.folder}: {error}. "
