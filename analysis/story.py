@@ -11,7 +11,6 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
-from hashlib import blake2b
 from itertools import groupby
 
 import numpy as np
@@ -237,30 +236,83 @@ WINDOW_COLUMNS = ["article", "hash", "pos", "start", "end"]
 _WINDOW_BASE = np.uint64(0x100000001B3)  # any odd multiplier; uint64 arithmetic wraps
 
 
-@lru_cache(maxsize=1 << 18)
-def _word_hash(word: str) -> int:
-    """A hash of one word that is the same in every process (str hash is salted per process)."""
-    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+_U64 = np.uint64
+_MASK64 = (1 << 64) - 1
+
+
+@lru_cache(maxsize=1)
+def _word_chars() -> np.ndarray:
+    """For every character of the Basic Multilingual Plane: is it one re's \\w matches?"""
+    return np.array([chr(c).isalnum() or c == 95 for c in range(0x10000)], dtype=bool)
+
+
+@lru_cache(maxsize=64)
+def _powers(n: int) -> np.ndarray:
+    """1, B, B², ... B^(n-1), wrapping at 2^64."""
+    return np.concatenate(([_U64(1)], np.cumprod(np.full(n - 1, _WINDOW_BASE, dtype=_U64)))) if n else np.zeros(0, _U64)
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads polynomial hashes over all 64 bits."""
+    h = h + _U64(0x9E3779B97F4A7C15)
+    h = (h ^ (h >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> _U64(27))) * _U64(0x94D049BB133111EB)
+    return h ^ (h >> _U64(31))
+
+
+def _word_hashes(normalized: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The words of word_positions, vectorised: a hash of each (the same in every process,
+    unlike str hash; a leading و left out as there), its start and end in `normalized`.
+    None when the text has characters outside the Basic Multilingual Plane."""
+    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
+    if codes.size and codes.max() >= 0x10000:
+        return None
+    inside = _word_chars()[codes]
+    edges = np.diff(np.concatenate(([False], inside, [False])).astype(np.int8))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    if not starts.size:
+        return np.zeros(0, _U64), starts, ends
+    chars = np.flatnonzero(inside)
+    word_of = np.cumsum(edges[:-1] == 1)[chars] - 1
+    weights = _powers(int((ends - starts).max()))[ends[word_of] - 1 - chars]
+    values = codes[chars].astype(_U64)
+    lengths = ends - starts
+    dropped = starts[(codes[starts] == ord("و")) & (lengths > 3)]  # "وقال" is "قال"
+    values[np.searchsorted(chars, dropped)] = 0
+    firsts = np.searchsorted(chars, starts)
+    return _mix(np.add.reduceat(values * weights, firsts)), starts, ends
 
 
 def article_windows(article: Article, size: int = MIN_SHARED_WORDS) -> dict[str, np.ndarray]:
     """Every `size`-word window of the article's body (chrome left out): a stable hash, its
     word position and its [start, end) in the original text. The per-article half of
     shared_passages: only the join on equal hashes looks across articles."""
-    words, where, nt = word_positions(article.body)
-    n = len(words) - size + 1
+    nt = normalize_with_offsets(article.body)
+    words = _word_hashes(nt.normalized)
+    if words is None:  # rare characters: hash the words one by one
+        found, where, _ = word_positions(article.body)
+        spans = np.asarray(where, dtype=np.int64).reshape(-1, 2)
+        words = (np.array([_word_hash(w) for w in found], dtype=_U64), spans[:, 0], spans[:, 1])
+    word_hashes, starts, ends = words
+    n = len(word_hashes) - size + 1
     if n <= 0:
         empty = np.zeros(0, dtype=np.int64)
         return {"hash": empty, "pos": empty, "start": empty, "end": empty}
-    word_hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
-    hashes = np.zeros(n, dtype=np.uint64)
+    hashes = np.zeros(n, dtype=_U64)
     for k in range(size):
         hashes = hashes * _WINDOW_BASE + word_hashes[k:k + n]
     offsets = np.frombuffer(nt.offsets, dtype=np.int32)
-    spans = np.asarray(where, dtype=np.int64)
     return {"hash": hashes.view(np.int64), "pos": np.arange(n, dtype=np.int64),
-            "start": offsets[spans[:n, 0]].astype(np.int64),
-            "end": offsets[spans[size - 1:, 1] - 1].astype(np.int64) + 1}
+            "start": offsets[starts[:n]].astype(np.int64),
+            "end": offsets[ends[size - 1:] - 1].astype(np.int64) + 1}
+
+
+def _word_hash(word: str) -> int:
+    """One normalised word's hash as _word_hashes gives it (for text it cannot take)."""
+    h = 0
+    for char in word[1:] if word.startswith("و") and len(word) > 3 else word:
+        h = (h * int(_WINDOW_BASE) + ord(char)) & _MASK64
+    return int(_mix(np.array([h], dtype=_U64))[0])
 
 
 def windows_frame(articles: list[Article], size: int = MIN_SHARED_WORDS) -> pd.DataFrame:
