@@ -33,6 +33,9 @@ def connect(source: Tables | Path | str, in_memory: bool = True) -> duckdb.DuckD
             path = str(Path(source) / f"{name}.parquet").replace("'", "''")
             kind = "TABLE" if in_memory else "VIEW"
             con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
+    # names and type of each entity, once: the frequency query then counts ids alone
+    con.execute("""CREATE TABLE entity_names AS SELECT entity, any_value(name_ar) AS name_ar,
+                   any_value(name_en) AS name_en, any_value(type) AS type FROM mentions GROUP BY entity""")
     return con
 
 
@@ -45,15 +48,15 @@ def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
 def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None,
                      nisba: bool = False, limit: int | None = None) -> pd.DataFrame:
     """How often each entity is mentioned in some outlets (None or []: all of them), most
-    mentioned first: entity, name_ar, name_en, type, mentions, articles. Adjectives (الروسي for
-    Russia) count only with `nisba`, as the sidebar's "Count adjectives as mentions" toggle.
-    entity_frequency(con, ["الرياض"]) -> saudi_arabia "السعودية" ... 1,234 mentions."""
+    mentioned first: entity, name_ar, name_en, type, mentions. Adjectives (الروسي for Russia)
+    count only with `nisba`, as the sidebar's "Count adjectives as mentions" toggle does.
+    entity_frequency(con, ["رايت رايتس"]) -> russia "روسيا" 13, kim_jong_un "كيم جونغ أون" 7..."""
     sql = """
-        SELECT entity, any_value(name_ar) AS name_ar, any_value(name_en) AS name_en,
-               any_value(type) AS type, count(*) AS mentions, count(DISTINCT article) AS articles
-        FROM mentions
-        WHERE (len($outlets) = 0 OR list_contains($outlets, outlet)) AND ($nisba OR NOT nisba)
-        GROUP BY entity
+        WITH counts AS (
+            SELECT entity, count(*) AS mentions FROM mentions
+            WHERE (len($outlets) = 0 OR list_contains($outlets, outlet)) AND ($nisba OR NOT nisba)
+            GROUP BY entity)
+        SELECT entity, name_ar, name_en, type, mentions FROM counts JOIN entity_names USING (entity)
         ORDER BY mentions DESC, entity"""
     if limit:
         sql += f" LIMIT {int(limit)}"
