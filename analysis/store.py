@@ -17,6 +17,9 @@ from hashlib import blake2b
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from .corpus import BUNDLED_CORPUS, DATA_DIR, Article
 from .pipeline import PART_COLUMNS, Tables, analyze_batch, combine
@@ -103,22 +106,30 @@ class Cache:
 
     def read(self, keys: list[str]) -> dict[str, pd.DataFrame]:
         """Every table of the given articles, in their order (rows of one article as analysed)."""
-        order = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        wanted = [(KEY, "in", list(order))]
+        wanted = pa.array(list(dict.fromkeys(keys)), type=pa.string())
         parts = {}
         for table in PART_COLUMNS:
-            frames = [restore(pd.read_parquet(f, filters=wanted))
-                      for f in sorted((self.path / table).glob("*.parquet"))]
-            frames = [f for f in frames if not f.empty]
-            if not frames:
+            files = sorted((self.path / table).glob("*.parquet"))
+            # a column that is all None in one batch is typed null there: "permissive" unifies it
+            found = pa.concat_tables([pq.read_table(f) for f in files], promote_options="permissive") \
+                if files else None
+            if found is None or not found.num_rows:
                 parts[table] = pd.DataFrame(columns=PART_COLUMNS[table])
                 continue
-            frame = pd.concat(frames, ignore_index=True).infer_objects() if len(frames) > 1 else frames[0]
-            frame = frame.drop_duplicates([KEY, *PART_COLUMNS[table][:1]], keep="first") \
-                if table in ("articles", "texts") else frame
-            rank = frame[KEY].map(order)
-            parts[table] = frame.iloc[rank.argsort(kind="stable")].drop(columns=KEY).reset_index(drop=True)
+            rank = pc.index_in(found[KEY], value_set=wanted)
+            found = found.filter(pc.is_valid(rank))
+            if table in ("articles", "texts"):  # one row per article, even if cached twice
+                found = found.take(_first_of_each(found[KEY]))
+            found = found.take(pc.sort_indices(pc.index_in(found[KEY], value_set=wanted)))  # stable
+            frame = found.drop_columns([KEY]).to_pandas()
+            parts[table] = restore(frame) if len(frame) else pd.DataFrame(columns=PART_COLUMNS[table])
         return parts
+
+
+def _first_of_each(keys: pa.ChunkedArray) -> pa.Array:
+    """Positions of the first row of each key."""
+    seen = pd.Series(keys.to_numpy(zero_copy_only=False)).duplicated()
+    return pa.array(seen.index[~seen.to_numpy()].to_numpy())
 
 
 def batches_of(articles: list[Article], size: int = BATCH_SIZE) -> list[list[Article]]:
