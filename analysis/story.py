@@ -89,9 +89,9 @@ def group_events(rows: pd.DataFrame, generic_share: float = GENERIC_SHARE) -> pd
 
     # Rows to join: same date and a specific entity, or the same sentence (two dates of one fact).
     keys: dict[tuple, int] = {}
-    for i, row in rows.iterrows():
-        for key in [(row["date"], e) for e in row["entities"] if e not in generic] + \
-                   [(row["date"], row["article"], row["sentence_start"])]:
+    columns = zip(rows["date"], rows["entities"], rows["article"], rows["sentence_start"])
+    for i, (day, entities, article, sentence_start) in enumerate(columns):
+        for key in [(day, e) for e in entities if e not in generic] + [(day, article, sentence_start)]:
             if key in keys:
                 parent[root(i)] = root(keys[key])
             else:
@@ -155,8 +155,11 @@ def first_mentions(articles: pd.DataFrame, mentions: pd.DataFrame, quantities: p
     items = items.assign(_rank=items["article"].map(rank)).sort_values(["_rank", "start"], kind="stable")
     keys = ["kind", "item"]
     first = items.drop_duplicates(keys).set_index(keys)
-    articles_of = items.drop_duplicates(keys + ["article"]).groupby(keys, sort=False)["article"].agg(tuple)
-    first["later_articles"] = articles_of.reindex(first.index).map(lambda ids: ids[1:])
+    articles_of: dict[tuple, list] = defaultdict(list)  # in reading order, each article once
+    distinct = items.drop_duplicates(keys + ["article"])
+    for kind, item, article in zip(distinct["kind"], distinct["item"], distinct["article"]):
+        articles_of[(kind, item)].append(article)
+    first["later_articles"] = [tuple(articles_of[key][1:]) for key in first.index]
     first["n_articles"] = first["later_articles"].map(len) + 1
     frame = first.reset_index()
     return frame.sort_values(["_rank", "kind", "start"], kind="stable")[FIRST_COLUMNS].reset_index(drop=True)
