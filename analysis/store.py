@@ -30,6 +30,8 @@ KEY = "_key"
 BATCH_SIZE = 200  # articles per task: big enough to amortise a process hop, small enough to spread
 TABLES = [f.name for f in fields(Tables)]
 TUPLE_COLUMNS = {"entities", "later_articles"}  # Parquet gives them back as arrays
+# Modules that do not change what an article's analysis gives (left out of the fingerprint)
+NOT_ANALYSIS = {"store.py", "engines.py", "query.py", "cli.py", "__main__.py"}
 
 Batches = Callable[[Callable, list[list[Article]]], Iterable[dict[str, pd.DataFrame]]]
 
@@ -48,7 +50,7 @@ def fingerprint() -> str:
     whether the NER model is installed. Editing a lexicon row changes it."""
     from .ner import find_model
     digest = blake2b(digest_size=12)
-    sources = sorted(Path(__file__).parent.glob("*.py"))
+    sources = sorted(p for p in Path(__file__).parent.glob("*.py") if p.name not in NOT_ANALYSIS)
     lexicons = sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and BUNDLED_CORPUS not in p.parents)
     for name, path in [(p.name, p) for p in sources] + [(str(p.relative_to(DATA_DIR)), p) for p in lexicons]:
         digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
