@@ -5,7 +5,6 @@ from dataclasses import fields
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from analysis import engines
 from analysis.corpus import load_bundled

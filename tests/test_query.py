@@ -1,5 +1,4 @@
 """DuckDB queries the dashboard runs: entity frequency under the outlet filter."""
-import pandas as pd
 import pytest
 
 from analysis.corpus import load_bundled
