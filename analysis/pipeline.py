@@ -213,7 +213,8 @@ def analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
               for name, columns in PART_COLUMNS.items() if name != "windows"}
     ids = [a.id for a in articles]
     frames["windows"] = pd.DataFrame({
-        "article": np.repeat(np.array(ids, dtype=object), [len(r["windows"]["hash"]) for r in results]),
+        # categorical: hundreds of rows per article, the id stored once
+        "article": pd.Categorical(np.repeat(np.array(ids, dtype=object), [len(r["windows"]["hash"]) for r in results])),
         **{c: np.concatenate([r["windows"][c] for r in results] or [np.zeros(0, dtype=np.int64)])
            for c in WINDOW_COLUMNS[1:]}}, columns=WINDOW_COLUMNS)
     return frames

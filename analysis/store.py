@@ -104,7 +104,8 @@ class Cache:
         """Store one analysed batch; `keys` maps its article ids to their keys."""
         name = blake2b("".join(sorted(keys.values())).encode(), digest_size=12).hexdigest() + ".parquet"
         for table, frame in parts.items():
-            _write(frame.assign(**{KEY: frame["article"].map(keys)}), self.path / table / name)
+            # categorical: a key repeats on every row of its article (hundreds of windows)
+            _write(frame.assign(**{KEY: pd.Categorical(frame["article"].map(keys))}), self.path / table / name)
 
     def read(self, keys: list[str]) -> dict[str, pd.DataFrame]:
         """Every table of the given articles, in their order (rows of one article as analysed)."""
@@ -113,7 +114,7 @@ class Cache:
         for table in PART_COLUMNS:
             files = sorted((self.path / table).glob("*.parquet"))
             # a column that is all None in one batch is typed null there: "permissive" unifies it
-            found = pa.concat_tables([pq.read_table(f) for f in files], promote_options="permissive") \
+            found = pa.concat_tables([_wide_codes(pq.read_table(f)) for f in files], promote_options="permissive") \
                 if files else None
             if found is None or not found.num_rows:
                 parts[table] = pd.DataFrame(columns=PART_COLUMNS[table])
@@ -126,6 +127,13 @@ class Cache:
             frame = found.drop_columns([KEY]).to_pandas()
             parts[table] = restore(frame) if len(frame) else pd.DataFrame(columns=PART_COLUMNS[table])
         return parts
+
+
+def _wide_codes(table: pa.Table) -> pa.Table:
+    """Categorical columns with 32-bit codes, so batches' dictionaries can be combined."""
+    schema = pa.schema([f.with_type(pa.dictionary(pa.int32(), f.type.value_type))
+                        if pa.types.is_dictionary(f.type) else f for f in table.schema])
+    return table.cast(schema)
 
 
 def _first_of_each(keys: pa.ChunkedArray) -> pa.Array:

@@ -349,7 +349,7 @@ def shared_from_windows(windows: pd.DataFrame, articles: pd.DataFrame, texts: di
     w = w[w.groupby("hash")["article"].transform("nunique").between(2, max_articles)]
     if w.empty:
         return pd.DataFrame(columns=SHARED_COLUMNS)
-    w = w.assign(rank=w["article"].map(rank))[["hash", "rank", "pos", "start", "end"]]
+    w = w.assign(rank=w["article"].map(rank).astype(np.int64))[["hash", "rank", "pos", "start", "end"]]
     pairs = w.merge(w, on="hash", suffixes=("_a", "_b"))
     pairs = pairs[pairs["rank_a"] < pairs["rank_b"]].drop_duplicates(["rank_a", "rank_b", "pos_a", "pos_b"])
     pairs = pairs.assign(diagonal=pairs["pos_b"] - pairs["pos_a"]).sort_values(
