@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field, fields, replace
 
+import numpy as np
 import pandas as pd
 
 from .compare import TERM_COLUMNS, term_counts
@@ -20,8 +21,8 @@ from .quantities import extract_quantities
 from .quotes import extract_quotes
 from .sources import extract_cited_sources
 from .spans import Span
-from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, dated_sentences, first_mentions,
-                    group_events, shared_passages)
+from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, article_windows,
+                    dated_sentences, first_mentions, group_events, shared_from_windows)
 from .text import sentence_bounds, words
 from .weapons import extract_weapons, weapon_matcher
 
@@ -175,30 +176,84 @@ ENTITY_READERS = {
 }
 
 
-def analyze(articles: list[Article]) -> Tables:
-    """Run every extractor on every article and gather the spans into tables.
+# The per-article results the cross-article steps start from: the span tables, the articles,
+# each article's dated sentences (events), its text and its word windows (shared passages).
+PART_COLUMNS = {
+    "articles": ARTICLE_COLUMNS,
+    "mentions": SPAN_COLUMNS + MENTION_COLUMNS,
+    **{name: SPAN_COLUMNS + columns for name, (_, _, columns) in {**EXTRACTORS, **ENTITY_READERS}.items()},
+    "dated": EVENT_COLUMNS[:-1],
+    "texts": ["article", "text"],
+    "windows": WINDOW_COLUMNS,
+    "terms": TERM_COLUMNS,
+}
 
-    An article without a publication date gets one inferred from its text (date_basis says
-    so), so that "الثلاثاء" and "الشهر الماضي" can be placed."""
-    articles = [with_publication_date(a) for a in articles]
-    extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus CAMeLBERT NER when installed
+
+def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
+    """Every per-article result of one article: rows for each span table (PART_COLUMNS) and
+    its word windows. Pure: the same article always gives the same rows, whatever else is in
+    the corpus. An article without a publication date gets one inferred from its text
+    (date_basis says so), so that "الثلاثاء" and "الشهر الماضي" can be placed."""
+    article = with_publication_date(article)
+    if extract_mentions is None:
+        extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus CAMeLBERT NER when installed
     extractors = {"mentions": (extract_mentions, _entity_payload, MENTION_COLUMNS), **EXTRACTORS}
-    readers = {**extractors, **ENTITY_READERS}
-    rows: dict[str, list[dict]] = {name: [] for name in readers}
-    dated: list[dict] = []
-    for article in articles:
-        spans = {name: extract(article) for name, (extract, _, _) in extractors.items()}
-        names = [s for s in spans["mentions"] if not s.data.get("nisba")]  # speakers, sources: names only
-        for name, (extract, _, _) in ENTITY_READERS.items():
-            spans[name] = extract(article, names)
-        for name, (_, payload, _) in readers.items():
-            rows[name].extend(span_rows(article, spans[name], payload))
-        dated.extend(dated_sentences(article, spans["dates"], names))
-    tables = {name: pd.DataFrame(rows[name], columns=SPAN_COLUMNS + columns)
-              for name, (_, _, columns) in readers.items()}
-    articles_frame = pd.DataFrame([article_row(a) for a in articles], columns=ARTICLE_COLUMNS)
-    events = group_events(pd.DataFrame(dated, columns=EVENT_COLUMNS[:-1]))[EVENT_COLUMNS]
-    named = Tables(articles_frame, **tables).names_only().mentions
-    firsts = first_mentions(articles_frame, named, tables["quantities"], events)
-    return Tables(articles=articles_frame, **tables, events=events, firsts=firsts[FIRST_COLUMNS],
-                  shared=shared_passages(articles)[SHARED_COLUMNS], terms=term_counts(articles))
+    spans = {name: extract(article) for name, (extract, _, _) in extractors.items()}
+    names = [s for s in spans["mentions"] if not s.data.get("nisba")]  # speakers, sources: names only
+    for name, (extract, _, _) in ENTITY_READERS.items():
+        spans[name] = extract(article, names)
+    rows: dict[str, list] = {name: span_rows(article, spans[name], payload)
+                             for name, (_, payload, _) in {**extractors, **ENTITY_READERS}.items()}
+    rows["articles"] = [article_row(article)]
+    rows["dated"] = dated_sentences(article, spans["dates"], names)
+    rows["texts"] = [{"article": article.id, "text": article.text}]
+    rows["windows"] = article_windows(article)
+    return rows
+
+
+def analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
+    """The per-article map over a batch of articles: one frame per PART_COLUMNS table, the
+    articles' rows one after the other. Batches can run anywhere (a process, a Dask worker)."""
+    extract_mentions, _ = entity_extractor(nisba=True)
+    results = [analyze_article(a, extract_mentions) for a in articles]
+    frames = {name: pd.DataFrame([row for r in results for row in r[name]], columns=columns)
+              for name, columns in PART_COLUMNS.items() if name not in ("windows", "terms")}
+    frames["terms"] = term_counts(articles)
+    ids = [a.id for a in articles]
+    frames["windows"] = pd.DataFrame({
+        # categorical: hundreds of rows per article, the id stored once
+        "article": pd.Categorical(np.repeat(np.array(ids, dtype=object), [len(r["windows"]["hash"]) for r in results])),
+        **{c: np.concatenate([r["windows"][c] for r in results] or [np.zeros(0, dtype=np.int64)])
+           for c in WINDOW_COLUMNS[1:]}}, columns=WINDOW_COLUMNS)
+    return frames
+
+
+def stack(parts: list[dict[str, pd.DataFrame]], name: str) -> pd.DataFrame:
+    """One PART_COLUMNS table of several batches, in order, with the dtypes one batch would have
+    (a column all None in one batch and numbers in another becomes numbers)."""
+    frames = [p[name] for p in parts if not p[name].empty]
+    if not frames:
+        return pd.DataFrame(columns=PART_COLUMNS[name])
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    return pd.concat(frames, ignore_index=True).infer_objects()
+
+
+def combine(parts: list[dict[str, pd.DataFrame]]) -> Tables:
+    """The cross-article steps over per-article results (analyze_batch): events grouped across
+    articles, what each article mentions first, and the passages articles share."""
+    tables = {name: stack(parts, name) for name in PART_COLUMNS}
+    articles = tables.pop("articles")
+    dated, texts, windows = tables.pop("dated"), tables.pop("texts"), tables.pop("windows")
+    events = group_events(dated)[EVENT_COLUMNS]
+    named = tables["mentions"][~tables["mentions"]["nisba"].astype(bool)].reset_index(drop=True)
+    firsts = first_mentions(articles, named, tables["quantities"], events)
+    shared = shared_from_windows(windows, articles, dict(zip(texts["article"], texts["text"])))
+    return Tables(articles=articles, **tables, events=events, firsts=firsts[FIRST_COLUMNS],
+                  shared=shared[SHARED_COLUMNS])
+
+
+def analyze(articles: list[Article]) -> Tables:
+    """Run every extractor on every article and gather the spans into tables: the per-article
+    map (analyze_batch) and the cross-article steps (combine)."""
+    return combine([analyze_batch(articles)])

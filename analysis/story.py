@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from itertools import combinations
+from functools import lru_cache
+from itertools import groupby
 
+import numpy as np
 import pandas as pd
 
 from .corpus import Article
@@ -87,9 +89,9 @@ def group_events(rows: pd.DataFrame, generic_share: float = GENERIC_SHARE) -> pd
 
     # Rows to join: same date and a specific entity, or the same sentence (two dates of one fact).
     keys: dict[tuple, int] = {}
-    for i, row in rows.iterrows():
-        for key in [(row["date"], e) for e in row["entities"] if e not in generic] + \
-                   [(row["date"], row["article"], row["sentence_start"])]:
+    columns = zip(rows["date"], rows["entities"], rows["article"], rows["sentence_start"])
+    for i, (day, entities, article, sentence_start) in enumerate(columns):
+        for key in [(day, e) for e in entities if e not in generic] + [(day, article, sentence_start)]:
             if key in keys:
                 parent[root(i)] = root(keys[key])
             else:
@@ -153,8 +155,11 @@ def first_mentions(articles: pd.DataFrame, mentions: pd.DataFrame, quantities: p
     items = items.assign(_rank=items["article"].map(rank)).sort_values(["_rank", "start"], kind="stable")
     keys = ["kind", "item"]
     first = items.drop_duplicates(keys).set_index(keys)
-    articles_of = items.drop_duplicates(keys + ["article"]).groupby(keys, sort=False)["article"].agg(tuple)
-    first["later_articles"] = articles_of.reindex(first.index).map(lambda ids: ids[1:])
+    articles_of: dict[tuple, list] = defaultdict(list)  # in reading order, each article once
+    distinct = items.drop_duplicates(keys + ["article"])
+    for kind, item, article in zip(distinct["kind"], distinct["item"], distinct["article"]):
+        articles_of[(kind, item)].append(article)
+    first["later_articles"] = [tuple(articles_of[key][1:]) for key in first.index]
     first["n_articles"] = first["later_articles"].map(len) + 1
     frame = first.reset_index()
     return frame.sort_values(["_rank", "kind", "start"], kind="stable")[FIRST_COLUMNS].reset_index(drop=True)
@@ -230,35 +235,155 @@ def shared_runs(a: list[str], b: list[str], min_words: int = MIN_SHARED_WORDS) -
     return _runs_from_hits(a, b, hits, min_words) if hits else []
 
 
+WINDOW_COLUMNS = ["article", "hash", "pos", "start", "end"]
+_WINDOW_BASE = np.uint64(0x100000001B3)  # any odd multiplier; uint64 arithmetic wraps
+
+
+_U64 = np.uint64
+_MASK64 = (1 << 64) - 1
+
+
+@lru_cache(maxsize=1)
+def _word_chars() -> np.ndarray:
+    """For every character of the Basic Multilingual Plane: is it one re's \\w matches?"""
+    return np.array([chr(c).isalnum() or c == 95 for c in range(0x10000)], dtype=bool)
+
+
+@lru_cache(maxsize=64)
+def _powers(n: int) -> np.ndarray:
+    """1, B, B², ... B^(n-1), wrapping at 2^64."""
+    return np.concatenate(([_U64(1)], np.cumprod(np.full(n - 1, _WINDOW_BASE, dtype=_U64)))) if n else np.zeros(0, _U64)
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads polynomial hashes over all 64 bits."""
+    h = h + _U64(0x9E3779B97F4A7C15)
+    h = (h ^ (h >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> _U64(27))) * _U64(0x94D049BB133111EB)
+    return h ^ (h >> _U64(31))
+
+
+def _word_hashes(normalized: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The words of word_positions, vectorised: a hash of each (the same in every process,
+    unlike str hash; a leading و left out as there), its start and end in `normalized`.
+    None when the text has characters outside the Basic Multilingual Plane."""
+    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
+    if codes.size and codes.max() >= 0x10000:
+        return None
+    inside = _word_chars()[codes]
+    edges = np.diff(np.concatenate(([False], inside, [False])).astype(np.int8))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    if not starts.size:
+        return np.zeros(0, _U64), starts, ends
+    chars = np.flatnonzero(inside)
+    word_of = np.cumsum(edges[:-1] == 1)[chars] - 1
+    weights = _powers(int((ends - starts).max()))[ends[word_of] - 1 - chars]
+    values = codes[chars].astype(_U64)
+    lengths = ends - starts
+    dropped = starts[(codes[starts] == ord("و")) & (lengths > 3)]  # "وقال" is "قال"
+    values[np.searchsorted(chars, dropped)] = 0
+    firsts = np.searchsorted(chars, starts)
+    return _mix(np.add.reduceat(values * weights, firsts)), starts, ends
+
+
+def article_windows(article: Article, size: int = MIN_SHARED_WORDS) -> dict[str, np.ndarray]:
+    """Every `size`-word window of the article's body (chrome left out): a stable hash, its
+    word position and its [start, end) in the original text. The per-article half of
+    shared_passages: only the join on equal hashes looks across articles."""
+    nt = normalize_with_offsets(article.body)
+    words = _word_hashes(nt.normalized)
+    if words is None:  # rare characters: hash the words one by one
+        found, where, _ = word_positions(article.body)
+        spans = np.asarray(where, dtype=np.int64).reshape(-1, 2)
+        words = (np.array([_word_hash(w) for w in found], dtype=_U64), spans[:, 0], spans[:, 1])
+    word_hashes, starts, ends = words
+    n = len(word_hashes) - size + 1
+    if n <= 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return {"hash": empty, "pos": empty, "start": empty, "end": empty}
+    hashes = np.zeros(n, dtype=_U64)
+    for k in range(size):
+        hashes = hashes * _WINDOW_BASE + word_hashes[k:k + n]
+    offsets = np.frombuffer(nt.offsets, dtype=np.int32)
+    return {"hash": hashes.view(np.int64), "pos": np.arange(n, dtype=np.int64),
+            "start": offsets[starts[:n]].astype(np.int64),
+            "end": offsets[ends[size - 1:] - 1].astype(np.int64) + 1}
+
+
+def _word_hash(word: str) -> int:
+    """One normalised word's hash as _word_hashes gives it (for text it cannot take)."""
+    h = 0
+    for char in word[1:] if word.startswith("و") and len(word) > 3 else word:
+        h = (h * int(_WINDOW_BASE) + ord(char)) & _MASK64
+    return int(_mix(np.array([h], dtype=_U64))[0])
+
+
+def windows_frame(articles: list[Article], size: int = MIN_SHARED_WORDS) -> pd.DataFrame:
+    """article_windows of several articles in one frame (WINDOW_COLUMNS)."""
+    parts = [(a.id, article_windows(a, size)) for a in articles]
+    return pd.DataFrame({
+        "article": np.repeat(np.array([i for i, _ in parts], dtype=object), [len(w["hash"]) for _, w in parts]),
+        **{c: np.concatenate([w[c] for _, w in parts]) if parts else np.zeros(0, dtype=np.int64)
+           for c in WINDOW_COLUMNS[1:]}})
+
+
+def _keep_longest(runs: list[tuple]) -> list[tuple]:
+    """Of runs (i, j, n, ...) between two articles, drop those inside a longer one on
+    another diagonal (a repeated phrase); the rest in (i, j, n) order."""
+    kept: list[tuple] = []
+    for run in sorted(runs, key=lambda r: (-r[2], r[0])):
+        i, j, n = run[:3]
+        if not any(i < k[0] + k[2] and k[0] < i + n and j < k[1] + k[2] and k[1] < j + n for k in kept):
+            kept.append(run)
+    return sorted(kept, key=lambda r: r[:3])
+
+
+def shared_from_windows(windows: pd.DataFrame, articles: pd.DataFrame, texts: dict[str, str],
+                        min_words: int = MIN_SHARED_WORDS, max_articles: int = MAX_SHARING_ARTICLES) -> pd.DataFrame:
+    """Passages two articles share, from their windows (article_windows): equal hashes are
+    joined, chained along each diagonal into maximal runs. Linear in the windows, plus the
+    pairs of windows that really are shared; a window in more than `max_articles` articles
+    is a site's boilerplate and is left out."""
+    rank = {a: i for i, a in enumerate(reading_order(articles))}
+    w = windows[windows["hash"].duplicated(keep=False)]
+    w = w[w.groupby("hash")["article"].transform("nunique").between(2, max_articles)]
+    if w.empty:
+        return pd.DataFrame(columns=SHARED_COLUMNS)
+    w = w.assign(rank=w["article"].map(rank).astype(np.int64))[["hash", "rank", "pos", "start", "end"]]
+    pairs = w.merge(w, on="hash", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["rank_a"] < pairs["rank_b"]].drop_duplicates(["rank_a", "rank_b", "pos_a", "pos_b"])
+    pairs = pairs.assign(diagonal=pairs["pos_b"] - pairs["pos_a"]).sort_values(
+        ["rank_a", "rank_b", "diagonal", "pos_a"])
+    same = ["rank_a", "rank_b", "diagonal"]
+    new_run = (pairs[same] != pairs[same].shift()).any(axis=1) | (pairs["pos_a"] != pairs["pos_a"].shift() + 1)
+    runs = pairs.groupby(new_run.cumsum().to_numpy(), sort=False).agg(
+        rank_a=("rank_a", "first"), rank_b=("rank_b", "first"), i=("pos_a", "first"), j=("pos_b", "first"),
+        last=("pos_a", "last"), start_a=("start_a", "first"), end_a=("end_a", "last"),
+        start_b=("start_b", "first"), end_b=("end_b", "last"))
+    runs["n"] = runs["last"] - runs["i"] + min_words
+    runs = runs.sort_values(["rank_a", "rank_b"], kind="stable")
+    outlet = dict(zip(articles["article"], articles["outlet"]))
+    published = dict(zip(articles["article"], articles["published"]))
+    ordered = reading_order(articles)
+    columns = ["rank_a", "rank_b", "i", "j", "n", "start_a", "end_a", "start_b", "end_b"]
+    rows = []
+    for (ra, rb), found in groupby(runs[columns].itertuples(index=False, name=None), key=lambda r: r[:2]):
+        earlier, later = ordered[ra], ordered[rb]
+        for _, _, size, o_start, o_end, start, end in _keep_longest([r[2:] for r in found]):
+            rows.append({
+                "article": later, "outlet": outlet[later], "published": published[later],
+                "start": start, "end": end, "text": texts[later][start:end],
+                "other_article": earlier, "other_outlet": outlet[earlier], "other_published": published[earlier],
+                "other_start": o_start, "other_end": o_end, "other_text": texts[earlier][o_start:o_end], "words": size,
+            })
+    return pd.DataFrame(rows, columns=SHARED_COLUMNS)
+
+
 def shared_passages(articles: list[Article], min_words: int = MIN_SHARED_WORDS,
                     max_articles: int = MAX_SHARING_ARTICLES) -> pd.DataFrame:
     """Passages of at least `min_words` normalised words that two articles share, page chrome
     left out. The row belongs to the later article (reading order); other_* is the earlier."""
-    frame = pd.DataFrame({"article": [a.id for a in articles],
+    frame = pd.DataFrame({"article": [a.id for a in articles], "outlet": [a.outlet for a in articles],
                           "published": [_timestamp(a) for a in articles]})
-    rank = {a: i for i, a in enumerate(reading_order(frame))}
-    ordered = sorted(articles, key=lambda a: rank[a.id])
-    words = [word_positions(a.body) for a in ordered]
-    # Windows of min_words words shared by two articles, found through one hash index so a
-    # large corpus is not compared pair by pair; a window in very many articles is boilerplate.
-    hits: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for postings in _gram_index([w for w, _, _ in words], min_words).values():
-        texts = {t for t, _ in postings}
-        if 1 < len(texts) <= max_articles:
-            for (ta, i), (tb, j) in combinations(postings, 2):
-                if ta != tb:
-                    hits[(ta, tb) if ta < tb else (tb, ta)].append((i, j) if ta < tb else (j, i))
-    rows = []
-    for (ta, tb), pair_hits in sorted(hits.items()):
-        earlier, later = ordered[ta], ordered[tb]
-        (wa, pa, na), (wb, pb, nb) = words[ta], words[tb]
-        for i, j, size in _runs_from_hits(wa, wb, pair_hits, min_words):
-            o_start, o_end = na.to_original(pa[i][0], pa[i + size - 1][1])
-            start, end = nb.to_original(pb[j][0], pb[j + size - 1][1])
-            rows.append({
-                "article": later.id, "outlet": later.outlet, "published": _timestamp(later),
-                "start": start, "end": end, "text": later.text[start:end],
-                "other_article": earlier.id, "other_outlet": earlier.outlet, "other_published": _timestamp(earlier),
-                "other_start": o_start, "other_end": o_end, "other_text": earlier.text[o_start:o_end], "words": size,
-            })
-    return pd.DataFrame(rows, columns=SHARED_COLUMNS)
+    return shared_from_windows(windows_frame(articles, min_words), frame, {a.id: a.text for a in articles},
+                               min_words, max_articles)

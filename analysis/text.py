@@ -8,33 +8,36 @@ from __future__ import annotations
 
 import re
 from array import array
+
+import numpy as np
 from dataclasses import dataclass
 from functools import lru_cache
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
 
 TATWEEL = "\u0640"
 # Invisible marks that sit between letters in copied web text (bidi marks, joiners).
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff"
-_DROPPED = re.compile("[" + re.escape("".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE) + "]")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")
+_DROPPED_CHARS = "".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE
+_DROPPED_CODES = np.array([ord(c) for c in _DROPPED_CHARS], dtype=np.uint32)
+
+
+# camel-tools' dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar and
+# normalize_teh_marbuta_ar each drop or replace single characters: one regex drops, and a
+# str.replace per character that is there does the rest (str.translate looks up every
+# character and is several times slower). tests/test_normalize.py checks it against camel-tools.
+_DROPPED = re.compile("[" + re.escape(_DROPPED_CHARS) + "]")
+_REPLACED = [*zip("إأٱآىة", "اااايه"), *zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")]
 
 
 def normalize(text: str) -> str:
     """Normalise Arabic for matching: "أُوكْرانيـا" -> "اوكرانيا", "٥" -> "5"."""
-    text = dediac_ar(text)
     text = _DROPPED.sub("", text)
-    text = normalize_alef_ar(text)
-    text = normalize_alef_maksura_ar(text)
-    text = normalize_teh_marbuta_ar(text)
-    return text.translate(_DIGITS)
+    for old, new in _REPLACED:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,8 @@ def normalize_with_offsets(original: str) -> NormalizedText:
     Only dropped characters (diacritics, tatweel, invisible marks) change the length;
     the other normalisations replace one character by one, so offsets stay exact.
     """
-    kept = array("i")
-    previous = 0
-    for dropped in _DROPPED.finditer(original):
-        kept.extend(range(previous, dropped.start()))
-        previous = dropped.end()
-    kept.extend(range(previous, len(original)))
+    codes = np.frombuffer(original.encode("utf-32-le"), dtype=np.uint32)
+    kept = array("i", np.flatnonzero(~np.isin(codes, _DROPPED_CODES)).astype(np.int32).tobytes())
     normalized = normalize(original)
     if len(normalized) != len(kept):  # a normaliser changed length: map char by char
         pieces, kept = [], array("i")
@@ -123,12 +122,11 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     bounds.append((start, len(text)))
     trimmed = []
     for s, e in bounds:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+        piece = text[s:e]
+        kept = piece.strip()  # str.strip drops what str.isspace calls a space
+        if kept:
+            s += len(piece) - len(piece.lstrip())
+            trimmed.append((s, s + len(kept)))
     return tuple(trimmed)
 
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 import html
 import io
 import json
+import os
 import re
+import sys
 from dataclasses import replace
 from pathlib import Path
+
+import duckdb
 
 import pandas as pd
 import streamlit as st
@@ -31,7 +35,10 @@ from analysis.corpus import (
 )
 from analysis.lexicon import LexiconError
 from analysis.ner import find_model
-from analysis.pipeline import Tables, analyze
+from analysis import pipeline, query
+from analysis.pipeline import Tables
+from analysis.store import StoreError, read_tables
+from analysis.store import analyze_cached as analyze  # the tables, from the disk cache where it has them
 
 BUNDLED = "Bundled corpus"
 UPLOADED = "My files"
@@ -172,10 +179,15 @@ def _lexicon_files() -> tuple[tuple[str, bytes], ...]:
 @st.cache_data(show_spinner="Reading the bundled corpus…", max_entries=4)
 def _bundled_tables(data_files: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
     result = load_bundled()
-    return analyze(result.articles), tuple(result.summary())
+    try:  # per-article results from the Parquet cache: only new or edited articles are analysed
+        return analyze(result.articles), tuple(result.summary())
+    except StoreError as error:
+        return pipeline.analyze(result.articles), (str(error), *result.summary())
 
 
-@st.cache_data(show_spinner="Reading your files…", max_entries=8)
+# Few entries and a time limit: every session's uploads share this cache, and a big corpus is
+# hundreds of MB.
+@st.cache_data(show_spinner="Reading your files…", max_entries=3, ttl=3600)
 def _uploaded_tables(files: tuple[tuple[str, bytes], ...],
                      lexicon_files: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
     problems: list[str] = []
@@ -190,13 +202,53 @@ def _uploaded_tables(files: tuple[tuple[str, bytes], ...],
         else:
             articles.append((name, data))
     result = load_files(articles, metadata)
-    return analyze(result.articles), tuple(problems + result.summary())
+    # in memory only: uploads are never written to disk (not even to the analysis cache)
+    return pipeline.analyze(result.articles), tuple(problems + result.summary())
+
+
+def store_folder() -> Path | None:
+    """The built store the dashboard opens instead of the bundled corpus, if any:
+    `streamlit run app.py -- --store DIR` or MARSAD_STORE=DIR (see `python -m analysis build`)."""
+    args = sys.argv[1:]
+    if "--store" in args[:-1]:
+        return Path(args[args.index("--store") + 1])
+    return Path(os.environ["MARSAD_STORE"]) if os.environ.get("MARSAD_STORE") else None
+
+
+def _store_stamp(folder: Path) -> tuple:
+    """When the store's files last changed: a rebuilt store is read again."""
+    return tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.parquet")))
+
+
+# A resource, not data: shared by every session without a copy per rerun (a 20,000-article
+# corpus is hundreds of MB in pandas).
+@st.cache_resource(show_spinner="Opening the stored tables…", max_entries=2)
+def _store_tables(folder: str, stamp: tuple) -> Tables:
+    return read_tables(folder)
+
+
+@st.cache_resource(max_entries=2)
+def _store_connection(folder: str, stamp: tuple) -> duckdb.DuckDBPyConnection:
+    return query.connect(folder)
+
+
+@st.cache_resource(max_entries=4)
+def _tables_connection(kind: str, key: tuple) -> duckdb.DuckDBPyConnection:
+    files = None if kind == "bundled" else key[0]
+    return query.connect(load_tables(files)[0])
 
 
 def load_tables(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tuple[str, ...]]:
-    """All tables of the bundled corpus (files None) or of uploaded (name, bytes) files."""
+    """All tables of the bundled corpus or the built store (files None) or of uploaded (name, bytes) files."""
     if files is None:
-        return _bundled_tables(_data_files())
+        folder = store_folder()
+        if folder is None:
+            return _bundled_tables(_data_files())
+        try:
+            return _store_tables(str(folder), _store_stamp(folder)), ()
+        except StoreError as error:
+            tables, problems = _bundled_tables(_data_files())
+            return tables, (f"{error} Showing the bundled corpus instead.", *problems)
     return _uploaded_tables(files, _lexicon_files())
 
 
@@ -344,6 +396,20 @@ def analyse_with_status(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Ta
                       state="complete")
     st.session_state["_analysed"] = key
     return result
+
+
+def load_connection(files: tuple[tuple[str, bytes], ...] | None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection over the same tables as load_tables(files), for analysis.query:
+    query.entity_frequency(load_connection(files), outlets, nisba)."""
+    if files is None:
+        folder = store_folder()
+        if folder is not None and (folder / "mentions.parquet").is_file():
+            try:
+                return _store_connection(str(folder), _store_stamp(folder))
+            except (StoreError, duckdb.Error):
+                pass  # load_tables says what is wrong with the store
+        return _tables_connection("bundled", (_data_files(),))
+    return _tables_connection("uploaded", (files, _lexicon_files()))
 
 
 # ---------------------------------------------------------------- sidebar (corpus + outlet filter)

@@ -1,0 +1,63 @@
+"""Queries the dashboard runs on the tables, in DuckDB (embedded, in this process).
+
+A connection sees every table of a built store (Parquet files, read where they lie) or of
+in-memory Tables under the same names (articles, mentions, quantities...), so pages can
+filter by outlet over millions of mention rows without copying them into pandas first.
+"""
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .pipeline import Tables
+from .store import TUPLE_COLUMNS
+
+TABLES = [f.name for f in fields(Tables)]
+
+
+def connect(source: Tables | Path | str, in_memory: bool = True) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with one view per table: over a built store folder (its Parquet
+    files; `in_memory` loads them into DuckDB once, faster to query) or over Tables in memory."""
+    con = duckdb.connect()
+    for name in TABLES:
+        if isinstance(source, Tables):  # copied in: a registered frame is invisible to cursors
+            frame = getattr(source, name)
+            frame = frame.assign(**{c: frame[c].map(list) for c in TUPLE_COLUMNS if c in frame.columns})
+            con.register("_frame", frame)
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM _frame")
+            con.unregister("_frame")
+        else:
+            path = str(Path(source) / f"{name}.parquet").replace("'", "''")
+            kind = "TABLE" if in_memory else "VIEW"
+            con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
+    # names and type of each entity, once: the frequency query then counts ids alone
+    con.execute("""CREATE TABLE entity_names AS SELECT entity, any_value(name_ar) AS name_ar,
+                   any_value(name_en) AS name_en, any_value(type) AS type FROM mentions GROUP BY entity""")
+    return con
+
+
+def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every outlet of the corpus, sorted: the choices of the sidebar's outlet filter."""
+    rows = con.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet").fetchall()
+    return [r[0] for r in rows]
+
+
+def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None,
+                     nisba: bool = False, limit: int | None = None) -> pd.DataFrame:
+    """How often each entity is mentioned in some outlets (None or []: all of them), most
+    mentioned first: entity, name_ar, name_en, type, mentions. Adjectives (الروسي for Russia)
+    count only with `nisba`, as the sidebar's "Count adjectives as mentions" toggle does.
+    entity_frequency(con, ["رايت رايتس"]) -> russia "روسيا" 13, kim_jong_un "كيم جونغ أون" 7..."""
+    sql = """
+        WITH counts AS (
+            SELECT entity, count(*) AS mentions FROM mentions
+            WHERE (len($outlets) = 0 OR list_contains($outlets, outlet)) AND ($nisba OR NOT nisba)
+            GROUP BY entity)
+        SELECT entity, name_ar, name_en, type, mentions FROM counts JOIN entity_names USING (entity)
+        ORDER BY mentions DESC, entity"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return con.cursor().execute(sql, {"outlets": list(outlets or []), "nisba": bool(nisba)}).df()

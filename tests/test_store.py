@@ -1,0 +1,84 @@
+"""The Parquet cache: a corpus is analysed once; only new or edited articles are analysed again."""
+import shutil
+from dataclasses import fields, replace
+
+import pandas as pd
+import pytest
+
+from analysis import store
+from analysis.corpus import load_bundled
+from analysis.pipeline import Tables, analyze
+from analysis.store import Cache, StoreError, analyze_cached, article_key, read_tables, serial, write_tables
+
+
+class Recording:
+    """The serial engine, remembering which articles it was asked to analyse."""
+
+    def __init__(self):
+        self.analysed: list[str] = []
+
+    def __call__(self, task, batches):
+        self.analysed += [a.id for batch in batches for a in batch]
+        return serial(task, batches)
+
+
+def assert_same_tables(a: Tables, b: Tables) -> None:
+    for f in fields(Tables):
+        pd.testing.assert_frame_equal(getattr(a, f.name), getattr(b, f.name), obj=f.name)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_bundled().articles
+
+
+def test_only_new_and_edited_articles_are_analysed_again(tmp_path, seed):
+    cache = Cache(tmp_path)
+    first = Recording()
+    analyze_cached(seed[:3], cache, first)
+    assert first.analysed == [a.id for a in seed[:3]]
+
+    again = Recording()
+    tables = analyze_cached(seed, cache, again)
+    assert again.analysed == [a.id for a in seed[3:]]
+    assert_same_tables(tables, analyze(seed))  # events, firsts and shared span both halves
+
+    # 004 gains a sentence naming Shoigu: only 004 is analysed again, and the new mention counts
+    edited = [replace(a, text=a.text + "\nوقال شويغو إن التعاون مستمر.") if a.id.startswith("004") else a
+              for a in seed]
+    third = Recording()
+    tables = analyze_cached(edited, cache, third)
+    assert [i[:3] for i in third.analysed] == ["004"]
+    def shoigu_in_004(t: Tables) -> int:
+        m = t.mentions
+        return int(((m["entity"] == "sergei_shoigu") & m["article"].str.startswith("004")).sum())
+    assert shoigu_in_004(tables) == shoigu_in_004(analyze(seed)) + 1
+
+def test_the_key_follows_text_and_metadata(seed):
+    article = seed[0]
+    assert article_key(article) == article_key(replace(article))
+    assert article_key(article) != article_key(replace(article, outlet="الجزيرة"))
+    assert article_key(article) != article_key(replace(article, text=article.text + " "))
+
+
+def test_an_edited_lexicon_changes_the_fingerprint(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(store.DATA_DIR, data)
+    monkeypatch.setattr(store, "DATA_DIR", data)
+    monkeypatch.setattr(store, "BUNDLED_CORPUS", data / "articles")
+    before = store.fingerprint()
+    (data / "articles" / "new.txt").write_text("مقال جديد", encoding="utf-8")
+    assert store.fingerprint() == before  # articles are keyed one by one, not in the fingerprint
+    with open(data / "weapons.csv", "a", encoding="utf-8") as f:
+        f.write("\n")
+    assert store.fingerprint() != before
+
+
+def test_a_built_store_reads_back_as_the_same_tables(tmp_path, seed):
+    tables = analyze(seed)
+    assert_same_tables(read_tables(write_tables(tables, tmp_path / "store")), tables)
+
+
+def test_a_folder_that_is_not_a_store_says_how_to_build_one(tmp_path):
+    with pytest.raises(StoreError, match="python -m analysis build"):
+        read_tables(tmp_path)
