@@ -712,6 +712,13 @@ def chart(fig, key: str, height: int | None = None) -> None:
     st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key, config=png_config(key))
 
 
+def read_in_article(article: str, at: int,
+                    label: tuple[str, str] = ("Read it in the article", "اقرأها في المقال")) -> None:
+    """A link into the reader, opened at the sentence of offset `at` (?article=...&at=...)."""
+    st.page_link("pages/reader.py", label=tr(*label), icon=":material/menu_book:",
+                 query_params={"article": article, "at": str(at)})
+
+
 def clickable_chart(fig, key: str, height: int | None = None) -> list[dict]:
     """A chart whose bars can be clicked; returns the selected points (customdata, x, y)."""
     event = st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key,

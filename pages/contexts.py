@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.contexts import QueryError, keyword_contexts, span_contexts
-from pages.common import (corpus_articles, current_tables, download, from_link, has_articles,
+from pages.common import (corpus_articles, current_tables, download, from_link, has_articles, read_in_article,
                           to_link, tr)
 
 st.title(tr("Keyword in context · الكلمة في سياقها", "الكلمة في سياقها"))
@@ -100,6 +100,4 @@ if has_articles(tables):
         tr("Occurrence", "الموضع"), range(min(len(hits), SHOWN)), key="kwic_pick",
         format_func=lambda i: f"{hits.at[i, 'outlet']} · {hits.at[i, 'match']} · "
                               f"{str(titles.get(hits.at[i, 'article'], ''))[:60]}")
-    st.page_link("pages/reader.py", label=tr("Open in the reader", "افتح في القارئ"),
-                 icon=":material/menu_book:",
-                 query_params={"article": hits.at[pick, "article"], "at": str(hits.at[pick, "start"])})
+    read_in_article(hits.at[pick, "article"], hits.at[pick, "start"], ("Open in the reader", "افتح في القارئ"))

@@ -5,7 +5,8 @@ import plotly.express as px
 import streamlit as st
 
 from pages.common import (TYPE_COLOURS, chart, clickable_chart, current_tables, download, empty_note,
-                          font_path, from_link, has_articles, png_download, rtl_block, to_link, tr)
+                          font_path, from_link, has_articles, png_download, read_in_article, rtl_block, to_link,
+                          tr)
 
 st.title(tr("Entities · الكيانات", "الكيانات"))
 TYPES_AR = {"person": "شخص", "place": "مكان", "organisation": "منظمة", "media": "وسيلة إعلام", "event": "حدث"}
@@ -120,8 +121,6 @@ if has_articles(tables):
         for row in sentences.itertuples():
             meta = (row.outlet, titles.get(row.article, row.article), f"{row.times}×")
             rtl_block(row.sentence, meta, row.surfaces)
-            st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأها في المقال"),
-                         icon=":material/menu_book:",
-                         query_params={"article": row.article, "at": str(row.first)})
+            read_in_article(row.article, row.first)
     download(rows.drop(columns=["start", "end"]), f"mentions-{entity}",
              tr("Download these mentions", "تنزيل هذه الإشارات"))

@@ -5,8 +5,8 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.quantities import same_thing_claims
-from pages.common import (chart, current_tables, download, empty_note, fmt_number, has_articles, lang,
-                          outlet_colours, rtl_block, tr)
+from pages.common import (chart, clickable_chart, current_tables, download, empty_note, fmt_number, has_articles,
+                          lang, outlet_colours, read_in_article, rtl_block, tr)
 
 CATEGORY_AR = {"munition": "ذخائر", "weapon": "أسلحة", "container": "حاويات", "person": "أشخاص",
                "money": "أموال", "time": "مدة", "distance": "مسافة", "percent": "نسبة مئوية", "other": "أخرى"}
@@ -71,11 +71,17 @@ if has_articles(tables):
         by_cat["qualifier_label"] = by_cat["qualifier"].map(qualifier_label)
         order = [category_label(c) for c in q.groupby("category").size().sort_values(ascending=False).index]
         fig = px.bar(by_cat, x="category_label", y="claims", color="qualifier_label", text_auto=True,
-                     category_orders={"category_label": order},
+                     category_orders={"category_label": order}, custom_data=["category", "qualifier"],
                      labels={"category_label": "", "claims": tr("Claims", "الأرقام"),
                              "qualifier_label": tr("Qualifier", "الوصف")})
         st.markdown(f"**{tr('Claims by category', 'الأرقام حسب الفئة')}**")
-        chart(fig, "quantity_categories_chart", height=380)
+        st.caption(tr("Click a bar to read the sentences behind it.", "انقر عمودًا لتقرأ الجمل التي وراءه."))
+        clicked = clickable_chart(fig, "quantity_categories_chart", height=380)
+        picked = {tuple(p["customdata"][:2]) for p in clicked if p.get("customdata")}
+        for row in q[[(c, k) in picked for c, k in zip(q["category"], q["qualifier"])]].itertuples():
+            rtl_block(row.sentence, (value_text(row.value, row.value_low), category_label(row.category),
+                                     qualifier_label(row.qualifier), row.outlet), (row.text,))
+            read_in_article(row.article, row.start)
 
         st.subheader(tr("Same thing, different numbers", "الشيء نفسه بأرقام مختلفة"))
         st.caption(tr("Claims about one weapon class (or one counted munition, weapon or container) that "
@@ -130,11 +136,17 @@ if has_articles(tables):
         counts = w.groupby(["weapon_label", "outlet"]).size().rename("mentions").reset_index()
         fig = px.bar(counts, y="weapon_label", x="mentions", color="outlet", orientation="h",
                      category_orders={"weapon_label": order}, color_discrete_map=outlet_colours(),
+                     custom_data=["weapon_label", "outlet"],
                      labels={"weapon_label": "", "mentions": tr("Mentions", "مرات الذكر"),
                              "outlet": tr("Outlet", "المنفذ")})
         fig.update_yaxes(ticksuffix="  ")
         st.markdown(f"**{tr('Across outlets', 'عبر المنافذ')}**")
-        chart(fig, "weapon_classes", height=max(320, 34 * len(order) + 120))
+        st.caption(tr("Click a bar to read the sentences behind it.", "انقر عمودًا لتقرأ الجمل التي وراءه."))
+        clicked = clickable_chart(fig, "weapon_classes", height=max(320, 34 * len(order) + 120))
+        picked = {tuple(p["customdata"][:2]) for p in clicked if p.get("customdata")}
+        for row in w[[(c, o) in picked for c, o in zip(w["weapon_label"], w["outlet"])]].itertuples():
+            rtl_block(row.sentence, (row.weapon_label, row.outlet), (row.text,))
+            read_in_article(row.article, row.start)
 
         over_time = w.groupby(["day", "weapon_label"]).size().rename("mentions").reset_index()
         fig = px.bar(over_time, x="day", y="mentions", color="weapon_label",

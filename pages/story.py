@@ -7,8 +7,8 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.story import event_points
-from pages.common import (outlet_colours, chart, clickable_chart, current_tables, download, empty_note,
-                          fmt_number, from_link, has_articles, rtl_block, to_link, tr)
+from pages.common import (chart, clickable_chart, current_tables, download, empty_note, fmt_number, from_link,
+                          has_articles, outlet_colours, read_in_article, rtl_block, to_link, tr)
 
 st.title(tr("Story · القصة", "القصة"))
 LABELS_AR = {"given": "معطى", "inferred": "مستنتج", "approximate": "تقريبي", "no date": "بلا تاريخ",
@@ -98,9 +98,7 @@ if has_articles(tables):
             article, start = (point.get("customdata") or [None, None])[:2]
             for row in d[(d["article"] == article) & (d["start"] == start)].itertuples():
                 rtl_block(row.sentence, (row.date, row.outlet), (row.text,))
-                st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأه في المقال"),
-                             icon=":material/menu_book:",
-                             query_params={"article": row.article, "at": str(row.start)})
+                read_in_article(row.article, row.start, ("Read it in the article", "اقرأه في المقال"))
         with st.expander(tr(f"The {len(d):,} sentences with dates, in date order", f"الجمل المؤرخة ({len(d):,}) بترتيب التاريخ"), expanded=False):
             for row in d.sort_values(["when", "outlet"], na_position="last").itertuples():
                 rtl_block(row.sentence, (row.date, row.outlet, row.year), (row.text,))
@@ -149,9 +147,7 @@ if has_articles(tables):
         to_link("speaker", speaker, default=order[-1])
         for row in quotes[quotes["who"] == speaker].itertuples():
             rtl_block(row.quote, (row.verb, row.speaker, row.outlet, shown("direct" if row.direct else "reported")))
-            st.page_link("pages/reader.py", label=tr("Read it in the article", "اقرأه في المقال"),
-                         icon=":material/menu_book:",
-                         query_params={"article": row.article, "at": str(row.start)})
+            read_in_article(row.article, row.start, ("Read it in the article", "اقرأه في المقال"))
         download(quotes.drop(columns=["who"]), "quotes", tr("Download quotes", "تنزيل الاقتباسات"))
 
     st.subheader(tr("Sources the articles cite", "المصادر التي تستشهد بها المقالات"))

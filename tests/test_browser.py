@@ -305,3 +305,21 @@ def test_a_click_on_a_bar_shows_the_sentences_behind_it(server, page):
     assert "/reader" in page.url and "at=" in page.url
     assert page.get_by_text("The sentence you followed").count() == 1
     check_clean(page, "reader-followed")
+
+
+def test_a_click_on_a_claims_bar_shows_its_sentences(server, page):
+    """Weapons & quantities: the bar of a category (and qualifier) leads to the claims behind it,
+    as many sentences as the bar counts, each with a way into the article."""
+    page.goto(f"{server}/quantities")
+    wait_ready(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').first  # claims by category
+    chart.scroll_into_view_if_needed()
+    bar = chart.locator("g.point").first
+    counted = int(bar.locator("text").text_content())
+    box = bar.locator("path").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    links = page.get_by_role("link", name="Read it in the article")
+    links.first.wait_for(timeout=30_000)
+    wait_ready(page)
+    assert links.count() == counted
+    check_clean(page, "quantities-bar-clicked")
