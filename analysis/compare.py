@@ -255,7 +255,7 @@ def biggest_numbers(quantities: pd.DataFrame, top: int = 1) -> pd.DataFrame:
     """The largest claims each outlet reports in each category (munitions, weapons, people...),
     `top` per outlet and category, the biggest first; time spans are left out (550 days is not
     a claim about the war's scale)."""
-    columns = ["category", "outlet", "value", "noun", "qualifier", "text", "article", "sentence"]
+    columns = ["category", "outlet", "value", "noun", "qualifier", "text", "article", "start", "sentence"]
     q = quantities[quantities["category"] != "time"] if not quantities.empty else quantities
     if q.empty:
         return pd.DataFrame(columns=columns)

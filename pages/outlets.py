@@ -5,7 +5,8 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.compare import CompareError, biggest_numbers, coverage, coverage_matrix, distinctive_terms, outlet_profile
-from pages.common import chart, current_tables, download, empty_note, has_articles, outlet_colours, tr
+from pages.common import (chart, clickable_chart, current_tables, download, empty_note, fmt_number, has_articles,
+                          outlet_colours, read_in_article, rtl_block, tr)
 
 st.title(tr("Outlets", "المنافذ"))
 
@@ -143,10 +144,16 @@ if has_articles(tables):
     else:
         fig = px.bar(biggest, x="category", y="value", color="outlet", barmode="group", log_y=True,
                      color_discrete_map=outlet_colours(), hover_data={"text": True, "qualifier": True},
+                     custom_data=["article", "start"],
                      labels={"category": "", "value": tr("Largest value (log scale)", "أكبر قيمة (مقياس لوغاريتمي)"),
                              "outlet": tr("Outlet", "المنفذ")})
-        chart(fig, "outlet_biggest_numbers", height=400)
-        st.dataframe(biggest.drop(columns="sentence"), hide_index=True, key="outlet_biggest",
+        st.caption(tr("Click a bar to read the claim in its sentence.", "انقر عمودًا لتقرأ الرقم في جملته."))
+        clicked = clickable_chart(fig, "outlet_biggest_numbers", height=400)
+        picked = {tuple(p["customdata"][:2]) for p in clicked if p.get("customdata")}
+        for row in biggest[[(a, s) in picked for a, s in zip(biggest["article"], biggest["start"])]].itertuples():
+            rtl_block(row.sentence, (fmt_number(row.value), row.category, row.outlet), (row.text,))
+            read_in_article(row.article, row.start)
+        st.dataframe(biggest.drop(columns=["sentence", "start"]), hide_index=True, key="outlet_biggest",
                      column_config={c: number_column(c) if c == "value" else column_label(c) for c in biggest.columns})
         download(biggest, "outlet-biggest-numbers", tr("Download CSV", "تنزيل CSV"))
 

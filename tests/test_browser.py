@@ -323,3 +323,19 @@ def test_a_click_on_a_claims_bar_shows_its_sentences(server, page):
     wait_ready(page)
     assert links.count() == counted
     check_clean(page, "quantities-bar-clicked")
+
+
+def test_a_click_on_the_biggest_number_shows_its_sentence(server, page):
+    page.goto(f"{server}/outlets")
+    wait_ready(page)
+    chart = page.locator(".st-key-outlet_biggest_numbers")
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("g.point path").nth(1).bounding_box()  # 5,000,000 shells, Egypt Telegraph
+    # near the bar's top: on a log axis the bar's box runs on far below the plot
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 10)
+    links = page.get_by_role("link", name="Read it in the article")
+    links.first.wait_for(timeout=30_000)
+    wait_ready(page)
+    assert links.count() == 1
+    assert page.locator(".marsad-card mark").first.inner_text() == "5 ملايين قذيفة مدفعية"
+    check_clean(page, "outlets-biggest-clicked")
