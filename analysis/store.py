@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .corpus import BUNDLED_CORPUS, DATA_DIR, Article
+from .corpus import BUNDLED_CORPUS, DATA_DIR, Article, finish, load_chrome_rules
 from .pipeline import PART_COLUMNS, Tables, analyze_batch, combine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,12 +165,19 @@ def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Bat
 
 # ---------------------------------------------------------------- built stores
 
-def write_tables(tables: Tables, folder: Path | str) -> Path:
-    """Every table as folder/<table>.parquet (what `python -m analysis build` writes)."""
+TEXTS = "texts.parquet"  # a built store's article texts: article, text (for the reader)
+
+
+def write_tables(tables: Tables, folder: Path | str, articles: Iterable[Article] = ()) -> Path:
+    """Every table as folder/<table>.parquet (what `python -m analysis build` writes), and the
+    texts of `articles` as texts.parquet, so the dashboard can show them."""
     folder = Path(folder)
     try:
         for name in TABLES:
             _write(getattr(tables, name), folder / f"{name}.parquet")
+        texts = pd.DataFrame([(a.id, a.text) for a in articles], columns=["article", "text"])
+        if len(texts):
+            _write(texts, folder / TEXTS)
     except OSError as error:
         raise StoreError(f"Could not write the tables to {folder}: {error}") from error
     return folder
@@ -184,3 +191,29 @@ def read_tables(folder: Path | str) -> Tables:
         raise StoreError(f"{folder} is not a Marsad store: {', '.join(n + '.parquet' for n in missing)} "
                          "missing. Build one with `python -m analysis build CORPUS --out DIR`.")
     return Tables(**{n: restore(pd.read_parquet(folder / f"{n}.parquet")) for n in TABLES})
+
+
+def read_articles(folder: Path | str) -> list[Article]:
+    """The articles of a built store as the loader gave them (text, metadata, chrome marked
+    again by the same rules), or [] when the store keeps no texts."""
+    folder = Path(folder)
+    if not (folder / TEXTS).is_file():
+        return []
+    columns = ["article", "title", "outlet", "outlet_en", "url", "published", "date_basis", "author",
+               "wire", "source_file", "encoding"]
+    meta = pd.read_parquet(folder / "articles.parquet", columns=columns).set_index("article")
+    texts = pd.read_parquet(folder / TEXTS)
+    rules = load_chrome_rules()
+    articles = []
+    for article, text in zip(texts["article"], texts["text"]):
+        row = meta.loc[article] if article in meta.index else None
+        if row is None:
+            continue
+        published = row["published"]
+        found = Article(id=article, text=text, outlet=row["outlet"], outlet_en=row["outlet_en"],
+                        url=row["url"] or "", published=None if pd.isna(published) else published.date(),
+                        date_basis=row["date_basis"] or "", author=row["author"] or "", wire=row["wire"] or "",
+                        title=row["title"] or "", source_file=row["source_file"] or "",
+                        encoding=row["encoding"] or "utf-8")
+        articles.append(finish(found, rules))
+    return articles
