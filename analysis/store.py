@@ -193,27 +193,32 @@ def read_tables(folder: Path | str) -> Tables:
     return Tables(**{n: restore(pd.read_parquet(folder / f"{n}.parquet")) for n in TABLES})
 
 
-def read_articles(folder: Path | str) -> list[Article]:
-    """The articles of a built store as the loader gave them (text, metadata, chrome marked
-    again by the same rules), or [] when the store keeps no texts."""
+def read_articles(folder: Path | str, ids: Iterable[str] | None = None) -> list[Article]:
+    """Some articles of a built store (None: all), in the store's order, as the loader gave
+    them (text, metadata, chrome marked again by the same rules); [] when the store keeps no
+    texts. Read from Parquet on each call, so a dashboard does not hold 20,000 texts in memory."""
+    import duckdb
     folder = Path(folder)
     if not (folder / TEXTS).is_file():
         return []
-    columns = ["article", "title", "outlet", "outlet_en", "url", "published", "date_basis", "author",
-               "wire", "source_file", "encoding"]
-    meta = pd.read_parquet(folder / "articles.parquet", columns=columns).set_index("article")
-    texts = pd.read_parquet(folder / TEXTS)
+    texts_file, articles_file = (str(folder / n).replace("'", "''") for n in (TEXTS, "articles.parquet"))
+    wanted = None if ids is None else list(ids)
+    with duckdb.connect() as con:
+        frame = con.execute(f"""
+            SELECT t.article, t.text, a.title, a.outlet, a.outlet_en, a.url, a.published, a.date_basis,
+                   a.author, a.wire, a.source_file, a.encoding
+            FROM read_parquet('{texts_file}') t JOIN read_parquet('{articles_file}') a USING (article)
+            WHERE $all OR list_contains($ids, t.article)""", {"all": wanted is None, "ids": wanted or []}).df()
+    order = {a: i for i, a in enumerate(wanted)} if wanted is not None else None
     rules = load_chrome_rules()
     articles = []
-    for article, text in zip(texts["article"], texts["text"]):
-        row = meta.loc[article] if article in meta.index else None
-        if row is None:
-            continue
-        published = row["published"]
-        found = Article(id=article, text=text, outlet=row["outlet"], outlet_en=row["outlet_en"],
-                        url=row["url"] or "", published=None if pd.isna(published) else published.date(),
-                        date_basis=row["date_basis"] or "", author=row["author"] or "", wire=row["wire"] or "",
-                        title=row["title"] or "", source_file=row["source_file"] or "",
-                        encoding=row["encoding"] or "utf-8")
-        articles.append(finish(found, rules))
+    for row in frame.itertuples(index=False):
+        published = row.published
+        articles.append(finish(Article(
+            id=row.article, text=row.text, outlet=row.outlet, outlet_en=row.outlet_en, url=row.url or "",
+            published=None if pd.isna(published) else pd.Timestamp(published).date(),
+            date_basis=row.date_basis or "", author=row.author or "", wire=row.wire or "", title=row.title or "",
+            source_file=row.source_file or "", encoding=row.encoding or "utf-8"), rules))
+    if order is not None:
+        articles.sort(key=lambda a: order[a.id])
     return articles

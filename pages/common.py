@@ -310,24 +310,21 @@ def _bundled_files() -> tuple[tuple[str, bytes], ...]:
                  if p.is_file() and (p.suffix.lower() in SUPPORTED or p.name == METADATA_NAME))
 
 
-@st.cache_resource(show_spinner="Reading the stored texts…", max_entries=2)
-def _store_articles(folder: str, stamp: tuple) -> dict[str, Article]:
-    return {a.id: a for a in read_articles(folder)}
-
-
 def open_store() -> Path | None:
     """The built store whose tables the sidebar's bundled choice shows, if one opened."""
     folder = store_folder()
     return folder if folder is not None and st.session_state.get("_store_open") == str(folder) else None
 
 
-def corpus_articles() -> dict[str, Article]:
-    """The current corpus's articles by id, for pages that show the text itself (a built store's
-    texts.parquet; a store built without texts has none: its articles are simply absent)."""
+def corpus_articles(ids: list[str] | None = None) -> dict[str, Article]:
+    """The current corpus's articles by id (those of `ids`, or all), for pages that show the text
+    itself. A built store's texts are read from its texts.parquet when asked, not kept in memory;
+    a store built without texts has none: its articles are simply absent."""
     files = st.session_state.get("_corpus_files")
     if files is None and (folder := open_store()) is not None:
-        return _store_articles(str(folder), _store_stamp(folder))
-    return {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
+        return {a.id: a for a in read_articles(folder, ids)}
+    found = {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
+    return found if ids is None else {i: found[i] for i in ids if i in found}
 
 
 UPLOAD_FIELDS = ["outlet", "published", "url"]  # what the user may set or fix per article

@@ -40,8 +40,7 @@ def kwic_html(hits: pd.DataFrame) -> str:
 
 tables = current_tables()
 if has_articles(tables):
-    articles = corpus_articles()
-    shown = [articles[i] for i in tables.articles["article"] if i in articles]
+    shown = list(corpus_articles(tables.articles["article"].tolist()).values())
     if not shown:
         st.info(tr("The texts of these articles are not at hand: this store was built without them. "
                    "Build it again with `python -m analysis build CORPUS --out DIR`.",
