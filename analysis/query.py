@@ -19,13 +19,18 @@ from .store import TUPLE_COLUMNS
 TABLES = [f.name for f in fields(Tables)]
 
 
+QUERIED = ("articles", "mentions")  # the tables the queries below read
+
+
 def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = True) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with one view per table: over a built store folder (its Parquet
     files; `in_memory` loads them, or the tables it names, into DuckDB once, faster to query)
-    or over Tables in memory."""
+    or over Tables in memory (only the tables `in_memory` names, if it names some)."""
     con = duckdb.connect()
     for name in TABLES:
         if isinstance(source, Tables):  # copied in: a registered frame is invisible to cursors
+            if not isinstance(in_memory, bool) and name not in in_memory:
+                continue
             frame = getattr(source, name)
             frame = frame.assign(**{c: frame[c].map(list) for c in TUPLE_COLUMNS if c in frame.columns})
             con.register("_frame", frame)

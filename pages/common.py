@@ -229,13 +229,13 @@ def _store_tables(folder: str, stamp: tuple) -> Tables:
 
 @st.cache_resource(max_entries=2)
 def _store_connection(folder: str, stamp: tuple) -> duckdb.DuckDBPyConnection:
-    return query.connect(folder, in_memory=("articles", "mentions"))  # what the queries read; the rest stays on disk
+    return query.connect(folder, in_memory=query.QUERIED)  # what the queries read; the rest stays on disk
 
 
 @st.cache_resource(max_entries=4)
 def _tables_connection(kind: str, key: tuple) -> duckdb.DuckDBPyConnection:
     files = None if kind == "bundled" else key[0]
-    return query.connect(load_tables(files)[0])
+    return query.connect(load_tables(files)[0], in_memory=query.QUERIED)  # no second copy of the rest
 
 
 STORE_FALLBACK = " Showing the bundled corpus instead."
