@@ -458,7 +458,7 @@ def sidebar() -> None:
         if stored:
             n = len(tables.articles)
             name = LEFT_TO_RIGHT.format(escape_markdown(folder.name))
-            st.caption(tr(f"Stored corpus: {name}, {n:,} articles", f"مدونة مخزَّنة: {name}، {n:,} مقالًا"))
+            st.caption(tr(f"Stored corpus: {name}, {n:,} articles", f"مدونة مخزَّنة: {name}، عدد مقالاتها {n:,}"))
         if files and not tables.articles.empty:
             files = upload_editor(tables, files)
             tables, _ = analyse_with_status(files)

@@ -67,7 +67,7 @@ def test_the_sidebar_names_the_open_store(seed_store, monkeypatch):
     at = open_app()
     assert "Stored corpus: \u2066seeds\u2069, 5 articles" in [c.value for c in at.sidebar.caption]
     at.sidebar.radio(key="lang").set_value("ar").run()
-    assert "مدونة مخزَّنة: \u2066seeds\u2069، 5 مقالًا" in [c.value for c in at.sidebar.caption]
+    assert "مدونة مخزَّنة: \u2066seeds\u2069، عدد مقالاتها 5" in [c.value for c in at.sidebar.caption]
 
 
 def test_the_reader_shows_a_stored_article_with_its_chrome_marked(seed_store, monkeypatch):
