@@ -105,7 +105,7 @@ def build(args: argparse.Namespace) -> int:
         raise CorpusError("No article could be read.")
     run = engines.dask(args.scheduler) if args.engine == "dask" else engines.local()
     tables = analyze_cached(loaded.articles, Cache(args.cache), run)
-    folder = write_tables(tables, args.out)
+    folder = write_tables(tables, args.out, loaded.articles)  # texts too: the reader shows them
     print(f"{len(tables.articles):,} articles, {len(tables.mentions):,} mentions -> {folder} "
           f"({perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0

@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -46,6 +47,7 @@ MAX_FILE_MB = 200  # per file, as .streamlit/config.toml's maxUploadSize; a bigg
 MAX_FILE_BYTES = MAX_FILE_MB * 2**20
 SUPPORTED = (".txt", ".csv", ".jsonl", ".json", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+ARCHIVES = (".zip",)  # each member of a supported type is read as its own file
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 # Leading bytes of common binary formats, so "photo.txt" that is really a PNG says so.
 BINARY_SIGNATURES = {
@@ -441,6 +443,33 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return result
 
 
+def unzipped(files: list[tuple[str, bytes]], issues: list[Problem]) -> list[tuple[str, bytes]]:
+    """The files with each .zip replaced by its members of a supported type, named
+    "2015-07-21.zip/2015-07-21.json"; a zip that cannot be read is reported in `issues`."""
+    out: list[tuple[str, bytes]] = []
+    for name, data in files:
+        if Path(name).suffix.lower() not in ARCHIVES:
+            out.append((name, data))
+            continue
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                members = [m for m in archive.infolist()
+                           if not m.is_dir() and Path(m.filename).suffix.lower() in SUPPORTED
+                           and Path(m.filename).name.lower() != METADATA_NAME]
+                if not members:
+                    issues.append(Problem(name, "empty", f"{name} holds no {', '.join(SUPPORTED)} file."))
+                for member in members:
+                    label = f"{name}/{member.filename}"
+                    if member.file_size > MAX_FILE_BYTES:  # never inflated into memory
+                        issues.append(Problem(label, "too_big", too_big(label, member.file_size)))
+                    else:
+                        out.append((label, archive.read(member)))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as error:
+            issues.append(Problem(name, "bad_zip", f"{name} is not a zip archive that can be read ({error}); "
+                                  "zip the files again or add them one by one."))
+    return out
+
+
 def load_files(files: list[tuple[str, bytes]], metadata: dict[str, dict] | None = None) -> LoadResult:
     """Named byte strings (uploads, or files read from disk) into articles.
 
@@ -448,7 +477,7 @@ def load_files(files: list[tuple[str, bytes]], metadata: dict[str, dict] | None 
     """
     rules = load_chrome_rules()
     result = LoadResult()
-    for name, data in files:
+    for name, data in unzipped(files, result.issues):
         meta = (metadata or {}).get(name) or (metadata or {}).get(Path(name).stem)
         try:
             articles = read_file(data, name, meta)
@@ -476,13 +505,13 @@ def load_paths(paths: list[str | Path]) -> LoadResult:
             if (path / METADATA_NAME).is_file():
                 metadata.update(read_metadata(path / METADATA_NAME))
             members.extend(sorted(p for p in path.iterdir()
-                                  if p.suffix.lower() in SUPPORTED and p.name != METADATA_NAME))
+                                  if p.suffix.lower() in SUPPORTED + ARCHIVES and p.name != METADATA_NAME))
         elif path.is_file():
             members.append(path)
         else:
             raise CorpusError(f"{path} does not exist.")
     if not members:
-        raise CorpusError(f"No {', '.join(SUPPORTED)} files in {', '.join(map(str, paths))}.")
+        raise CorpusError(f"No {', '.join(SUPPORTED + ARCHIVES)} files in {', '.join(map(str, paths))}.")
     files, unread = [], []
     for member in members:
         try:

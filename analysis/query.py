@@ -6,6 +6,7 @@ filter by outlet over millions of mention rows without copying them into pandas 
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import fields
 from pathlib import Path
 
@@ -18,12 +19,18 @@ from .store import TUPLE_COLUMNS
 TABLES = [f.name for f in fields(Tables)]
 
 
-def connect(source: Tables | Path | str, in_memory: bool = True) -> duckdb.DuckDBPyConnection:
+QUERIED = ("articles", "mentions")  # the tables the queries below read
+
+
+def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = True) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with one view per table: over a built store folder (its Parquet
-    files; `in_memory` loads them into DuckDB once, faster to query) or over Tables in memory."""
+    files; `in_memory` loads them, or the tables it names, into DuckDB once, faster to query)
+    or over Tables in memory (only the tables `in_memory` names, if it names some)."""
     con = duckdb.connect()
     for name in TABLES:
         if isinstance(source, Tables):  # copied in: a registered frame is invisible to cursors
+            if not isinstance(in_memory, bool) and name not in in_memory:
+                continue
             frame = getattr(source, name)
             frame = frame.assign(**{c: frame[c].map(list) for c in TUPLE_COLUMNS if c in frame.columns})
             con.register("_frame", frame)
@@ -31,7 +38,8 @@ def connect(source: Tables | Path | str, in_memory: bool = True) -> duckdb.DuckD
             con.unregister("_frame")
         else:
             path = str(Path(source) / f"{name}.parquet").replace("'", "''")
-            kind = "TABLE" if in_memory else "VIEW"
+            loaded = in_memory if isinstance(in_memory, bool) else name in in_memory
+            kind = "TABLE" if loaded else "VIEW"
             con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
     # names and type of each entity, once: the frequency query then counts ids alone
     con.execute("""CREATE TABLE entity_names AS SELECT entity, any_value(name_ar) AS name_ar,
@@ -46,10 +54,12 @@ def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None,
-                     nisba: bool = False, limit: int | None = None) -> pd.DataFrame:
+                     nisba: bool = False, limit: int | None = None,
+                     types: list[str] | None = None) -> pd.DataFrame:
     """How often each entity is mentioned in some outlets (None or []: all of them), most
-    mentioned first: entity, name_ar, name_en, type, mentions. Adjectives (الروسي for Russia)
-    count only with `nisba`, as the sidebar's "Count adjectives as mentions" toggle does.
+    mentioned first (ties by English name): entity, name_ar, name_en, type, mentions. Adjectives
+    (الروسي for Russia) count only with `nisba`, as the sidebar's "Count adjectives as mentions"
+    toggle does; `types` keeps some entity types (None: all).
     entity_frequency(con, ["رايت رايتس"]) -> russia "روسيا" 13, kim_jong_un "كيم جونغ أون" 7..."""
     sql = """
         WITH counts AS (
@@ -57,7 +67,9 @@ def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None =
             WHERE (len($outlets) = 0 OR list_contains($outlets, outlet)) AND ($nisba OR NOT nisba)
             GROUP BY entity)
         SELECT entity, name_ar, name_en, type, mentions FROM counts JOIN entity_names USING (entity)
-        ORDER BY mentions DESC, entity"""
+        WHERE $all_types OR list_contains($types, type)
+        ORDER BY mentions DESC, name_en, entity"""
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return con.cursor().execute(sql, {"outlets": list(outlets or []), "nisba": bool(nisba)}).df()
+    return con.cursor().execute(sql, {"outlets": list(outlets or []), "nisba": bool(nisba),
+                                      "all_types": types is None, "types": list(types or [])}).df()

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .corpus import BUNDLED_CORPUS, DATA_DIR, Article
+from .corpus import BUNDLED_CORPUS, DATA_DIR, Article, finish, load_chrome_rules
 from .pipeline import PART_COLUMNS, Tables, analyze_batch, combine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,12 +165,19 @@ def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Bat
 
 # ---------------------------------------------------------------- built stores
 
-def write_tables(tables: Tables, folder: Path | str) -> Path:
-    """Every table as folder/<table>.parquet (what `python -m analysis build` writes)."""
+TEXTS = "texts.parquet"  # a built store's article texts: article, text (for the reader)
+
+
+def write_tables(tables: Tables, folder: Path | str, articles: Iterable[Article] = ()) -> Path:
+    """Every table as folder/<table>.parquet (what `python -m analysis build` writes), and the
+    texts of `articles` as texts.parquet, so the dashboard can show them."""
     folder = Path(folder)
     try:
         for name in TABLES:
             _write(getattr(tables, name), folder / f"{name}.parquet")
+        texts = pd.DataFrame([(a.id, a.text) for a in articles], columns=["article", "text"])
+        if len(texts):
+            _write(texts, folder / TEXTS)
     except OSError as error:
         raise StoreError(f"Could not write the tables to {folder}: {error}") from error
     return folder
@@ -184,3 +191,34 @@ def read_tables(folder: Path | str) -> Tables:
         raise StoreError(f"{folder} is not a Marsad store: {', '.join(n + '.parquet' for n in missing)} "
                          "missing. Build one with `python -m analysis build CORPUS --out DIR`.")
     return Tables(**{n: restore(pd.read_parquet(folder / f"{n}.parquet")) for n in TABLES})
+
+
+def read_articles(folder: Path | str, ids: Iterable[str] | None = None) -> list[Article]:
+    """Some articles of a built store (None: all), in the store's order, as the loader gave
+    them (text, metadata, chrome marked again by the same rules); [] when the store keeps no
+    texts. Read from Parquet on each call, so a dashboard does not hold 20,000 texts in memory."""
+    import duckdb
+    folder = Path(folder)
+    if not (folder / TEXTS).is_file():
+        return []
+    texts_file, articles_file = (str(folder / n).replace("'", "''") for n in (TEXTS, "articles.parquet"))
+    wanted = None if ids is None else list(ids)
+    with duckdb.connect() as con:
+        frame = con.execute(f"""
+            SELECT t.article, t.text, a.title, a.outlet, a.outlet_en, a.url, a.published, a.date_basis,
+                   a.author, a.wire, a.source_file, a.encoding
+            FROM read_parquet('{texts_file}') t JOIN read_parquet('{articles_file}') a USING (article)
+            WHERE $all OR list_contains($ids, t.article)""", {"all": wanted is None, "ids": wanted or []}).df()
+    order = {a: i for i, a in enumerate(wanted)} if wanted is not None else None
+    rules = load_chrome_rules()
+    articles = []
+    for row in frame.itertuples(index=False):
+        published = row.published
+        articles.append(finish(Article(
+            id=row.article, text=row.text, outlet=row.outlet, outlet_en=row.outlet_en, url=row.url or "",
+            published=None if pd.isna(published) else pd.Timestamp(published).date(),
+            date_basis=row.date_basis or "", author=row.author or "", wire=row.wire or "", title=row.title or "",
+            source_file=row.source_file or "", encoding=row.encoding or "utf-8"), rules))
+    if order is not None:
+        articles.sort(key=lambda a: order[a.id])
+    return articles

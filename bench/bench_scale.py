@@ -34,7 +34,7 @@ import pyarrow.parquet as pq  # noqa: E402
 from analysis import engines  # noqa: E402
 from analysis.corpus import load_files  # noqa: E402
 from analysis.query import connect, entity_frequency, outlets  # noqa: E402
-from analysis.store import Cache, analyze_cached, read_tables, write_tables  # noqa: E402
+from analysis.store import Cache, analyze_cached, read_articles, read_tables, write_tables  # noqa: E402
 from bench_analysis import SAUDINEWSNET, json_files  # noqa: E402
 
 QUERY_ROWS = 5_000_000
@@ -127,6 +127,15 @@ def dashboard_figures(store: Path, screenshot: Path) -> None:
             line("dashboard: outlet filter opens with", ", ".join(shown) + ", …")
             page.screenshot(path=str(screenshot.with_name("dashboard-outlets.png")))
             page.keyboard.press("Escape")
+            for path, selector in [("outlets", ".js-plotly-plot"), ("reader", ".marsad-rtl")]:
+                started = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/{path}", timeout=60_000)
+                page.wait_for_selector(selector, timeout=300_000)
+                line(f"dashboard: /{path} shown", f"{time.perf_counter() - started:8.1f} s after the page opened")
+            page.wait_for_timeout(2000)
+            page.screenshot(path=str(screenshot.with_name("dashboard-reader.png")))
+            rss = psutil.Process(server.pid).memory_info().rss
+            line("dashboard: RSS after entities, outlets, reader", f"{rss / 1e6:8.0f} MB (streamlit process)")
             browser.close()
     finally:
         server.terminate()
@@ -174,12 +183,15 @@ def main() -> None:
     subset = [articles[i * len(articles) // args.slice] for i in range(min(args.slice, len(articles)))]
     small, seconds = timed(analyze_cached, subset, cache, run)
     line(f"{len(subset):,} articles from the cache (no analysis)", f"{seconds:8.1f} s")
-    store = write_tables(small, args.out / f"store-{len(subset)}")
+    store = write_tables(small, args.out / f"store-{len(subset)}", subset)
     line("  store", f"{store} ({sum(p.stat().st_size for p in store.glob('*.parquet')) / 1e6:.0f} MB)")
     line("  cold table load (fresh process)", f"{cold_load_seconds(store):8.2f} s")
     read_tables(store)
     line("  warm table load", f"{timed(read_tables, store)[1]:8.2f} s")
+    line("  texts of the store (read_articles, chrome)", f"{timed(read_articles, store)[1]:8.2f} s")
     line("  mentions in the store", f"{len(small.mentions):,}")
+    line("  terms in the store (outlet x stem x word)", f"{len(small.terms):,} rows, "
+         f"{(store / 'terms.parquet').stat().st_size / 1e6:.0f} MB")
     line("  outlets in the store (the dashboard's filter)", f"{len(outlets(connect(small))):8d}")
 
     print("query on 5 million mention rows (DuckDB, in process)")

@@ -37,7 +37,7 @@ from analysis.lexicon import LexiconError
 from analysis.ner import find_model
 from analysis import pipeline, query
 from analysis.pipeline import Tables
-from analysis.store import StoreError, read_tables
+from analysis.store import StoreError, read_articles, read_tables
 from analysis.store import analyze_cached as analyze  # the tables, from the disk cache where it has them
 
 BUNDLED = "Bundled corpus"
@@ -229,13 +229,16 @@ def _store_tables(folder: str, stamp: tuple) -> Tables:
 
 @st.cache_resource(max_entries=2)
 def _store_connection(folder: str, stamp: tuple) -> duckdb.DuckDBPyConnection:
-    return query.connect(folder)
+    return query.connect(folder, in_memory=query.QUERIED)  # what the queries read; the rest stays on disk
 
 
 @st.cache_resource(max_entries=4)
 def _tables_connection(kind: str, key: tuple) -> duckdb.DuckDBPyConnection:
     files = None if kind == "bundled" else key[0]
-    return query.connect(load_tables(files)[0])
+    return query.connect(load_tables(files)[0], in_memory=query.QUERIED)  # no second copy of the rest
+
+
+STORE_FALLBACK = " Showing the bundled corpus instead."
 
 
 def load_tables(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tuple[str, ...]]:
@@ -248,7 +251,7 @@ def load_tables(files: tuple[tuple[str, bytes], ...] | None) -> tuple[Tables, tu
             return _store_tables(str(folder), _store_stamp(folder)), ()
         except StoreError as error:
             tables, problems = _bundled_tables(_data_files())
-            return tables, (f"{error} Showing the bundled corpus instead.", *problems)
+            return tables, (f"{error}{STORE_FALLBACK}", *problems)
     return _uploaded_tables(files, _lexicon_files())
 
 
@@ -307,11 +310,21 @@ def _bundled_files() -> tuple[tuple[str, bytes], ...]:
                  if p.is_file() and (p.suffix.lower() in SUPPORTED or p.name == METADATA_NAME))
 
 
-def corpus_articles() -> dict[str, Article]:
-    """The current corpus's articles by id, for pages that show the text itself; an article
-    the tables list but whose text is not at hand (a stored corpus) is simply absent."""
+def open_store() -> Path | None:
+    """The built store whose tables the sidebar's bundled choice shows, if one opened."""
+    folder = store_folder()
+    return folder if folder is not None and st.session_state.get("_store_open") == str(folder) else None
+
+
+def corpus_articles(ids: list[str] | None = None) -> dict[str, Article]:
+    """The current corpus's articles by id (those of `ids`, or all), for pages that show the text
+    itself. A built store's texts are read from its texts.parquet when asked, not kept in memory;
+    a store built without texts has none: its articles are simply absent."""
     files = st.session_state.get("_corpus_files")
-    return {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
+    if files is None and (folder := open_store()) is not None:
+        return {a.id: a for a in read_articles(folder, ids)}
+    found = {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
+    return found if ids is None else {i: found[i] for i in ids if i in found}
 
 
 UPLOAD_FIELDS = ["outlet", "published", "url"]  # what the user may set or fix per article
@@ -439,6 +452,13 @@ def sidebar() -> None:
                 st.info(tr("Upload one or more files to analyse them.", "ارفع ملفًا أو أكثر لتحليله."))
         tables, problems = analyse_with_status(files)
         show_problems(problems)
+        folder = store_folder()
+        stored = files is None and folder is not None and not any(p.endswith(STORE_FALLBACK) for p in problems)
+        st.session_state["_store_open"] = str(folder) if stored else None
+        if stored:
+            n = len(tables.articles)
+            name = LEFT_TO_RIGHT.format(escape_markdown(folder.name))
+            st.caption(tr(f"Stored corpus: {name}, {n:,} articles", f"مدونة مخزَّنة: {name}، عدد مقالاتها {n:,}"))
         if files and not tables.articles.empty:
             files = upload_editor(tables, files)
             tables, _ = analyse_with_status(files)

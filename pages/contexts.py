@@ -40,11 +40,12 @@ def kwic_html(hits: pd.DataFrame) -> str:
 
 tables = current_tables()
 if has_articles(tables):
-    articles = corpus_articles()
-    shown = [articles[i] for i in tables.articles["article"] if i in articles]
+    shown = list(corpus_articles(tables.articles["article"].tolist()).values())
     if not shown:
-        st.info(tr("The texts of these articles are not at hand (a stored corpus keeps only its tables).",
-                   "نصوص هذه المقالات غير متاحة (المدونة المخزّنة تحفظ جداولها فقط)."))
+        st.info(tr("The texts of these articles are not at hand: this store was built without them. "
+                   "Build it again with `python -m analysis build CORPUS --out DIR`.",
+                   "نصوص هذه المقالات غير متاحة: بُنيت هذه المدونة المخزّنة بلا نصوص. "
+                   "أعد بناءها بالأمر `python -m analysis build CORPUS --out DIR`."))
         st.stop()
     modes = {"word": tr("A word", "كلمة"), "entity": tr("An entity", "كيان")}
     from_link("kwic_mode", "by", default="word")

@@ -4,9 +4,10 @@ import io
 import plotly.express as px
 import streamlit as st
 
+from analysis import query
 from pages.common import (TYPE_COLOURS, chart, clickable_chart, current_tables, download, empty_note,
-                          font_path, from_link, has_articles, png_download, read_in_article, rtl_block, to_link,
-                          tr)
+                          font_path, from_link, has_articles, load_connection, png_download, read_in_article,
+                          rtl_block, to_link, tr)
 
 st.title(tr("Entities · الكيانات", "الكيانات"))
 TYPES_AR = {"person": "شخص", "place": "مكان", "organisation": "منظمة", "media": "وسيلة إعلام", "event": "حدث"}
@@ -51,9 +52,10 @@ if has_articles(tables):
         empty_note("entities of these types", "كيانات من هذه الأنواع")
         st.stop()
 
-    counts = (mentions.groupby(["entity", "name_ar", "name_en", "type"]).size()
-              .rename("mentions").reset_index()
-              .sort_values(["mentions", "name_en"], ascending=[False, True]))
+    # counted in DuckDB over the same corpus, outlets and adjective toggle as the sidebar's tables
+    counts = query.entity_frequency(load_connection(st.session_state.get("_corpus_files")),
+                                    st.session_state.get("outlets"), st.session_state.get("nisba", False),
+                                    types=chosen_types)
     top = counts.head(top_n)
 
     st.subheader(tr("Most mentioned", "الأكثر ذكرًا"))

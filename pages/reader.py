@@ -44,7 +44,6 @@ def followed_span(tables, article: str, at: int):
 tables = current_tables()
 if has_articles(tables):
     a = tables.articles.set_index("article")
-    texts = corpus_articles()
     ids = a.index.tolist()
     from_link("reader_article", "article")
     if st.session_state.get("reader_article") not in ids:  # filtered out, or a stale link
@@ -78,7 +77,7 @@ if has_articles(tables):
     if str(row["url"]).startswith(("https://", "http://")):  # never a javascript: link from a file
         st.link_button(tr("Open the original", "افتح الأصل"), row["url"], icon=":material/open_in_new:")
 
-    source = texts.get(article)
+    source = corpus_articles([article]).get(article)  # one text: a store's are read when asked
     if source is None:
         st.info(tr("The text of this article is not at hand (a stored corpus keeps only its tables).",
                    "نص هذا المقال غير متاح (المدونة المخزّنة تحفظ جداولها فقط)."))

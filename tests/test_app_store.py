@@ -1,12 +1,16 @@
 """The dashboard opens a built store (MARSAD_STORE / --store) instead of the bundled corpus."""
+import html
+import re
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.contexts import keyword_contexts
 from analysis.corpus import load_bundled
 from analysis.pipeline import analyze
-from analysis.query import entity_frequency
-from analysis.store import write_tables
+from analysis.query import connect, entity_frequency
+from analysis.store import read_tables, write_tables
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -43,3 +47,80 @@ def test_a_folder_that_is_not_a_store_is_explained_not_shown_as_a_traceback(tmp_
     warnings = " ".join(w.value for w in at.sidebar.warning)
     assert "is not a Marsad store" in warnings and "Showing the bundled corpus instead" in warnings
     assert "5 of 5 articles shown" in [c.value for c in at.sidebar.caption]
+
+
+# ---------------------------------------------------------------- a store with its texts
+
+EGYPT_ARTICLE = "004_c951edba429ed671"  # Egypt Telegraph: "5 ملايين قذيفة مدفعية"
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory):
+    """The five seed articles built as `python -m analysis build` does: tables and texts."""
+    articles = load_bundled().articles
+    folder = write_tables(analyze(articles), tmp_path_factory.mktemp("built") / "seeds", articles)
+    return folder, articles
+
+
+def test_the_sidebar_names_the_open_store(seed_store, monkeypatch):
+    monkeypatch.setenv("MARSAD_STORE", str(seed_store[0]))
+    at = open_app()
+    assert "Stored corpus: \u2066seeds\u2069, 5 articles" in [c.value for c in at.sidebar.caption]
+    at.sidebar.radio(key="lang").set_value("ar").run()
+    assert "مدونة مخزَّنة: \u2066seeds\u2069، عدد مقالاتها 5" in [c.value for c in at.sidebar.caption]
+
+
+def test_the_reader_shows_a_stored_article_with_its_chrome_marked(seed_store, monkeypatch):
+    monkeypatch.setenv("MARSAD_STORE", str(seed_store[0]))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["article"] = EGYPT_ARTICLE
+    at.run()
+    at.switch_page("pages/reader.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    body = next(m.value for m in at.markdown if m.value.startswith('<div class="marsad-rtl"'))
+    original = next(a for a in seed_store[1] if a.id == EGYPT_ARTICLE).text
+    assert html.unescape(re.sub(r"<[^>]+>", "", body.replace("<br>", "\n"))) == original
+    assert '<span class="hl-quantity" title="5,000,000 · munition · exact">5 ملايين </span>' in body
+    assert '<span class="hl-chrome" title="page chrome: not counted">A A</span>' in body
+
+
+def test_keyword_in_context_searches_the_stored_texts(seed_store, monkeypatch):
+    monkeypatch.setenv("MARSAD_STORE", str(seed_store[0]))
+    at = open_app("pages/contexts.py")
+    table = next(m.value for m in at.markdown if '<table class="kwic"' in m.value)
+    rows = re.findall(r"<tr>.*?</tr>", table)
+    assert len(rows) == len(keyword_contexts("أسلحة", seed_store[1])) == 29
+    assert {"الأسلحة", "وأسلحة", "بالأسلحة", "أسلحة"} <= {re.search(r"<mark>(.*?)</mark>", r).group(1) for r in rows}
+
+
+def test_a_store_built_without_texts_says_how_to_get_them(tmp_path, monkeypatch):
+    store = write_tables(analyze(load_bundled().articles[:2]), tmp_path / "bare")
+    monkeypatch.setenv("MARSAD_STORE", str(store))
+    at = open_app("pages/contexts.py")
+    assert any("built without them" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("outlets, nisba, types", [
+    (None, False, None), (None, True, None), (["Egypt Telegraph", "unknown"], False, None),
+    (["رايت رايتس"], True, ["person", "organisation"]), ([], False, ["place"])])
+def test_entity_frequency_in_duckdb_equals_the_pandas_count(seed_store, outlets, nisba, types):
+    tables = read_tables(seed_store[0])
+    mentions = (tables if nisba else tables.names_only()).for_outlets(outlets).mentions
+    if types is not None:
+        mentions = mentions[mentions["type"].isin(types)]
+    expected = mentions.groupby("entity").size()
+    got = entity_frequency(connect(seed_store[0]), outlets, nisba, types=types).set_index("entity")["mentions"]
+    assert got.to_dict() == expected.to_dict() and len(got) > 0
+    assert list(got) == sorted(got, reverse=True)
+
+
+def test_the_entities_page_on_a_store_counts_as_pandas_does(seed_store, monkeypatch):
+    monkeypatch.setenv("MARSAD_STORE", str(seed_store[0]))
+    at = open_app("pages/entities.py")
+    shown = at.dataframe[0].value.set_index("name_ar")["mentions"]
+    named = read_tables(seed_store[0]).names_only().mentions
+    expected = (named.groupby(["name_ar", "name_en"]).size().rename("mentions").reset_index()
+                .sort_values(["mentions", "name_en"], ascending=[False, True]).head(20))  # ties: by English name
+    assert list(shown.items()) == list(zip(expected["name_ar"], expected["mentions"]))
+    assert shown["روسيا"] == (named["entity"] == "russia").sum()  # the most mentioned
+    assert shown.index[0] == "روسيا"
