@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.corpus import (
+    ARCHIVES,
     BUNDLED_CORPUS,
     Article,
     DATA_DIR,
@@ -437,9 +438,10 @@ def sidebar() -> None:
                           format_func=corpus_names.get)
         # Always drawn, so uploads survive switching back and forth between the corpora.
         uploads = st.file_uploader(
-            tr("Your articles (.txt, .csv, .jsonl, .json; add metadata.csv for outlets and dates)",
-               "مقالاتك (txt، csv، jsonl، json؛ أضف metadata.csv للمنافذ والتواريخ)"),
-            type=[s.lstrip(".") for s in SUPPORTED], accept_multiple_files=True, key="uploads",
+            tr("Your articles (.txt, .html, .csv, .jsonl, .json or a .zip of them; add metadata.csv for "
+               "outlets and dates)",
+               "مقالاتك (txt، html، csv، jsonl، json أو ملف zip يضمها؛ أضف metadata.csv للمنافذ والتواريخ)"),
+            type=[s.lstrip(".") for s in SUPPORTED + ARCHIVES], accept_multiple_files=True, key="uploads",
             help=tr(f"Up to {MAX_FILE_MB} MB per file; web pages (.html) are read for their article text. "
                     "Kept in this session's memory only: not written to disk, not shown to other sessions.",
                     f"حتى {MAX_FILE_MB} ميغابايت للملف؛ تُقرأ صفحات الويب (.html) لنص مقالها. "

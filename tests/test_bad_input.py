@@ -183,3 +183,17 @@ def test_the_server_refuses_an_upload_past_the_limit_before_reading_it():
             connection.putheader("Content-Length", str((MAX_FILE_MB + 1) * 2**20))
             connection.endheaders()  # and no body: the size alone is refused
             assert connection.getresponse().status == 413
+
+
+def test_a_zip_of_articles_uploads_like_its_files():
+    """The sidebar takes a .zip: each article inside is read as if uploaded on its own."""
+    import io
+    import zipfile
+    seeds = sorted((ROOT / "data" / "articles").glob("*.txt"))[:2]
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for path in seeds:
+            archive.writestr(path.name, path.read_bytes())
+    at = upload([("two-seeds.zip", packed.getvalue())])
+    assert articles_metric(at) == "2"
+    assert not at.sidebar.warning
