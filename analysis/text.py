@@ -130,6 +130,28 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(trimmed)
 
 
+# No date or quantity pattern reads across a full stop or an Arabic comma (none of them matches
+# either, and a lookahead sees one as it sees the end of the text), so a match lies in one clause.
+_CLAUSE_STOPS = ".،"
+
+
+def finditer_in_clauses(pattern: re.Pattern, text: str, anchor: re.Pattern):
+    """pattern.finditer(text), scanning only the clauses that hold an `anchor` match, where
+    every match of `pattern` holds one: "في 5 مارس. قال" scans "في 5 مارس" for a date.
+
+    The anchor is a cheap regex (it starts with a letter or a digit, which re looks for fast);
+    the full pattern starts with a lookbehind, which makes re try it at every position."""
+    end = -1
+    for found in anchor.finditer(text):
+        at = found.start()
+        if at < end:
+            continue  # this clause is already scanned
+        start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
+        ends = [e for e in (text.find(stop, at) for stop in _CLAUSE_STOPS) if e >= 0]
+        end = min(ends) if ends else len(text)
+        yield from pattern.finditer(text, start, end)
+
+
 @lru_cache(maxsize=4096)
 def normalized_key(phrase: str) -> str:
     """The form a lexicon phrase is matched in: normalised, single spaces."""
