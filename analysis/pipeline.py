@@ -88,15 +88,17 @@ def article_row(article: Article) -> dict:
 
 def span_rows(article: Article, spans: list[Span], payload) -> list[dict]:
     """One row per span, with the sentence around it (from the original text)."""
+    if not spans:
+        return []
     bounds = sentence_bounds(article.text)
     starts = [s for s, _ in bounds]
+    published = pd.Timestamp(article.published) if article.published else pd.NaT  # once per article
     rows = []
     for span in spans:
         i = max(bisect_right(starts, span.start) - 1, 0)
         s, e = bounds[i] if bounds else (0, len(article.text))
         rows.append({
-            "article": article.id, "outlet": article.outlet,
-            "published": pd.Timestamp(article.published) if article.published else pd.NaT,
+            "article": article.id, "outlet": article.outlet, "published": published,
             "start": span.start, "end": span.end, "text": span.text,
             "sentence": article.text[s:max(e, span.end)],
             **payload(span),
