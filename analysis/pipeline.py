@@ -23,7 +23,7 @@ from .sources import extract_cited_sources
 from .spans import Span
 from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, article_windows,
                     dated_sentences, first_mentions, group_events, shared_from_windows)
-from .text import sentence_bounds, words
+from .text import count_words, sentence_bounds
 from .weapons import extract_weapons, weapon_matcher
 
 ARTICLE_COLUMNS = ["article", "title", "outlet", "outlet_en", "published", "date_basis",
@@ -81,7 +81,7 @@ def article_row(article: Article) -> dict:
         "outlet_en": article.outlet_en,
         "published": pd.Timestamp(article.published) if article.published else pd.NaT,
         "date_basis": article.date_basis, "author": article.author, "wire": article.wire,
-        "url": article.url, "words": len(words(article.body)), "source_file": article.source_file,
+        "url": article.url, "words": count_words(article.body), "source_file": article.source_file,
         "encoding": article.encoding, "chrome_lines": len(article.chrome),
     }
 

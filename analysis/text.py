@@ -108,6 +108,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
+def count_words(text: str) -> int:
+    """len(words(text)), read off the normalised copy the extractors made (cached): "وأسلحة، لروسيا" -> 2."""
+    return len(_WORD.findall(normalize_with_offsets(text).normalized))
+
+
 # A full stop between digits is a decimal point ("2.5"), not a sentence end.
 _SENTENCE_END = re.compile(r"(?:[!?؟…\n]|\.(?!\d))+")
 
