@@ -6,7 +6,9 @@ on screen can be traced back to the sentence it came from.
 """
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
@@ -213,9 +215,27 @@ def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
     return rows
 
 
+@contextmanager
+def _collector_paused():
+    """No cyclic garbage collection inside: the map makes millions of small objects and no
+    cycles, and each collection walks every object alive (a tenth of the time otherwise)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     """The per-article map over a batch of articles: one frame per PART_COLUMNS table, the
     articles' rows one after the other. Batches can run anywhere (a process, a Dask worker)."""
+    with _collector_paused():
+        return _analyze_batch(articles)
+
+
+def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     extract_mentions, _ = entity_extractor(nisba=True)
     results = [analyze_article(a, extract_mentions) for a in articles]
     frames = {name: pd.DataFrame([row for r in results for row in r[name]], columns=columns)
