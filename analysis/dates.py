@@ -82,7 +82,7 @@ YEARS_AGO_PATTERN = re.compile(r"(?<!\w)[وف]?منذ\s+(?P<count>\d{1,3})\s+(?:
 # A bare month later in the year than the publication month is last year's, unless the
 # sentence speaks of what is planned ("المقرر عقده في ..."); news reports the past.
 _FUTURE_CUES = re.compile(r"(?<!\w)[وف]?(?:المقرر|مقرر|المتوقع|متوقع|يعتزم|تعتزم|سوف|المرتقب|مرتقب|يتوقع|تتوقع)(?!\w)")
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_SENTENCE_ENDS = ".!?؟\n"
 # What "سبتمبر الجاري" and its kin say, in data["relative"]
 QUALIFIER = {"الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current",
              "المقبل": "next", "القادم": "next"}
@@ -153,7 +153,7 @@ def _date_data(year=None, month=None, day=None, day_end=None, inferred=False, re
 
 def _has_future_cue(normalized: str, at: int) -> bool:
     """A cue of a planned event between the sentence start and `at`."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(normalized, 0, at)), default=0)
+    start = max(normalized.rfind(stop, 0, at) for stop in _SENTENCE_ENDS) + 1  # 0: none before
     return bool(_FUTURE_CUES.search(normalized, start, at))
 
 
