@@ -161,9 +161,10 @@ def _has_future_cue(normalized: str, at: int) -> bool:
 # that hold it are scanned with the pattern.
 _MONTH_ANY = rf"(?:{_MONTH})"
 _YEAR_ANY = re.compile(r"(?:1[89]|20)\d\d")
+_DAY_MONTH = re.compile(rf"\d\s+{_MONTH_ANY}")
 _DATE_ANCHORS = [
-    re.compile(rf"\d\s+{_MONTH_ANY}"),  # 10 الي 13 سبتمبر
-    re.compile(rf"\d\s+{_MONTH_ANY}"),  # 30 اغسطس
+    _DAY_MONTH,  # 10 الي 13 سبتمبر
+    _DAY_MONTH,  # 30 اغسطس
     _YEAR_ANY,  # فبراير 2022
     re.compile(rf"(?:في|خلال|منذ|شهر)\s+{_MONTH_ANY}"),  # في يوليو
     re.compile(r"الماضي|الجاري|المقبل|القادم|المنصرم|الحالي"),  # يوليو الماضي

@@ -146,15 +146,23 @@ def finditer_in_clauses(pattern: re.Pattern, text: str, anchor: re.Pattern):
 
     The anchor is a cheap regex (it starts with a letter or a digit, which re looks for fast);
     the full pattern starts with a lookbehind, which makes re try it at every position."""
-    end = -1
+    for start, end in _clauses_with(anchor, text):
+        yield from pattern.finditer(text, start, end)
+
+
+@lru_cache(maxsize=64)  # several patterns of one text share an anchor
+def _clauses_with(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) of each clause of `text` that holds an `anchor` match, in order."""
+    clauses, end = [], -1
     for found in anchor.finditer(text):
         at = found.start()
         if at < end:
-            continue  # this clause is already scanned
+            continue  # this clause is already in
         start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
         ends = [e for e in (text.find(stop, at) for stop in _CLAUSE_STOPS) if e >= 0]
         end = min(ends) if ends else len(text)
-        yield from pattern.finditer(text, start, end)
+        clauses.append((start, end))
+    return tuple(clauses)
 
 
 @lru_cache(maxsize=4096)
