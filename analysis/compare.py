@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import snowballstemmer
 from arabicstopwords.arabicstopwords import stopwords_list
 from camel_tools.utils.dediac import dediac_ar
@@ -121,11 +122,21 @@ def term_counts(articles: list[Article]) -> pd.DataFrame:
     pairs, firsts = pd.factorize(article_of[kept] * max(len(terms), 1) + term_of[kept])
     counts = np.bincount(pairs, minlength=len(firsts)).astype(np.int64)
     article, term = np.divmod(firsts.astype(np.int64), max(len(terms), 1))
-    stems = np.array([s for s, _ in terms] or [""], dtype=object)
-    words = np.array([w for _, w in terms] or [""], dtype=object)
-    return pd.DataFrame({"article": [articles[i].id for i in article], "outlet": [articles[i].outlet for i in article],
-                         "stem": stems[term].tolist(), "word": words[term].tolist(), "count": counts.tolist()},
-                        columns=TERM_COLUMNS)
+    return pd.DataFrame({"article": _taken([a.id for a in articles], article),
+                         "outlet": _taken([a.outlet for a in articles], article),
+                         "stem": _taken([s for s, _ in terms], term), "word": _taken([w for _, w in terms], term),
+                         "count": counts}, columns=TERM_COLUMNS)
+
+
+_STR = pd.Series(["مرصد"]).dtype  # the dtype pandas gives a column of str
+
+
+def _taken(values: list[str], index: np.ndarray):
+    """pandas' string column of values[index], taken in Arrow (hundreds of thousands of rows:
+    several times faster than a list of str objects that pandas then converts)."""
+    if not isinstance(_STR, pd.StringDtype):  # a pandas that keeps str as objects
+        return [values[i] for i in index]
+    return pd.array(pa.array(values, type=pa.large_string()).take(pa.array(index, type=pa.int64())), dtype=_STR)
 
 
 # ---------------------------------------------------------------- the log-odds ratio
