@@ -79,10 +79,14 @@ def _terms(tokens: list[str]) -> dict[str, tuple[str, str]]:
 # (stem, word) of every token seen in this process, None for a token left out: news repeats
 # its words, so each distinct word is stemmed once per process, not once per batch.
 _TERM_OF: dict[str, tuple[str, str] | None] = {}
+_TERM_CACHE_LIMIT = 400_000  # distinct words; about 100 MB
 
 
 def _cached_terms(tokens) -> dict[str, tuple[str, str] | None]:
     new = [t for t in tokens if t not in _TERM_OF]
+    if len(_TERM_OF) + len(new) > _TERM_CACHE_LIMIT:  # a long-lived worker: start afresh, memory stays bounded
+        _TERM_OF.clear()
+        new = list(tokens)
     if new:
         found = _terms(new)
         _TERM_OF.update({t: found.get(t) for t in new})
