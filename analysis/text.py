@@ -20,7 +20,9 @@ TATWEEL = "\u0640"
 # Invisible marks that sit between letters in copied web text (bidi marks, joiners).
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff"
 _DROPPED_CHARS = "".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE
-_DROPPED_CODES = np.array([ord(c) for c in _DROPPED_CHARS], dtype=np.uint32)
+# Is this Basic Multilingual Plane code point dropped? (a table look-up beats np.isin)
+_IS_DROPPED = np.zeros(0x10000, dtype=bool)
+_IS_DROPPED[[ord(c) for c in _DROPPED_CHARS]] = True
 
 
 # camel-tools' dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar and
@@ -64,7 +66,8 @@ def normalize_with_offsets(original: str) -> NormalizedText:
     the other normalisations replace one character by one, so offsets stay exact.
     """
     codes = np.frombuffer(original.encode("utf-32-le"), dtype=np.uint32)
-    kept = array("i", np.flatnonzero(~np.isin(codes, _DROPPED_CODES)).astype(np.int32).tobytes())
+    dropped = _IS_DROPPED[np.minimum(codes, 0xFFFF)]  # none of the dropped marks is beyond U+FFFF
+    kept = array("i", np.flatnonzero(~dropped).astype(np.int32).tobytes())
     normalized = normalize(original)
     if len(normalized) != len(kept):  # a normaliser changed length: map char by char
         pieces, kept = [], array("i")
