@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import snowballstemmer
 from arabicstopwords.arabicstopwords import stopwords_list
 from camel_tools.utils.dediac import dediac_ar
@@ -75,6 +76,23 @@ def _terms(tokens: list[str]) -> dict[str, tuple[str, str]]:
     return {t: (s, w) for (t, w), s in zip(kept, stems) if len(s) >= 2}
 
 
+# (stem, word) of every token seen in this process, None for a token left out: news repeats
+# its words, so each distinct word is stemmed once per process, not once per batch.
+_TERM_OF: dict[str, tuple[str, str] | None] = {}
+_TERM_CACHE_LIMIT = 400_000  # distinct words; about 100 MB
+
+
+def _cached_terms(tokens) -> dict[str, tuple[str, str] | None]:
+    new = [t for t in tokens if t not in _TERM_OF]
+    if len(_TERM_OF) + len(new) > _TERM_CACHE_LIMIT:  # a long-lived worker: start afresh, memory stays bounded
+        _TERM_OF.clear()
+        new = list(tokens)
+    if new:
+        found = _terms(new)
+        _TERM_OF.update({t: found.get(t) for t in new})
+    return _TERM_OF
+
+
 def _by_term(tokens: Counter, terms: dict[str, tuple[str, str]]) -> Counter:
     counts: Counter = Counter()
     for token, n in tokens.items():
@@ -93,14 +111,36 @@ def article_terms(text: str) -> Counter:
 def term_counts(articles: list[Article]) -> pd.DataFrame:
     """One row per (article, stem, word as written) with its count, from the body (page chrome
     left out): the words each outlet uses, ready for `distinctive_terms`."""
-    per_article = [Counter(_ARABIC_WORD.findall(a.body)) for a in articles]
-    terms = _terms(sorted(set().union(*per_article)))  # each distinct word stemmed once
-    columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
-    for article, tokens in zip(articles, per_article):
-        for (root, word), n in _by_term(tokens, terms).items():
-            for name, value in zip(TERM_COLUMNS, (article.id, article.outlet, root, word, n)):
-                columns[name].append(value)
-    return pd.DataFrame(columns, columns=TERM_COLUMNS)
+    per_article = [_ARABIC_WORD.findall(a.body) for a in articles]
+    # Counted with arrays rather than a Counter per article: every token gets the number of its
+    # (stem, word), and the (article, term) pairs are counted in order of first appearance.
+    codes, tokens = pd.factorize(np.array([t for ts in per_article for t in ts], dtype=object))
+    known = _cached_terms(tokens)
+    term_ids: dict[tuple[str, str], int] = {}
+    token_term = np.array([-1 if (term := known[t]) is None else term_ids.setdefault(term, len(term_ids))
+                           for t in tokens], dtype=np.int64)
+    terms = list(term_ids)
+    article_of = np.repeat(np.arange(len(articles), dtype=np.int64), [len(ts) for ts in per_article])
+    term_of = token_term[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+    kept = term_of >= 0
+    pairs, firsts = pd.factorize(article_of[kept] * max(len(terms), 1) + term_of[kept])
+    counts = np.bincount(pairs, minlength=len(firsts)).astype(np.int64)
+    article, term = np.divmod(firsts.astype(np.int64), max(len(terms), 1))
+    return pd.DataFrame({"article": _taken([a.id for a in articles], article),
+                         "outlet": _taken([a.outlet for a in articles], article),
+                         "stem": _taken([s for s, _ in terms], term), "word": _taken([w for _, w in terms], term),
+                         "count": counts}, columns=TERM_COLUMNS)
+
+
+_STR = pd.Series(["مرصد"]).dtype  # the dtype pandas gives a column of str
+
+
+def _taken(values: list[str], index: np.ndarray):
+    """pandas' string column of values[index], taken in Arrow (hundreds of thousands of rows:
+    several times faster than a list of str objects that pandas then converts)."""
+    if not isinstance(_STR, pd.StringDtype):  # a pandas that keeps str as objects
+        return [values[i] for i in index]
+    return pd.array(pa.array(values, type=pa.large_string()).take(pa.array(index, type=pa.int64())), dtype=_STR)
 
 
 # ---------------------------------------------------------------- the log-odds ratio

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from .corpus import Article
 from .spans import Span
-from .text import normalize, normalize_with_offsets
+from .text import finditer_in_clauses, normalize, normalize_with_offsets
 
 MONTH_NAMES = {
     1: ["يناير", "كانون الثاني", "جانفي"],
@@ -82,7 +82,7 @@ YEARS_AGO_PATTERN = re.compile(r"(?<!\w)[وف]?منذ\s+(?P<count>\d{1,3})\s+(?:
 # A bare month later in the year than the publication month is last year's, unless the
 # sentence speaks of what is planned ("المقرر عقده في ..."); news reports the past.
 _FUTURE_CUES = re.compile(r"(?<!\w)[وف]?(?:المقرر|مقرر|المتوقع|متوقع|يعتزم|تعتزم|سوف|المرتقب|مرتقب|يتوقع|تتوقع)(?!\w)")
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_SENTENCE_ENDS = ".!?؟\n"
 # What "سبتمبر الجاري" and its kin say, in data["relative"]
 QUALIFIER = {"الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current",
              "المقبل": "next", "القادم": "next"}
@@ -153,31 +153,33 @@ def _date_data(year=None, month=None, day=None, day_end=None, inferred=False, re
 
 def _has_future_cue(normalized: str, at: int) -> bool:
     """A cue of a planned event between the sentence start and `at`."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(normalized, 0, at)), default=0)
+    start = max(normalized.rfind(stop, 0, at) for stop in _SENTENCE_ENDS) + 1  # 0: none before
     return bool(_FUTURE_CUES.search(normalized, start, at))
 
 
-# Words one of the patterns cannot match without: a pattern whose words are all absent is not
-# run (a substring test is some hundred times faster than a regex scan of the article).
-_MONTH_WORDS = tuple({n.split()[0] for n in MONTH_OF})
+# What each pattern cannot match without (see text.finditer_in_clauses): only the clauses
+# that hold it are scanned with the pattern.
+_MONTH_ANY = rf"(?:{_MONTH})"
 _YEAR_ANY = re.compile(r"(?:1[89]|20)\d\d")
-_UNIT_WORDS = tuple(_UNIT_OF)
-_DAY_WORDS = (("امس",), ("اليوم",), ("غدا",))
-_WEEKDAY_WORDS = tuple(WEEKDAYS)
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
+_DAY_MONTH = re.compile(rf"\d\s+{_MONTH_ANY}")
+_DATE_ANCHORS = [
+    _DAY_MONTH,  # 10 الي 13 سبتمبر
+    _DAY_MONTH,  # 30 اغسطس
+    _YEAR_ANY,  # فبراير 2022
+    re.compile(rf"(?:في|خلال|منذ|شهر)\s+{_MONTH_ANY}"),  # في يوليو
+    re.compile(r"الماضي|الجاري|المقبل|القادم|المنصرم|الحالي"),  # يوليو الماضي
+    _YEAR_ANY,  # عام 2019
+]
+_UNIT_ANCHOR = re.compile(r"الاسبوع|الشهر|العام|السنه")
+_DAY_ANCHORS = [re.compile("امس"), re.compile("اليوم"), re.compile("غدا")]
+_WEEKDAY_ANCHOR = re.compile(_WEEKDAY)
+_AGO_ANCHOR = re.compile("منذ")
 
 
 def _calendar_dates(normalized: str, published: date | None, taken: list) -> list[tuple[int, int, str, dict]]:
     found = []
-    months = _has_any(normalized, _MONTH_WORDS)
-    years = bool(_YEAR_ANY.search(normalized))
-    for pattern in DATE_PATTERNS:
-        if not (years if pattern is DATE_PATTERNS[-1] else months):
-            continue
-        for match in pattern.finditer(normalized):
+    for pattern, anchor in zip(DATE_PATTERNS, _DATE_ANCHORS):
+        for match in finditer_in_clauses(pattern, normalized, anchor):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             groups = match.groupdict()
@@ -207,7 +209,7 @@ def _relative_dates(normalized: str, published: date | None, taken: list) -> lis
         taken.append((match.start(), match.end()))
         found.append((match.start(), match.end(), label, data))
 
-    for match in WEEKDAY_PATTERN.finditer(normalized) if _has_any(normalized, _WEEKDAY_WORDS) else ():
+    for match in finditer_in_clauses(WEEKDAY_PATTERN, normalized, _WEEKDAY_ANCHOR):
         weekday, relative = WEEKDAYS[match.group("weekday")], match.group("relative") or ""
         if published is None:
             add(match, "", _date_data(relative="weekday", weekday=weekday))
@@ -215,8 +217,8 @@ def _relative_dates(normalized: str, published: date | None, taken: list) -> lis
         day = weekday_date(weekday, published, relative or None)
         add(match, day.isoformat(), _date_data(day.year, day.month, day.day, relative="weekday",
                                                weekday=weekday, published=published))
-    for (pattern, step), words in zip(DAY_PATTERNS, _DAY_WORDS):
-        for match in pattern.finditer(normalized) if _has_any(normalized, words) else ():
+    for (pattern, step), anchor in zip(DAY_PATTERNS, _DAY_ANCHORS):
+        for match in finditer_in_clauses(pattern, normalized, anchor):
             days = -2 if match.group().endswith("الاول") else step  # أمس الأول: the day before yesterday
             kind = {-2: "day_before_yesterday", -1: "yesterday", 0: "today", 1: "tomorrow"}[days]
             if published is None:
@@ -224,9 +226,8 @@ def _relative_dates(normalized: str, published: date | None, taken: list) -> lis
                 continue
             day = published + timedelta(days=days)
             add(match, day.isoformat(), _date_data(day.year, day.month, day.day, relative=kind, published=published))
-    units = _has_any(normalized, _UNIT_WORDS)
     for pattern, step in RELATIVE_PATTERNS:
-        for match in pattern.finditer(normalized) if units else ():
+        for match in finditer_in_clauses(pattern, normalized, _UNIT_ANCHOR):
             unit = _UNIT_OF[_UNIT.search(match.group()).group()]
             kind = f"{unit}{step:+d}"  # "month-1" is last month, "year+0" this year
             if published is None:
@@ -243,7 +244,7 @@ def _relative_dates(normalized: str, published: date | None, taken: list) -> lis
                 data = _date_data(relative=kind, published=published, span_from=monday.isoformat(),
                                   span_to=(monday + timedelta(days=6)).isoformat())
                 add(match, f"{iso_year}-W{week:02d}", {**data, "week": week})
-    for match in YEARS_AGO_PATTERN.finditer(normalized) if "منذ" in normalized else ():
+    for match in finditer_in_clauses(YEARS_AGO_PATTERN, normalized, _AGO_ANCHOR):
         if published is None:
             add(match, "", _date_data(relative="years_ago"))
             continue

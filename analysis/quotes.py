@@ -78,14 +78,18 @@ def load_speech_verbs(path: Path = SPEECH_VERBS_FILE) -> SpeechVerbs:
 
 # ---------------------------------------------------------------- clause scanning
 
+# The characters clause_end reads; re skips the others far faster than a loop over characters.
+_CLAUSE_MARKS = re.compile("[" + re.escape("\n" + OPENING + CLOSING + STRAIGHT + ".!?؟") + "]")
+
+
 def clause_end(text: str, at: int) -> int:
     """Where the sentence that runs on from `at` ends: the first . ! ? ؟ outside quotation
     marks, or the line end ("“لا، لا أستطيع. ليس هناك ما أقوله”." is one sentence)."""
     inside = False
-    for i in range(at, len(text)):
-        char = text[i]
+    for mark in _CLAUSE_MARKS.finditer(text, at):
+        char = mark.group()
         if char == "\n":
-            return i
+            return mark.start()
         if char in OPENING and not inside:
             inside = True
         elif char in CLOSING and inside:
@@ -93,7 +97,7 @@ def clause_end(text: str, at: int) -> int:
         elif char == STRAIGHT:
             inside = not inside
         elif char in ".!?؟" and not inside:
-            return i
+            return mark.start()
     return len(text)
 
 

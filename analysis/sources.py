@@ -90,7 +90,7 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
         s, e = nt.to_original(c_start, c_end)
         spans.append(Span(article.id, entity.start, entity.end, entity.text, "source", entity.label,
                           {"cue": text[s:e].strip(), "cue_kind": kind, "resolved_by": "name"}))
-    for ref in _BACK_REFERENCE.finditer(norm):
+    for ref in _BACK_REFERENCE.finditer(norm) if media else ():  # no outlet named: nothing to refer back to
         start, end = nt.to_original(ref.start("ref"), ref.end("ref"))
         earlier = [m for m in media if m.end <= start]
         if earlier:

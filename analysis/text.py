@@ -20,7 +20,9 @@ TATWEEL = "\u0640"
 # Invisible marks that sit between letters in copied web text (bidi marks, joiners).
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff"
 _DROPPED_CHARS = "".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE
-_DROPPED_CODES = np.array([ord(c) for c in _DROPPED_CHARS], dtype=np.uint32)
+# Is this Basic Multilingual Plane code point dropped? (a table look-up beats np.isin)
+_IS_DROPPED = np.zeros(0x10000, dtype=bool)
+_IS_DROPPED[[ord(c) for c in _DROPPED_CHARS]] = True
 
 
 # camel-tools' dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar and
@@ -64,7 +66,8 @@ def normalize_with_offsets(original: str) -> NormalizedText:
     the other normalisations replace one character by one, so offsets stay exact.
     """
     codes = np.frombuffer(original.encode("utf-32-le"), dtype=np.uint32)
-    kept = array("i", np.flatnonzero(~np.isin(codes, _DROPPED_CODES)).astype(np.int32).tobytes())
+    dropped = _IS_DROPPED[np.minimum(codes, 0xFFFF)]  # none of the dropped marks is beyond U+FFFF
+    kept = array("i", np.flatnonzero(~dropped).astype(np.int32).tobytes())
     normalized = normalize(original)
     if len(normalized) != len(kept):  # a normaliser changed length: map char by char
         pieces, kept = [], array("i")
@@ -108,6 +111,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
+def count_words(text: str) -> int:
+    """len(words(text)), read off the normalised copy the extractors made (cached): "وأسلحة، لروسيا" -> 2."""
+    return len(_WORD.findall(normalize_with_offsets(text).normalized))
+
+
 # A full stop between digits is a decimal point ("2.5"), not a sentence end.
 _SENTENCE_END = re.compile(r"(?:[!?؟…\n]|\.(?!\d))+")
 
@@ -128,6 +136,36 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
             s += len(piece) - len(piece.lstrip())
             trimmed.append((s, s + len(kept)))
     return tuple(trimmed)
+
+
+# No date or quantity pattern reads across a full stop or an Arabic comma (none of them matches
+# either, and a lookahead sees one as it sees the end of the text), so a match lies in one clause.
+_CLAUSE_STOPS = ".،"
+
+
+def finditer_in_clauses(pattern: re.Pattern, text: str, anchor: re.Pattern):
+    """pattern.finditer(text), scanning only the clauses that hold an `anchor` match, where
+    every match of `pattern` holds one: "في 5 مارس. قال" scans "في 5 مارس" for a date.
+
+    The anchor is a cheap regex (it starts with a letter or a digit, which re looks for fast);
+    the full pattern starts with a lookbehind, which makes re try it at every position."""
+    for start, end in _clauses_with(anchor, text):
+        yield from pattern.finditer(text, start, end)
+
+
+@lru_cache(maxsize=64)  # several patterns of one text share an anchor
+def _clauses_with(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    """[start, end) of each clause of `text` that holds an `anchor` match, in order."""
+    clauses, end = [], -1
+    for found in anchor.finditer(text):
+        at = found.start()
+        if at < end:
+            continue  # this clause is already in
+        start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
+        ends = [e for e in (text.find(stop, at) for stop in _CLAUSE_STOPS) if e >= 0]
+        end = min(ends) if ends else len(text)
+        clauses.append((start, end))
+    return tuple(clauses)
 
 
 @lru_cache(maxsize=4096)
