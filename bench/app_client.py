@@ -108,23 +108,27 @@ def run_page(ws, page: str = "", query: str = "", timeout: float = 120, widget_s
             return run
 
 
-def upload(ws, port: int, session_id: str, widget_id: str, files: list[tuple[str, bytes]]):
-    """Upload files as the browser does (ask for URLs, PUT each file) and return the
-    uploader's WidgetState to send with the next run. Needs XSRF protection off."""
-    import requests
-
+def upload_urls(ws, session_id: str, names: list[str]) -> list:
+    """Ask the server where to PUT each file, as the browser does before an upload."""
     ask = BackMsg()
     ask.file_urls_request.request_id = "bench"
     ask.file_urls_request.session_id = session_id
-    ask.file_urls_request.file_names.extend(name for name, _ in files)
+    ask.file_urls_request.file_names.extend(names)
     ws.send(ask.SerializeToString())
     while True:
         message = ForwardMsg()
         message.ParseFromString(ws.recv(timeout=60))
         if message.WhichOneof("type") == "file_urls_response":
-            break
+            return list(message.file_urls_response.file_urls)
+
+
+def upload(ws, port: int, session_id: str, widget_id: str, files: list[tuple[str, bytes]]):
+    """Upload files as the browser does (ask for URLs, PUT each file) and return the
+    uploader's WidgetState to send with the next run. Needs XSRF protection off."""
+    import requests
+
     state = WidgetState(id=widget_id)
-    for (name, data), urls in zip(files, message.file_urls_response.file_urls):
+    for (name, data), urls in zip(files, upload_urls(ws, session_id, [name for name, _ in files])):
         url = urls.upload_url if urls.upload_url.startswith("http") else f"http://127.0.0.1:{port}{urls.upload_url}"
         requests.put(url, files={"file": (name, data)}, timeout=600).raise_for_status()
         state.file_uploader_state_value.uploaded_file_info.append(

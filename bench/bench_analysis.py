@@ -37,13 +37,19 @@ def json_files(limit_articles: int) -> list[tuple[str, bytes]]:
     return files
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def day_files_from_args(doc: str) -> list[tuple[str, bytes]]:
+    """The day files a benchmark's `--articles N` asks for (its docstring's first line is its
+    --help); exits with a message when the shared SaudiNewsNet copy is missing."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     args = parser.parse_args()
     if not SAUDINEWSNET.is_dir():
         sys.exit(f"{SAUDINEWSNET} not found: this benchmark reads the shared SaudiNewsNet copy.")
-    files = json_files(args.articles)
+    return json_files(args.articles)
+
+
+def main() -> None:
+    files = day_files_from_args(__doc__)
 
     started = time.perf_counter()
     raw = [json.loads(data) for _, data in files]  # simply reading the articles

@@ -7,7 +7,6 @@ part of analyze()) and how long one outlet-against-the-rest log-odds comparison 
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -18,16 +17,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from analysis.compare import distinctive_terms, term_counts  # noqa: E402
 from analysis.corpus import load_files  # noqa: E402
-from bench_analysis import SAUDINEWSNET, json_files  # noqa: E402
+from bench_analysis import day_files_from_args  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=2000)
-    args = parser.parse_args()
-    if not SAUDINEWSNET.is_dir():
-        sys.exit(f"{SAUDINEWSNET} not found: this benchmark reads the shared SaudiNewsNet copy.")
-    articles = load_files(json_files(args.articles)).articles
+    articles = load_files(day_files_from_args(__doc__)).articles
     for article in articles:
         article.body  # built once per article by analyze() anyway; not counted here
     megabytes = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6

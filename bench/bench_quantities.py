@@ -7,7 +7,6 @@ loaded first and not timed), and how many claims they find.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections import Counter
@@ -19,16 +18,11 @@ sys.path.insert(0, str(ROOT))
 from analysis.corpus import load_files  # noqa: E402
 from analysis.quantities import extract_quantities  # noqa: E402
 from analysis.weapons import extract_weapons  # noqa: E402
-from bench.bench_analysis import SAUDINEWSNET, json_files  # noqa: E402
+from bench.bench_analysis import day_files_from_args  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=2000)
-    args = parser.parse_args()
-    if not SAUDINEWSNET.is_dir():
-        sys.exit(f"{SAUDINEWSNET} not found: this benchmark reads the shared SaudiNewsNet copy.")
-    articles = load_files(json_files(args.articles)).articles
+    articles = load_files(day_files_from_args(__doc__)).articles
     megabytes = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
     extract_quantities(articles[0]), extract_weapons(articles[0])  # compile the patterns first
     print(f"articles            {len(articles):>10,}  ({megabytes:.1f} MB of text)")

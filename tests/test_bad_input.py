@@ -161,22 +161,12 @@ def test_the_server_refuses_an_upload_past_the_limit_before_reading_it():
     import http.client
 
     from analysis.corpus import MAX_FILE_MB
-    from bench.app_client import BackMsg, ForwardMsg, run_page, server, session
+    from bench.app_client import run_page, server, session, upload_urls
 
     with server("--server.enableXsrfProtection", "false") as (port, _, _):
         with session(port) as ws:
             first = run_page(ws)
-            ask = BackMsg()
-            ask.file_urls_request.request_id = "big"
-            ask.file_urls_request.session_id = first.session_id
-            ask.file_urls_request.file_names.append("huge.csv")
-            ws.send(ask.SerializeToString())
-            while True:
-                message = ForwardMsg()
-                message.ParseFromString(ws.recv(timeout=60))
-                if message.WhichOneof("type") == "file_urls_response":
-                    break
-            url = message.file_urls_response.file_urls[0].upload_url
+            url = upload_urls(ws, first.session_id, ["huge.csv"])[0].upload_url
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             connection.putrequest("PUT", url[url.index("/_stcore"):])
             connection.putheader("Content-Type", "multipart/form-data; boundary=x")
