@@ -98,6 +98,8 @@ class Article:
     @cached_property  # every extractor reads it; build it once per article
     def body(self) -> str:
         """The text with chrome blanked out by spaces: same length, same offsets."""
+        if not self.chrome:  # most articles: no copy to make
+            return self.text
         chars = list(self.text)
         for start, end, _ in self.chrome:
             for i in range(start, end):

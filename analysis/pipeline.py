@@ -241,7 +241,10 @@ def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     extract_mentions, _ = entity_extractor(nisba=True)
     results = [analyze_article(a, extract_mentions) for a in articles]
     frames = {name: pd.DataFrame([row for r in results for row in r[name]], columns=columns)
-              for name, columns in PART_COLUMNS.items() if name not in ("windows", "terms")}
+              for name, columns in PART_COLUMNS.items() if name not in ("windows", "terms", "texts")}
+    # plain str objects: combine only looks texts up by id (no copy of every text into Arrow)
+    frames["texts"] = pd.DataFrame([row for r in results for row in r["texts"]], columns=PART_COLUMNS["texts"],
+                                   dtype=object)
     frames["terms"] = term_counts(articles)
     ids = [a.id for a in articles]
     frames["windows"] = pd.DataFrame({
