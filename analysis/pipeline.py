@@ -237,10 +237,18 @@ def analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
         return _analyze_batch(articles)
 
 
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """pd.DataFrame(rows, columns=columns), built column by column (a third faster than from
+    dicts); no rows gives the same empty frame of object columns."""
+    if not rows:
+        return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame({c: [row[c] for row in rows] for c in columns}, columns=columns)
+
+
 def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     extract_mentions, _ = entity_extractor(nisba=True)
     results = [analyze_article(a, extract_mentions) for a in articles]
-    frames = {name: pd.DataFrame([row for r in results for row in r[name]], columns=columns)
+    frames = {name: _frame([row for r in results for row in r[name]], columns)
               for name, columns in PART_COLUMNS.items() if name not in ("windows", "terms", "texts")}
     # plain str objects: combine only looks texts up by id (no copy of every text into Arrow)
     frames["texts"] = pd.DataFrame([row for r in results for row in r["texts"]], columns=PART_COLUMNS["texts"],
