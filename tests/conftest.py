@@ -1,6 +1,11 @@
+from pathlib import Path
+
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from analysis.corpus import load_bundled
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture(scope="session")
@@ -11,6 +16,17 @@ def seeds():
 
 def seed(seeds, prefix):
     return next(a for key, a in seeds.items() if key.startswith(prefix))
+
+
+def uploaded_app(files: list[tuple[str, bytes]], page: str | None = None) -> AppTest:
+    """The app after a reader chose "My files" and dropped (name, bytes) files, on `page`."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.radio(key="corpus").set_value("My files")
+    at.file_uploader(key="uploads").set_value([(n, d, "text/plain") for n, d in files]).run()
+    if page:
+        at.switch_page(page).run()
+    return at
 
 
 def pytest_sessionfinish(session, exitstatus):

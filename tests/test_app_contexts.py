@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.contexts import keyword_contexts
 from analysis.corpus import load_bundled
 from analysis.pipeline import analyze
+from conftest import uploaded_app
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EGYPT = "Egypt Telegraph"
@@ -82,12 +83,7 @@ def test_punctuation_alone_says_what_to_type():
 def test_contexts_are_escaped():
     import json
     row = {"text": "وصلت <img src=x onerror=alert(1)> أسلحة إلى موسكو", "outlet": "<b>x</b>"}
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
-    at.radio(key="corpus").set_value("My files").run()
-    at.file_uploader(key="uploads").set_value(
-        [("a.jsonl", json.dumps(row, ensure_ascii=False).encode(), "application/json")]).run()
-    at.switch_page("pages/contexts.py").run()
+    at = uploaded_app([("a.jsonl", json.dumps(row, ensure_ascii=False).encode())], "pages/contexts.py")
     assert not at.exception
     [only] = kwic_rows(at)
     assert "<img" not in only and "&lt;img src=x onerror=alert(1)&gt;" in only

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.corpus import load_bundled
 from analysis.pipeline import analyze
+from conftest import uploaded_app
 from pages.common import highlight_html
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -82,12 +83,7 @@ def test_a_followed_span_shows_its_sentence_first(tables):
 def test_uploaded_html_in_an_article_is_shown_as_text():
     row = {"text": '<img src=x onerror="alert(1)"> قال فلاديمير بوتين إن روسيا <b>تلقت</b> 5 ملايين قذيفة.',
            "outlet": "Test <script>", "date": "2024-06-14", "title": "اختبار"}
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
-    at.radio(key="corpus").set_value("My files").run()
-    at.file_uploader(key="uploads").set_value(
-        [("x.jsonl", json.dumps(row, ensure_ascii=False).encode(), "application/json")]).run()
-    at.switch_page("pages/reader.py").run()
+    at = uploaded_app([("x.jsonl", json.dumps(row, ensure_ascii=False).encode())], "pages/reader.py")
     assert not at.exception
     body = article_html(at)
     assert "<img" not in body and "<b>" not in body

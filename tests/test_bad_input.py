@@ -12,11 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.entities import entity_matcher
 from analysis.lexicon import LexiconError, read_lexicon
+from conftest import uploaded_app
 from pages.common import LEFT_TO_RIGHT, escape_markdown
 from tests.test_corpus import ENGLISH, SENTENCE, png_bytes, web_page, zip_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 NOTE_EN = "english.txt: loaded, but it has no Arabic letters; Marsad finds names and numbers in Arabic text only."
 QUOTING = ('put every text that holds a comma, a quote or a line break in "double quotes" and write '
            'a quote inside it as "".')
@@ -48,10 +48,7 @@ EXPECTED = [
 
 
 def upload(files: list[tuple[str, bytes]]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.radio(key="corpus").set_value("My files")
-    at.file_uploader(key="uploads").set_value([(n, d, "text/plain") for n, d in files]).run()
+    at = uploaded_app(files)
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -3,7 +3,6 @@ as written and never as Markdown, HTML or a spreadsheet formula."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.corpus import load_files
 from analysis.pipeline import analyze
+from conftest import uploaded_app
 from pages.common import LEFT_TO_RIGHT, escape_markdown, safe_csv
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SENTENCE = "قال بوتين إن روسيا وكوريا الشمالية وقعتا اتفاقا في 5 سبتمبر 2023."
 LINK_NAME = "[click](javascript:alert(1)).txt"
 IMG_NAME = "<img src=x onerror=alert(1)>.txt"
@@ -32,12 +31,7 @@ def files() -> list[tuple[str, bytes]]:
 
 
 def upload(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.radio(key="corpus").set_value("My files")
-    at.file_uploader(key="uploads").set_value([(n, d, "text/plain") for n, d in files()]).run()
-    if page:
-        at.switch_page(page).run()
+    at = uploaded_app(files(), page)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
