@@ -29,6 +29,7 @@ from analysis.corpus import (
     MAX_FILE_MB,
     SUPPORTED,
     CorpusError,
+    LoadResult,
     first_line,
     load_bundled,
     load_files,
@@ -191,6 +192,14 @@ def _bundled_tables(data_files: tuple[tuple[str, bytes], ...]) -> tuple[Tables, 
 @st.cache_data(show_spinner="Reading your files…", max_entries=3, ttl=3600)
 def _uploaded_tables(files: tuple[tuple[str, bytes], ...],
                      lexicon_files: tuple[tuple[str, bytes], ...]) -> tuple[Tables, tuple[str, ...]]:
+    result, problems = read_uploads(files)
+    # in memory only: uploads are never written to disk (not even to the analysis cache)
+    return pipeline.analyze(result.articles), tuple(problems + result.summary())
+
+
+def read_uploads(files: tuple[tuple[str, bytes], ...]) -> tuple[LoadResult, list[str]]:
+    """Uploaded (name, bytes) files as articles, an uploaded metadata.csv applied to the others
+    as load_paths applies a folder's; and what was wrong with that metadata.csv."""
     problems: list[str] = []
     metadata: dict[str, dict] = {}
     articles = []
@@ -202,9 +211,7 @@ def _uploaded_tables(files: tuple[tuple[str, bytes], ...],
                 problems.append(str(error))
         else:
             articles.append((name, data))
-    result = load_files(articles, metadata)
-    # in memory only: uploads are never written to disk (not even to the analysis cache)
-    return pipeline.analyze(result.articles), tuple(problems + result.summary())
+    return load_files(articles, metadata), problems
 
 
 def store_folder() -> Path | None:
@@ -294,15 +301,7 @@ LEFT_TO_RIGHT = "\u2066{}\u2069"  # Unicode isolate: LRI ... PDI
 def _articles_of(files: tuple[tuple[str, bytes], ...]) -> tuple[Article, ...]:
     """The Article records (original text, metadata) of (name, bytes) files, metadata.csv
     applied as load_paths does: the texts whose offsets the tables hold."""
-    metadata: dict[str, dict] = {}
-    for name, data in files:
-        if Path(name).name.lower() == METADATA_NAME:
-            try:
-                metadata.update(read_metadata_bytes(data, name))
-            except CorpusError:
-                pass  # load_tables reports it
-    others = [(n, d) for n, d in files if Path(n).name.lower() != METADATA_NAME]
-    return tuple(load_files(others, metadata).articles)
+    return tuple(read_uploads(files)[0].articles)  # load_tables reports the problems
 
 
 def _bundled_files() -> tuple[tuple[str, bytes], ...]:
