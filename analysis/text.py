@@ -116,8 +116,9 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(normalize_with_offsets(text).normalized))
 
 
-# A full stop between digits is a decimal point ("2.5"), not a sentence end.
-_SENTENCE_END = re.compile(r"(?:[!?؟…\n]|\.(?!\d))+")
+# A full stop between digits is a decimal point ("2.5"), not a sentence end. The first mark is
+# spelled out letter by letter so that re looks for those letters fast instead of trying every position.
+_SENTENCE_END = re.compile(r"(?:!|\?|؟|…|\n|\.(?!\d))(?:[!?؟…\n]|\.(?!\d))*")
 
 
 @lru_cache(maxsize=32)  # every table of one article places its spans in the same sentences
