@@ -111,9 +111,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
+# Is this Basic Multilingual Plane code point one that re's \w matches?
+_IS_WORD = np.array([chr(c).isalnum() or c == 95 for c in range(0x10000)], dtype=bool)
+
+
 def count_words(text: str) -> int:
     """len(words(text)), read off the normalised copy the extractors made (cached): "وأسلحة، لروسيا" -> 2."""
-    return len(_WORD.findall(normalize_with_offsets(text).normalized))
+    normalized = normalize_with_offsets(text).normalized
+    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
+    if not codes.size or codes.max() >= 0x10000:
+        return len(_WORD.findall(normalized))
+    inside = _IS_WORD[codes]  # a word starts where a \w character follows a non-\w one
+    return int(inside[0]) + int(np.count_nonzero(inside[1:] & ~inside[:-1]))
 
 
 # A full stop between digits is a decimal point ("2.5"), not a sentence end. The first mark is
