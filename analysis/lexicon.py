@@ -182,10 +182,7 @@ class Matcher:
             if key.startswith("ال"):  # ل + ال is written لل: "للولايات المتحدة"
                 variants.setdefault("ل" + key[1:], key)
         self.variant_of = variants
-        self.automaton = ahocorasick.Automaton()
-        for key in variants:
-            self.automaton.add_word(key, key)
-        self.automaton.make_automaton()
+        self.automaton = automaton_of(variants)
 
     def find(self, article_id: str, text: str, kind: str, nisba: bool = True) -> list[Span]:
         """Spans of `kind` whose label is the entry id. Short forms count only after
@@ -222,17 +219,31 @@ def aliases_in(automaton: ahocorasick.Automaton, normalized: str) -> list[tuple[
     that regex; the regex's choice is then made here: from left to right, at each start the
     longest proclitics, then the longest alias that ends a word."""
     searched, gaps = _searchable(normalized)
+    return _leftmost(automaton.iter(searched), normalized, gaps, "بكل")
+
+
+def words_in(automaton: ahocorasick.Automaton, normalized: str) -> list[tuple[int, int, str]]:
+    """[start, end) and word of every word of `automaton` (one-word keys) in a normalised text,
+    as re.finditer of `(?<!\\w)[وف]?(?P<word>longest|...|shortest)(?!\\w)` gives them:
+    "وقال" -> (0, 4, "قال")."""
+    return _leftmost(automaton.iter(normalized), normalized, (), "")
+
+
+def _leftmost(hits, normalized: str, gaps: tuple, second_proclitics: str) -> list[tuple[int, int, str]]:
+    """From every (last position, key) the automaton found, the matches a regex scan would
+    take: keys that end a word and start one after [وف]?[second_proclitics]?; from left to
+    right, at each start the longest proclitics, then the longest key."""
     best: dict[int, tuple[int, int, int, str]] = {}  # start -> (proclitics, length, end, key)
     size = len(normalized)
-    for last, key in automaton.iter(searched):
+    for last, key in hits:
         start, end = last + 1 - len(key), last + 1
         if gaps:
             start, end = _unsqueezed(gaps, start), _unsqueezed(gaps, last) + 1
         if end < size and _is_word(normalized[end]):
             continue  # inside a longer word
-        at = _word_start(normalized, start)
+        at = _word_start(normalized, start, second_proclitics)
         if at is None:
-            continue  # the alias ends a longer word
+            continue  # the key ends a longer word
         choice = (start - at, end - start, end, key)
         if at not in best or choice > best[at]:
             best[at] = choice
@@ -244,18 +255,28 @@ def aliases_in(automaton: ahocorasick.Automaton, normalized: str) -> list[tuple[
     return matches
 
 
-def _word_start(normalized: str, start: int) -> int | None:
-    """Where the word that has an alias at `start` begins: there, or before the proclitics
-    ([وف]?[بكل]?) in front of it; None when other letters come first."""
+def _word_start(normalized: str, start: int, second: str) -> int | None:
+    """Where the word that has a key at `start` begins: there, or before the proclitics in
+    front of it ([وف]?[second]?); None when other letters come first. At most one of the
+    three can hold, as the character before a word is not a letter."""
     if not start or not _is_word(normalized[start - 1]):
         return start
     one_before = normalized[start - 1]
-    if one_before in "وفبكل" and (start == 1 or not _is_word(normalized[start - 2])):
+    if (one_before in "وف" or one_before in second) and (start == 1 or not _is_word(normalized[start - 2])):
         return start - 1
-    if one_before in "بكل" and start >= 2 and normalized[start - 2] in "وف" \
+    if one_before in second and start >= 2 and normalized[start - 2] in "وف" \
             and (start == 2 or not _is_word(normalized[start - 3])):
         return start - 2
     return None
+
+
+def automaton_of(keys) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton that finds each key, with the key as its value."""
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
 
 
 def _is_word(char: str) -> bool:

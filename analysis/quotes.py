@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ahocorasick import Automaton
+
 from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
-from .lexicon import LexiconError
+from .lexicon import LexiconError, automaton_of, words_in
 from .spans import Span
 from .text import NormalizedText, normalize, normalize_with_offsets
 
@@ -54,7 +56,7 @@ class SpeechVerbError(LexiconError):
 class SpeechVerbs:
     gloss: dict  # normalised verb -> English gloss
     relay: frozenset  # verbs that pass on another's words: نقل، نقلت
-    regex: re.Pattern
+    automaton: Automaton  # finds every verb form (lexicon.words_in)
 
 
 @lru_cache(maxsize=4)
@@ -72,8 +74,7 @@ def load_speech_verbs(path: Path = SPEECH_VERBS_FILE) -> SpeechVerbs:
                     relay.add(verb)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise SpeechVerbError(f"{path.name}: cannot be read ({error}).") from error
-    alternation = "|".join(sorted(gloss, key=len, reverse=True))
-    return SpeechVerbs(gloss, frozenset(relay), re.compile(rf"(?<!\w)[وف]?(?P<verb>{alternation})(?!\w)"))
+    return SpeechVerbs(gloss, frozenset(relay), automaton_of(gloss))
 
 
 # ---------------------------------------------------------------- clause scanning
@@ -244,41 +245,40 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
     norm = nt.normalized
     entities = sorted(entities if entities is not None else extract_entities(article), key=lambda e: e.start)
     found: list[_Found] = []
-    for match in verbs.regex.finditer(norm):
-        verb = match.group("verb")
+    for verb_start, verb_end, verb in words_in(verbs.automaton, norm):  # "وقال": و + قال
         previous = found[-1] if found else None
         continuing = None
-        if previous and previous.content_start <= match.start() < previous.content_end:
+        if previous and previous.content_start <= verb_start < previous.content_end:
             # "، وحذر ..." or "، فيما ذكر ..." inside the last quote's sentence goes on with its
             # speaker; any other speech verb inside what was said belongs to the quote
-            continuing = _CONTINUATION.search(norm, previous.content_start, match.start())
+            continuing = _CONTINUATION.search(norm, previous.content_start, verb_start)
             if not continuing:
                 continue
-        end = clause_end(norm, match.end())
-        located = _content_start(norm, match.end(), end, verb in verbs.relay)
+        end = clause_end(norm, verb_end)
+        located = _content_start(norm, verb_end, end, verb in verbs.relay)
         if not located:
             continue
         stop, begin = located
         via, addressee, speaker = "", "", None
         if verb in verbs.relay:
-            source = _FROM.search(norm, match.end(), stop)
+            source = _FROM.search(norm, verb_end, stop)
             if not source:
                 continue
-            teller = identify_speaker(text, nt, match.end(), source.start(), entities, match.start())
+            teller = identify_speaker(text, nt, verb_end, source.start(), entities, verb_start)
             via = teller.entity if teller else ""
-            speaker = identify_speaker(text, nt, source.end(), stop, entities, match.start())
+            speaker = identify_speaker(text, nt, source.end(), stop, entities, verb_start)
         elif continuing:
             previous.content_end = min(previous.content_end, continuing.start())
             speaker = Speaker(previous.speaker.description, previous.speaker.entity, "previous speaker",
                               previous.speaker.affiliation)
             if verb.startswith("حذر"):  # "وحذر الزعيم كيم جونغ أون، من أن": the one warned
-                s, e = nt.to_original(match.end(), stop)
+                s, e = nt.to_original(verb_end, stop)
                 addressee = text[s:e].strip(" ،,")
         else:
-            speaker = identify_speaker(text, nt, match.end(), stop, entities, match.start())
+            speaker = identify_speaker(text, nt, verb_end, stop, entities, verb_start)
             if speaker is None and verb.endswith("وا"):
-                speaker = _left_subject(text, nt, match.start(), entities)
-            addressee = _addressee(text, nt, match.end(), stop, entities, speaker)
+                speaker = _left_subject(text, nt, verb_start, entities)
+            addressee = _addressee(text, nt, verb_end, stop, entities, speaker)
             if speaker is None and previous:  # "وتابعت: ..." goes on with the last speaker
                 speaker = Speaker(previous.speaker.description, previous.speaker.entity, "previous speaker",
                                   previous.speaker.affiliation)
@@ -286,7 +286,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             continue
         begin = begin + len(norm[begin:end]) - len(norm[begin:end].lstrip())
         direct = begin < end and norm[begin] in OPENING + STRAIGHT
-        found.append(_Found(match.start(), begin, end, verb, speaker, direct, via, addressee))
+        found.append(_Found(verb_start, begin, end, verb, speaker, direct, via, addressee))
     return found
 
 

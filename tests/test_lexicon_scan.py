@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.entities import entity_matcher
-from analysis.lexicon import _SEPARATORS, Entry, Matcher, aliases_in, name_key
+from analysis.lexicon import _SEPARATORS, Entry, Matcher, aliases_in, name_key, words_in
+from analysis.quotes import load_speech_verbs
 from analysis.text import normalize, normalize_with_offsets
 from analysis.weapons import weapon_matcher
 from test_normalize import real_texts
@@ -90,3 +91,28 @@ def test_random_text_matches_as_with_the_regex(text):
     assert aliases_in(SMALL.automaton, text) == reference(SMALL)(text)
     for matcher, regex in zip(MATCHERS, REFERENCES):
         assert aliases_in(matcher.automaton, text) == regex(text)
+
+
+VERBS = load_speech_verbs()
+VERB_REGEX = re.compile(rf"(?<!\w)[وف]?(?P<verb>{'|'.join(sorted(VERBS.gloss, key=len, reverse=True))})(?!\w)")
+
+
+def verbs_by_regex(text):
+    """The speech-verb regex quotes.py ran before: و/ف, then the longest verb form that is a word."""
+    return [(m.start(), m.end(), m.group("verb")) for m in VERB_REGEX.finditer(text)]
+
+
+def test_speech_verbs_in_real_articles_are_found_as_with_the_regex():
+    texts = [normalize_with_offsets(t).normalized for t in real_texts()]
+    found = [words_in(VERBS.automaton, t) for t in texts]
+    assert found == [verbs_by_regex(t) for t in texts]
+    assert sum(map(len, found)) > 300
+    text = normalize("وقال، فأكد وقالت وأضافوا")
+    assert [(text[s:e], verb) for s, e, verb in words_in(VERBS.automaton, text)] == [
+        ("وقال", "قال"), ("فاكد", "اكد"), ("وقالت", "قالت")]  # اضافوا is not in the list
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(sorted(VERBS.gloss)), PIECES), max_size=20).map("".join))
+def test_speech_verbs_in_random_text_are_found_as_with_the_regex(text):
+    assert words_in(VERBS.automaton, text) == verbs_by_regex(text)
