@@ -254,13 +254,23 @@ def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     frames["texts"] = pd.DataFrame([row for r in results for row in r["texts"]], columns=PART_COLUMNS["texts"],
                                    dtype=object)
     frames["terms"] = term_counts(articles)
-    ids = [a.id for a in articles]
     frames["windows"] = pd.DataFrame({
         # categorical: hundreds of rows per article, the id stored once
-        "article": pd.Categorical(np.repeat(np.array(ids, dtype=object), [len(r["windows"]["hash"]) for r in results])),
+        "article": _repeated([a.id for a in articles], [len(r["windows"]["hash"]) for r in results]),
         **{c: np.concatenate([r["windows"][c] for r in results] or [np.zeros(0, dtype=np.int64)])
            for c in WINDOW_COLUMNS[1:]}}, columns=WINDOW_COLUMNS)
     return frames
+
+
+def _repeated(ids: list[str], times: list[int]) -> pd.Categorical:
+    """pd.Categorical(np.repeat(ids, times)), made from codes: the same categories (the ids that
+    occur, sorted), without hashing a million repeated strings."""
+    occurring = np.array([i for i, n in zip(ids, times) if n], dtype=object)
+    order = np.argsort(occurring, kind="stable")
+    rank = np.empty(len(occurring), dtype=np.int64)
+    rank[order] = np.arange(len(occurring))
+    codes = np.repeat(rank, [n for n in times if n])
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(occurring[order])))
 
 
 def stack(parts: list[dict[str, pd.DataFrame]], name: str) -> pd.DataFrame:
