@@ -30,7 +30,7 @@ def entity_counts(tables: Tables, nisba: bool = False) -> pd.DataFrame:
 
 def quantity_rows(tables: Tables) -> pd.DataFrame:
     q = tables.quantities
-    return q[["article", "value", "noun", "category", "qualifier", "text", "start", "end", "sentence"]]
+    return q[["article", "value", "value_low", "noun", "weapon", "category", "qualifier", "text", "start", "end", "sentence"]]
 
 
 COMMANDS = {

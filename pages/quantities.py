@@ -27,7 +27,7 @@ def value_text(value: float, low: float) -> str:
     return fmt_number(value) if low == value else f"{fmt_number(low)}–{fmt_number(value)}"
 
 
-st.title(tr("Weapons & quantities", "الأسلحة والأرقام"))
+st.title(tr("Weapons & quantities", "الأسلحة والكميات"))
 
 tables = current_tables()
 if has_articles(tables):

@@ -113,7 +113,7 @@ def test_the_outlet_filter_applies_everywhere():
 
 def test_arabic_interface():
     at = open_page(query={"lang": "ar"})
-    assert at.title[0].value == "الأسلحة والأرقام"
+    assert at.title[0].value == "الأسلحة والكميات"
     assert "الشيء نفسه بأرقام مختلفة" in [s.value for s in at.subheader]
     labels = {y for trace in figure(at, "weapon_classes")["data"] for y in trace["y"]}
     assert "قذائف مدفعية" in labels

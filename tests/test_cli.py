@@ -31,6 +31,9 @@ def test_quantities_json_for_one_file():
     text = (ROOT / "data/articles/004_c951edba429ed671.txt").read_text(encoding="utf-8")
     assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
     assert sum(r["value"] == 5_000_000 and r["category"] == "munition" for r in rows) == 3
+    # the counted weapon class and the low end of a range come out too
+    shells = [(r["value"], r["value_low"], r["weapon"]) for r in rows if "قذيفة" in r["text"]]
+    assert shells == [(5e6, 5e6, "artillery_shells")] * 3 + [(1e6, 1e6, "artillery_shells")]
 
 
 def test_errors_go_to_stderr_with_a_non_zero_exit(tmp_path):

@@ -14,7 +14,7 @@ from bench.app_client import run_page, server, session
 SESSIONS = 20
 PAGES = {  # url path -> the title the page shows, and whether it draws a chart
     "": ("مرصد · Overview", False), "entities": ("Entities · الكيانات", True),
-    "outlets": ("Outlets · المنافذ", True), "quantities": ("Weapons & quantities · الأسلحة والأرقام", True),
+    "outlets": ("Outlets · المنافذ", True), "quantities": ("Weapons & quantities · الأسلحة والكميات", True),
     "story": ("Story · القصة", True),
 }
 QUERIES = ["", "outlet=%D8%B1%D8%A7%D9%8A%D8%AA+%D8%B1%D8%A7%D9%8A%D8%AA%D8%B3", "lang=ar"]  # رايت رايتس
