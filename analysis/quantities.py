@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,9 +60,15 @@ class NounLexicon:
     categories: dict[str, str]
     longest: int  # most words in one entry
     numbers: re.Pattern  # NUMBER, plus the duals of its one-word nouns: "صاروخين"
+    _found: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # phrase -> category
 
     def category(self, phrase: str) -> str | None:
         """The category of a normalised noun or compound, trying its inflected forms."""
+        if phrase not in self._found:  # the same few nouns follow most numbers
+            self._found[phrase] = self._category(phrase)
+        return self._found[phrase]
+
+    def _category(self, phrase: str) -> str | None:
         words = phrase.split()
         head_forms = noun_forms(words[0])
         rest = " ".join(words[1:])
@@ -217,6 +223,7 @@ STOPWORDS = frozenset(
     "قرابه اكثر اقل و ف تاريخ بتاريخ عالميا محليا دوليا عربيا السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه".split()
 ) | MONTHS
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_PROCLITIC = re.compile(PROCLITIC)
 _READING = frozenset({"قراءه", "للقراءه"})
 _TANWEEN_FATH = "\u064b"
 _HALF_AFTER = re.compile(_HALF)
@@ -238,6 +245,7 @@ def _is_modifier(word: str, definite: bool, original: str) -> bool:
     return stem.endswith("يا") and _TANWEEN_FATH in original
 
 
+@lru_cache(maxsize=16384)
 def _is_noun(word: str) -> bool:
     return (len(word) >= 2 and word not in STOPWORDS and word_value(word) is None
             and word not in NOT_NUMBERS and not (word[0] in "وف" and word[1:] in STOPWORDS))  # "وحتى"
@@ -436,7 +444,7 @@ def _one_of(article: Article, nt: NormalizedText, one: re.Match, lexicon: NounLe
     if not noun:
         return []
     word = noun.group(1)
-    cut = next((c for c in (0, 1, 2) if c < len(word) - 1 and re.fullmatch(PROCLITIC, word[:c])
+    cut = next((c for c in (0, 1, 2) if c < len(word) - 1 and _PROCLITIC.fullmatch(word[:c])
                 and lexicon.category(word[c:])), None)
     if cut is None or word[cut:].startswith("ال") or not _is_noun(word[cut:]):
         return []
