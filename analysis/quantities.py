@@ -215,7 +215,6 @@ _QUALIFIER_BEFORE = re.compile(
 _QUALIFIER_AFTER = re.compile(
     rf"{_S}(?:(?P<approx>تقريبا)|(?P<at_least>علي{_S}الاقل)|(?P<at_most>علي{_S}الاكثر))(?!\w)")
 _NEXT_WORD = re.compile(rf"{_S}({_AR})")
-_WORD_HERE = re.compile(rf"({_AR})")
 _WORDS_AFTER = re.compile(rf"(?:{_S}{_AR}){{1,7}}")
 _WORDS_HERE = re.compile(rf"{_AR}(?:{_S}{_AR}){{0,6}}")
 _TWO = re.compile(rf"{_S}(?:اثنين|اثنان|اثنتين|اثنتان)(?!\w)")
@@ -271,6 +270,12 @@ def _is_modifier(word: str, definite: bool, original: str) -> bool:
     return stem.endswith("يا") and _TANWEEN_FATH in original
 
 
+def _original_word(nt: NormalizedText, start: int, length: int) -> str:
+    """The original of a normalised word and the character after it (a tanween mark, say)."""
+    s, e = nt.to_original(start, start + length)
+    return nt.original[s:e + 1]
+
+
 @lru_cache(maxsize=16384)
 def _is_noun(word: str) -> bool:
     return (len(word) >= 2 and word not in STOPWORDS and word_value(word) is None
@@ -293,33 +298,36 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
     run = (_WORDS_HERE if here else _WORDS_AFTER).match(text, at)  # up to 7 words on this line
     if not run:
         return None
-    words = [(w.start(), w.end(), w.group()) for w in _WORD_HERE.finditer(text, run.start(), run.end())]
+    words = run.group().split()  # Arabic letters with spaces between: split() is the word pattern
     first = 0
-    if words[0][2] == "من" and len(words) > 1 and (
-            vague or (words[1][2].startswith("ال") and lexicon.category(words[1][2]))):
+    if words[0] == "من" and len(words) > 1 and (
+            vague or (words[1].startswith("ال") and lexicon.category(words[1]))):
         first = 1  # "العشرات من حطام الصواريخ"; "ثلاثة من المسؤولين" (a known noun only)
-    head = words[first][2]
+    head = words[first]
     if not _is_noun(head) or (not vague and first == 0 and head.startswith("ال")):
         return None
     last = first
     for size in range(min(lexicon.longest, len(words) - first), 1, -1):  # "حاوية شحن"
-        if lexicon.category(" ".join(w for _, _, w in words[first:first + size])):
+        if lexicon.category(" ".join(words[first:first + size])):
             last = first + size - 1
             break
+    starts, at = [], run.start()
+    for word in words:  # only spaces between the words: each is the next one found
+        at = text.find(word, at)
+        starts.append(at)
+        at += len(word)
     definite = head.startswith("ال")
     genitive = False
     for index in range(last + 1, min(len(words), last + 4)):
-        word = words[index][2]
-        s, e = nt.to_original(words[index][0], words[index][1])
-        original = nt.original[s:e + 1]
+        word = words[index]
+        original = _original_word(nt, starts[index], len(word)) if word.endswith("يا") else ""  # for a tanween
         if not definite and not genitive and index == last + 1 and word.startswith("ال") \
                 and _is_noun(word) and word[2:] not in MONTHS:
             genitive = definite = True  # idafa: "حطام الصواريخ"
         elif not _is_modifier(word, definite, original):
             break
         last = index
-    chosen = [w for _, _, w in words[first:last + 1]]
-    return _NounPhrase(words[first][0], words[last][1], head, chosen)
+    return _NounPhrase(starts[first], starts[last] + len(words[last]), head, words[first:last + 1])
 
 
 def _category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
