@@ -203,15 +203,22 @@ _ONE = ("واحد", "واحده", "واحدا")
 _ARMS = ("munition", "weapon", "container", "other")  # categories whose nouns may name a weapon class
 _WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
 
+# Qualifiers before a number, by kind (the first kind that fits wins), single spaces for any.
+_QUALIFIERS_BEFORE = {
+    "approx": ("حوالي", "نحو", "قرابه", "زهاء", "ما يقرب من", "ما يقارب", "يقارب", "ما يناهز", "يناهز"),
+    "at_most": ("ما لا يزيد عن", "ما لا يزيد علي", "لا يزيد عن", "لا يزيد علي", "ما لا يتجاوز", "لا يتجاوز",
+                "اقل من", "حتي"),
+    "at_least": ("ما لا يقل عن", "لا يقل عن", "اكثر من", "ما يزيد عن", "ما يزيد علي", "يزيد عن", "يزيد علي",
+                 "ما يربو علي", "يربو علي", "ما يفوق", "يفوق", "علي الاقل"),
+}
 _QUALIFIER_BEFORE = re.compile(
     rf"(?<!\w)[وف]?(?P<q>[بلك]?(?:"
-    rf"(?P<approx>حوالي|نحو|قرابه|زهاء|ما{_S}يقرب{_S}من|ما{_S}يقارب|يقارب|ما{_S}يناهز|يناهز)"
-    rf"|(?P<at_most>ما{_S}لا{_S}يزيد{_S}(?:عن|علي)|لا{_S}يزيد{_S}(?:عن|علي)|ما{_S}لا{_S}يتجاوز"
-    rf"|لا{_S}يتجاوز|اقل{_S}من|حتي)"
-    rf"|(?P<at_least>ما{_S}لا{_S}يقل{_S}عن|لا{_S}يقل{_S}عن|اكثر{_S}من|ما{_S}يزيد{_S}(?:عن|علي)"
-    rf"|يزيد{_S}(?:عن|علي)|ما{_S}يربو{_S}علي|يربو{_S}علي|ما{_S}يفوق|يفوق|علي{_S}الاقل)"
-    rf")){_S}$"
+    + "|".join(f"(?P<{kind}>{'|'.join(p.replace(' ', _S) for p in phrases)})"
+               for kind, phrases in _QUALIFIERS_BEFORE.items())
+    + rf")){_S}$"
 )
+# A qualifier ends the text before its number with one of these words: a cheap test first.
+_QUALIFIER_ENDS = tuple({p.split()[-1] for phrases in _QUALIFIERS_BEFORE.values() for p in phrases})
 _QUALIFIER_AFTER = re.compile(
     rf"{_S}(?:(?P<approx>تقريبا)|(?P<at_least>علي{_S}الاقل)|(?P<at_most>علي{_S}الاكثر))(?!\w)")
 _NEXT_WORD = re.compile(rf"{_S}({_AR})")
@@ -252,7 +259,7 @@ _PROCLITIC = re.compile(PROCLITIC)
 _READING = frozenset({"قراءه", "للقراءه"})
 _TANWEEN_FATH = "\u064b"
 _HALF_AFTER = re.compile(_HALF)
-_TRAILING_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]*")  # "ميلاً": keep the tanween
+_TRAILING_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")  # "ميلاً": keep the tanween
 
 
 def _is_modifier(word: str, definite: bool, original: str) -> bool:
@@ -354,6 +361,8 @@ def _number(value: float) -> int | float:
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    if not text[max(0, start - 40):start].rstrip().endswith(_QUALIFIER_ENDS):
+        return None
     match = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
     if not match:
         return None
@@ -361,18 +370,21 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     return kind, match.start("q")
 
 
+def _original(nt: NormalizedText, text: str, start: int, end: int) -> tuple[int, int]:
+    """Original offsets of a normalised range, with the marks right after it: "ميلاً"."""
+    s, e = nt.to_original(start, end)
+    while text[e:e + 1] in _TRAILING_MARKS:  # "" at the end of the text is no mark
+        e += 1
+    return s, e
+
+
 def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple[int, int],
           value: float, noun: tuple[int, int], category: str, qualifier: str,
           low: float | None = None) -> Span:
     text = article.text
-
-    def original(a: int, b: int) -> tuple[int, int]:
-        s, e = nt.to_original(a, b)
-        return s, _TRAILING_MARKS.match(text, e).end()
-
-    s, e = original(start, end)
-    ns, ne = original(*noun)
-    qs, qe = original(*num)
+    s, e = _original(nt, text, start, end)
+    ns, ne = _original(nt, text, *noun)
+    qs, qe = _original(nt, text, *num)
     return Span(article.id, s, e, text[s:e], "quantity", category, {
         "value": _number(value), "noun": text[ns:ne], "category": category,
         "qualifier": qualifier, "number_text": text[qs:qe],

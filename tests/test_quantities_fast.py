@@ -1,12 +1,14 @@
-"""The RE2 pre-scan of quantities finds exactly the number matches a plain regex scan finds."""
+"""The fast paths of analysis.quantities give what the plain ones give: the RE2 pre-scan finds
+exactly the number matches of a plain regex scan; the cheap test before the qualifier pattern
+lets every qualifier through."""
 import json
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from analysis.corpus import load_bundled
-from analysis.quantities import _number_matches, load_quantity_nouns
+from analysis.corpus import Article, load_bundled
+from analysis.quantities import _QUALIFIERS_BEFORE, _number_matches, extract_quantities, load_quantity_nouns
 from analysis.text import normalize
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
@@ -54,3 +56,10 @@ def test_same_matches_on_a_day_of_saudinewsnet():
         assert guided == plain
         total += len(plain)
     assert total > 1000  # real news is full of numbers
+
+
+@pytest.mark.parametrize("kind, phrase", [(k, p) for k, phrases in _QUALIFIERS_BEFORE.items() for p in phrases])
+def test_every_qualifier_before_a_number_is_read(kind, phrase):
+    text = f"أطلقوا {phrase}  5 صواريخ"  # two spaces: any run of spaces joins a qualifier to its number
+    [span] = extract_quantities(Article("a", text))
+    assert (span.text, span.data["qualifier"], span.data["value"]) == (f"{phrase}  5 صواريخ", kind, 5)
