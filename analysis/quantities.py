@@ -235,12 +235,18 @@ MONTHS = frozenset(
 _MONTH = _alternation(MONTHS)
 # A number right after these is a label, a year or a clock time, not a count:
 # "الرصيف البحري 33", "القرار 2270", "عام 2006", "فبراير 2022", "الساعة 10".
+_YEAR_WORDS = ("رقم", "عام", "العام", "لعام", "بعام", "سنه", "السنه", "الساعه")
+_LABEL_NOUNS = ("قرار", "ماده", "بند", "رصيف", "فقره", "صفحه", "حلقه", "دوره", "فصل", "طريق", "شارع", "مبني",
+                "غرفه", "طراز", "نسخه", "اصدار")
 _LABEL_BEFORE = re.compile(
-    rf"(?:(?<!\w)(?:رقم|عام|العام|لعام|بعام|سنه|السنه|الساعه)"
-    rf"|(?<!\w)[وفبل]?(?:ال)?(?:قرار|ماده|بند|رصيف|فقره|صفحه|حلقه|دوره|فصل|طريق|شارع|مبني|غرفه|طراز|نسخه|اصدار)"
+    rf"(?:(?<!\w)(?:{'|'.join(_YEAR_WORDS)})"
+    rf"|(?<!\w)[وفبل]?(?:ال)?(?:{'|'.join(_LABEL_NOUNS)})"
     rf"(?:{_S}{_AR})?"
     rf"|(?<!\w)[وفبل]?(?:{_MONTH})(?:[^\S\n]*/[^\S\n]*{_AR})?)[^\S\n]*$"
 )
+# What the last two words before a labelled number end with: a cheap test before the pattern.
+_LABEL_ENDS = (*_YEAR_WORDS, *_LABEL_NOUNS, *MONTHS)  # "عام", "القرار", "فبراير"
+_LABEL_ENDS_BEFORE_A_WORD = (*_LABEL_NOUNS, "/")  # "الرصيف البحري", "مارس/ آذار"
 ORDINALS = frozenset(
     "الحادي الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع "
     "الحاديه الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه التاسعه".split())
@@ -350,6 +356,15 @@ def _category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
     return "other"
 
 
+def _labelled(before: str) -> bool:
+    """A label, a year word or a month ends the text before a number: "القرار 2270", "عام 2006"."""
+    words = before.rsplit(None, 2)
+    if not words or not (words[-1].endswith(_LABEL_ENDS) or "/" in words[-1]
+                         or len(words) > 1 and words[-2].endswith(_LABEL_ENDS_BEFORE_A_WORD)):
+        return False  # most numbers follow no label
+    return _LABEL_BEFORE.search(before) is not None
+
+
 def _listed(nt: NormalizedText, end: int) -> bool:
     """"15ـ غياب التمييز": digits with a tatweel after them number an item in a list."""
     at = nt.to_original(end - 1, end)[1]
@@ -420,7 +435,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         previous = before.rsplit(None, 1)[-1] if before.strip() else ""
         if previous in ORDINALS:
             continue  # "الحادي عشر"
-        if match.group("digits") and (_LABEL_BEFORE.search(before) or _listed(nt, match.end("digits"))):
+        if match.group("digits") and (_labelled(before) or _listed(nt, match.end("digits"))):
             continue
         if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, match.end()):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not

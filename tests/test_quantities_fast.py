@@ -1,6 +1,6 @@
 """The fast paths of analysis.quantities give what the plain ones give: the RE2 pre-scan finds
-exactly the number matches of a plain regex scan; the cheap test before the qualifier pattern
-lets every qualifier through."""
+exactly the number matches of a plain regex scan; the cheap tests before the qualifier and
+label patterns let every qualifier and label through."""
 import json
 import zipfile
 from pathlib import Path
@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from analysis.corpus import Article, load_bundled
-from analysis.quantities import _QUALIFIERS_BEFORE, _number_matches, extract_quantities, load_quantity_nouns
+from analysis.quantities import (
+    _LABEL_NOUNS, _QUALIFIERS_BEFORE, _YEAR_WORDS, MONTHS, _number_matches, extract_quantities, load_quantity_nouns,
+)
 from analysis.text import normalize
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
@@ -63,3 +65,20 @@ def test_every_qualifier_before_a_number_is_read(kind, phrase):
     text = f"أطلقوا {phrase}  5 صواريخ"  # two spaces: any run of spaces joins a qualifier to its number
     [span] = extract_quantities(Article("a", text))
     assert (span.text, span.data["qualifier"], span.data["value"]) == (f"{phrase}  5 صواريخ", kind, 5)
+
+
+def counts(text: str) -> list[str]:
+    return [span.text for span in extract_quantities(Article("a", text))]
+
+
+def test_a_number_and_its_noun_count_without_a_label():
+    assert counts("أطلقوا 33 صاروخا") == ["33 صاروخا"]
+
+
+@pytest.mark.parametrize("label", [
+    *_YEAR_WORDS, *_LABEL_NOUNS, *(f"ال{noun} البحري" for noun in _LABEL_NOUNS),
+    *MONTHS, *(f"{month}/الجاري" for month in MONTHS), *(f"{month} / الجاري" for month in MONTHS),
+    *(f"{month}/ الجاري" for month in MONTHS), *(f"{month} /الجاري" for month in MONTHS),
+])
+def test_a_number_after_a_label_year_word_or_month_is_no_count(label):
+    assert counts(f"أطلقوا {label} 33 صاروخا") == []
