@@ -200,6 +200,7 @@ _SUBUNIT = re.compile(
 # "عام ونصف", "ساعتين ونصف": a singular or dual noun and a half (found from the half backwards).
 AND_HALF = re.compile(r"و[^\S\n]*نصف(?!\w)")  # a literal first is fast; the word start is checked after
 _ONE = ("واحد", "واحده", "واحدا")
+_ONE_OF = ("احد", "احدي", *_ONE)  # "أحد المسؤولين"
 _ARMS = ("munition", "weapon", "container", "other")  # categories whose nouns may name a weapon class
 _WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
 
@@ -417,16 +418,17 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
     text = nt.normalized
     found: list[Span] = []
     for match in _number_matches(text, lexicon):
-        if match.group("dual"):  # "صاروخين": two missiles
+        dual, pre, num, digits, vague_word, words = match.group("dual", "pre", "num", "digits", "vague", "words")
+        if dual:  # "صاروخين": two missiles
             found.extend(_dual(article, nt, match.start("dual"), lexicon))
             continue
-        num = match.group("num")
-        vague = match.group("vague") is not None
-        if match.group("words") and num in ("احد", "احدي", *_ONE) and not _PERCENT.match(text, match.end()):
-            if num in _ONE and not match.group("pre"):
+        vague = vague_word is not None
+        number_end = match.end()
+        if words and num in _ONE_OF and not _PERCENT.match(text, number_end):
+            if num in _ONE and not pre:
                 found.extend(_one_of(article, nt, match, lexicon))  # "دولار واحد", "سفينة واحدة"
             continue  # "أحد المسؤولين": one of
-        if match.group("pre") + num.split()[0] in NOT_NUMBERS:
+        if pre + num.split()[0] in NOT_NUMBERS:
             continue  # "لست" (I am not), not "ل" + "ست"
         value = parse_number(num, normalized=True)
         if value is None:
@@ -435,23 +437,22 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         previous = before.rsplit(None, 1)[-1] if before.strip() else ""
         if previous in ORDINALS:
             continue  # "الحادي عشر"
-        if match.group("digits") and (_labelled(before) or _listed(nt, match.end("digits"))):
+        if digits and (_labelled(before) or _listed(nt, match.end("digits"))):
             continue
-        if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, match.end()):
+        if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, number_end):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not
-        percent = _PERCENT.match(text, match.end())
+        percent = _PERCENT.match(text, number_end)
         if percent:  # "20 في المائة", "٣٥٪": the noun is the percent sign or words
-            at = match.end() + len(percent.group()) - len(percent.group().lstrip())
+            at = number_end + len(percent.group()) - len(percent.group().lstrip())
             phrase, category = _NounPhrase(at, percent.end(), "%", ["%"]), "percent"
         else:
-            phrase = _noun_phrase(nt, match.end(), vague, lexicon)
+            phrase = _noun_phrase(nt, number_end, vague, lexicon)
             if phrase is None:
                 continue
             after = _NEXT_WORD.match(text, phrase.end)
             if phrase.head in ("دقيقه", "دقائق") and after and after.group(1) in _READING:
                 continue  # "4 دقيقة قراءة": reading time, page chrome
             category = _category(phrase, lexicon)
-        digits = match.group("digits")
         if digits and _YEAR.fullmatch(digits) and category == "other":
             continue  # a year: "في 2019 عندما..."
         end = phrase.end
@@ -463,7 +464,6 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         half = _HALF_AFTER.match(text, end)
         if half and not vague and not num.rstrip().endswith(("نصف", "ربع")):
             value, end = value + (0.5 if half.group().endswith("نصف") else 0.25), half.end()
-        pre = match.group("pre")
         qualifier, start = "exact", match.start("pre") + (1 if pre[:1] in ("و", "ف") else 0)  # not "و"
         low = None if vague else _range_low(text, match, value)
         if low is not None:
