@@ -133,8 +133,9 @@ def _number_matches(text: str, lexicon: NounLexicon) -> Iterator[re.Match]:
     encoded = text.encode("utf-8", "surrogatepass")  # a lone surrogate from a broken emoji stays one character
     at_byte = at = end = 0
     for start in lexicon.starts.finditer(encoded):
-        at += len(encoded[at_byte:start.start()].decode("utf-8", "surrogatepass"))  # RE2 counts bytes
-        at_byte = start.start()
+        byte = start.start()  # RE2 counts bytes, Python characters
+        at += len(encoded[at_byte:byte].decode("utf-8", "surrogatepass"))
+        at_byte = byte
         if at >= end:  # not inside the previous match, as finditer goes on after it
             match = lexicon.numbers.match(text, at)
             if match:
@@ -326,7 +327,7 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
             last = first + size - 1
             break
     starts, at = [], run.start()
-    for word in words:  # only spaces between the words: each is the next one found
+    for word in words[:last + 4]:  # only spaces between the words: each is the next one found
         at = text.find(word, at)
         starts.append(at)
         at += len(word)
