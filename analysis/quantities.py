@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import pandas as pd
 import re2  # google-re2: a DFA finds the few places a number can start, in one fast pass
@@ -31,6 +31,9 @@ from .weapons import weapon_class, weapon_matcher
 QUANTITY_NOUNS_FILE = DATA_DIR / "quantity_nouns.csv"
 CATEGORIES = ("munition", "weapon", "container", "person", "money", "time", "distance", "percent", "other")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
+
+
+_CACHED = 100_000  # phrases a noun lexicon remembers the category of (about 10 MB at most)
 
 
 class QuantityLexiconError(LexiconError):
@@ -64,10 +67,13 @@ class NounLexicon:
     numbers: re.Pattern  # NUMBER, plus the duals of its one-word nouns: "صاروخين"
     starts: re2._Regexp  # where `numbers` can match: a first word or digits, then no letter
     _found: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # phrase -> category
+    _phrases: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # words -> _category
 
     def category(self, phrase: str) -> str | None:
         """The category of a normalised noun or compound, trying its inflected forms."""
         if phrase not in self._found:  # the same few nouns follow most numbers
+            if len(self._found) > _CACHED:
+                self._found.clear()
             self._found[phrase] = self._category(phrase)
         return self._found[phrase]
 
@@ -297,8 +303,7 @@ def _is_noun(word: str) -> bool:
             and word not in NOT_NUMBERS and not (word[0] in "وف" and word[1:] in STOPWORDS))  # "وحتى"
 
 
-@dataclass
-class _NounPhrase:
+class _NounPhrase(NamedTuple):  # a tuple: one is made for every number read
     start: int  # normalised offsets
     end: int
     head: str
@@ -347,6 +352,15 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
 
 def _category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
     """The head noun's category; else the first known word's ("حطام الصواريخ" -> weapon)."""
+    key = " ".join(phrase.words)
+    if key not in lexicon._phrases:  # "مليون دولار", "شخص": counted nouns repeat
+        if len(lexicon._phrases) > _CACHED:
+            lexicon._phrases.clear()
+        lexicon._phrases[key] = _first_category(phrase, lexicon)
+    return lexicon._phrases[key]
+
+
+def _first_category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
     for size in range(min(lexicon.longest, len(phrase.words)), 0, -1):
         found = lexicon.category(" ".join(phrase.words[:size]))
         if found:
