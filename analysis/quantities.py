@@ -372,9 +372,9 @@ def _first_category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
     return "other"
 
 
-def _labelled(before: str) -> bool:
-    """A label, a year word or a month ends the text before a number: "القرار 2270", "عام 2006"."""
-    words = before.rsplit(None, 2)
+def _labelled(before: str, words: list[str]) -> bool:
+    """A label, a year word or a month ends the text before a number: "القرار 2270", "عام 2006";
+    `words`: its last three words, before.rsplit(None, 2)."""
     if not words or not (words[-1].endswith(_LABEL_ENDS) or "/" in words[-1]
                          or len(words) > 1 and words[-2].endswith(_LABEL_ENDS_BEFORE_A_WORD)):
         return False  # most numbers follow no label
@@ -383,7 +383,7 @@ def _labelled(before: str) -> bool:
 
 def _listed(nt: NormalizedText, end: int) -> bool:
     """"15ـ غياب التمييز": digits with a tatweel after them number an item in a list."""
-    at = nt.to_original(end - 1, end)[1]
+    at = nt.offsets[end - 1] + 1  # right after the last digit in the original
     return nt.original[at:at + 1] == "\u0640"
 
 
@@ -449,10 +449,10 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         if value is None:
             continue
         before = text[max(0, match.start() - 40):match.start()]  # a label and a word fit in 40
-        previous = before.rsplit(None, 1)[-1] if before.strip() else ""
-        if previous in ORDINALS:
+        last_words = before.rsplit(None, 2)
+        if last_words and last_words[-1] in ORDINALS:
             continue  # "الحادي عشر"
-        if digits and (_labelled(before) or _listed(nt, match.end("digits"))):
+        if digits and (_labelled(before, last_words) or _listed(nt, match.end("digits"))):
             continue
         if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, number_end):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not
