@@ -49,8 +49,10 @@ def test_same_matches_on_the_seed_articles():
 
 
 def test_same_matches_on_a_day_of_saudinewsnet():
-    path = sorted(SAUDINEWSNET.glob("*.zip"))[-1]  # the last day: not the days the benchmarks read
-    with zipfile.ZipFile(path) as archive:
+    days = sorted(SAUDINEWSNET.glob("*.zip"))
+    if not days:
+        pytest.skip(f"SaudiNewsNet is not at {SAUDINEWSNET}")
+    with zipfile.ZipFile(days[-1]) as archive:  # the last day: not the days the benchmarks read
         texts = [r["content"] for name in archive.namelist() for r in json.loads(archive.read(name))]
     total = 0
     for text in texts:
@@ -77,8 +79,7 @@ def test_a_number_and_its_noun_count_without_a_label():
 
 @pytest.mark.parametrize("label", [
     *_YEAR_WORDS, *_LABEL_NOUNS, *(f"ال{noun} البحري" for noun in _LABEL_NOUNS),
-    *MONTHS, *(f"{month}/الجاري" for month in MONTHS), *(f"{month} / الجاري" for month in MONTHS),
-    *(f"{month}/ الجاري" for month in MONTHS), *(f"{month} /الجاري" for month in MONTHS),
+    *sorted(MONTHS), *(f"{month}{slash}الجاري" for month in sorted(MONTHS) for slash in ("/", " / ", "/ ", " /")),
 ])
 def test_a_number_after_a_label_year_word_or_month_is_no_count(label):
     assert counts(f"أطلقوا {label} 33 صاروخا") == []
