@@ -11,6 +11,7 @@ text2number reads words only and is GPL), hence this small table-driven parser.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import normalize
 
@@ -88,6 +89,7 @@ DIGITS = r"\d+(?:[.,]\d+)*"
 _TOKEN = re.compile(rf"{DIGITS}|[^\W\d_]+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 PROCLITIC = "[وف]?[بلك]?"
+_PROCLITIC = re.compile(PROCLITIC)
 
 
 def parse_digits(written: str) -> float | None:
@@ -109,6 +111,7 @@ def parse_digits(written: str) -> float | None:
 NOT_NUMBERS = frozenset({"لست", "ولست", "فلست", "لستم"})
 
 
+@lru_cache(maxsize=16384)  # a pure lookup, asked again for every noun after a number
 def word_value(word: str, first: bool = True) -> tuple[str, float] | None:
     """The number word inside a (normalised) token, without its clitics, and its value.
 
@@ -118,7 +121,7 @@ def word_value(word: str, first: bool = True) -> tuple[str, float] | None:
     if word in NOT_NUMBERS:
         return None
     if first:
-        cuts = range(0, re.match(PROCLITIC, word).end() + 1)
+        cuts = range(0, _PROCLITIC.match(word).end() + 1)
     else:
         cuts = (0, 1) if word.startswith("و") else (0,)
     for cut in cuts:
@@ -136,6 +139,7 @@ def _is_dual_noun(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("ين", "ان")) and word not in NUMBER_WORDS
 
 
+@lru_cache(maxsize=16384)  # numbers repeat across a corpus: "10", "2019", "ملايين"
 def parse_number(phrase: str, normalized: bool = False) -> float | None:
     """The value of an Arabic number phrase, or None when it is not one.
 
@@ -145,7 +149,7 @@ def parse_number(phrase: str, normalized: bool = False) -> float | None:
     """
     norm = phrase if normalized else normalize(phrase)
     tokens = _TOKEN.findall(norm)
-    if len(tokens) > 1 and tokens[1][0].isdigit() and re.fullmatch(PROCLITIC, tokens[0]):
+    if len(tokens) > 1 and tokens[1][0].isdigit() and _PROCLITIC.fullmatch(tokens[0]):
         tokens = tokens[1:]  # "بـ5 ملايين": a preposition written before digits
     if not tokens:
         return None
