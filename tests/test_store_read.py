@@ -32,8 +32,9 @@ def test_cold_and_warm_cache_filled_by_two_workers_give_the_tables_of_analyze(tm
 def test_some_articles_in_another_order_are_taken_out_of_their_batches(tmp_path, seed):
     cache = Cache(tmp_path)
     analyze_cached(seed, cache, batch_size=2)
-    some = [seed[4], seed[1], seed[0]]  # 004 alone in its batch; 000 and 001 share one, read reversed
+    # batches (000, 001), (002, 003), (004): one whole, one reversed, one without 003
+    some = [seed[4], seed[1], seed[0], seed[2]]
     tables = analyze_cached(some, cache)
     assert_same_tables(tables, analyze(some))
-    assert [a[:3] for a in tables.articles["article"]] == ["004", "001", "000"]
-    assert tables.mentions["article"].str[:3].drop_duplicates().tolist() == ["004", "001", "000"]
+    assert [a[:3] for a in tables.articles["article"]] == ["004", "001", "000", "002"]
+    assert tables.mentions["article"].str[:3].drop_duplicates().tolist() == ["004", "001", "000", "002"]
