@@ -14,7 +14,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import astuple, fields
+from dataclasses import fields
 from functools import partial
 from hashlib import blake2b
 from pathlib import Path
@@ -64,7 +64,10 @@ def fingerprint() -> str:
 
 def article_key(article: Article) -> str:
     """A hash of one article's text and every metadata field: any edit makes a new key."""
-    return blake2b(repr(astuple(article)).encode("utf-8"), digest_size=16).hexdigest()
+    metadata = tuple(getattr(article, f.name) for f in fields(article) if f.name != "text")
+    digest = blake2b(repr(metadata).encode("utf-8"), digest_size=16)  # a literal: ends where it ends
+    digest.update(article.text.encode("utf-8"))  # not repr(): 100 MB of text are hashed in 0.2 s
+    return digest.hexdigest()
 
 
 def restore(frame: pd.DataFrame) -> pd.DataFrame:

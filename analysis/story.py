@@ -424,8 +424,9 @@ def shared_from_windows(windows: pd.DataFrame, articles: pd.DataFrame, texts: di
         return pd.DataFrame(columns=SHARED_COLUMNS)
     ordered = reading_order(articles)
     rank = {a: i for i, a in enumerate(ordered)}
-    ids = pd.Categorical(windows["article"]).remove_unused_categories()  # read from a cache: maybe more
-    ranks = np.array([rank[c] for c in ids.categories], dtype=np.int64)[ids.codes]
+    ids = pd.Categorical(windows["article"])
+    # -1: an id of the categories no row has (read from a cache, a batch's other articles)
+    ranks = np.array([rank.get(c, -1) for c in ids.categories], dtype=np.int64)[ids.codes]
     a, b = _pairs_of_windows(windows["hash"].to_numpy(np.int64), ranks, max_articles)
     if not len(a):
         return pd.DataFrame(columns=SHARED_COLUMNS)
