@@ -152,16 +152,21 @@ def first_mentions(articles: pd.DataFrame, mentions: pd.DataFrame, quantities: p
     if items.empty:
         return pd.DataFrame(columns=FIRST_COLUMNS)
     rank = {a: i for i, a in enumerate(reading_order(articles))}
-    items = items.assign(_rank=items["article"].map(rank)).sort_values(["_rank", "start"], kind="stable")
-    keys = ["kind", "item"]
-    first = items.drop_duplicates(keys).set_index(keys)
-    articles_of: dict[tuple, list] = defaultdict(list)  # in reading order, each article once
-    distinct = items.drop_duplicates(keys + ["article"])
-    for kind, item, article in zip(distinct["kind"], distinct["item"], distinct["article"]):
-        articles_of[(kind, item)].append(article)
-    first["later_articles"] = [tuple(articles_of[key][1:]) for key in first.index]
-    first["n_articles"] = first["later_articles"].map(len) + 1
-    frame = first.reset_index()
+    ranks = np.array([rank[a] for a in items["article"].tolist()], dtype=np.int64)
+    order = np.lexsort((items["start"].to_numpy(), ranks))  # stable: reading order, then place
+    # One pass in that order over the keys alone (the rows' sentences are copied only for the firsts)
+    first: dict[tuple, int] = {}
+    articles_of: dict[tuple, list] = {}  # in reading order, each article once
+    for row, kind, item, article in zip(order.tolist(), *(items[c].to_numpy(object)[order].tolist()
+                                                         for c in ("kind", "item", "article"))):
+        seen = articles_of.get((kind, item))
+        if seen is None:
+            first[(kind, item)], articles_of[(kind, item)] = row, [article]
+        elif seen[-1] != article:  # an article's rows are together: a new one is not the last one
+            seen.append(article)
+    rows = list(first.values())
+    frame = items.iloc[rows].assign(_rank=ranks[rows], later_articles=[tuple(a[1:]) for a in articles_of.values()])
+    frame["n_articles"] = frame["later_articles"].map(len) + 1
     return frame.sort_values(["_rank", "kind", "start"], kind="stable")[FIRST_COLUMNS].reset_index(drop=True)
 
 
