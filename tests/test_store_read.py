@@ -8,7 +8,7 @@ import pytest
 from analysis import engines
 from analysis.corpus import load_bundled
 from analysis.pipeline import Tables, analyze
-from analysis.store import Cache, analyze_cached
+from analysis.store import Cache, StoreError, analyze_cached
 
 
 def assert_same_tables(a: Tables, b: Tables) -> None:
@@ -38,3 +38,10 @@ def test_some_articles_in_another_order_are_taken_out_of_their_batches(tmp_path,
     assert_same_tables(tables, analyze(some))
     assert [a[:3] for a in tables.articles["article"]] == ["004", "001", "000", "002"]
     assert tables.mentions["article"].str[:3].drop_duplicates().tolist() == ["004", "001", "000", "002"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_cache_folder_that_cannot_be_written_says_what_to_set(tmp_path, seed, workers):
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(StoreError, match="Set MARSAD_CACHE to a folder you can write to"):
+        analyze_cached(seed, Cache(tmp_path / "a-file" / "cache"), engines.local(workers), batch_size=2)
