@@ -121,7 +121,8 @@ class Cache:
     def index(self) -> pd.DataFrame:
         """Every stored article: batch (folder name), row (its place in the batch), article, key."""
         found = {"batch": [], "row": [], "article": [], KEY: []}
-        batches = sorted(p for p in self.path.glob("*") if p.is_dir() and not p.name.startswith("."))
+        # not the hidden folders of batches being written (or of a run that was stopped)
+        batches = sorted(p.parent for p in self.path.glob("*/articles.arrow") if not p.parent.name.startswith("."))
         for batch in batches:
             table = _read_arrow(batch / "articles.arrow").select(["article", KEY]).to_pydict()
             found["batch"] += [batch.name] * len(table[KEY])
