@@ -394,7 +394,7 @@ def _runs(a: np.ndarray, b: np.ndarray, ranks: np.ndarray, windows: pd.DataFrame
         key = ((rank_a * n_ranks + rank_b) * 2 * n_pos + diagonal + n_pos) * n_pos + pos_a
         order = np.argsort(key)
         key, pos_a = np.divmod(key[order], n_pos)
-        key, diagonal = np.divmod(key, 2 * n_pos)
+        key, diagonal = np.divmod(key, 2 * n_pos)  # + n_pos: only compared below
         rank_a, rank_b = np.divmod(key, n_ranks)
     else:
         order = np.lexsort((pos_a, diagonal, rank_b, rank_a))
