@@ -293,16 +293,20 @@ def outlet_terms(terms: pd.DataFrame) -> pd.DataFrame:
             .agg(count=("count", "sum"), articles=("article", "size")).reset_index()[OUTLET_TERM_COLUMNS])
 
 
-def combine(parts: list[dict[str, pd.DataFrame]]) -> Tables:
+def combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None = None) -> Tables:
     """The cross-article steps over per-article results (analyze_batch): events grouped across
-    articles, what each article mentions first, and the passages articles share."""
-    tables = {name: stack(parts, name) for name in PART_COLUMNS}
+    articles, what each article mentions first, and the passages articles share. `texts`
+    (article id -> text) when the caller holds the articles: the parts need no texts then."""
+    tables = {name: stack(parts, name) for name in PART_COLUMNS if name != "texts"}
+    if texts is None:
+        stacked = stack(parts, "texts")
+        texts = dict(zip(stacked["article"], stacked["text"]))
     articles = tables.pop("articles")
-    dated, texts, windows = tables.pop("dated"), tables.pop("texts"), tables.pop("windows")
+    dated, windows = tables.pop("dated"), tables.pop("windows")
     events = group_events(dated)[EVENT_COLUMNS]
     named = tables["mentions"][~tables["mentions"]["nisba"].astype(bool)].reset_index(drop=True)
     firsts = first_mentions(articles, named, tables["quantities"], events)
-    shared = shared_from_windows(windows, articles, dict(zip(texts["article"], texts["text"])))
+    shared = shared_from_windows(windows, articles, texts)
     tables["terms"] = outlet_terms(tables["terms"])
     return Tables(articles=articles, **tables, events=events, firsts=firsts[FIRST_COLUMNS],
                   shared=shared[SHARED_COLUMNS])

@@ -1,25 +1,28 @@
-"""Per-article results kept as Parquet, keyed by content, so a corpus is analysed once.
+"""Per-article results kept on disk, keyed by content, so a corpus is analysed once.
 
 The cache folder holds, per fingerprint of the analysis (the code in analysis/ and the
-lexicons in data/), one Parquet file per batch and table, each row tagged with its article's
-key (a hash of the article's text and metadata). Loading a corpus re-analyses only the
-articles whose key is missing; the cross-article tables (events, firsts, shared passages)
-are recomputed from the stored results, which is cheap. A built store (`python -m analysis
+lexicons in data/), one folder per analysed batch with one Arrow file per table (fast to
+write and read back; the cache is never shared, unlike a built store). A batch's `articles`
+file tags each article with its key (a hash of its text and metadata). Loading a corpus
+re-analyses only the articles whose key is missing; the cross-article tables (events, firsts,
+shared passages) are recomputed from the stored results. A built store (`python -m analysis
 build`) is the final tables as one Parquet file each, which the dashboard opens directly.
 """
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import astuple, fields
+from dataclasses import fields
+from functools import partial
 from hashlib import blake2b
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from .corpus import BUNDLED_CORPUS, DATA_DIR, Article, finish, load_chrome_rules
 from .pipeline import PART_COLUMNS, Tables, analyze_batch, combine
@@ -33,7 +36,8 @@ TUPLE_COLUMNS = {"entities", "later_articles"}  # Parquet gives them back as arr
 # Modules that do not change what an article's analysis gives (left out of the fingerprint)
 NOT_ANALYSIS = {"store.py", "engines.py", "query.py", "cli.py", "__main__.py"}
 
-Batches = Callable[[Callable, list[list[Article]]], Iterable[dict[str, pd.DataFrame]]]
+# An engine: runs a task on each batch, yields what it returns (frames, or a count when it stored them)
+Batches = Callable[[Callable, list[list[Article]]], Iterable]
 
 
 class StoreError(Exception):
@@ -60,7 +64,10 @@ def fingerprint() -> str:
 
 def article_key(article: Article) -> str:
     """A hash of one article's text and every metadata field: any edit makes a new key."""
-    return blake2b(repr(astuple(article)).encode("utf-8"), digest_size=16).hexdigest()
+    metadata = tuple(getattr(article, f.name) for f in fields(article) if f.name != "text")
+    digest = blake2b(repr(metadata).encode("utf-8"), digest_size=16)  # a literal: ends where it ends
+    digest.update(article.text.encode("utf-8"))  # not repr(): 100 MB of text are hashed in 0.2 s
+    return digest.hexdigest()
 
 
 def restore(frame: pd.DataFrame) -> pd.DataFrame:
@@ -81,52 +88,117 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
     partial.replace(path)
 
 
-def serial(task: Callable, batches: list[list[Article]]) -> Iterable[dict[str, pd.DataFrame]]:
+def _write_arrow(frame: pd.DataFrame, path: Path) -> None:
+    """One cached table as an Arrow file, LZ4-compressed (several times faster than Parquet
+    both ways, for a third more bytes)."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    options = pa.ipc.IpcWriteOptions(compression="lz4")
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema, options=options) as writer:
+        writer.write_table(table)
+
+
+def _read_arrow(path: Path) -> pa.Table:
+    with pa.OSFile(str(path)) as source:
+        return pa.ipc.open_file(source).read_all()
+
+
+def serial(task: Callable, batches: list[list[Article]]) -> Iterable:
     """Run the batches one after the other in this process."""
     return (task(batch) for batch in batches)
 
 
+serial.shares_disk = True  # the task may write the cache itself (see analyze_cached)
+CACHED = [name for name in PART_COLUMNS if name != "texts"]  # texts: the caller holds the articles
+
+
 class Cache:
-    """Per-article results of one analysis fingerprint: folder/<fingerprint>/<table>/<batch>.parquet."""
+    """Per-article results of one analysis fingerprint: folder/<fingerprint>/<batch>/<table>.arrow."""
 
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder else cache_folder()
         self.path = self.folder / fingerprint()
 
+    def index(self) -> pd.DataFrame:
+        """Every stored article: batch (folder name), row (its place in the batch), article, key."""
+        found = {"batch": [], "row": [], "article": [], KEY: []}
+        # not the hidden folders of batches being written (or of a run that was stopped)
+        batches = sorted(p.parent for p in self.path.glob("*/articles.arrow") if not p.parent.name.startswith("."))
+        for batch in batches:
+            table = _read_arrow(batch / "articles.arrow").select(["article", KEY]).to_pydict()
+            found["batch"] += [batch.name] * len(table[KEY])
+            found["row"] += range(len(table[KEY]))
+            found["article"] += table["article"]
+            found[KEY] += table[KEY]
+        return pd.DataFrame(found)
+
     def keys(self) -> set[str]:
         """Keys of the articles already analysed."""
-        files = sorted((self.path / "articles").glob("*.parquet"))
-        if not files:
-            return set()
-        return set(pd.concat([pd.read_parquet(f, columns=[KEY]) for f in files])[KEY])
+        return set(self.index()[KEY])
 
     def add(self, parts: dict[str, pd.DataFrame], keys: dict[str, str]) -> None:
-        """Store one analysed batch; `keys` maps its article ids to their keys."""
-        name = blake2b("".join(sorted(keys.values())).encode(), digest_size=12).hexdigest() + ".parquet"
-        for table, frame in parts.items():
-            # categorical: a key repeats on every row of its article (hundreds of windows)
-            _write(frame.assign(**{KEY: pd.Categorical(frame["article"].map(keys))}), self.path / table / name)
+        """Store one analysed batch (all but its texts); `keys` maps its article ids to their keys.
+        Written in a hidden folder, then renamed: a reader sees whole batches or nothing."""
+        name = blake2b("".join(sorted(keys.values())).encode(), digest_size=12).hexdigest()
+        partial = self.path / f".{name}.{uuid.uuid4().hex}"
+        partial.mkdir(parents=True)
+        for table in CACHED:
+            frame = parts[table]
+            if table == "articles":
+                frame = frame.assign(**{KEY: frame["article"].map(keys)})
+            _write_arrow(frame, partial / f"{table}.arrow")
+        try:
+            partial.rename(self.path / name)
+        except OSError:
+            shutil.rmtree(partial)
+            if not (self.path / name).is_dir():
+                raise
+            # else another process stored the same batch meanwhile
 
-    def read(self, keys: list[str]) -> dict[str, pd.DataFrame]:
-        """Every table of the given articles, in their order (rows of one article as analysed)."""
-        wanted = pa.array(list(dict.fromkeys(keys)), type=pa.string())
+    def read(self, keys: list[str], index: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+        """Every cached table of the given articles, in their order (rows of one article as
+        analysed); `index` is self.index() when the caller has it already."""
+        index = self.index() if index is None else index
+        rank = {key: i for i, key in enumerate(dict.fromkeys(keys))}
+        found = index.assign(rank=index[KEY].map(rank)).dropna(subset=["rank"]).drop_duplicates(KEY)
+        found = found.sort_values("rank", kind="stable")
+        batches = list(dict.fromkeys(found["batch"]))  # in the order of their first wanted article
+        stored = index[index["batch"].isin(batches)]
+        stored = stored.iloc[np.lexsort((stored["row"], stored["batch"].map({b: i for i, b in enumerate(batches)})))]
+        # Usually whole batches, each in its stored order: the files one after the other are
+        # the tables. Otherwise every row is ranked by its article and the wanted ones taken.
+        whole = len(stored) == len(found) and (stored["batch"].to_numpy() == found["batch"].to_numpy()).all() \
+            and (stored["row"].to_numpy() == found["row"].to_numpy()).all()
+        ranks = {b: (group["article"].tolist(), group["rank"].astype("int64").tolist())
+                 for b, group in found.groupby("batch", sort=False)}
         parts = {}
-        for table in PART_COLUMNS:
-            files = sorted((self.path / table).glob("*.parquet"))
+        for table in CACHED:
+            files = [_read_arrow(self.path / b / f"{table}.arrow") for b in batches]
+            if not whole:
+                files = [_ranked(t, *ranks[b]) for t, b in zip(files, batches)]
             # a column that is all None in one batch is typed null there: "permissive" unifies it
-            found = pa.concat_tables([_wide_codes(pq.read_table(f)) for f in files], promote_options="permissive") \
-                if files else None
-            if found is None or not found.num_rows:
-                parts[table] = pd.DataFrame(columns=PART_COLUMNS[table])
-                continue
-            rank = pc.index_in(found[KEY], value_set=wanted)
-            found = found.filter(pc.is_valid(rank))
-            if table in ("articles", "texts"):  # one row per article, even if cached twice
-                found = found.take(_first_of_each(found[KEY]))
-            found = found.take(pc.sort_indices(pc.index_in(found[KEY], value_set=wanted)))  # stable
-            frame = found.drop_columns([KEY]).to_pandas()
-            parts[table] = restore(frame) if len(frame) else pd.DataFrame(columns=PART_COLUMNS[table])
+            joined = pa.concat_tables([_wide_codes(t) for t in files], promote_options="permissive") if files else None
+            if joined is not None and not whole:
+                joined = joined.take(pc.sort_indices(joined["_rank"])).drop_columns(["_rank"])  # stable
+            if joined is not None and table == "articles":
+                joined = joined.drop_columns([KEY])
+            # one dictionary for all batches first: pandas unifies them several times slower
+            parts[table] = restore(joined.unify_dictionaries().to_pandas()) if joined is not None and joined.num_rows \
+                else pd.DataFrame(columns=PART_COLUMNS[table])
         return parts
+
+
+def _ranked(table: pa.Table, articles: list[str], ranks: list[int]) -> pa.Table:
+    """The rows of `articles`, each with its article's rank (_rank) among those wanted."""
+    column = table["article"].combine_chunks()
+    if pa.types.is_dictionary(column.type):  # look the few distinct ids up, not every row
+        position = pc.take(pc.index_in(column.dictionary, value_set=pa.array(articles, column.type.value_type)),
+                           column.indices)
+    elif pa.types.is_null(column.type):  # no rows in this batch
+        position = pa.nulls(len(column), pa.int32())
+    else:
+        position = pc.index_in(column, value_set=pa.array(articles, column.type))
+    table = table.append_column("_rank", pc.take(pa.array(ranks, pa.int64()), position))
+    return table.filter(pc.is_valid(table["_rank"]))
 
 
 def _wide_codes(table: pa.Table) -> pa.Table:
@@ -136,31 +208,37 @@ def _wide_codes(table: pa.Table) -> pa.Table:
     return table.cast(schema)
 
 
-def _first_of_each(keys: pa.ChunkedArray) -> pa.Array:
-    """Positions of the first row of each key."""
-    seen = pd.Series(keys.to_numpy(zero_copy_only=False)).duplicated()
-    return pa.array(seen.index[~seen.to_numpy()].to_numpy())
-
-
 def batches_of(articles: list[Article], size: int = BATCH_SIZE) -> list[list[Article]]:
     return [articles[i:i + size] for i in range(0, len(articles), size)]
+
+
+def _analyze_into(cache: Cache, batch: list[Article]) -> int:
+    """Analyse a batch and store it, where the batch runs: only a count travels back."""
+    cache.add(analyze_batch(batch), {a.id: article_key(a) for a in batch})
+    return len(batch)
 
 
 def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Batches = serial,
                    batch_size: int = BATCH_SIZE) -> Tables:
     """The tables of `articles`, analysing only those the cache does not hold yet (with `run`,
-    serial here, a process pool or Dask in engines.py) and storing them for next time."""
+    serial here, a process pool or Dask in engines.py) and storing them for next time. An
+    engine whose workers share this disk (`shares_disk`) has them write the cache; from
+    others (Dask) the frames come back and are written here: the same files either way."""
     cache = cache or Cache()
     keys = {a.id: article_key(a) for a in articles}
-    known = cache.keys()
+    index = cache.index()
+    known = set(index[KEY])
     missing = list({keys[a.id]: a for a in articles if keys[a.id] not in known}.values())
+    task = partial(_analyze_into, cache) if getattr(run, "shares_disk", False) else analyze_batch
     try:
-        for parts in run(analyze_batch, batches_of(missing, batch_size)):
-            cache.add(parts, {i: keys[i] for i in parts["articles"]["article"]})
+        for done in run(task, batches_of(missing, batch_size)):
+            if isinstance(done, dict):
+                cache.add(done, {i: keys[i] for i in done["articles"]["article"]})
     except OSError as error:
         raise StoreError(f"Could not write the analysis cache in {cache.folder}: {error}. "
                          "Set MARSAD_CACHE to a folder you can write to.") from error
-    return combine([cache.read([keys[a.id] for a in articles])])
+    parts = cache.read([keys[a.id] for a in articles], cache.index() if missing else index)
+    return combine([parts], texts={a.id: a.text for a in articles})
 
 
 # ---------------------------------------------------------------- built stores

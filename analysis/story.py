@@ -152,16 +152,21 @@ def first_mentions(articles: pd.DataFrame, mentions: pd.DataFrame, quantities: p
     if items.empty:
         return pd.DataFrame(columns=FIRST_COLUMNS)
     rank = {a: i for i, a in enumerate(reading_order(articles))}
-    items = items.assign(_rank=items["article"].map(rank)).sort_values(["_rank", "start"], kind="stable")
-    keys = ["kind", "item"]
-    first = items.drop_duplicates(keys).set_index(keys)
-    articles_of: dict[tuple, list] = defaultdict(list)  # in reading order, each article once
-    distinct = items.drop_duplicates(keys + ["article"])
-    for kind, item, article in zip(distinct["kind"], distinct["item"], distinct["article"]):
-        articles_of[(kind, item)].append(article)
-    first["later_articles"] = [tuple(articles_of[key][1:]) for key in first.index]
-    first["n_articles"] = first["later_articles"].map(len) + 1
-    frame = first.reset_index()
+    ranks = np.array([rank[a] for a in items["article"].tolist()], dtype=np.int64)
+    order = np.lexsort((items["start"].to_numpy(), ranks))  # stable: reading order, then place
+    # One pass in that order over the keys alone (the rows' sentences are copied only for the firsts)
+    first: dict[tuple, int] = {}
+    articles_of: dict[tuple, list] = {}  # in reading order, each article once
+    for row, kind, item, article in zip(order.tolist(), *(items[c].to_numpy(object)[order].tolist()
+                                                         for c in ("kind", "item", "article"))):
+        seen = articles_of.get((kind, item))
+        if seen is None:
+            first[(kind, item)], articles_of[(kind, item)] = row, [article]
+        elif seen[-1] != article:  # an article's rows are together: a new one is not the last one
+            seen.append(article)
+    rows = list(first.values())
+    frame = items.iloc[rows].assign(_rank=ranks[rows], later_articles=[tuple(a[1:]) for a in articles_of.values()])
+    frame["n_articles"] = frame["later_articles"].map(len) + 1
     return frame.sort_values(["_rank", "kind", "start"], kind="stable")[FIRST_COLUMNS].reset_index(drop=True)
 
 
@@ -338,45 +343,115 @@ def _keep_longest(runs: list[tuple]) -> list[tuple]:
     return sorted(kept, key=lambda r: r[:3])
 
 
+def _pairs_within(group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every two rows x < y of one group, `group` sorted: [0, 0, 0, 1] -> (0, 1), (0, 2), (1, 2)."""
+    starts = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
+    sizes = np.diff(np.append(starts, len(group)))
+    after = np.repeat(starts + sizes, sizes) - np.arange(len(group)) - 1  # rows after each in its group
+    x = np.repeat(np.arange(len(group)), after)
+    return x, np.arange(len(x)) - np.repeat(np.cumsum(after) - after, after) + x + 1
+
+
+def _pairs_of_windows(hashes: np.ndarray, ranks: np.ndarray, max_articles: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows (a, b) of windows with equal hashes and ranks[a] < ranks[b], for the hashes found in 2
+    to `max_articles` articles. With sorted arrays, not a join: millions of windows, mostly unique."""
+    # Sort each hash with its row number in its lowest bits (one plain sort, twice as fast as an
+    # argsort): the rows whose hash, but for those bits, repeats hold every shared window.
+    bits = np.uint64(max(len(hashes) - 1, 1).bit_length())
+    packed = np.sort(hashes.view(np.uint64) >> bits << bits | np.arange(len(hashes), dtype=np.uint64))
+    top = packed >> bits
+    repeated = top[1:] == top[:-1]
+    twice = np.concatenate(([False], repeated)) | np.concatenate((repeated, [False]))
+    rows = (packed[twice] & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.intp)
+    if not len(rows):
+        return rows, rows
+    rows = rows[np.argsort(hashes[rows], kind="stable")]  # nearly sorted already: fast
+    found = hashes[rows]
+    group = np.cumsum(np.concatenate(([True], found[1:] != found[:-1])))
+    rows = rows[np.argsort(group * (int(ranks.max()) + 1) + ranks[rows], kind="stable")]  # by article in each
+    group.sort()
+    rank = ranks[rows]
+    new_article = np.concatenate(([True], (group[1:] != group[:-1]) | (rank[1:] != rank[:-1])))
+    kept = np.bincount(group, weights=new_article)
+    kept = ((kept >= 2) & (kept <= max_articles))[group]
+    rows, group, rank = rows[kept], group[kept], rank[kept]
+    a, b = _pairs_within(group)
+    other = rank[a] < rank[b]  # not two windows of one article
+    return rows[a[other]], rows[b[other]]
+
+
+RUN_COLUMNS = ["rank_a", "rank_b", "i", "j", "n", "start_a", "end_a", "start_b", "end_b"]
+
+
+def _runs(a: np.ndarray, b: np.ndarray, ranks: np.ndarray, windows: pd.DataFrame, min_words: int) -> np.ndarray:
+    """Pairs of windows chained into runs of consecutive windows on one diagonal of two articles:
+    one row (RUN_COLUMNS) each, in order of rank_a, rank_b, diagonal, i."""
+    pos = windows["pos"].to_numpy(np.int64)
+    n_ranks, n_pos = int(ranks.max()) + 1, int(pos.max()) + 1
+    rank_a, rank_b, diagonal, pos_a = ranks[a], ranks[b], pos[b] - pos[a], pos[a]
+    if n_ranks * n_ranks * 2 * n_pos * n_pos < 2 ** 63:
+        # one key (an argsort is faster than a lexsort), read back by division (faster than gathers)
+        key = ((rank_a * n_ranks + rank_b) * 2 * n_pos + diagonal + n_pos) * n_pos + pos_a
+        order = np.argsort(key)
+        key, pos_a = np.divmod(key[order], n_pos)
+        key, diagonal = np.divmod(key, 2 * n_pos)  # + n_pos: only compared below
+        rank_a, rank_b = np.divmod(key, n_ranks)
+    else:
+        order = np.lexsort((pos_a, diagonal, rank_b, rank_a))
+        rank_a, rank_b, diagonal, pos_a = rank_a[order], rank_b[order], diagonal[order], pos_a[order]
+    first = np.flatnonzero(np.concatenate(([True], (rank_a[1:] != rank_a[:-1]) | (rank_b[1:] != rank_b[:-1])
+                                            | (diagonal[1:] != diagonal[:-1]) | (pos_a[1:] != pos_a[:-1] + 1))))
+    last = np.append(first[1:], len(a)) - 1
+    start, end = windows["start"].to_numpy(np.int64), windows["end"].to_numpy(np.int64)
+    a_first, a_last, b_first, b_last = a[order[first]], a[order[last]], b[order[first]], b[order[last]]
+    return np.stack([rank_a[first], rank_b[first], pos_a[first], pos[b_first], pos_a[last] - pos_a[first] + min_words,
+                     start[a_first], end[a_last], start[b_first], end[b_last]], axis=1)
+
+
+def _longest_runs(runs: np.ndarray) -> np.ndarray:
+    """_keep_longest for each pair of articles (runs sorted by rank_a, rank_b), then all in
+    (rank_a, rank_b, i, j, n) order. A pair whose runs do not overlap keeps them all."""
+    pair = np.cumsum(np.concatenate(([True], (runs[1:, :2] != runs[:-1, :2]).any(axis=1))))
+    x, y = _pairs_within(pair)
+    i, j, n = runs[:, 2], runs[:, 3], runs[:, 4]
+    overlap = (i[x] < i[y] + n[y]) & (i[y] < i[x] + n[x]) & (j[x] < j[y] + n[y]) & (j[y] < j[x] + n[x])
+    tangled = np.isin(pair, pair[x[overlap]])
+    kept = [runs[~tangled]]
+    for rows in np.split(runs[tangled], np.flatnonzero((np.diff(pair[tangled]) != 0)) + 1) if tangled.any() else []:
+        found = _keep_longest([tuple(r) for r in rows[:, 2:].tolist()])
+        kept.append(np.column_stack([np.repeat(rows[:1, :2], len(found), axis=0), np.array(found, dtype=np.int64)]))
+    runs = np.concatenate(kept)
+    return runs[np.lexsort((runs[:, 4], runs[:, 3], runs[:, 2], runs[:, 1], runs[:, 0]))]
+
+
 def shared_from_windows(windows: pd.DataFrame, articles: pd.DataFrame, texts: dict[str, str],
                         min_words: int = MIN_SHARED_WORDS, max_articles: int = MAX_SHARING_ARTICLES) -> pd.DataFrame:
     """Passages two articles share, from their windows (article_windows): equal hashes are
     joined, chained along each diagonal into maximal runs. Linear in the windows, plus the
     pairs of windows that really are shared; a window in more than `max_articles` articles
     is a site's boilerplate and is left out."""
-    rank = {a: i for i, a in enumerate(reading_order(articles))}
-    w = windows[windows["hash"].duplicated(keep=False)]
-    w = w[w.groupby("hash")["article"].transform("nunique").between(2, max_articles)]
-    if w.empty:
+    if windows.empty:
         return pd.DataFrame(columns=SHARED_COLUMNS)
-    w = w.assign(rank=w["article"].map(rank).astype(np.int64))[["hash", "rank", "pos", "start", "end"]]
-    pairs = w.merge(w, on="hash", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["rank_a"] < pairs["rank_b"]].drop_duplicates(["rank_a", "rank_b", "pos_a", "pos_b"])
-    pairs = pairs.assign(diagonal=pairs["pos_b"] - pairs["pos_a"]).sort_values(
-        ["rank_a", "rank_b", "diagonal", "pos_a"])
-    same = ["rank_a", "rank_b", "diagonal"]
-    new_run = (pairs[same] != pairs[same].shift()).any(axis=1) | (pairs["pos_a"] != pairs["pos_a"].shift() + 1)
-    runs = pairs.groupby(new_run.cumsum().to_numpy(), sort=False).agg(
-        rank_a=("rank_a", "first"), rank_b=("rank_b", "first"), i=("pos_a", "first"), j=("pos_b", "first"),
-        last=("pos_a", "last"), start_a=("start_a", "first"), end_a=("end_a", "last"),
-        start_b=("start_b", "first"), end_b=("end_b", "last"))
-    runs["n"] = runs["last"] - runs["i"] + min_words
-    runs = runs.sort_values(["rank_a", "rank_b"], kind="stable")
-    outlet = dict(zip(articles["article"], articles["outlet"]))
-    published = dict(zip(articles["article"], articles["published"]))
     ordered = reading_order(articles)
-    columns = ["rank_a", "rank_b", "i", "j", "n", "start_a", "end_a", "start_b", "end_b"]
-    rows = []
-    for (ra, rb), found in groupby(runs[columns].itertuples(index=False, name=None), key=lambda r: r[:2]):
-        earlier, later = ordered[ra], ordered[rb]
-        for _, _, size, o_start, o_end, start, end in _keep_longest([r[2:] for r in found]):
-            rows.append({
-                "article": later, "outlet": outlet[later], "published": published[later],
-                "start": start, "end": end, "text": texts[later][start:end],
-                "other_article": earlier, "other_outlet": outlet[earlier], "other_published": published[earlier],
-                "other_start": o_start, "other_end": o_end, "other_text": texts[earlier][o_start:o_end], "words": size,
-            })
-    return pd.DataFrame(rows, columns=SHARED_COLUMNS)
+    rank = {a: i for i, a in enumerate(ordered)}
+    ids = pd.Categorical(windows["article"])
+    # -1: an id of the categories no row has (read from a cache, a batch's other articles)
+    ranks = np.array([rank.get(c, -1) for c in ids.categories], dtype=np.int64)[ids.codes]
+    a, b = _pairs_of_windows(windows["hash"].to_numpy(np.int64), ranks, max_articles)
+    if not len(a):
+        return pd.DataFrame(columns=SHARED_COLUMNS)
+    runs = _longest_runs(_runs(a, b, ranks, windows, min_words))
+    meta = articles.drop_duplicates("article", keep="last").set_index("article").reindex(ordered)
+    ordered = np.array(ordered, dtype=object)
+    outlet, published = meta["outlet"].to_numpy(object), meta["published"].to_numpy()
+
+    def side(rank: np.ndarray, start: np.ndarray, end: np.ndarray) -> dict:
+        ids = ordered[rank].tolist()
+        return {"article": ids, "outlet": outlet[rank].tolist(), "published": published[rank], "start": start,
+                "end": end, "text": [texts[i][s:e] for i, s, e in zip(ids, start.tolist(), end.tolist())]}
+    later, earlier = side(*runs[:, [1, 7, 8]].T), side(*runs[:, [0, 5, 6]].T)
+    return pd.DataFrame({**later, **{f"other_{k}": v for k, v in earlier.items()}, "words": runs[:, 4]},
+                        columns=SHARED_COLUMNS)
 
 
 def shared_passages(articles: list[Article], min_words: int = MIN_SHARED_WORDS,

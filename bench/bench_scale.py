@@ -50,6 +50,18 @@ def line(label: str, value: str) -> None:
     print(f"{label:<44}{value}", flush=True)
 
 
+def with_marks(run):
+    """The engine, noting (time.perf_counter) when the map starts and when its last batch is in."""
+    marks: dict[str, float] = {}
+
+    def marked(task, batches):
+        marks["map"] = time.perf_counter()
+        yield from run(task, batches)
+        marks["mapped"] = time.perf_counter()
+    marked.shares_disk = getattr(run, "shares_disk", False)
+    return marked, marks
+
+
 def read_corpus(limit: int):
     files = json_files(limit)
     raw, raw_seconds = timed(lambda: [json.loads(data) for _, data in files])
@@ -164,17 +176,22 @@ def main() -> None:
     line("read the files (json.loads)", f"{raw_seconds:8.2f} s  {megabytes / raw_seconds:8.1f} MB/s")
     line("load (+chrome, metadata)", f"{load_seconds:8.2f} s")
 
-    run = engines.local(args.workers)
-    cpu_before = os.times()
+    run, marks = with_marks(engines.local(args.workers))
+    cpu_before, started = os.times(), time.perf_counter()
     tables, seconds = timed(analyze_cached, articles, cache, run)
     cpu = os.times()
-    cpu_seconds = sum(getattr(cpu, f) - getattr(cpu_before, f)
-                      for f in ("user", "system", "children_user", "children_system"))
+    workers_cpu = sum(getattr(cpu, f) - getattr(cpu_before, f) for f in ("children_user", "children_system"))
+    main_cpu = sum(getattr(cpu, f) - getattr(cpu_before, f) for f in ("user", "system"))
+    cpu_seconds = workers_cpu + main_cpu
+    line("analysis, empty cache (map + cross-article)", f"{seconds:8.1f} s  {megabytes / seconds:8.2f} MB/s"
+         f"  (load average {os.getloadavg()[0]:.1f} at the end)")
+    line("  keys, what the cache holds (main process)", f"{marks['map'] - started:8.1f} s")
+    line(f"  map: {args.workers} workers analyse, write the cache", f"{marks['mapped'] - marks['map']:8.1f} s")
+    line("  read the cache, cross-article steps (main)", f"{started + seconds - marks['mapped']:8.1f} s")
     per_core = megabytes / (seconds * args.workers)
-    line("analysis, empty cache (map + cross-article)", f"{seconds:8.1f} s  {megabytes / seconds:8.2f} MB/s")
     line("  per core (wall time x workers)", f"{per_core:8.2f} MB/s  {len(articles) / (seconds * args.workers):8.0f} articles/s")
-    line("  per core (CPU seconds used)", f"{megabytes / cpu_seconds:8.2f} MB/s  {len(articles) / cpu_seconds:8.0f} articles/s"
-         f"  ({cpu_seconds:.0f} CPU s)")
+    line("  per core (CPU seconds, workers + main)", f"{megabytes / cpu_seconds:8.2f} MB/s  "
+         f"{len(articles) / cpu_seconds:8.0f} articles/s  ({workers_cpu:.0f} + {main_cpu:.0f} = {cpu_seconds:.0f} CPU s)")
     line("  analysis / reading the files", f"{seconds / raw_seconds:8.0f} x wall, "
          f"{seconds * args.workers / raw_seconds:.0f} x core-seconds")
     line("  outlets", f"{tables.articles['outlet'].nunique():8d}")
