@@ -110,6 +110,8 @@ def span_contexts(spans: pd.DataFrame, articles: Iterable[Article], width: int =
 
 
 def _with_articles(hits: pd.DataFrame, articles: list[Article]) -> pd.DataFrame:
+    if hits.empty:  # also when no article could hold the word (none were read)
+        return pd.DataFrame(columns=HIT_COLUMNS)
     meta = pd.DataFrame({"article": [a.id for a in articles], "outlet": [a.outlet for a in articles],
                          "published": [pd.Timestamp(a.published) if a.published else pd.NaT
                                        for a in articles]})

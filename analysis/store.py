@@ -11,6 +11,7 @@ build`) is the final tables as one Parquet file each, which the dashboard opens 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterable
@@ -271,10 +272,13 @@ def read_tables(folder: Path | str) -> Tables:
     return Tables(**{n: restore(pd.read_parquet(folder / f"{n}.parquet")) for n in TABLES})
 
 
-def read_articles(folder: Path | str, ids: Iterable[str] | None = None) -> list[Article]:
+def read_articles(folder: Path | str, ids: Iterable[str] | None = None,
+                  matching: re.Pattern | None = None) -> list[Article]:
     """Some articles of a built store (None: all), in the store's order, as the loader gave
     them (text, metadata, chrome marked again by the same rules); [] when the store keeps no
-    texts. Read from Parquet on each call, so a dashboard does not hold 20,000 texts in memory."""
+    texts. Read from Parquet on each call, so a dashboard does not hold 20,000 texts in memory.
+    `matching` keeps only the texts it finds (DuckDB's RE2 runs it, before any text is read
+    into Python: a keyword search reads a few articles of 20,000, not all of them)."""
     import duckdb
     folder = Path(folder)
     if not (folder / TEXTS).is_file():
@@ -286,7 +290,9 @@ def read_articles(folder: Path | str, ids: Iterable[str] | None = None) -> list[
             SELECT t.article, t.text, a.title, a.outlet, a.outlet_en, a.url, a.published, a.date_basis,
                    a.author, a.wire, a.source_file, a.encoding
             FROM read_parquet('{texts_file}') t JOIN read_parquet('{articles_file}') a USING (article)
-            WHERE $all OR list_contains($ids, t.article)""", {"all": wanted is None, "ids": wanted or []}).df()
+            WHERE ($all OR t.article IN (SELECT unnest($ids))) AND ($any OR regexp_matches(t.text, $pattern))""",
+            {"all": wanted is None, "ids": wanted or [], "any": matching is None,
+             "pattern": matching.pattern if matching is not None else ""}).df()
     order = {a: i for i, a in enumerate(wanted)} if wanted is not None else None
     rules = load_chrome_rules()
     articles = []

@@ -39,7 +39,7 @@ from analysis.lexicon import LexiconError
 from analysis.ner import find_model
 from analysis import pipeline, query
 from analysis.pipeline import Tables
-from analysis.store import StoreError, read_articles, read_tables
+from analysis.store import TEXTS, StoreError, read_articles, read_tables
 from analysis.store import analyze_cached as analyze  # the tables, from the disk cache where it has them
 
 BUNDLED = "Bundled corpus"
@@ -316,15 +316,23 @@ def open_store() -> Path | None:
     return folder if folder is not None and st.session_state.get("_store_open") == str(folder) else None
 
 
-def corpus_articles(ids: list[str] | None = None) -> dict[str, Article]:
-    """The current corpus's articles by id (those of `ids`, or all), for pages that show the text
-    itself. A built store's texts are read from its texts.parquet when asked, not kept in memory;
-    a store built without texts has none: its articles are simply absent."""
+def corpus_articles(ids: list[str] | None = None, matching: re.Pattern | None = None) -> dict[str, Article]:
+    """The current corpus's articles by id (those of `ids`, or all; only those whose text
+    `matching` finds, if given), for pages that show the text itself. A built store's texts are
+    read from its texts.parquet when asked, not kept in memory; a store built without texts has
+    none: its articles are simply absent."""
     files = st.session_state.get("_corpus_files")
     if files is None and (folder := open_store()) is not None:
-        return {a.id: a for a in read_articles(folder, ids)}
+        return {a.id: a for a in read_articles(folder, ids, matching)}
     found = {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
-    return found if ids is None else {i: found[i] for i in ids if i in found}
+    chosen = found if ids is None else {i: found[i] for i in ids if i in found}
+    return chosen if matching is None else {i: a for i, a in chosen.items() if matching.search(a.text)}
+
+
+def corpus_has_texts() -> bool:
+    """False only for a built store that was written without its texts."""
+    folder = open_store() if st.session_state.get("_corpus_files") is None else None
+    return folder is None or (folder / TEXTS).is_file()
 
 
 UPLOAD_FIELDS = ["outlet", "published", "url"]  # what the user may set or fix per article

@@ -6,9 +6,9 @@ import re
 import pandas as pd
 import streamlit as st
 
-from analysis.contexts import QueryError, keyword_contexts, span_contexts
-from pages.common import (corpus_articles, current_tables, download, from_link, has_articles, read_in_article,
-                          to_link, tr)
+from analysis.contexts import QueryError, keyword_contexts, raw_prefilter, span_contexts
+from pages.common import (corpus_articles, corpus_has_texts, current_tables, download, from_link, has_articles,
+                          read_in_article, to_link, tr)
 
 st.title(tr("Keyword in context · الكلمة في سياقها", "الكلمة في سياقها"))
 SHOWN = 300  # hits drawn on the page; the download has them all
@@ -40,8 +40,8 @@ def kwic_html(hits: pd.DataFrame) -> str:
 
 tables = current_tables()
 if has_articles(tables):
-    shown = list(corpus_articles(tables.articles["article"].tolist()).values())
-    if not shown:
+    ids = tables.articles["article"].tolist()
+    if not corpus_has_texts():
         st.info(tr("The texts of these articles are not at hand: this store was built without them. "
                    "Build it again with `python -m analysis build CORPUS --out DIR`.",
                    "نصوص هذه المقالات غير متاحة: بُنيت هذه المدونة المخزّنة بلا نصوص. "
@@ -62,6 +62,8 @@ if has_articles(tables):
                               key="kwic_query")
         to_link("q", query.strip())
         try:
+            # only the articles whose raw text could hold the word are read and searched
+            shown = list(corpus_articles(ids, matching=raw_prefilter(query)).values())
             hits = keyword_contexts(query, shown, width=WIDTH)
         except QueryError as error:
             st.info(tr(str(error), "اكتب كلمة أو اسمًا للبحث عنه (حروفًا لا علامات ترقيم فقط)."))
@@ -79,7 +81,10 @@ if has_articles(tables):
         entity = st.selectbox(tr("Entity (every spelling)", "الكيان (بكل صيغه)"), list(labels),
                               format_func=labels.get, key="kwic_entity")
         to_link("entity", entity)
-        hits = span_contexts(tables.mentions[tables.mentions["entity"] == entity], shown, width=WIDTH)
+        mentions = tables.mentions[tables.mentions["entity"] == entity]
+        named_in = set(mentions["article"])
+        shown = list(corpus_articles([i for i in ids if i in named_in]).values())
+        hits = span_contexts(mentions, shown, width=WIDTH)
         name = entity
 
     titles = tables.articles.set_index("article")["title"]

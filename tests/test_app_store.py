@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.contexts import keyword_contexts
+from analysis.contexts import keyword_contexts, raw_prefilter
 from analysis.corpus import load_bundled
 from analysis.pipeline import analyze
 from analysis.query import connect, entity_frequency
-from analysis.store import read_tables, write_tables
+from analysis.store import read_articles, read_tables, write_tables
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -91,6 +91,19 @@ def test_keyword_in_context_searches_the_stored_texts(seed_store, monkeypatch):
     rows = re.findall(r"<tr>.*?</tr>", table)
     assert len(rows) == len(keyword_contexts("أسلحة", seed_store[1])) == 29
     assert {"الأسلحة", "وأسلحة", "بالأسلحة", "أسلحة"} <= {re.search(r"<mark>(.*?)</mark>", r).group(1) for r in rows}
+
+
+def test_a_keyword_search_reads_only_the_stored_texts_that_can_hold_the_word(seed_store):
+    folder, articles = seed_store
+    ids = [a.id for a in articles]
+    for word in ["فلاديفوستوك", "شويغو", "أسلحة", "بطاطس"]:
+        # DuckDB runs the loose prefilter on the stored texts: none that holds the word is missed
+        read = [a.id for a in read_articles(folder, ids, matching=raw_prefilter(word))]
+        holding = [a.id for a in articles if not keyword_contexts(word, [a]).empty]
+        assert set(holding) <= set(read) and read == [i for i in ids if i in read]
+        assert keyword_contexts(word, read_articles(folder, read)).equals(keyword_contexts(word, articles))
+    assert len(read_articles(folder, ids, matching=raw_prefilter("فلاديفوستوك"))) < len(ids)
+    assert read_articles(folder, ids, matching=raw_prefilter("بطاطس")) == []
 
 
 def test_a_store_built_without_texts_says_how_to_get_them(tmp_path, monkeypatch):
