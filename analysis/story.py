@@ -110,18 +110,28 @@ def event_points(events: pd.DataFrame) -> pd.DataFrame:
                "article", "outlet", "published"]
     if events.empty:
         return pd.DataFrame(columns=columns)
-    rows = []
-    for event, group in events.sort_values(["published", "article", "start"]).groupby("event", sort=True):
-        first = group.iloc[0]
-        rows.append({
-            "event": event, "date": first["date"], "date_from": first["date_from"], "date_to": first["date_to"],
-            "articles": tuple(dict.fromkeys(group["article"])), "outlets": tuple(dict.fromkeys(group["outlet"])),
-            "n_articles": group["article"].nunique(),
-            "entities": tuple(sorted({e for ents in group["entities"] for e in ents})),
-            "sentence": first["sentence"], "article": first["article"], "outlet": first["outlet"],
-            "published": first["published"],
-        })
-    return pd.DataFrame(rows, columns=columns).sort_values(["date_from", "event"]).reset_index(drop=True)
+    ordered = events.sort_values(["published", "article", "start"])
+    # One pass over the rows in that order (a loop over 40,000 groups in pandas took 14 s)
+    first: dict = {}
+    articles_of: dict = {}
+    outlets_of: dict = {}
+    entities_of: dict = {}
+    for row, event, article, outlet, entities in zip(range(len(ordered)), *(ordered[c].tolist() for c in (
+            "event", "article", "outlet", "entities"))):
+        if event not in first:
+            first[event], articles_of[event], outlets_of[event], entities_of[event] = row, {}, {}, set()
+        articles_of[event][article] = None
+        outlets_of[event][outlet] = None
+        entities_of[event].update(entities)
+    firsts = ordered.iloc[list(first.values())]
+    frame = pd.DataFrame({
+        "event": list(first), "date": firsts["date"].tolist(), "date_from": firsts["date_from"].tolist(),
+        "date_to": firsts["date_to"].tolist(), "articles": [tuple(a) for a in articles_of.values()],
+        "outlets": [tuple(o) for o in outlets_of.values()], "n_articles": [len(a) for a in articles_of.values()],
+        "entities": [tuple(sorted(e)) for e in entities_of.values()], "sentence": firsts["sentence"].tolist(),
+        "article": firsts["article"].tolist(), "outlet": firsts["outlet"].tolist(),
+        "published": firsts["published"].tolist()}, columns=columns)
+    return frame.sort_values(["date_from", "event"]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- novelty

@@ -572,6 +572,16 @@ def rtl_html(text: str, marks: tuple[str, ...] = ()) -> str:
     return f'<div class="marsad-rtl" dir="rtl">{body}</div>'
 
 
+SHOWN_CARDS = 200  # sentence cards drawn at once: a page over 20,000 articles stays quick
+
+
+def first_rows(rows: pd.DataFrame, limit: int = SHOWN_CARDS) -> pd.DataFrame:
+    """The first `limit` rows, to draw as cards; says so when there are more."""
+    if len(rows) > limit:
+        st.caption(tr(f"The first {limit:,} of {len(rows):,} are shown.", f"تظهر أول {limit:,} من {len(rows):,}."))
+    return rows.head(limit)
+
+
 def rtl_block(text: str, meta: str | tuple = (), marks: tuple[str, ...] = ()) -> None:
     """An Arabic sentence or paragraph, escaped, right to left, with an escaped caption whose
     parts (outlet, title, count...) are bidi-isolated so Arabic and Latin parts keep their order."""

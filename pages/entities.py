@@ -6,7 +6,7 @@ import streamlit as st
 
 from analysis import query
 from pages.common import (TYPE_COLOURS, chart, clickable_chart, current_tables, download, empty_note,
-                          font_path, from_link, has_articles, load_connection, png_download, read_in_article,
+                          first_rows, font_path, from_link, has_articles, load_connection, png_download, read_in_article,
                           rtl_block, to_link, tr)
 
 st.title(tr("Entities · الكيانات", "الكيانات"))
@@ -120,7 +120,7 @@ if has_articles(tables):
                   f"{len(rows):,} إشارة في {len(sentences):,} جملة من {rows['article'].nunique():,} مقالات؛ "
                   "الكلمات المظللة هي المطابقات."))
     with st.container(height=560):
-        for row in sentences.itertuples():
+        for row in first_rows(sentences).itertuples():
             meta = (row.outlet, titles.get(row.article, row.article), f"{row.times}×")
             rtl_block(row.sentence, meta, row.surfaces)
             read_in_article(row.article, row.first)

@@ -5,7 +5,7 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.quantities import same_thing_claims
-from pages.common import (chart, clickable_chart, current_tables, download, empty_note, fmt_number, has_articles,
+from pages.common import (chart, clickable_chart, current_tables, download, empty_note, first_rows, fmt_number, has_articles,
                           lang, outlet_colours, read_in_article, rtl_block, tr)
 
 CATEGORY_AR = {"munition": "ذخائر", "weapon": "أسلحة", "container": "حاويات", "person": "أشخاص",
@@ -78,7 +78,7 @@ if has_articles(tables):
         st.caption(tr("Click a bar to read the sentences behind it.", "انقر عمودًا لتقرأ الجمل التي وراءه."))
         clicked = clickable_chart(fig, "quantity_categories_chart", height=380)
         picked = {tuple(p["customdata"][:2]) for p in clicked if p.get("customdata")}
-        for row in q[[(c, k) in picked for c, k in zip(q["category"], q["qualifier"])]].itertuples():
+        for row in first_rows(q[[(c, k) in picked for c, k in zip(q["category"], q["qualifier"])]]).itertuples():
             rtl_block(row.sentence, (value_text(row.value, row.value_low), category_label(row.category),
                                      qualifier_label(row.qualifier), row.outlet), (row.text,))
             read_in_article(row.article, row.start)
@@ -110,7 +110,7 @@ if has_articles(tables):
                             + tr(f"{group['value'].nunique()} different values",
                                  f"{group['value'].nunique()} قيم مختلفة"))
                 columns = st.columns(min(len(group), 3))
-                for i, row in enumerate(group.itertuples()):
+                for i, row in enumerate(first_rows(group, 9).itertuples()):
                     with columns[i % len(columns)]:
                         rtl_block(row.sentence, (row.shown, qualifier_label(row.qualifier), row.outlet,
                                                  f"{row.published:%Y-%m-%d}" if row.published == row.published else ""),
@@ -119,7 +119,7 @@ if has_articles(tables):
                      tr("Download compared claims (CSV)", "تنزيل الأرقام المقارنة (CSV)"))
 
         with st.expander(tr("Sentences of the claims", "جمل الأرقام"), expanded=False):
-            for row in q.sort_values("value", ascending=False).itertuples():
+            for row in first_rows(q.sort_values("value", ascending=False)).itertuples():
                 rtl_block(row.sentence, (value_text(row.value, row.value_low), category_label(row.category),
                                          row.outlet), (row.text,))
 
@@ -144,7 +144,7 @@ if has_articles(tables):
         st.caption(tr("Click a bar to read the sentences behind it.", "انقر عمودًا لتقرأ الجمل التي وراءه."))
         clicked = clickable_chart(fig, "weapon_classes", height=max(320, 34 * len(order) + 120))
         picked = {tuple(p["customdata"][:2]) for p in clicked if p.get("customdata")}
-        for row in w[[(c, o) in picked for c, o in zip(w["weapon_label"], w["outlet"])]].itertuples():
+        for row in first_rows(w[[(c, o) in picked for c, o in zip(w["weapon_label"], w["outlet"])]]).itertuples():
             rtl_block(row.sentence, (row.weapon_label, row.outlet), (row.text,))
             read_in_article(row.article, row.start)
 

@@ -7,10 +7,12 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.story import event_points
-from pages.common import (chart, clickable_chart, current_tables, download, empty_note, fmt_number, from_link,
+from pages.common import (chart, clickable_chart, current_tables, download, empty_note, first_rows, fmt_number, from_link,
                           has_articles, outlet_colours, read_in_article, rtl_block, to_link, tr)
 
 st.title(tr("Story · القصة", "القصة"))
+TOP_SPEAKERS = 30  # bars in the quotes chart
+FIRSTS_PAGE = 50  # articles per page of "what each article mentions first"
 LABELS_AR = {"given": "معطى", "inferred": "مستنتج", "approximate": "تقريبي", "no date": "بلا تاريخ",
              "day": "يوم", "month": "شهر", "year": "سنة", "year written": "السنة مكتوبة",
              "year inferred": "السنة مستنتجة", "direct": "مباشر", "reported": "منقول"}
@@ -100,7 +102,7 @@ if has_articles(tables):
                 rtl_block(row.sentence, (row.date, row.outlet), (row.text,))
                 read_in_article(row.article, row.start, ("Read it in the article", "اقرأه في المقال"))
         with st.expander(tr(f"The {len(d):,} sentences with dates, in date order", f"الجمل المؤرخة ({len(d):,}) بترتيب التاريخ"), expanded=False):
-            for row in d.sort_values(["when", "outlet"], na_position="last").itertuples():
+            for row in first_rows(d.sort_values(["when", "outlet"], na_position="last")).itertuples():
                 rtl_block(row.sentence, (row.date, row.outlet, row.year), (row.text,))
 
     st.subheader(tr("Events", "الأحداث"))
@@ -119,7 +121,7 @@ if has_articles(tables):
                          labels={"when": tr("When it happened", "متى وقع"), "reported by": "", "n_articles": tr("articles", "مقالات")})
         chart(fig, "event_timeline", height=380)
         with st.expander(tr(f"The {len(points):,} events and the sentence that reports each first", f"الأحداث ({len(points):,}) والجملة التي نقلت كلًّا منها أولًا")):
-            for row in points.itertuples():
+            for row in first_rows(points).itertuples():
                 rtl_block(row.sentence, (row.date, tr(f"{row.n_articles} article(s)", f"{row.n_articles} مقال"),
                                           " · ".join(row.outlets)))
 
@@ -130,12 +132,15 @@ if has_articles(tables):
     else:
         quotes = quotes.assign(who=[n or s for n, s in zip(quotes["speaker_name_en"], quotes["speaker"])])
         by_speaker = quotes.groupby(["who", "outlet"]).size().reset_index(name="quotes")
-        order = by_speaker.groupby("who")["quotes"].sum().sort_values().index.tolist()
-        fig = px.bar(by_speaker, x="quotes", y="who", color="outlet", orientation="h",
-                     color_discrete_map=outlet_colours(), category_orders={"who": order[::-1]},
+        order = by_speaker.groupby("who")["quotes"].sum().sort_values(kind="stable").index.tolist()
+        charted = order[-TOP_SPEAKERS:]  # the most quoted; the list below has every speaker
+        fig = px.bar(by_speaker[by_speaker["who"].isin(charted)], x="quotes", y="who", color="outlet",
+                     orientation="h", color_discrete_map=outlet_colours(), category_orders={"who": charted[::-1]},
                      labels={"who": "", "quotes": tr("Quotes", "الاقتباسات")})
-        st.caption(tr("Click a bar to read what that speaker said.", "انقر عمودًا لتقرأ ما قاله المتحدث."))
-        clicked = clickable_chart(fig, "quotes_by_speaker", height=max(300, 26 * len(order) + 120))
+        st.caption(tr("Click a bar to read what that speaker said.", "انقر عمودًا لتقرأ ما قاله المتحدث.")
+                   + (tr(f" The {TOP_SPEAKERS} most quoted of {len(order):,} speakers.",
+                         f" أكثر {TOP_SPEAKERS} متحدثًا اقتباسًا من {len(order):,}.") if len(order) > TOP_SPEAKERS else ""))
+        clicked = clickable_chart(fig, "quotes_by_speaker", height=max(300, 26 * len(charted) + 120))
         picked = next((p.get("y") for p in clicked if p.get("y") in order), None)
         if picked and st.session_state.get("_speaker_click") != picked:  # a new click only
             st.session_state["quote_speaker"] = picked
@@ -145,7 +150,7 @@ if has_articles(tables):
             st.session_state["quote_speaker"] = order[-1]
         speaker = st.selectbox(tr("Speaker", "المتحدث"), order[::-1], key="quote_speaker")
         to_link("speaker", speaker, default=order[-1])
-        for row in quotes[quotes["who"] == speaker].itertuples():
+        for row in first_rows(quotes[quotes["who"] == speaker]).itertuples():
             rtl_block(row.quote, (row.verb, row.speaker, row.outlet, shown("direct" if row.direct else "reported")))
             read_in_article(row.article, row.start, ("Read it in the article", "اقرأه في المقال"))
         download(quotes.drop(columns=["who"]), "quotes", tr("Download quotes", "تنزيل الاقتباسات"))
@@ -166,11 +171,20 @@ if has_articles(tables):
                   "and dated events an article reports before any earlier article did.",
                   "بترتيب النشر (بين المنافذ المعروضة): الكيانات والكميات والأحداث المؤرخة التي "
                   "ذكرها مقال قبل أي مقال سابق."))
-    seen_entities: set[str] = set()
-    seen_claims: set[tuple[float, str]] = set()
-    seen_events: set[str] = set()
+    # A page of FIRSTS_PAGE articles at a time; what came before it counts as already named
+    pages = -(-len(a) // FIRSTS_PAGE)
+    page = st.number_input(tr(f"Page (of {pages:,}, {FIRSTS_PAGE} articles each)",
+                              f"الصفحة (من {pages:,}، في كل منها {FIRSTS_PAGE} مقالًا)"),
+                           min_value=1, max_value=pages, value=1, key="firsts_page") if pages > 1 else 1
+    earlier = set(a["article"].iloc[:(page - 1) * FIRSTS_PAGE])
     m, q, ev = tables.mentions, tables.quantities, tables.events
-    for article in a.itertuples():
+    seen_entities: set[str] = set(m.loc[m["article"].isin(earlier), "entity"])
+    before = q[q["article"].isin(earlier)]
+    seen_claims: set[tuple[float, str]] = set(zip(before["value"], before["noun"]))
+    seen_events: set[str] = set(ev.loc[ev["article"].isin(earlier), "event"])
+    on_page = a.iloc[(page - 1) * FIRSTS_PAGE:page * FIRSTS_PAGE]
+    m, q, ev = (frame[frame["article"].isin(on_page["article"])] for frame in (m, q, ev))
+    for article in on_page.itertuples():
         names = (m[m["article"] == article.article].drop_duplicates("entity")[["entity", "name_ar", "name_en"]])
         new_names = names[~names["entity"].isin(seen_entities)]
         seen_entities.update(names["entity"])
@@ -205,6 +219,6 @@ if has_articles(tables):
         st.caption(tr("Runs of 8 or more words (normalised) that two articles have in common: "
                       "wire copy reused, or the same report retold.",
                       "8 كلمات متتالية أو أكثر يشترك فيها مقالان: نص وكالة أعيد استخدامه أو الخبر نفسه أعيدت روايته."))
-        for row in shared.itertuples():
+        for row in first_rows(shared).itertuples():
             rtl_block(row.text, (tr(f"{row.words} words", f"{row.words} كلمة"), f"{row.outlet} ({row.article})",
                                  tr("earlier: ", "الأسبق: ") + f"{row.other_outlet} ({row.other_article})"))
