@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import snowballstemmer
 from arabicstopwords.arabicstopwords import stopwords_list
 from camel_tools.utils.dediac import dediac_ar
@@ -30,6 +31,9 @@ TERM_COLUMNS = ["article", "outlet", "stem", "word", "count"]
 ENTITY_TYPES = ["person", "place", "organisation", "media", "event"]
 # A run of Arabic letters, with the diacritics and tatweel that may sit inside a word.
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]*")
+# The same words found by Arrow: runs of the second class, less the marks that cannot start one.
+_NOT_IN_WORD = "[^\u0621-\u065f\u0670-\u06d3]+"
+_NOT_FIRST = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670"
 _TATWEEL = "\u0640"
 
 
@@ -111,16 +115,14 @@ def article_terms(text: str) -> Counter:
 def term_counts(articles: list[Article]) -> pd.DataFrame:
     """One row per (article, stem, word as written) with its count, from the body (page chrome
     left out): the words each outlet uses, ready for `distinctive_terms`."""
-    per_article = [_ARABIC_WORD.findall(a.body) for a in articles]
     # Counted with arrays rather than a Counter per article: every token gets the number of its
     # (stem, word), and the (article, term) pairs are counted in order of first appearance.
-    codes, tokens = pd.factorize(np.array([t for ts in per_article for t in ts], dtype=object))
+    codes, tokens, article_of = _tokens([a.body for a in articles])
     known = _cached_terms(tokens)
     term_ids: dict[tuple[str, str], int] = {}
     token_term = np.array([-1 if (term := known[t]) is None else term_ids.setdefault(term, len(term_ids))
                            for t in tokens], dtype=np.int64)
     terms = list(term_ids)
-    article_of = np.repeat(np.arange(len(articles), dtype=np.int64), [len(ts) for ts in per_article])
     term_of = token_term[codes] if len(codes) else np.zeros(0, dtype=np.int64)
     kept = term_of >= 0
     pairs, firsts = pd.factorize(article_of[kept] * max(len(terms), 1) + term_of[kept])
@@ -130,6 +132,22 @@ def term_counts(articles: list[Article]) -> pd.DataFrame:
                          "outlet": _taken([a.outlet for a in articles], article),
                          "stem": _taken([s for s, _ in terms], term), "word": _taken([w for _, w in terms], term),
                          "count": counts}, columns=TERM_COLUMNS)
+
+
+def _tokens(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """_ARABIC_WORD.findall of every text, factorised: each token's number (in order of first
+    appearance), the distinct tokens, and the text each token is in. Found in Arrow, which makes
+    no str object per token: ["في موسكو", "موسكو"] -> [0, 1, 1], ["في", "موسكو"], [0, 0, 1]."""
+    try:
+        texts = pa.array(texts, type=pa.large_string())
+    except UnicodeEncodeError:  # lone surrogates (never in a word): as "?"
+        texts = pa.array([t.encode("utf-8", "replace").decode() for t in texts], type=pa.large_string())
+    runs = pc.split_pattern_regex(texts, _NOT_IN_WORD)
+    words = pc.utf8_ltrim(pc.list_flatten(runs), characters=_NOT_FIRST)
+    kept = pc.not_equal(words, "")
+    found = words.filter(kept).dictionary_encode()
+    text_of = pc.list_parent_indices(runs).filter(kept).to_numpy().astype(np.int64)
+    return found.indices.to_numpy().astype(np.int64), found.dictionary.to_pylist(), text_of
 
 
 _STR = pd.Series(["مرصد"]).dtype  # the dtype pandas gives a column of str

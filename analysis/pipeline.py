@@ -23,9 +23,9 @@ from .quantities import extract_quantities
 from .quotes import extract_quotes
 from .sources import extract_cited_sources
 from .spans import Span
-from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, article_windows,
+from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, bodies_windows,
                     dated_sentences, first_mentions, group_events, shared_from_windows)
-from .text import count_words, sentence_bounds
+from .text import count_words, normalize_with_offsets, sentence_bounds
 from .weapons import extract_weapons, weapon_matcher
 
 ARTICLE_COLUMNS = ["article", "title", "outlet", "outlet_en", "published", "date_basis",
@@ -196,10 +196,11 @@ PART_COLUMNS = {
 
 
 def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
-    """Every per-article result of one article: rows for each span table (PART_COLUMNS) and
-    its word windows. Pure: the same article always gives the same rows, whatever else is in
-    the corpus. An article without a publication date gets one inferred from its text
-    (date_basis says so), so that "الثلاثاء" and "الشهر الماضي" can be placed."""
+    """Every per-article result of one article: rows for each span table (PART_COLUMNS) but the
+    word windows (analyze_batch hashes a whole batch's at once). Pure: the same article always
+    gives the same rows, whatever else is in the corpus. An article without a publication date
+    gets one inferred from its text (date_basis says so), so that "الثلاثاء" and "الشهر الماضي"
+    can be placed."""
     article = with_publication_date(article)
     if extract_mentions is None:
         extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus CAMeLBERT NER when installed
@@ -213,7 +214,6 @@ def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
     rows["articles"] = [article_row(article)]
     rows["dated"] = dated_sentences(article, spans["dates"], names)
     rows["texts"] = [{"article": article.id, "text": article.text}]
-    rows["windows"] = article_windows(article)
     return rows
 
 
@@ -247,7 +247,11 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
 
 def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     extract_mentions, _ = entity_extractor(nisba=True)
-    results = [analyze_article(a, extract_mentions) for a in articles]
+    results, bodies = [], []
+    for article in articles:
+        results.append(analyze_article(article, extract_mentions))
+        bodies.append(normalize_with_offsets(article.body))  # cached: the extractors normalised it
+    windows = bodies_windows(bodies)
     frames = {name: _frame([row for r in results for row in r[name]], columns)
               for name, columns in PART_COLUMNS.items() if name not in ("windows", "terms", "texts")}
     # plain str objects: combine only looks texts up by id (no copy of every text into Arrow)
@@ -256,8 +260,8 @@ def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     frames["terms"] = term_counts(articles)
     frames["windows"] = pd.DataFrame({
         # categorical: hundreds of rows per article, the id stored once
-        "article": _repeated([a.id for a in articles], [len(r["windows"]["hash"]) for r in results]),
-        **{c: np.concatenate([r["windows"][c] for r in results] or [np.zeros(0, dtype=np.int64)])
+        "article": _repeated([a.id for a in articles], [len(w["hash"]) for w in windows]),
+        **{c: np.concatenate([w[c] for w in windows] or [np.zeros(0, dtype=np.int64)])
            for c in WINDOW_COLUMNS[1:]}}, columns=WINDOW_COLUMNS)
     return frames
 

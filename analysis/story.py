@@ -278,51 +278,84 @@ def _mix(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> _U64(31))
 
 
-def _word_hashes(normalized: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """The words of word_positions, vectorised: a hash of each (the same in every process,
-    unlike str hash; a leading و left out as there), its start and end in `normalized`.
-    None when the text has characters outside the Basic Multilingual Plane."""
-    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
-    if codes.size and codes.max() >= 0x10000:
-        return None
+def _word_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The words of word_positions in a text's code points (all in the Basic Multilingual
+    Plane), vectorised: a hash of each (the same in every process, unlike str hash; a leading
+    و left out as there), its start and end."""
     inside = _word_chars()[codes]
     edges = np.diff(np.concatenate(([False], inside, [False])).astype(np.int8))
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     if not starts.size:
         return np.zeros(0, _U64), starts, ends
-    chars = np.flatnonzero(inside)
-    word_of = np.cumsum(edges[:-1] == 1)[chars] - 1
-    weights = _powers(int((ends - starts).max()))[ends[word_of] - 1 - chars]
-    values = codes[chars].astype(_U64)
+    chars = np.flatnonzero(inside)  # the words' characters, word after word
     lengths = ends - starts
-    dropped = starts[(codes[starts] == ord("و")) & (lengths > 3)]  # "وقال" is "قال"
-    values[np.searchsorted(chars, dropped)] = 0
-    firsts = np.searchsorted(chars, starts)
+    firsts = np.cumsum(lengths) - lengths  # where each word begins in `chars`
+    weights = _powers(int(lengths.max()))[np.repeat(ends - 1, lengths) - chars]  # B^(characters after it)
+    values = codes[chars].astype(_U64)
+    values[firsts[(codes[starts] == ord("و")) & (lengths > 3)]] = 0  # "وقال" is "قال"
     return _mix(np.add.reduceat(values * weights, firsts)), starts, ends
+
+
+def _window_hashes(word_hashes: np.ndarray, size: int) -> np.ndarray:
+    """The hash of every run of `size` consecutive words (as int64)."""
+    n = len(word_hashes) - size + 1
+    if n <= 0:  # (a negative n would slice from the end)
+        return np.zeros(0, dtype=np.int64)
+    hashes = np.zeros(n, dtype=_U64)
+    for k in range(size):
+        hashes = hashes * _WINDOW_BASE + word_hashes[k:k + n]
+    return hashes.view(np.int64)
 
 
 def article_windows(article: Article, size: int = MIN_SHARED_WORDS) -> dict[str, np.ndarray]:
     """Every `size`-word window of the article's body (chrome left out): a stable hash, its
     word position and its [start, end) in the original text. The per-article half of
     shared_passages: only the join on equal hashes looks across articles."""
-    nt = normalize_with_offsets(article.body)
-    words = _word_hashes(nt.normalized)
-    if words is None:  # rare characters: hash the words one by one
-        found, where, _ = word_positions(article.body)
-        spans = np.asarray(where, dtype=np.int64).reshape(-1, 2)
-        words = (np.array([_word_hash(w) for w in found], dtype=_U64), spans[:, 0], spans[:, 1])
-    word_hashes, starts, ends = words
-    n = len(word_hashes) - size + 1
-    if n <= 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return {"hash": empty, "pos": empty, "start": empty, "end": empty}
-    hashes = np.zeros(n, dtype=_U64)
-    for k in range(size):
-        hashes = hashes * _WINDOW_BASE + word_hashes[k:k + n]
+    return bodies_windows([normalize_with_offsets(article.body)], size)[0]
+
+
+def bodies_windows(bodies: list[NormalizedText], size: int = MIN_SHARED_WORDS) -> list[dict[str, np.ndarray]]:
+    """article_windows of many normalised bodies, hashed in one pass over them all joined by
+    spaces (a space ends every word, so no word or window runs from one body into the next):
+    a few dozen numpy calls for a batch instead of for every article."""
+    if not bodies:
+        return []
+    joined = "".join(nt.normalized + " " for nt in bodies)  # body k starts at bases[k]
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    bases = np.cumsum([0] + [len(nt.normalized) + 1 for nt in bodies])
+    rare = codes >= 0x10000
+    apart = set()  # bodies with characters beyond the Basic Multilingual Plane: one by one
+    if rare.any():
+        apart = set((np.searchsorted(bases, np.flatnonzero(rare), "right") - 1).tolist())
+        codes = np.where(rare, np.uint32(32), codes)
+    word_hashes, starts, ends = _word_hashes(codes)
+    hashes = _window_hashes(word_hashes, size)
+    offsets = np.concatenate([np.frombuffer(nt.offsets, dtype=np.int32) for nt in bodies]).astype(np.int64)
+    first_word = np.searchsorted(starts, bases)  # body k has words first_word[k] .. first_word[k + 1] - 1
+    n = len(hashes)
+    window_start = offsets[starts[:n]]
+    window_end = offsets[ends[size - 1:] - 1] + 1
+    windows = []
+    for k, nt in enumerate(bodies):
+        if k in apart:
+            windows.append(_windows_one_by_one(nt, size))
+            continue
+        i, j = first_word[k], max(first_word[k], first_word[k + 1] - size + 1)
+        windows.append({"hash": hashes[i:j], "pos": np.arange(j - i, dtype=np.int64),
+                        "start": window_start[i:j], "end": window_end[i:j]})
+    return windows
+
+
+def _windows_one_by_one(nt: NormalizedText, size: int) -> dict[str, np.ndarray]:
+    """article_windows of a body with rare characters: its words hashed one by one."""
+    found, where, _ = word_positions(nt.original)
+    spans = np.asarray(where, dtype=np.int64).reshape(-1, 2)
+    word_hashes = np.array([_word_hash(w) for w in found], dtype=_U64)
+    hashes = _window_hashes(word_hashes, size)
+    n = len(hashes)
     offsets = np.frombuffer(nt.offsets, dtype=np.int32)
-    return {"hash": hashes.view(np.int64), "pos": np.arange(n, dtype=np.int64),
-            "start": offsets[starts[:n]].astype(np.int64),
-            "end": offsets[ends[size - 1:] - 1].astype(np.int64) + 1}
+    return {"hash": hashes, "pos": np.arange(n, dtype=np.int64), "start": offsets[spans[:n, 0]].astype(np.int64),
+            "end": offsets[spans[size - 1:, 1] - 1].astype(np.int64) + 1}
 
 
 def _word_hash(word: str) -> int:

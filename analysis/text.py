@@ -165,16 +165,21 @@ def finditer_in_clauses(pattern: re.Pattern, text: str, anchor: re.Pattern):
 
 @lru_cache(maxsize=64)  # several patterns of one text share an anchor
 def _clauses_with(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
-    """[start, end) of each clause of `text` that holds an `anchor` match, in order."""
-    clauses, end = [], -1
-    for found in anchor.finditer(text):
+    """[start, end) of each clause of `text` that holds an `anchor` match, in order. After
+    each clause the anchor is searched for again from its end: no anchor matches a clause
+    stop, so no match runs over one, and finditer would have found the same next match."""
+    clauses, size = [], len(text)
+    found = anchor.search(text)
+    while found:
         at = found.start()
-        if at < end:
-            continue  # this clause is already in
-        start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
-        ends = [e for e in (text.find(stop, at) for stop in _CLAUSE_STOPS) if e >= 0]
-        end = min(ends) if ends else len(text)
+        start = max(text.rfind(".", 0, at), text.rfind("،", 0, at)) + 1  # the stops of _CLAUSE_STOPS
+        dot, comma = text.find(".", at), text.find("،", at)
+        end = min(dot, comma) if dot >= 0 and comma >= 0 else max(dot, comma)
+        if end < 0:
+            clauses.append((start, size))
+            break
         clauses.append((start, end))
+        found = anchor.search(text, end)
     return tuple(clauses)
 
 
