@@ -220,7 +220,7 @@ _QUALIFIERS_BEFORE = {
                  "ما يربو علي", "يربو علي", "ما يفوق", "يفوق", "علي الاقل"),
 }
 _QUALIFIER_BEFORE = re.compile(
-    rf"(?<!\w)[وف]?(?P<q>[بلك]?(?:"
+    r"(?<!\w)[وف]?(?P<q>[بلك]?(?:"
     + "|".join(f"(?P<{kind}>{'|'.join(p.replace(' ', _S) for p in phrases)})"
                for kind, phrases in _QUALIFIERS_BEFORE.items())
     + rf")){_S}$"

@@ -11,7 +11,6 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
-from itertools import groupby
 
 import numpy as np
 import pandas as pd
