@@ -8,6 +8,7 @@ Screenshots and the server log go to tests/artifacts/.
 """
 from __future__ import annotations
 
+import io
 import shutil
 import socket
 import subprocess
@@ -17,7 +18,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
+
+from analysis.corpus import load_bundled
+from analysis.pipeline import analyze
 
 pytestmark = pytest.mark.browser
 
@@ -339,3 +344,24 @@ def test_a_click_on_the_biggest_number_shows_its_sentence(server, page):
     assert links.count() == 1
     assert page.locator(".marsad-card mark").first.inner_text() == "5 ملايين قذيفة مدفعية"
     check_clean(page, "outlets-biggest-clicked")
+
+
+def test_a_csv_download_is_written_when_clicked(server, page, tmp_path):
+    """Downloads are made on click (not on every run): the quantities CSV holds every claim of
+    the five seed articles, with the UTF-8 mark that spreadsheets need for Arabic."""
+    page.goto(f"{server}/quantities")
+    wait_ready(page)
+    button = page.get_by_role("button", name="Download claims (CSV)")
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=60_000) as caught:
+        button.click()
+    download = caught.value
+    assert download.suggested_filename == "marsad-quantities.csv"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    claims = analyze(load_bundled().articles).quantities
+    assert len(table) == len(claims) and "5 ملايين قذيفة مدفعية" in set(table["text"])
+    check_clean(page, "quantities-download")
