@@ -139,15 +139,19 @@ def dashboard_figures(store: Path, screenshot: Path) -> None:
             line("dashboard: outlet filter opens with", ", ".join(shown) + ", …")
             page.screenshot(path=str(screenshot.with_name("dashboard-outlets.png")))
             page.keyboard.press("Escape")
-            for path, selector in [("outlets", ".js-plotly-plot"), ("reader", ".marsad-rtl")]:
+            for path, selector in [("outlets", ".js-plotly-plot"), ("quantities", ".js-plotly-plot"),
+                                   ("story", ".js-plotly-plot"), ("contexts?q=صواريخ", "table.kwic"),
+                                   ("reader", ".marsad-rtl")]:
                 started = time.perf_counter()
                 page.goto(f"http://127.0.0.1:{port}/{path}", timeout=60_000)
                 page.wait_for_selector(selector, timeout=300_000)
-                line(f"dashboard: /{path} shown", f"{time.perf_counter() - started:8.1f} s after the page opened")
+                page.wait_for_function(  # and the script run has finished
+                    "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000)
+                line(f"dashboard: /{path} done", f"{time.perf_counter() - started:8.1f} s after the page opened")
             page.wait_for_timeout(2000)
             page.screenshot(path=str(screenshot.with_name("dashboard-reader.png")))
             rss = psutil.Process(server.pid).memory_info().rss
-            line("dashboard: RSS after entities, outlets, reader", f"{rss / 1e6:8.0f} MB (streamlit process)")
+            line("dashboard: RSS after every page", f"{rss / 1e6:8.0f} MB (streamlit process)")
             browser.close()
     finally:
         server.terminate()

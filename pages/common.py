@@ -582,6 +582,17 @@ def first_rows(rows: pd.DataFrame, limit: int = SHOWN_CARDS) -> pd.DataFrame:
     return rows.head(limit)
 
 
+TABLE_ROWS = 2_000  # rows of a table sent to the browser; its CSV download has them all
+
+
+def table_rows(rows: pd.DataFrame, limit: int = TABLE_ROWS) -> pd.DataFrame:
+    """The first `limit` rows of a table to show; says so when there are more."""
+    if len(rows) > limit:
+        st.caption(tr(f"The first {limit:,} of {len(rows):,} rows are shown; the CSV download has them all.",
+                      f"تظهر أول {limit:,} من {len(rows):,} صفًا؛ وملف CSV فيه كلها."))
+    return rows.head(limit)
+
+
 def rtl_block(text: str, meta: str | tuple = (), marks: tuple[str, ...] = ()) -> None:
     """An Arabic sentence or paragraph, escaped, right to left, with an escaped caption whose
     parts (outlet, title, count...) are bidi-isolated so Arabic and Latin parts keep their order."""

@@ -1,7 +1,7 @@
 """Overview: the corpus in figures and one row per article."""
 import streamlit as st
 
-from pages.common import current_tables, download, has_articles, tr
+from pages.common import current_tables, download, has_articles, table_rows, tr
 
 st.title(tr("مرصد · Overview", "مرصد · نظرة عامة"))
 st.caption(tr("One news story read across outlets: what each article names, counts and dates.",
@@ -23,7 +23,7 @@ if has_articles(tables):
     st.subheader(tr("Articles", "المقالات"))
     shown = a[["title", "outlet", "published", "date_basis", "author", "wire", "words"]]
     st.dataframe(
-        shown, hide_index=True, key="articles",
+        table_rows(shown), hide_index=True, key="articles",
         column_config={
             "title": st.column_config.TextColumn(tr("Title", "العنوان"), width="large"),
             "outlet": tr("Outlet", "المنفذ"),

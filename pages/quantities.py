@@ -6,7 +6,7 @@ import streamlit as st
 
 from analysis.quantities import same_thing_claims
 from pages.common import (chart, clickable_chart, current_tables, download, empty_note, first_rows, fmt_number, has_articles,
-                          lang, outlet_colours, read_in_article, rtl_block, tr)
+                          lang, outlet_colours, read_in_article, rtl_block, table_rows, tr)
 
 CATEGORY_AR = {"munition": "ذخائر", "weapon": "أسلحة", "container": "حاويات", "person": "أشخاص",
                "money": "أموال", "time": "مدة", "distance": "مسافة", "percent": "نسبة مئوية", "other": "أخرى"}
@@ -45,7 +45,7 @@ if has_articles(tables):
         if lang() == "ar":  # the category and qualifier in the reader's language (the CSV keeps the codes)
             shown = shown.assign(category=shown["category"].map(category_label),
                                  qualifier=shown["qualifier"].map(qualifier_label))
-        st.dataframe(shown, hide_index=True, key="quantity_table", column_config={
+        st.dataframe(table_rows(shown), hide_index=True, key="quantity_table", column_config={
             "value": st.column_config.NumberColumn(
                 tr("Value", "القيمة"), format="localized",
                 help=tr("The number as a value: 5 ملايين -> 5,000,000; the high end of a range",
@@ -160,7 +160,7 @@ if has_articles(tables):
         per_article = (w.merge(tables.articles[["article", "title"]], on="article", how="left")
                        .groupby(["weapon_label", "outlet", "day", "title"]).size().rename("mentions")
                        .reset_index().sort_values(["weapon_label", "day"]))
-        st.dataframe(per_article, hide_index=True, key="weapon_table", column_config={
+        st.dataframe(table_rows(per_article), hide_index=True, key="weapon_table", column_config={
             "weapon_label": tr("Weapon class", "فئة السلاح"), "outlet": tr("Outlet", "المنفذ"),
             "day": tr("Published", "تاريخ النشر"), "title": tr("Article", "المقال"),
             "mentions": st.column_config.NumberColumn(tr("Mentions", "مرات الذكر"), format="localized"),
