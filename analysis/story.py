@@ -370,7 +370,6 @@ def _pairs_of_windows(hashes: np.ndarray, ranks: np.ndarray, max_articles: int) 
     found = hashes[rows]
     group = np.cumsum(np.concatenate(([True], found[1:] != found[:-1])))
     rows = rows[np.argsort(group * (int(ranks.max()) + 1) + ranks[rows], kind="stable")]  # by article in each
-    group.sort()
     rank = ranks[rows]
     new_article = np.concatenate(([True], (group[1:] != group[:-1]) | (rank[1:] != rank[:-1])))
     kept = np.bincount(group, weights=new_article)
