@@ -290,11 +290,13 @@ def stack(parts: list[dict[str, pd.DataFrame]], name: str) -> pd.DataFrame:
 
 def outlet_terms(terms: pd.DataFrame) -> pd.DataFrame:
     """Per-article term rows (article, outlet, stem, word, count) summed per outlet, with the
-    number of articles behind each: ("unknown", "روسي", "روسيا") -> count 12, articles 2 in the seeds."""
+    number of articles behind each: ("unknown", "روسي", "روسيا") -> count 12, articles 2 in the seeds.
+    Rows already summed per batch (OUTLET_TERM_COLUMNS, batches in order) are summed again."""
     if terms.empty:
         return pd.DataFrame(columns=OUTLET_TERM_COLUMNS)
+    articles = ("articles", "sum") if "articles" in terms.columns else ("article", "size")
     return (terms.groupby(["outlet", "stem", "word"], sort=False, observed=True)
-            .agg(count=("count", "sum"), articles=("article", "size")).reset_index()[OUTLET_TERM_COLUMNS])
+            .agg(count=("count", "sum"), articles=articles).reset_index()[OUTLET_TERM_COLUMNS])
 
 
 def combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None = None) -> Tables:

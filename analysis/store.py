@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .corpus import BUNDLED_CORPUS, DATA_DIR, Article, finish, load_chrome_rules
-from .pipeline import PART_COLUMNS, Tables, analyze_batch, combine
+from .pipeline import OUTLET_TERM_COLUMNS, PART_COLUMNS, Tables, analyze_batch, combine, outlet_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = ROOT / ".marsad-cache"  # gitignored; MARSAD_CACHE points elsewhere
@@ -37,7 +37,7 @@ TUPLE_COLUMNS = {"entities", "later_articles"}  # Parquet gives them back as arr
 # Modules that do not change what an article's analysis gives (left out of the fingerprint)
 NOT_ANALYSIS = {"store.py", "engines.py", "query.py", "cli.py", "__main__.py"}
 
-# An engine: runs a task on each batch, yields what it returns (frames, or a count when it stored them)
+# An engine: runs a task on each batch, yields what it returns (frames, or the batch's folder name when it stored them)
 Batches = Callable[[Callable, list[list[Article]]], Iterable]
 
 
@@ -98,9 +98,14 @@ def _write_arrow(frame: pd.DataFrame, path: Path) -> None:
         writer.write_table(table)
 
 
+# Arrow's default allocator (mimalloc) hands freed pages back and faults them in again: reading
+# the cache of 30,000 articles spent 3 s of system time in it, 0.8 s with the C library's malloc
+POOL = pa.system_memory_pool()
+
+
 def _read_arrow(path: Path) -> pa.Table:
     with pa.OSFile(str(path)) as source:
-        return pa.ipc.open_file(source).read_all()
+        return pa.ipc.open_file(source, memory_pool=POOL).read_all()
 
 
 def serial(task: Callable, batches: list[list[Article]]) -> Iterable:
@@ -110,6 +115,9 @@ def serial(task: Callable, batches: list[list[Article]]) -> Iterable:
 
 serial.shares_disk = True  # the task may write the cache itself (see analyze_cached)
 CACHED = [name for name in PART_COLUMNS if name != "texts"]  # texts: the caller holds the articles
+# A batch's terms summed per outlet too: whole batches are read from it, not from the millions of
+# per-article term rows (kept for a read of some of a batch's articles)
+BATCH_TERMS = "outlet_terms"
 
 
 class Cache:
@@ -136,9 +144,10 @@ class Cache:
         """Keys of the articles already analysed."""
         return set(self.index()[KEY])
 
-    def add(self, parts: dict[str, pd.DataFrame], keys: dict[str, str]) -> None:
-        """Store one analysed batch (all but its texts); `keys` maps its article ids to their keys.
-        Written in a hidden folder, then renamed: a reader sees whole batches or nothing."""
+    def add(self, parts: dict[str, pd.DataFrame], keys: dict[str, str]) -> str:
+        """Store one analysed batch (all but its texts) and give its folder's name; `keys` maps its
+        article ids to their keys. Written in a hidden folder, then renamed: a reader sees whole
+        batches or nothing."""
         name = blake2b("".join(sorted(keys.values())).encode(), digest_size=12).hexdigest()
         partial = self.path / f".{name}.{uuid.uuid4().hex}"
         partial.mkdir(parents=True)
@@ -147,6 +156,7 @@ class Cache:
             if table == "articles":
                 frame = frame.assign(**{KEY: frame["article"].map(keys)})
             _write_arrow(frame, partial / f"{table}.arrow")
+        _write_arrow(outlet_terms(parts["terms"]), partial / f"{BATCH_TERMS}.arrow")
         try:
             partial.rename(self.path / name)
         except OSError:
@@ -154,10 +164,20 @@ class Cache:
             if not (self.path / name).is_dir():
                 raise
             # else another process stored the same batch meanwhile
+        return name
 
-    def read(self, keys: list[str], index: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    def load(self, batch: str) -> dict[str, pa.Table]:
+        """A stored batch's files as read() reads them when it takes the whole batch (its terms
+        summed per outlet), for a caller to read batches as they come (read's `loaded`)."""
+        return {name: _read_arrow(self.path / batch / f"{name}.arrow")
+                for name in [t for t in CACHED if t != "terms"] + [BATCH_TERMS]}
+
+    def read(self, keys: list[str], index: pd.DataFrame | None = None,
+             loaded: dict[str, dict[str, pa.Table]] | None = None) -> dict[str, pd.DataFrame]:
         """Every cached table of the given articles, in their order (rows of one article as
-        analysed); `index` is self.index() when the caller has it already."""
+        analysed; terms already summed per outlet and batch when whole batches are read, which
+        pipeline.outlet_terms sums again); `index` is self.index() when the caller has it already,
+        `loaded` batches it read already (load())."""
         index = self.index() if index is None else index
         rank = {key: i for i, key in enumerate(dict.fromkeys(keys))}
         found = index.assign(rank=index[KEY].map(rank)).dropna(subset=["rank"]).drop_duplicates(KEY)
@@ -171,21 +191,29 @@ class Cache:
             and (stored["row"].to_numpy() == found["row"].to_numpy()).all()
         ranks = {b: (group["article"].tolist(), group["rank"].astype("int64").tolist())
                  for b, group in found.groupby("batch", sort=False)}
+        summed = whole and all((self.path / b / f"{BATCH_TERMS}.arrow").is_file() for b in batches)
         parts = {}
         for table in CACHED:
-            files = [_read_arrow(self.path / b / f"{table}.arrow") for b in batches]
+            name = BATCH_TERMS if table == "terms" and summed else table
+            files = [_table(self.path / b, name, (loaded or {}).get(b, {})) for b in batches]
             if not whole:
                 files = [_ranked(t, *ranks[b]) for t, b in zip(files, batches)]
             # a column that is all None in one batch is typed null there: "permissive" unifies it
-            joined = pa.concat_tables([_wide_codes(t) for t in files], promote_options="permissive") if files else None
+            joined = pa.concat_tables([_wide_codes(t) for t in files], promote_options="permissive",
+                                      memory_pool=POOL) if files else None
             if joined is not None and not whole:
                 joined = joined.take(pc.sort_indices(joined["_rank"])).drop_columns(["_rank"])  # stable
             if joined is not None and table == "articles":
                 joined = joined.drop_columns([KEY])
             # one dictionary for all batches first: pandas unifies them several times slower
-            parts[table] = restore(joined.unify_dictionaries().to_pandas()) if joined is not None and joined.num_rows \
-                else pd.DataFrame(columns=PART_COLUMNS[table])
+            parts[table] = restore(joined.unify_dictionaries(POOL).to_pandas(memory_pool=POOL)) \
+                if joined is not None and joined.num_rows else pd.DataFrame(columns=OUTLET_TERM_COLUMNS if name == BATCH_TERMS else PART_COLUMNS[table])
         return parts
+
+
+def _table(batch: Path, name: str, loaded: dict[str, pa.Table]) -> pa.Table:
+    """One table of a batch: as loaded already, else from its file."""
+    return loaded[name] if name in loaded else _read_arrow(batch / f"{name}.arrow")
 
 
 def _ranked(table: pa.Table, articles: list[str], ranks: list[int]) -> pa.Table:
@@ -213,10 +241,9 @@ def batches_of(articles: list[Article], size: int = BATCH_SIZE) -> list[list[Art
     return [articles[i:i + size] for i in range(0, len(articles), size)]
 
 
-def _analyze_into(cache: Cache, batch: list[Article]) -> int:
-    """Analyse a batch and store it, where the batch runs: only a count travels back."""
-    cache.add(analyze_batch(batch), {a.id: article_key(a) for a in batch})
-    return len(batch)
+def _analyze_into(cache: Cache, batch: list[Article]) -> str:
+    """Analyse a batch and store it, where the batch runs: only its folder's name travels back."""
+    return cache.add(analyze_batch(batch), {a.id: article_key(a) for a in batch})
 
 
 def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Batches = serial,
@@ -231,14 +258,16 @@ def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Bat
     known = set(index[KEY])
     missing = list({keys[a.id]: a for a in articles if keys[a.id] not in known}.values())
     task = partial(_analyze_into, cache) if getattr(run, "shares_disk", False) else analyze_batch
+    loaded = {}  # each batch read as it comes in, while the workers analyse the others
     try:
         for done in run(task, batches_of(missing, batch_size)):
             if isinstance(done, dict):
-                cache.add(done, {i: keys[i] for i in done["articles"]["article"]})
+                done = cache.add(done, {i: keys[i] for i in done["articles"]["article"]})
+            loaded[done] = cache.load(done)
     except OSError as error:
         raise StoreError(f"Could not write the analysis cache in {cache.folder}: {error}. "
                          "Set MARSAD_CACHE to a folder you can write to.") from error
-    parts = cache.read([keys[a.id] for a in articles], cache.index() if missing else index)
+    parts = cache.read([keys[a.id] for a in articles], cache.index() if missing else index, loaded)
     return combine([parts], texts={a.id: a.text for a in articles})
 
 

@@ -190,7 +190,8 @@ def main() -> None:
     line("analysis, empty cache (map + cross-article)", f"{seconds:8.1f} s  {megabytes / seconds:8.2f} MB/s"
          f"  (load average {os.getloadavg()[0]:.1f} at the end)")
     line("  keys, what the cache holds (main process)", f"{marks['map'] - started:8.1f} s")
-    line(f"  map: {args.workers} workers analyse, write the cache", f"{marks['mapped'] - marks['map']:8.1f} s")
+    line(f"  map: {args.workers} workers analyse, write the cache", f"{marks['mapped'] - marks['map']:8.1f} s"
+         "  (the main process reads each batch as it comes)")
     line("  read the cache, cross-article steps (main)", f"{started + seconds - marks['mapped']:8.1f} s")
     per_core = megabytes / (seconds * args.workers)
     line("  per core (wall time x workers)", f"{per_core:8.2f} MB/s  {len(articles) / (seconds * args.workers):8.0f} articles/s")
