@@ -98,14 +98,11 @@ def _write_arrow(frame: pd.DataFrame, path: Path) -> None:
         writer.write_table(table)
 
 
-# Arrow's default allocator (mimalloc) hands freed pages back and faults them in again: reading
-# the cache of 30,000 articles spent 3 s of system time in it, 0.8 s with the C library's malloc
-POOL = pa.system_memory_pool()
 
 
 def _read_arrow(path: Path) -> pa.Table:
     with pa.OSFile(str(path)) as source:
-        return pa.ipc.open_file(source, memory_pool=POOL).read_all()
+        return pa.ipc.open_file(source).read_all()
 
 
 def serial(task: Callable, batches: list[list[Article]]) -> Iterable:
@@ -199,14 +196,14 @@ class Cache:
             if not whole:
                 files = [_ranked(t, *ranks[b]) for t, b in zip(files, batches)]
             # a column that is all None in one batch is typed null there: "permissive" unifies it
-            joined = pa.concat_tables([_wide_codes(t) for t in files], promote_options="permissive",
-                                      memory_pool=POOL) if files else None
+            joined = pa.concat_tables([_wide_codes(t) for t in files], promote_options="permissive") \
+                if files else None
             if joined is not None and not whole:
                 joined = joined.take(pc.sort_indices(joined["_rank"])).drop_columns(["_rank"])  # stable
             if joined is not None and table == "articles":
                 joined = joined.drop_columns([KEY])
             # one dictionary for all batches first: pandas unifies them several times slower
-            parts[table] = restore(joined.unify_dictionaries(POOL).to_pandas(memory_pool=POOL)) \
+            parts[table] = restore(joined.unify_dictionaries().to_pandas()) \
                 if joined is not None and joined.num_rows else pd.DataFrame(columns=OUTLET_TERM_COLUMNS if name == BATCH_TERMS else PART_COLUMNS[table])
         return parts
 
