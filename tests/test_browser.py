@@ -251,13 +251,13 @@ def test_uploaded_articles_get_their_outlet_from_the_editable_table(server, page
         box = grid.bounding_box()
         page.mouse.click(box["x"] + 40, box["y"] + 35 + 35 + 17)  # second row, outlet column
         page.keyboard.press("Enter")
-        try:
+        try:  # a late rerun can close the cell editor again: open and type in one go
             editor.wait_for(timeout=5_000)
+            editor.fill(RIGHT, timeout=5_000)
             break
         except Exception:
             if attempt == 3:
                 raise
-    editor.fill(RIGHT)
     page.keyboard.press("Enter")
     page.wait_for_function(
         r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
