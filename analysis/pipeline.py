@@ -11,7 +11,6 @@ from bisect import bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 
-import numpy as np
 import pandas as pd
 
 from .compare import TERM_COLUMNS, term_counts
@@ -23,8 +22,8 @@ from .quantities import extract_quantities
 from .quotes import extract_quotes
 from .sources import extract_cited_sources
 from .spans import Span
-from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, bodies_windows,
-                    dated_sentences, first_mentions, group_events, shared_from_windows)
+from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, dated_sentences,
+                    first_mentions, group_events, shared_from_windows, windows_frame)
 from .text import count_words, normalize_with_offsets, sentence_bounds
 from .weapons import extract_weapons, weapon_matcher
 
@@ -251,30 +250,14 @@ def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     for article in articles:
         results.append(analyze_article(article, extract_mentions))
         bodies.append(normalize_with_offsets(article.body))  # cached: the extractors normalised it
-    windows = bodies_windows(bodies)
     frames = {name: _frame([row for r in results for row in r[name]], columns)
               for name, columns in PART_COLUMNS.items() if name not in ("windows", "terms", "texts")}
     # plain str objects: combine only looks texts up by id (no copy of every text into Arrow)
     frames["texts"] = pd.DataFrame([row for r in results for row in r["texts"]], columns=PART_COLUMNS["texts"],
                                    dtype=object)
     frames["terms"] = term_counts(articles)
-    frames["windows"] = pd.DataFrame({
-        # categorical: hundreds of rows per article, the id stored once
-        "article": _repeated([a.id for a in articles], [len(w["hash"]) for w in windows]),
-        **{c: np.concatenate([w[c] for w in windows] or [np.zeros(0, dtype=np.int64)])
-           for c in WINDOW_COLUMNS[1:]}}, columns=WINDOW_COLUMNS)
+    frames["windows"] = windows_frame([a.id for a in articles], bodies)
     return frames
-
-
-def _repeated(ids: list[str], times: list[int]) -> pd.Categorical:
-    """pd.Categorical(np.repeat(ids, times)), made from codes: the same categories (the ids that
-    occur, sorted), without hashing a million repeated strings."""
-    occurring = np.array([i for i, n in zip(ids, times) if n], dtype=object)
-    order = np.argsort(occurring, kind="stable")
-    rank = np.empty(len(occurring), dtype=np.int64)
-    rank[order] = np.arange(len(occurring))
-    codes = np.repeat(rank, [n for n in times if n])
-    return pd.Categorical.from_codes(codes, categories=pd.Index(list(occurring[order])))
 
 
 def stack(parts: list[dict[str, pd.DataFrame]], name: str) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from .corpus import Article
 from .spans import Span
-from .text import NormalizedText, normalize_with_offsets, sentence_bounds
+from .text import IS_WORD, NormalizedText, normalize_with_offsets, sentence_bounds
 
 EVENT_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "sentence", "sentence_start",
                  "sentence_end", "date", "date_from", "date_to", "relative", "entities", "event"]
@@ -258,12 +258,6 @@ _U64 = np.uint64
 _MASK64 = (1 << 64) - 1
 
 
-@lru_cache(maxsize=1)
-def _word_chars() -> np.ndarray:
-    """For every character of the Basic Multilingual Plane: is it one re's \\w matches?"""
-    return np.array([chr(c).isalnum() or c == 95 for c in range(0x10000)], dtype=bool)
-
-
 @lru_cache(maxsize=64)
 def _powers(n: int) -> np.ndarray:
     """1, B, B², ... B^(n-1), wrapping at 2^64."""
@@ -282,7 +276,7 @@ def _word_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     """The words of word_positions in a text's code points (all in the Basic Multilingual
     Plane), vectorised: a hash of each (the same in every process, unlike str hash; a leading
     و left out as there), its start and end."""
-    inside = _word_chars()[codes]
+    inside = IS_WORD[codes]
     edges = np.diff(np.concatenate(([False], inside, [False])).astype(np.int8))
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     if not starts.size:
@@ -366,13 +360,26 @@ def _word_hash(word: str) -> int:
     return int(_mix(np.array([h], dtype=_U64))[0])
 
 
-def windows_frame(articles: list[Article], size: int = MIN_SHARED_WORDS) -> pd.DataFrame:
-    """article_windows of several articles in one frame (WINDOW_COLUMNS)."""
-    parts = [(a.id, article_windows(a, size)) for a in articles]
+def windows_frame(ids: list[str], bodies: list[NormalizedText], size: int = MIN_SHARED_WORDS) -> pd.DataFrame:
+    """The windows (article_windows) of several articles' normalised bodies in one frame
+    (WINDOW_COLUMNS), hashed in one pass; the article column a Categorical, as the id repeats
+    on hundreds of rows."""
+    windows = bodies_windows(bodies, size)
     return pd.DataFrame({
-        "article": np.repeat(np.array([i for i, _ in parts], dtype=object), [len(w["hash"]) for _, w in parts]),
-        **{c: np.concatenate([w[c] for _, w in parts]) if parts else np.zeros(0, dtype=np.int64)
-           for c in WINDOW_COLUMNS[1:]}})
+        "article": _repeated(ids, [len(w["hash"]) for w in windows]),
+        **{c: np.concatenate([w[c] for w in windows] or [np.zeros(0, dtype=np.int64)])
+           for c in WINDOW_COLUMNS[1:]}}, columns=WINDOW_COLUMNS)
+
+
+def _repeated(ids: list[str], times: list[int]) -> pd.Categorical:
+    """pd.Categorical(np.repeat(ids, times)), made from codes: the same categories (the ids that
+    occur, sorted), without hashing a million repeated strings."""
+    occurring = np.array([i for i, n in zip(ids, times) if n], dtype=object)
+    order = np.argsort(occurring, kind="stable")
+    rank = np.empty(len(occurring), dtype=np.int64)
+    rank[order] = np.arange(len(occurring))
+    codes = np.repeat(rank, [n for n in times if n])
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(occurring[order])))
 
 
 def _keep_longest(runs: list[tuple]) -> list[tuple]:
@@ -505,5 +512,6 @@ def shared_passages(articles: list[Article], min_words: int = MIN_SHARED_WORDS,
     left out. The row belongs to the later article (reading order); other_* is the earlier."""
     frame = pd.DataFrame({"article": [a.id for a in articles], "outlet": [a.outlet for a in articles],
                           "published": [_timestamp(a) for a in articles]})
-    return shared_from_windows(windows_frame(articles, min_words), frame, {a.id: a.text for a in articles},
+    windows = windows_frame([a.id for a in articles], [normalize_with_offsets(a.body) for a in articles], min_words)
+    return shared_from_windows(windows, frame, {a.id: a.text for a in articles},
                                min_words, max_articles)

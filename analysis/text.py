@@ -112,7 +112,7 @@ def words(text: str) -> list[str]:
 
 
 # Is this Basic Multilingual Plane code point one that re's \w matches?
-_IS_WORD = np.array([chr(c).isalnum() or c == 95 for c in range(0x10000)], dtype=bool)
+IS_WORD = np.array([chr(c).isalnum() or c == 95 for c in range(0x10000)], dtype=bool)
 
 
 def count_words(text: str) -> int:
@@ -121,7 +121,7 @@ def count_words(text: str) -> int:
     codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
     if not codes.size or codes.max() >= 0x10000:
         return len(_WORD.findall(normalized))
-    inside = _IS_WORD[codes]  # a word starts where a \w character follows a non-\w one
+    inside = IS_WORD[codes]  # a word starts where a \w character follows a non-\w one
     return int(inside[0]) + int(np.count_nonzero(inside[1:] & ~inside[:-1]))
 
 

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.corpus import Article
-from analysis.story import (_U64, _WINDOW_BASE, _mix, _powers, _word_chars, _word_hash, article_windows,
+from analysis.story import (_U64, _WINDOW_BASE, _mix, _powers, _word_hash, article_windows,
                             bodies_windows, word_positions)
-from analysis.text import normalize_with_offsets
+from analysis.text import IS_WORD, normalize_with_offsets
 from test_normalize import real_texts
 
 
@@ -17,7 +17,7 @@ def _word_hashes_before(normalized: str):
     codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
     if codes.size and codes.max() >= 0x10000:
         return None
-    inside = _word_chars()[codes]
+    inside = IS_WORD[codes]
     edges = np.diff(np.concatenate(([False], inside, [False])).astype(np.int8))
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     if not starts.size:
