@@ -1,9 +1,12 @@
+from dataclasses import fields
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.corpus import load_bundled
+from analysis.pipeline import Tables
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -16,6 +19,12 @@ def seeds():
 
 def seed(seeds, prefix):
     return next(a for key, a in seeds.items() if key.startswith(prefix))
+
+
+def assert_same_tables(a: Tables, b: Tables) -> None:
+    """Every table of `a` equals that of `b` (values, dtypes and order)."""
+    for f in fields(Tables):
+        pd.testing.assert_frame_equal(getattr(a, f.name), getattr(b, f.name), obj=f.name)
 
 
 def uploaded_app(files: list[tuple[str, bytes]], page: str | None = None) -> AppTest:

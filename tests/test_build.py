@@ -4,19 +4,13 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
-import pandas as pd
-
 from analysis import engines
 from analysis.corpus import load_bundled
 from analysis.pipeline import Tables, analyze
 from analysis.store import Cache, analyze_cached, read_tables, write_tables
+from conftest import assert_same_tables
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def assert_same_tables(a: Tables, b: Tables) -> None:
-    for f in fields(Tables):
-        pd.testing.assert_frame_equal(getattr(a, f.name), getattr(b, f.name), obj=f.name)
 
 
 def test_dask_and_local_engines_give_identical_tables(tmp_path):

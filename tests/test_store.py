@@ -1,14 +1,14 @@
 """The Parquet cache: a corpus is analysed once; only new or edited articles are analysed again."""
 import shutil
-from dataclasses import fields, replace
+from dataclasses import replace
 
-import pandas as pd
 import pytest
 
 from analysis import store
 from analysis.corpus import load_bundled
 from analysis.pipeline import Tables, analyze
 from analysis.store import Cache, StoreError, analyze_cached, article_key, read_tables, serial, write_tables
+from conftest import assert_same_tables
 
 
 class Recording:
@@ -20,11 +20,6 @@ class Recording:
     def __call__(self, task, batches):
         self.analysed += [a.id for batch in batches for a in batch]
         return serial(task, batches)
-
-
-def assert_same_tables(a: Tables, b: Tables) -> None:
-    for f in fields(Tables):
-        pd.testing.assert_frame_equal(getattr(a, f.name), getattr(b, f.name), obj=f.name)
 
 
 @pytest.fixture(scope="module")

@@ -1,19 +1,13 @@
 """The cache gives analyze()'s tables whichever way it is filled and read: workers writing
 their own batches, a warm cache, and some of its articles in another order."""
-from dataclasses import fields
 
-import pandas as pd
 import pytest
 
 from analysis import engines
 from analysis.corpus import load_bundled
-from analysis.pipeline import Tables, analyze
+from analysis.pipeline import analyze
 from analysis.store import Cache, StoreError, analyze_cached
-
-
-def assert_same_tables(a: Tables, b: Tables) -> None:
-    for f in fields(Tables):
-        pd.testing.assert_frame_equal(getattr(a, f.name), getattr(b, f.name), obj=f.name)
+from conftest import assert_same_tables
 
 
 @pytest.fixture(scope="module")
