@@ -21,7 +21,10 @@ import charset_normalizer
 
 from .text import normalize
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PACKAGE_DIR = Path(__file__).resolve().parent
+# A checkout has data/ beside the package; `pip install .` puts it inside (analysis/data).
+INSTALLED = (PACKAGE_DIR / "data").is_dir()
+DATA_DIR = PACKAGE_DIR / "data" if INSTALLED else PACKAGE_DIR.parent / "data"
 BUNDLED_CORPUS = DATA_DIR / "articles"
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.csv"
 METADATA_NAME = "metadata.csv"
