@@ -33,6 +33,11 @@ def test_pyproject_dependencies_are_requirements_txt():
     assert project["name"] == "marsad" and project["scripts"] == {"marsad": "analysis.cli:run"}
 
 
+def test_a_checkout_uses_its_own_data_and_app():
+    from analysis import cli, corpus
+    assert not corpus.INSTALLED and corpus.DATA_DIR == ROOT / "data" and cli.APP == ROOT / "app.py"
+
+
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory) -> Path:
     """A fresh venv with Marsad installed by pip from this checkout, offline: the dependencies come
