@@ -20,8 +20,9 @@ import pandas as pd
 from .corpus import INSTALLED, PACKAGE_DIR, CorpusError, load_paths, summarize
 from .lexicon import LexiconError
 from .ner import find_model
-from .pipeline import Tables, analyze
+from .pipeline import analyze
 from .store import Cache, StoreError, analyze_cached, write_tables
+from .tables import Tables
 
 # The dashboard's entry point: beside the package in a checkout, in marsad_app/ when installed
 APP = PACKAGE_DIR.parent / ("marsad_app/app.py" if INSTALLED else "app.py")
