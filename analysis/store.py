@@ -47,6 +47,10 @@ class StoreError(Exception):
     """A store or cache folder that cannot be read or written; the message says what to do."""
 
 
+class CacheDamaged(StoreError):
+    """A cached batch that could not be read back (and was removed)."""
+
+
 def cache_folder() -> Path:
     """Where per-article results are kept: $MARSAD_CACHE, else .marsad-cache in the repo."""
     return Path(os.environ.get("MARSAD_CACHE") or DEFAULT_CACHE)
@@ -103,8 +107,15 @@ def _write_arrow(frame: pd.DataFrame, path: Path) -> None:
 
 
 def _read_arrow(path: Path) -> pa.Table:
-    with pa.OSFile(str(path)) as source:
-        return pa.ipc.open_file(source).read_all()
+    """One cached table; a damaged batch (a disk that filled up, a copy cut short) is removed,
+    so its articles are analysed again, and named in a StoreError."""
+    try:
+        with pa.OSFile(str(path)) as source:
+            return pa.ipc.open_file(source).read_all()
+    except (OSError, ValueError, pa.ArrowException) as error:
+        shutil.rmtree(path.parent, ignore_errors=True)
+        raise CacheDamaged(f"The analysis cache's {path.parent.name}/{path.name} was damaged ({error}); "
+                         "it is removed and its articles analysed again.") from error
 
 
 def serial(task: Callable, batches: list[list[Article]]) -> Iterable:
@@ -132,7 +143,10 @@ class Cache:
         # not the hidden folders of batches being written (or of a run that was stopped)
         batches = sorted(p.parent for p in self.path.glob("*/articles.arrow") if not p.parent.name.startswith("."))
         for batch in batches:
-            table = _read_arrow(batch / "articles.arrow").select(["article", KEY]).to_pydict()
+            try:
+                table = _read_arrow(batch / "articles.arrow").select(["article", KEY]).to_pydict()
+            except CacheDamaged:  # removed: its articles are missing, so analysed again
+                continue
             found["batch"] += [batch.name] * len(table[KEY])
             found["row"] += range(len(table[KEY]))
             found["article"] += table["article"]
@@ -250,8 +264,16 @@ def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Bat
     """The tables of `articles`, analysing only those the cache does not hold yet (with `run`,
     serial here, a process pool or Dask in engines.py) and storing them for next time. An
     engine whose workers share this disk (`shares_disk`) has them write the cache; from
-    others (Dask) the frames come back and are written here: the same files either way."""
+    others (Dask) the frames come back and are written here: the same files either way.
+    A damaged cached batch is removed and its articles analysed again."""
     cache = cache or Cache()
+    try:
+        return _analyze_cached(articles, cache, run, batch_size)
+    except CacheDamaged:  # that batch is gone now: its articles are missing, so analysed again
+        return _analyze_cached(articles, cache, run, batch_size)
+
+
+def _analyze_cached(articles: list[Article], cache: Cache, run: Batches, batch_size: int) -> Tables:
     keys = {a.id: article_key(a) for a in articles}
     index = cache.index()
     known = set(index[KEY])

@@ -137,3 +137,16 @@ def test_damaged_stored_texts_are_named_when_read(tmp_path, built, how):
     if how == "truncated":  # the footer is read on open: the store is refused at once
         with pytest.raises(StoreError, match="texts.parquet is damaged"):
             read_tables(folder)
+
+
+@pytest.mark.parametrize("name, how", [("articles.arrow", "truncated"), ("mentions.arrow", "empty"),
+                                       ("quotes.arrow", "random")])
+def test_a_damaged_cached_batch_is_analysed_again(tmp_path, seed, name, how):
+    cache = Cache(tmp_path)
+    analyze_cached(seed, cache, batch_size=2)  # three batches
+    batch = sorted(p for p in cache.path.iterdir())[0]
+    damage(batch, name, how)
+    again = Recording()
+    assert_same_tables(analyze_cached(seed, cache, again, batch_size=2), analyze(seed))
+    assert len(again.analysed) == 2  # that batch's two articles, no more
+    assert cache.keys() == {article_key(a) for a in seed}  # and it is stored whole again
