@@ -162,8 +162,9 @@ def test_a_damaged_store_is_named_and_the_bundled_corpus_shown(seed_store, tmp_p
 def test_every_page_opens_on_a_damaged_store(seed_store, tmp_path, monkeypatch):
     import shutil
 
-    from pages.common import PAGES
     from test_store import damage
+
+    from pages.common import PAGES
     folder = tmp_path / "store"
     shutil.copytree(seed_store[0], folder)
     damage(folder, "mentions.parquet", "inside")  # the footer reads: found only when the rows are
