@@ -37,7 +37,7 @@ BATCH_SIZE = 200  # articles per task: big enough to amortise a process hop, sma
 TABLES = [f.name for f in fields(Tables)]
 TUPLE_COLUMNS = {"entities", "later_articles"}  # Parquet gives them back as arrays
 # Modules that do not change what an article's analysis gives (left out of the fingerprint)
-NOT_ANALYSIS = {"store.py", "engines.py", "query.py", "cli.py", "__main__.py"}
+NOT_ANALYSIS = {"store.py", "engines.py", "parallel.py", "query.py", "cli.py", "__main__.py"}
 
 # An engine: runs a task on each batch, yields what it returns (frames, or the batch's folder name when it stored them)
 Batches = Callable[[Callable, list[list[Article]]], Iterable]
