@@ -8,7 +8,7 @@ specific entity) becomes one point on the timeline with all its articles.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -56,6 +56,8 @@ def dated_sentences(article: Article, dates: list[Span], entities: list[Span]) -
     in that sentence; dates that could not be resolved (no publication date) are left out."""
     bounds = sentence_bounds(article.text)
     starts = [s for s, _ in bounds]
+    entities = sorted(entities, key=lambda m: m.start)  # a sentence's entities by bisection
+    entity_starts = [m.start for m in entities]
     rows = []
     for span in dates:
         if not span.label or span.label.startswith("-") or not span.data.get("date_from"):
@@ -63,7 +65,7 @@ def dated_sentences(article: Article, dates: list[Span], entities: list[Span]) -
         i = max(bisect_right(starts, span.start) - 1, 0)
         s, e = bounds[i] if bounds else (0, len(article.text))
         e = max(e, span.end)
-        named = sorted({m.label for m in entities if s <= m.start < e})
+        named = sorted({m.label for m in entities[bisect_left(entity_starts, s):bisect_left(entity_starts, e)]})
         rows.append({
             "article": article.id, "outlet": article.outlet, "published": _timestamp(article),
             "start": span.start, "end": span.end, "text": span.text, "sentence": article.text[s:e],

@@ -168,18 +168,18 @@ def _clauses_with(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of each clause of `text` that holds an `anchor` match, in order. After
     each clause the anchor is searched for again from its end: no anchor matches a clause
     stop, so no match runs over one, and finditer would have found the same next match."""
-    clauses, size = [], len(text)
+    clauses, size, stop = [], len(text), 0  # stop: the last clause's end (a stop), where no later one is
     found = anchor.search(text)
     while found:
         at = found.start()
-        start = max(text.rfind(".", 0, at), text.rfind("،", 0, at)) + 1  # the stops of _CLAUSE_STOPS
+        start = max(text.rfind(".", stop, at), text.rfind("،", stop, at)) + 1  # the stops of _CLAUSE_STOPS
         dot, comma = text.find(".", at), text.find("،", at)
         end = min(dot, comma) if dot >= 0 and comma >= 0 else max(dot, comma)
         if end < 0:
             clauses.append((start, size))
             break
         clauses.append((start, end))
-        found = anchor.search(text, end)
+        found, stop = anchor.search(text, end), end
     return tuple(clauses)
 
 
