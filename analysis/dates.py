@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .corpus import Article
 from .spans import Span
-from .text import finditer_in_clauses, normalize, normalize_with_offsets
+from .text import MAX_SENTENCE_CHARS, finditer_in_clauses, normalize, normalize_with_offsets
 
 MONTH_NAMES = {
     1: ["يناير", "كانون الثاني", "جانفي"],
@@ -156,7 +156,7 @@ def _has_future_cue(normalized: str, at: int) -> bool:
     """A cue of a planned event between the sentence start and `at`."""
     ends = _sentence_ends(normalized)
     k = bisect_left(ends, at)
-    start = ends[k - 1] + 1 if k else 0  # 0: none before
+    start = max(ends[k - 1] + 1 if k else 0, at - MAX_SENTENCE_CHARS)  # 0: none before
     return bool(_FUTURE_CUES.search(normalized, start, at))
 
 

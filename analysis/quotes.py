@@ -21,7 +21,7 @@ from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
 from .lexicon import LexiconError, automaton_of, words_in
 from .spans import Span
-from .text import NormalizedText, normalize, normalize_with_offsets
+from .text import MAX_SENTENCE_CHARS, NormalizedText, normalize, normalize_with_offsets
 
 SPEECH_VERBS_FILE = DATA_DIR / "speech_verbs.csv"
 
@@ -87,8 +87,8 @@ _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + OPENING + CLOSING + STRAIGHT +
 def clause_end(text: str, at: int) -> int:
     """Where the sentence that runs on from `at` ends: the first . ! ? ؟ outside quotation
     marks, or the line end ("“لا، لا أستطيع. ليس هناك ما أقوله”." is one sentence)."""
-    inside = False
-    for mark in _CLAUSE_MARKS.finditer(text, at):
+    inside, limit = False, min(len(text), at + MAX_SENTENCE_CHARS)  # text without stops: no longer than that
+    for mark in _CLAUSE_MARKS.finditer(text, at, limit):
         char = mark.group()
         if char == "\n":
             return mark.start()
@@ -100,17 +100,26 @@ def clause_end(text: str, at: int) -> int:
             inside = not inside
         elif char in ".!?؟" and not inside:
             return mark.start()
-    return len(text)
+    return limit
 
 
 def quoted_stretch(text: str, at: int) -> tuple[int, int] | None:
     """[start, end) inside the quotation marks that open at `at`, or None."""
     if at >= len(text) or text[at] not in OPENING + STRAIGHT:
         return None
-    for i in range(at + 1, len(text)):  # copied text mixes “ with " : either closes
-        if text[i] in CLOSING + STRAIGHT or text[i] == "\n":
-            return (at + 1, i) if text[i] != "\n" else None
-    return None
+    closers = _closers(text)  # copied text mixes “ with " : either closes
+    k = bisect_right(closers, at)
+    if k == len(closers) or closers[k] >= at + MAX_SENTENCE_CHARS:
+        return None
+    i = closers[k]
+    return (at + 1, i) if text[i] != "\n" else None
+
+
+@lru_cache(maxsize=8)  # every quotation mark of one text asks
+def _closers(text: str) -> list[int]:
+    """Where a closing quotation mark or a line break stands in a text, in order: the end of
+    each quoted stretch by bisection, not by a walk along the text from every opening mark."""
+    return [m.start() for m in re.finditer("[" + re.escape(CLOSING + STRAIGHT) + "\n]", text)]
 
 
 def _is_direct_opening(text: str, at: int, end: int) -> bool:
