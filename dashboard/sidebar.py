@@ -11,6 +11,7 @@ from analysis.ner import find_model
 from analysis.tables import Tables
 
 from .data import STORE_FALLBACK, Files, store_folder
+from .labels import localised, outlet_name
 from .language import language_switch, tr
 from .render import LEFT_TO_RIGHT, escape_markdown, show_problems
 from .session import keep_tables
@@ -37,7 +38,7 @@ def sidebar() -> None:
         st.caption(tr(f"{len(filtered.articles):,} of {len(tables.articles):,} articles shown",
                       f"{len(filtered.articles):,} من {len(tables.articles):,} مقالات معروضة"))
         st.caption(find_model().message)
-    keep_tables(filtered, tables, (start, end))
+    keep_tables(localised(filtered), localised(tables), (start, end))
 
 
 def corpus_choice() -> Tables:
@@ -91,7 +92,8 @@ def outlet_filter(tables: Tables) -> list[str]:
         if kept != st.session_state["outlets"]:
             st.session_state["outlets"] = kept
     chosen = st.multiselect(tr("Outlets (none chosen = all)", "المنافذ (بلا اختيار = الكل)"),
-                            outlets, key="outlets", placeholder=tr("All outlets", "كل المنافذ"))
+                            outlets, key="outlets", placeholder=tr("All outlets", "كل المنافذ"),
+                            format_func=outlet_name)
     if chosen:
         st.query_params[OUTLET_PARAM] = chosen
     elif OUTLET_PARAM in st.query_params:
