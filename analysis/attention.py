@@ -19,10 +19,11 @@ def period_start(published: pd.Series, period: str = "day") -> pd.Series:
 
 def attention(hits: pd.DataFrame, articles: pd.DataFrame, period: str = "day") -> pd.DataFrame:
     """Mentions per period, outlet and series. `hits` has one row per mention: article, series
-    (the entity's or keyword's label). Every (period, outlet) in which the outlet published
-    gets a row for every series, 0 when it names none, so a quiet day reads as a zero, not a gap;
-    per_article = mentions / articles that outlet published in that period. Undated articles
-    have no place on a time axis and are left out."""
+    (the entity's or keyword's label). Every period from the first article to the last gets a
+    row for every outlet and series, 0 when nothing names it, so a quiet week reads as a zero,
+    not as a line drawn across it; articles = what that outlet published then, and
+    per_article = mentions / articles (empty where it published nothing). Undated articles have
+    no place on a time axis and are left out."""
     dated = articles.loc[articles["published"].notna(), ["article", "outlet", "published"]]
     if dated.empty or hits.empty:
         return pd.DataFrame(columns=ATTENTION_COLUMNS)
@@ -30,11 +31,15 @@ def attention(hits: pd.DataFrame, articles: pd.DataFrame, period: str = "day") -
     base = dated.groupby(["period", "outlet"], observed=True).size().rename("articles").reset_index()
     placed = hits[["article", "series"]].merge(dated[["article", "period", "outlet"]], on="article")
     counts = placed.groupby(["period", "outlet", "series"], observed=True).size().rename("mentions")
-    series = pd.DataFrame({"series": pd.unique(hits["series"])})
-    grid = base.merge(series, how="cross")
+    periods = pd.period_range(dated["published"].min(), dated["published"].max(), freq=PERIODS[period])
+    grid = (pd.DataFrame({"period": periods.start_time})
+            .merge(pd.DataFrame({"outlet": pd.unique(dated["outlet"])}), how="cross")
+            .merge(pd.DataFrame({"series": pd.unique(hits["series"])}), how="cross")
+            .merge(base, on=["period", "outlet"], how="left"))
+    grid["articles"] = grid["articles"].fillna(0).astype(int)
     frame = grid.merge(counts.reset_index(), on=["period", "outlet", "series"], how="left")
     frame["mentions"] = frame["mentions"].fillna(0).astype(int)
-    frame["per_article"] = frame["mentions"] / frame["articles"]
+    frame["per_article"] = frame["mentions"] / frame["articles"].where(frame["articles"] > 0)
     return frame.sort_values(["series", "outlet", "period"], kind="stable")[ATTENTION_COLUMNS].reset_index(drop=True)
 
 

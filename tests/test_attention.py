@@ -17,14 +17,17 @@ def test_kim_per_day_and_outlet(tables):
     m = tables.mentions
     hits = m[m["entity"] == "kim_jong_un"].assign(series="Kim Jong Un")
     frame = attention(hits, tables.articles, "day")
-    # every (day, outlet) with an article has a row; the counts add up to every dated mention
-    assert len(frame) == tables.articles.groupby(["published", "outlet"]).ngroups
+    # every day from the first article to the last, for every outlet; the counts add up to every mention
+    days = (tables.articles["published"].max() - tables.articles["published"].min()).days + 1
+    assert len(frame) == days * tables.articles["outlet"].nunique()
+    assert (frame["articles"] > 0).sum() == tables.articles.groupby(["published", "outlet"]).ngroups
+    assert frame.loc[frame["articles"] == 0, "per_article"].isna().all()
     assert frame["mentions"].sum() == len(hits)
-    egypt = frame[frame["outlet"] == "Egypt Telegraph"].iloc[0]
+    egypt = frame[(frame["outlet"] == "Egypt Telegraph") & (frame["articles"] > 0)].iloc[0]
     assert egypt["period"] == pd.Timestamp("2024-06-14") and egypt["articles"] == 1
     expected = int(((m["entity"] == "kim_jong_un") & (m["outlet"] == "Egypt Telegraph")).sum())
     assert egypt["mentions"] == expected and egypt["per_article"] == expected
-    unknown = frame[(frame["outlet"] == "unknown")]  # two undated-outlet articles, 4 and 5 September
+    unknown = frame[(frame["outlet"] == "unknown") & (frame["articles"] > 0)]  # 4 and 5 September
     assert set(unknown["period"]) == {pd.Timestamp("2023-09-04"), pd.Timestamp("2023-09-05")}
 
 
@@ -43,6 +46,7 @@ def test_a_series_never_named_reads_zero_not_missing(tables):
     hits = pd.DataFrame({"article": [tables.articles["article"][0]], "series": ["x"]})
     frame = attention(pd.concat([hits, hits.assign(series="y").iloc[:0]]), tables.articles)
     assert frame["mentions"].sum() == 1 and (frame["mentions"] == 0).sum() == len(frame) - 1
+    assert set(frame["series"]) == {"x"}
 
 
 def test_period_helpers():

@@ -52,13 +52,14 @@ if has_articles(tables):
     from_link("attention_entities", "ent", many=True, default=list(counted.index[:3]))
     st.session_state["attention_entities"] = [e for e in st.session_state["attention_entities"] if e in label]
     entities = left.multiselect(tr("Entities", "الكيانات"), list(counted.index), key="attention_entities",
-                                format_func=label.get)
+                                format_func=label.get, placeholder=tr("Choose entities", "اختر كيانات"))
     to_link("ent", entities)
     weapon_names = w.drop_duplicates("weapon").set_index("weapon")["weapon_en" if lang() == "en" else "weapon_ar"]
     from_link("attention_weapons", "weapon", many=True, default=[])
     st.session_state["attention_weapons"] = [x for x in st.session_state["attention_weapons"] if x in weapon_names]
     weapons = right.multiselect(tr("Weapon classes", "فئات الأسلحة"), sorted(weapon_names.index),
-                                key="attention_weapons", format_func=weapon_names.get)
+                                key="attention_weapons", format_func=weapon_names.get,
+                                placeholder=tr("Choose weapon classes", "اختر فئات أسلحة"))
     to_link("weapon", weapons)
     from_link("attention_words", "kw", default="")
     words_text = left.text_input(tr("Keywords, separated by commas", "كلمات مفتاحية، تفصل بينها فواصل"),
@@ -92,7 +93,7 @@ if has_articles(tables):
     frame = attention(hits, tables.articles, period)
     if not by_outlet:  # all outlets together: sums, then the rate
         frame = (frame.groupby(["period", "series"], as_index=False)[["mentions", "articles"]].sum()
-                 .assign(outlet="", per_article=lambda f: f["mentions"] / f["articles"]))
+                 .assign(outlet="", per_article=lambda f: f["mentions"] / f["articles"].where(f["articles"] > 0)))
     frame = frame.assign(shown_outlet=outlet_names(frame["outlet"]))
     fig = px.line(frame, x="period", y=measure, color="series", line_dash="shown_outlet" if by_outlet else None,
                   markers=True, custom_data=["series", "period", "outlet"],
@@ -100,7 +101,7 @@ if has_articles(tables):
                   labels={"period": tr("Published", "تاريخ النشر"), "mentions": MEASURES["mentions"],
                           "per_article": tr("Mentions per article", "الإشارات لكل مقال"), "series": "",
                           "shown_outlet": tr("Outlet", "المنفذ"), "articles": tr("Articles", "المقالات")})
-    fig.update_traces(marker=dict(size=10))
+    fig.update_traces(marker=dict(size=8))
     clicked = clickable_chart(fig, "attention", height=440)
     download(frame.drop(columns=["shown_outlet"]), "attention")
 

@@ -29,7 +29,9 @@ def layout(nodes: tuple[str, ...], edges: tuple[tuple[str, str, int], ...]) -> d
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     graph.add_weighted_edges_from(edges)
-    return {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(graph, weight="weight", seed=7).items()}
+    spread = 2.5 / max(len(nodes), 1) ** 0.5  # spring length: more room than the default 1/sqrt(n)
+    placed = nx.spring_layout(graph, weight="weight", seed=7, k=spread, iterations=100)
+    return {n: (float(x), float(y)) for n, (x, y) in placed.items()}
 
 
 tables = current_tables()
@@ -39,7 +41,7 @@ if has_articles(tables):
         empty_note("entity mentions", "إشارات إلى كيانات")
         st.stop()
     types = sorted(m["type"].unique())
-    c1, c2, c3 = st.columns([2, 2, 1])
+    c1, c2, c3, c4 = st.columns([2, 2, 1, 1])
     from_link("network_level", "level", default="sentence")
     level = c1.segmented_control(tr("Linked when named in", "يرتبطان إذا ذُكرا في"), list(LEVELS),
                                  format_func=LEVEL_NAMES.get, key="network_level") or "sentence"
@@ -49,13 +51,17 @@ if has_articles(tables):
     chosen_types = c2.multiselect(tr("Entity types", "أنواع الكيانات"), types, key="network_types",
                                   format_func=type_name)
     to_link("types", chosen_types, default=types)
-    from_link("network_top", "top", parse=lambda v: min(max(int(v), 5), 60), default=25)
+    from_link("network_top", "top", parse=lambda v: min(max(int(v), 5), 60), default=15)
     top_n = c3.number_input(tr("Entities", "الكيانات"), 5, 60, key="network_top")
-    to_link("top", top_n, default=25)
+    to_link("top", top_n, default=15)
 
+    from_link("network_min", "min", parse=lambda v: min(max(int(v), 1), 50), default=2)
+    least = c4.number_input(tr("At least, together", "على الأقل معًا"), 1, 50, key="network_min")
+    to_link("min", least, default=2)
     m = m[m["type"].isin(chosen_types)]
     counts = m.groupby("entity").size().sort_values(ascending=False, kind="stable").head(top_n)
     pairs = cooccurrence(m, level, counts.index)
+    pairs = pairs[pairs["together"] >= least].reset_index(drop=True)
     if pairs.empty:
         empty_note("entities named together", "كيانات مذكورة معًا")
         st.stop()

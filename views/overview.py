@@ -119,7 +119,8 @@ if has_articles(tables):
         newest = a[a["published"].notna()].sort_values("published", ascending=False).head(NEWEST)
         firsts = tables.firsts
         for r in newest.itertuples():
-            new = firsts[firsts["article"] == r.article]
+            new = firsts[firsts["article"] == r.article].sort_values(  # claims and events before names
+                "kind", key=lambda k: k.map({"quantity": 0, "event": 1}).fillna(2), kind="stable")
             with st.container(border=True):
                 rtl_block(r.title or r.article, (outlet_name(r.outlet), when(r.published),
                                                  tr(f"{len(new):,} first(s)", f"{len(new):,} جديد")))
