@@ -157,14 +157,13 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
         if data.startswith(signature):
             raise CorpusError(f"{name} is {what}, not text; save the article as UTF-8 text.", "binary")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return _mostly(data[3:], "utf-8", not_text, "utf-8-sig")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: the same first bytes
+        return _mostly(data, "utf-32", not_text)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as error:
-            raise CorpusError(not_text, "binary") from error
-    if b"\x00" in data:  # UTF-16 without a BOM (Arabic in UTF-16 is valid UTF-8 bytes!) or binary
-        encoding = _utf16_without_bom(data)
+        return _mostly(data, "utf-16", not_text)
+    if b"\x00" in data:  # UTF-16 or 32 without a BOM (Arabic in UTF-16 is valid UTF-8 bytes!) or binary
+        encoding = _utf32_without_bom(data) or _utf16_without_bom(data)
         if encoding is None:
             raise CorpusError(not_text, "binary")
         return data.decode(encoding), encoding
@@ -172,10 +171,72 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    replaced = data.decode("utf-8", errors="replace")  # a stray byte or a cut last character
+    count, arabic = replaced.count("\ufffd"), _arabic_code_page(data)
+    if count <= max(4, len(replaced) // 1000) and (arabic is None or _arabic_share(replaced) >= 0.6):
+        return replaced, _replaced_encoding("utf-8", count)
+    if arabic:
+        return arabic[:2]
     best = charset_normalizer.from_bytes(data).best()
     if best is None or "\x00" in str(best):
         raise CorpusError(not_text, "binary")
     return str(best), best.encoding
+
+
+REPLACED = "characters replaced"  # in Article.encoding: "utf-8, 1 characters replaced"
+ARABIC_CODE_PAGES = ("cp1256", "iso8859_6", "mac_arabic")  # Windows, ISO, Mac: the order breaks ties
+
+
+def _replaced_encoding(encoding: str, count: int) -> str:
+    return f"{encoding}, {count:,} {REPLACED}" if count else encoding
+
+
+def _mostly(data: bytes, encoding: str, not_text: str, name: str = "") -> tuple[str, str]:
+    """`data` in `encoding`, a few undecodable bytes (a cut last character) replaced by U+FFFD
+    and counted in the encoding's name; more than a few: not text."""
+    text = data.decode(encoding, errors="replace")
+    count = text.count("\ufffd")
+    if count > max(2, len(text) // 1000):
+        raise CorpusError(not_text, "binary")
+    return text, _replaced_encoding(name or encoding, count)
+
+
+def _arabic_share(text: str) -> float:
+    """The share of Arabic letters among a text's characters beyond ASCII."""
+    beyond = sum(1 for c in text if ord(c) > 127)
+    return len(ARABIC_LETTER.findall(text)) / beyond if beyond else 0.0
+
+
+def _arabic_code_page(data: bytes) -> tuple[str, str, float] | None:
+    """Text in an Arabic single-byte code page (Windows-1256, ISO 8859-6, Mac Arabic), the one
+    whose reading has the most Arabic letters; None when none reads as Arabic (a general
+    detector reads Mac Arabic as Thai)."""
+    readings = []
+    for rank, encoding in enumerate(ARABIC_CODE_PAGES):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_arabic_share(text), -rank, text, encoding))
+    if not readings:
+        return None
+    share, _, text, encoding = max(readings)
+    return (text, encoding, share) if share >= 0.6 else None
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """"utf-32-le" or "utf-32-be" when every character decodes and none is a NUL."""
+    quarter = len(data) // 4
+    if len(data) % 4 or max(data[2::4].count(0), data[1::4].count(0)) < 0.9 * quarter:
+        return None
+    for encoding in ("utf-32-le", "utf-32-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return encoding
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
