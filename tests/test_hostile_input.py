@@ -121,3 +121,14 @@ def test_text_in_any_encoding_or_slightly_broken_is_read(data, encoding):
     assert article.encoding == encoding
     assert article.text.replace("\ufffd", "").startswith(TEXT[:40])
     assert ("replaced by �" in messages(loaded)) == ("replaced" in encoding)
+
+
+def test_html_reads_with_what_requirements_pin_and_ci_installs_nothing_else():
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    pins = (root / "requirements.txt").read_text(encoding="utf-8")
+    assert "lxml_html_clean==" in pins  # jusText's lxml[html_clean] extra, which pip 23.2 does not install
+    assert "--upgrade pip" not in (root / ".ci" / "run").read_text(encoding="utf-8")  # CI ran a newer pip than README
+    page = f"<html><head><title>خبر</title></head><body><article><p>{TEXT}</p></article></body></html>"
+    loaded = load_files([("page.html", page.encode()), GOOD])
+    assert [a.id for a in loaded.articles] == ["page", "good"] and TEXT[:30] in loaded.articles[0].text
