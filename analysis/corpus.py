@@ -694,10 +694,11 @@ def load_files(files: list[tuple[str, bytes]], metadata: dict[str, dict] | None 
                                          f"({type(error).__name__}: {str(error)[:200]})."))
             continue
         result.articles.extend(articles)
-        if notes:
-            result.issues.append(Problem(name, "notes", f"{name}: loaded; " + "; ".join(notes[:5])
-                                         + (f"; and {len(notes) - 5:,} more." if len(notes) > 5 else "."),
-                                         skipped=False))
+        if notes or not articles:
+            said = "; ".join(notes[:5]) + (f"; and {len(notes) - 5:,} more" if len(notes) > 5 else "")
+            result.issues.append(Problem(name, "notes" if articles else "empty", (
+                f"{name}: loaded; {said}." if articles else f"{name} holds no article{'; ' + said if said else ''}."),
+                skipped=not articles))
         replaced = [a for a in articles if REPLACED in a.encoding]
         if replaced:
             result.issues.append(Problem(name, "replaced", f"{name}: loaded, but some bytes are not "
