@@ -114,12 +114,12 @@ def build(args: argparse.Namespace) -> int:
     from time import perf_counter
     started = perf_counter()
     loaded = load_paths(args.paths)
-    for problem in loaded.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+    for issue in summarize(loaded.issues):
+        print(f"{'skipped' if issue.skipped else 'note'}: {issue.message}", file=sys.stderr)
     if not loaded.articles:
         raise CorpusError("No article could be read.")
     run = engines.dask(args.scheduler) if args.engine == "dask" else engines.local()
-    tables = analyze_cached(loaded.articles, Cache(args.cache), run)
+    tables = analyze_cached(loaded.articles, Cache(args.cache), run, on_progress=_progress_printer())
     folder = write_tables(tables, args.out, loaded.articles)  # texts too: the reader shows them
     print(f"{len(tables.articles):,} articles, {len(tables.mentions):,} mentions -> {folder} "
           f"({perf_counter() - started:.1f} s)", file=sys.stderr)
@@ -143,3 +143,18 @@ def run(prog: str = "marsad") -> None:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+
+
+def _progress_printer(every: float = 2.0):
+    """on_progress for the build: articles done and time left on stderr, at most every `every`
+    seconds (and the last one)."""
+    from time import monotonic
+
+    from .engines import Progress
+    line, last = Progress(), [0.0]
+
+    def show(done: int, total: int) -> None:
+        if done in (0, total) or monotonic() - last[0] >= every:
+            last[0] = monotonic()
+            print(line(done, total), file=sys.stderr, flush=True)
+    return show
