@@ -172,10 +172,15 @@ def corpus_articles(ids: list[str] | None = None, matching: re.Pattern | None = 
     """The current corpus's articles by id (those of `ids`, or all; only those whose text
     `matching` finds, if given), for pages that show the text itself. A built store's texts are
     read from its texts.parquet when asked, not kept in memory; a store built without texts has
-    none: its articles are simply absent."""
+    none: its articles are simply absent, as are all when its texts.parquet is found damaged
+    (said in a warning; the tables still show)."""
     files = st.session_state.get("_corpus_files")
     if files is None and (folder := open_store()) is not None:
-        return {a.id: a for a in read_articles(folder, ids, matching)}
+        try:
+            return {a.id: a for a in read_articles(folder, ids, matching)}
+        except StoreError as error:
+            st.warning(escape_markdown(str(error)))
+            return {}
     found = {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
     chosen = found if ids is None else {i: found[i] for i in ids if i in found}
     return chosen if matching is None else {i: a for i, a in chosen.items() if matching.search(a.text)}
