@@ -26,13 +26,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .corpus import BUNDLED_CORPUS, DATA_DIR, Article, finish, load_chrome_rules
+from .corpus import BUNDLED_CORPUS, DATA_DIR, INSTALLED, Article, finish, load_chrome_rules
 from .pipeline import PART_COLUMNS, analyze_batch, combine, outlet_terms
 from .story import EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS
 from .tables import OUTLET_TERM_COLUMNS, Tables
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CACHE = ROOT / ".marsad-cache"  # gitignored; MARSAD_CACHE points elsewhere
+# gitignored in a checkout; an installed package keeps it in the user's cache; MARSAD_CACHE points elsewhere
+DEFAULT_CACHE = Path.home() / ".cache" / "marsad" if INSTALLED else ROOT / ".marsad-cache"
 KEY = "_key"
 BATCH_SIZE = 200  # articles per task: big enough to amortise a process hop, small enough to spread
 TABLES = [f.name for f in fields(Tables)]
@@ -53,7 +54,8 @@ class CacheDamaged(StoreError):
 
 
 def cache_folder() -> Path:
-    """Where per-article results are kept: $MARSAD_CACHE, else .marsad-cache in the repo."""
+    """Where per-article results are kept: $MARSAD_CACHE, else .marsad-cache in the repo
+    (~/.cache/marsad for an installed package)."""
     return Path(os.environ.get("MARSAD_CACHE") or DEFAULT_CACHE)
 
 

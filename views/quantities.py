@@ -110,7 +110,7 @@ if has_articles(tables):
             fig.update_traces(marker_size=14)
             fig.update_yaxes(ticksuffix="  ")
             chart(fig, "quantity_same_thing", height=max(260, 70 * same["thing"].nunique() + 160))
-            for thing, group in same.groupby("thing", sort=False):
+            for _thing, group in same.groupby("thing", sort=False):
                 st.markdown(f"**{escape_markdown(group['thing_label'].iloc[0])}** · "
                             + tr(f"{group['value'].nunique()} different values",
                                  f"{group['value'].nunique()} قيم مختلفة"))
