@@ -103,12 +103,13 @@ class Article:
         """The text with chrome blanked out by spaces: same length, same offsets."""
         if not self.chrome:  # most articles: no copy to make
             return self.text
-        chars = list(self.text)
-        for start, end, _ in self.chrome:
-            for i in range(start, end):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+        pieces, done = [], 0
+        for start, end, _ in sorted(self.chrome):
+            start = max(start, done)
+            if start < end:
+                pieces += [self.text[done:start], re.sub(r"[^\n]", " ", self.text[start:end])]
+                done = end
+        return "".join(pieces) + self.text[done:]
 
 
 @dataclass

@@ -13,11 +13,12 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from .corpus import Article
 from .spans import Span
-from .text import finditer_in_clauses, normalize, normalize_with_offsets
+from .text import MAX_SENTENCE_CHARS, finditer_in_clauses, normalize, normalize_with_offsets
 
 MONTH_NAMES = {
     1: ["يناير", "كانون الثاني", "جانفي"],
@@ -154,8 +155,17 @@ def _date_data(year=None, month=None, day=None, day_end=None, inferred=False, re
 
 def _has_future_cue(normalized: str, at: int) -> bool:
     """A cue of a planned event between the sentence start and `at`."""
-    start = max(normalized.rfind(stop, 0, at) for stop in _SENTENCE_ENDS) + 1  # 0: none before
+    ends = _sentence_ends(normalized)
+    k = bisect_left(ends, at)
+    start = max(ends[k - 1] + 1 if k else 0, at - MAX_SENTENCE_CHARS)  # 0: none before
     return bool(_FUTURE_CUES.search(normalized, start, at))
+
+
+@lru_cache(maxsize=8)  # the dates of one text ask many times
+def _sentence_ends(normalized: str) -> list[int]:
+    """Where each of _SENTENCE_ENDS stands in a text, in order (looked up by bisection: an
+    rfind for a stop the text lacks went back to its start for every date)."""
+    return [m.start() for m in re.finditer(f"[{re.escape(_SENTENCE_ENDS)}]", normalized)]
 
 
 # What each pattern cannot match without (see text.finditer_in_clauses): only the clauses
@@ -177,11 +187,26 @@ _WEEKDAY_ANCHOR = re.compile(_WEEKDAY)
 _AGO_ANCHOR = re.compile("منذ")
 
 
-def _calendar_dates(normalized: str, published: date | None, taken: list) -> list[tuple[int, int, str, dict]]:
+class _Taken:
+    """The characters already read as a date, one byte each: whether a match overlaps one is
+    a look at its own characters, not at every date found before (linear in the text)."""
+
+    def __init__(self, length: int):
+        self.marks = bytearray(length)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) >= 0
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.marks[start:end] = b"\x01" * (end - start)
+
+
+def _calendar_dates(normalized: str, published: date | None, taken: _Taken) -> list[tuple[int, int, str, dict]]:
     found = []
     for pattern, anchor in zip(DATE_PATTERNS, _DATE_ANCHORS):
         for match in finditer_in_clauses(pattern, normalized, anchor):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
             month = MONTH_OF[" ".join(groups["month"].split())] if groups.get("month") else None
@@ -200,12 +225,12 @@ def _calendar_dates(normalized: str, published: date | None, taken: list) -> lis
     return found
 
 
-def _relative_dates(normalized: str, published: date | None, taken: list) -> list[tuple[int, int, str, dict]]:
+def _relative_dates(normalized: str, published: date | None, taken: _Taken) -> list[tuple[int, int, str, dict]]:
     """Weekdays, أمس/اليوم/غدا, this/last/next week, month, year, and "منذ 24 عاما"."""
     found = []
 
     def add(match, label, data):
-        if any(match.start() < e and s < match.end() for s, e in taken):
+        if taken.overlaps(match.start(), match.end()):
             return
         taken.append((match.start(), match.end()))
         found.append((match.start(), match.end(), label, data))
@@ -260,7 +285,7 @@ def extract_dates(article: Article) -> list[Span]:
     "weekday", "yesterday", "month-1" for "الشهر الماضي", "week+0", "years_ago"...), weekday (Monday 0), resolved_from (the publication date used, ISO) and
     date_from/date_to (the first and last day it covers, ISO, for a timeline)."""
     nt = normalize_with_offsets(article.body)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(nt.normalized))
     found = _calendar_dates(nt.normalized, article.published, taken)
     found += _relative_dates(nt.normalized, article.published, taken)
     spans = []

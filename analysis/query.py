@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .store import TUPLE_COLUMNS
+from .store import TUPLE_COLUMNS, check_store, damaged
 from .tables import Tables
 
 TABLES = [f.name for f in fields(Tables)]
@@ -25,7 +25,10 @@ QUERIED = ("articles", "mentions")  # the tables the queries below read
 def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = True) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with one view per table: over a built store folder (its Parquet
     files; `in_memory` loads them, or the tables it names, into DuckDB once, faster to query)
-    or over Tables in memory (only the tables `in_memory` names, if it names some)."""
+    or over Tables in memory (only the tables `in_memory` names, if it names some). A store
+    folder is checked first: a StoreError names a missing or damaged file."""
+    if not isinstance(source, Tables):
+        check_store(source)
     con = duckdb.connect()
     for name in TABLES:
         if isinstance(source, Tables):  # copied in: a registered frame is invisible to cursors
@@ -40,7 +43,11 @@ def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = Tru
             path = str(Path(source) / f"{name}.parquet").replace("'", "''")
             loaded = in_memory if isinstance(in_memory, bool) else name in in_memory
             kind = "TABLE" if loaded else "VIEW"
-            con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
+            try:
+                con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
+            except duckdb.Error as error:  # a page inside is damaged (the footer was read)
+                con.close()
+                raise damaged(Path(source) / f"{name}.parquet", error) from error
     # names and type of each entity, once: the frequency query then counts ids alone
     con.execute("""CREATE TABLE entity_names AS SELECT entity, any_value(name_ar) AS name_ar,
                    any_value(name_en) AS name_en, any_value(type) AS type FROM mentions GROUP BY entity""")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ from .corpus import DATA_DIR, Article
 from .entities import entity_field, entity_matcher, extract_entities
 from .lexicon import LexiconError, automaton_of, words_in
 from .spans import Span
-from .text import NormalizedText, normalize, normalize_with_offsets
+from .text import MAX_SENTENCE_CHARS, NormalizedText, normalize, normalize_with_offsets
 
 SPEECH_VERBS_FILE = DATA_DIR / "speech_verbs.csv"
 
@@ -87,8 +88,8 @@ _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + OPENING + CLOSING + STRAIGHT +
 def clause_end(text: str, at: int) -> int:
     """Where the sentence that runs on from `at` ends: the first . ! ? ؟ outside quotation
     marks, or the line end ("“لا، لا أستطيع. ليس هناك ما أقوله”." is one sentence)."""
-    inside = False
-    for mark in _CLAUSE_MARKS.finditer(text, at):
+    inside, limit = False, min(len(text), at + MAX_SENTENCE_CHARS)  # text without stops: no longer than that
+    for mark in _CLAUSE_MARKS.finditer(text, at, limit):
         char = mark.group()
         if char == "\n":
             return mark.start()
@@ -100,17 +101,26 @@ def clause_end(text: str, at: int) -> int:
             inside = not inside
         elif char in ".!?؟" and not inside:
             return mark.start()
-    return len(text)
+    return limit
 
 
 def quoted_stretch(text: str, at: int) -> tuple[int, int] | None:
     """[start, end) inside the quotation marks that open at `at`, or None."""
     if at >= len(text) or text[at] not in OPENING + STRAIGHT:
         return None
-    for i in range(at + 1, len(text)):  # copied text mixes “ with " : either closes
-        if text[i] in CLOSING + STRAIGHT or text[i] == "\n":
-            return (at + 1, i) if text[i] != "\n" else None
-    return None
+    closers = _closers(text)  # copied text mixes “ with " : either closes
+    k = bisect_right(closers, at)
+    if k == len(closers) or closers[k] >= at + MAX_SENTENCE_CHARS:
+        return None
+    i = closers[k]
+    return (at + 1, i) if text[i] != "\n" else None
+
+
+@lru_cache(maxsize=8)  # every quotation mark of one text asks
+def _closers(text: str) -> list[int]:
+    """Where a closing quotation mark or a line break stands in a text, in order: the end of
+    each quoted stretch by bisection, not by a walk along the text from every opening mark."""
+    return [m.start() for m in re.finditer("[" + re.escape(CLOSING + STRAIGHT) + "\n]", text)]
 
 
 def _is_direct_opening(text: str, at: int, end: int) -> bool:
@@ -134,6 +144,37 @@ def _entity_type(entity_id: str) -> str:
     return entry.fields.get("type", "") if entry else ""
 
 
+class _Entities(list):
+    """Entity spans sorted by start, with their types: those inside a stretch are found by
+    bisection, not by a scan of all of them for every speech verb (linear in the article)."""
+
+    def __init__(self, spans: list[Span]):
+        super().__init__(sorted(spans, key=lambda e: e.start))
+        self.starts = [e.start for e in self]
+        self.types = [_entity_type(e.label) for e in self]
+        # outlets by end; best[k]: the latest-starting of the first k + 1 (as a scan would find last)
+        media = sorted((i for i, t in enumerate(self.types) if t == "media"), key=lambda i: self[i].end)
+        self.media_ends = [self[i].end for i in media]
+        self.media_best, best = [], None
+        for i in media:
+            best = i if best is None or (self[i].start, i) > (self[best].start, best) else best
+            self.media_best.append(best)
+
+    def starting_in(self, start: int, stop: int) -> list[tuple[Span, str]]:
+        """(span, type) of the entities that start in [start, stop)."""
+        i, j = bisect_left(self.starts, start), bisect_left(self.starts, stop)
+        return list(zip(self[i:j], self.types[i:j]))
+
+    def last_outlet_by(self, before: int) -> Span | None:
+        """The outlet named last (by start) among those that end by `before`."""
+        k = bisect_right(self.media_ends, before)
+        return self[self.media_best[k - 1]] if k else None
+
+
+def _indexed(entities: list[Span]) -> _Entities:
+    return entities if isinstance(entities, _Entities) else _Entities(entities)
+
+
 def _clean(description: str) -> str:
     """A description without quotation marks or edge punctuation: 'صحيفة "نيويورك تايمز"'."""
     return re.sub(r"[\"“”«»]", "", description).strip(" \t،,:")
@@ -144,25 +185,26 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     """The speaker named in normalised [start, end): a person first, else a role ("مسؤول
     أمريكي" stays unnamed), else a body or outlet, else "الصحيفة" -> the last outlet named
     before `before`. None when the stretch names nobody."""
+    entities = _indexed(entities)
     region = nt.normalized[start:end]
     cut = _ADJUNCT.search(region)
     stop = start + (cut.start() if cut else len(region))
     o_start, o_stop = nt.to_original(start, stop)
-    inside = [e for e in entities if o_start <= e.start < o_stop]
-    o_stop = max([o_stop] + [e.end for e in inside])
+    typed = entities.starting_in(o_start, o_stop)
+    o_stop = max([o_stop] + [e.end for e, _ in typed])
     description = _clean(text[o_start:o_stop])
     if not description:
         return None
     words = normalize(description).split()
     head = words[0] if words else ""
-    people = [e for e in inside if _entity_type(e.label) == "person"]
-    bodies = [e for e in inside if _entity_type(e.label) != "person"]
+    people = [e for e, kind in typed if kind == "person"]
+    bodies = [e for e, kind in typed if kind != "person"]
     if people:
         return Speaker(description, people[0].label, "named")
     if head in ROLE_WORDS or head.removeprefix("ال") in ROLE_WORDS:
         # "مسؤولون في المكتب الرئاسي في سيول": the body may come after the cut
         e_start, e_end = nt.to_original(start, end)
-        later = [e for e in entities if e_start <= e.start < e_end and _entity_type(e.label) not in ("person", "media")]
+        later = [e for e, kind in entities.starting_in(e_start, e_end) if kind not in ("person", "media")]
         affiliation = (bodies and [b for b in bodies if _entity_type(b.label) != "media"] or later or [None])[0]
         if affiliation is not None and affiliation.end > o_stop:
             description = _clean(text[o_start:affiliation.end])
@@ -170,9 +212,9 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     if bodies:
         return Speaker(description, bodies[0].label, "named")
     if head in BACK_REFERENCES:
-        earlier = [e for e in entities if e.end <= before and _entity_type(e.label) == "media"]
-        if earlier:
-            return Speaker(description, earlier[-1].label, "back-reference")
+        earlier = entities.last_outlet_by(before)
+        if earlier is not None:
+            return Speaker(description, earlier.label, "back-reference")
     return Speaker(description, "", "unlisted")  # a name or body not in the entity lexicon
 
 
@@ -203,8 +245,8 @@ def _addressee(text: str, nt: NormalizedText, start: int, stop: int, entities: l
                speaker: Speaker | None) -> str:
     """An outlet spoken to: "قال مسؤول لـ"نيويورك تايمز"" -> "نيويورك تايمز"."""
     o_start, o_stop = nt.to_original(start, stop)
-    for e in entities:
-        if o_start <= e.start < o_stop and _entity_type(e.label) == "media" and (not speaker or e.label != speaker.entity):
+    for e, kind in _indexed(entities).starting_in(o_start, o_stop):
+        if kind == "media" and (not speaker or e.label != speaker.entity):
             if re.search(r"ل[ـ\"“«\s]*(?:صحيفة|صحيفه|وكالة|وكاله|موقع)?\s*[\"“«]?$", text[o_start:e.start]) or normalize(e.text).startswith("ل"):
                 return e.text
     return ""
@@ -244,7 +286,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
     verbs = load_speech_verbs()
     text = nt.original
     norm = nt.normalized
-    entities = sorted(entities if entities is not None else extract_entities(article), key=lambda e: e.start)
+    entities = _Entities(entities if entities is not None else extract_entities(article))
     found: list[_Found] = []
     for verb_start, verb_end, verb in words_in(verbs.automaton, norm):  # "وقال": و + قال
         previous = found[-1] if found else None

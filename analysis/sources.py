@@ -91,12 +91,14 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
         s, e = nt.to_original(c_start, c_end)
         spans.append(Span(article.id, entity.start, entity.end, entity.text, "source", entity.label,
                           {"cue": text[s:e].strip(), "cue_kind": kind, "resolved_by": "name"}))
+    by_end, ended, latest = sorted(range(len(media)), key=lambda k: media[k].end), 0, -1
     for ref in _BACK_REFERENCE.finditer(norm) if media else ():  # no outlet named: nothing to refer back to
         start, end = nt.to_original(ref.start("ref"), ref.end("ref"))
-        earlier = [m for m in media if m.end <= start]
-        if earlier:
+        while ended < len(by_end) and media[by_end[ended]].end <= start:  # one sweep, refs come in order
+            latest, ended = max(latest, by_end[ended]), ended + 1  # the last by start of those ended
+        if latest >= 0:
             cue_start, cue_end = nt.to_original(ref.start(), ref.start("ref"))
-            spans.append(Span(article.id, start, end, text[start:end], "source", earlier[-1].label,
+            spans.append(Span(article.id, start, end, text[start:end], "source", media[latest].label,
                               {"cue": text[cue_start:cue_end].strip(), "cue_kind": "reported",
                                "resolved_by": "back-reference"}))
     return sorted(spans, key=lambda s: s.start)

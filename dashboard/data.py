@@ -19,7 +19,7 @@ from analysis.store import TEXTS, StoreError, read_articles, read_tables
 from analysis.store import analyze_cached as analyze  # the tables, from the disk cache where it has them
 from analysis.tables import Tables
 
-from .render import escape_markdown
+from .escape import escape_markdown
 
 Files = tuple[tuple[str, bytes], ...]  # (name, bytes) of uploaded or bundled files
 STORE_FALLBACK = " Showing the bundled corpus instead."

@@ -2,8 +2,7 @@
 escaped, and the colour key."""
 from __future__ import annotations
 
-import html
-
+from .escape import escape_html
 from .language import tr
 
 # kind -> colour, English and Arabic legend; later kinds win where spans overlap, so the
@@ -37,13 +36,13 @@ def highlight_html(text: str, spans) -> str:
     order = list(HIGHLIGHTS) + ["focus"]
     pieces = []
     for a, b in zip(cuts, cuts[1:]):
-        piece = html.escape(text[a:b]).replace("\n", "<br>")
+        piece = escape_html(text[a:b]).replace("\n", "<br>")
         covering = [(k, n) for s, e, k, n in spans if s <= a and b <= e]
         if covering:
             kinds = sorted({k for k, _ in covering}, key=lambda k: order.index(k) if k in order else 0)
             note = " · ".join(dict.fromkeys(n for _, n in covering if n))
             piece = (f'<span class="{" ".join("hl-" + k for k in kinds)}" '
-                     f'title="{html.escape(note, quote=True)}">{piece}</span>')
+                     f'title="{escape_html(note)}">{piece}</span>')
         pieces.append(piece)
     return f'<div class="marsad-rtl" dir="rtl">{"".join(pieces)}</div>'
 
@@ -54,5 +53,5 @@ LEGEND_EXTRA = {"chrome": ("Page chrome (not counted)", "هيكل الصفحة (
 def legend_html(kinds=tuple(HIGHLIGHTS)) -> str:
     """The colour key of highlight_html, in the interface language."""
     names = {k: v[1:] for k, v in HIGHLIGHTS.items()} | LEGEND_EXTRA
-    chips = "".join(f'<span class="hl-{k}">{html.escape(tr(*names[k]))}</span>' for k in kinds)
+    chips = "".join(f'<span class="hl-{k}">{escape_html(tr(*names[k]))}</span>' for k in kinds)
     return f'<div class="marsad-legend">{chips}</div>'

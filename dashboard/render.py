@@ -2,14 +2,12 @@
 sentence cards, numbers, row limits, and the notes for an empty selection."""
 from __future__ import annotations
 
-import html
-import re
-
 import pandas as pd
 import streamlit as st
 
 from analysis.tables import Tables
 
+from .escape import LEFT_TO_RIGHT, escape_html, escape_markdown
 from .fonts import FONT_FAMILY
 from .highlight import HIGHLIGHT_CSS
 from .language import tr
@@ -24,19 +22,6 @@ CSS = f"""
 .marsad-meta {{ direction: ltr; text-align: left; color: #475569; font-size: .85rem; }}
 </style>
 """
-LEFT_TO_RIGHT = "\u2066{}\u2069"  # Unicode isolate: LRI ... PDI
-MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>~$:&|]")
-LINE_START = re.compile(r"(?m)^(\s*(?:\d+)?)([#+\-=.)>])")  # headings, lists, rules
-
-
-def escape_markdown(text: str) -> str:
-    """Text shown literally by st.warning/st.info/st.error, which render Markdown: a file
-    named "[x](javascript:alert(1)).txt" or "<img src=x onerror=alert(1)>.txt" stays text.
-    Only what can open Markdown, HTML, LaTeX or Streamlit's :color[...] is escaped, so
-    "broken.json" still reads as written in the source."""
-    escaped = MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
-    return LINE_START.sub(r"\g<1>\\\g<2>", escaped).replace("\n", "  \n")
-
 
 def show_problems(problems: tuple[str, ...]) -> None:
     """The files that were skipped or loaded with a caveat, escaped; load_files has already
@@ -75,9 +60,9 @@ def rtl_html(text: str, marks: tuple[str, ...] = ()) -> str:
             start = text.find(mark, end)
     pieces, at = [], 0
     for s, e in sorted(spans):
-        pieces += [html.escape(text[at:s]), "<mark>", html.escape(text[s:e]), "</mark>"]
+        pieces += [escape_html(text[at:s]), "<mark>", escape_html(text[s:e]), "</mark>"]
         at = e
-    pieces.append(html.escape(text[at:]))
+    pieces.append(escape_html(text[at:]))
     body = "".join(pieces).replace("\n", "<br>")
     return f'<div class="marsad-rtl" dir="rtl">{body}</div>'
 
@@ -86,7 +71,7 @@ def rtl_block(text: str, meta: str | tuple = (), marks: tuple[str, ...] = ()) ->
     """An Arabic sentence or paragraph, escaped, right to left, with an escaped caption whose
     parts (outlet, title, count...) are bidi-isolated so Arabic and Latin parts keep their order."""
     parts = (meta,) if isinstance(meta, str) else meta
-    caption = " · ".join(f"<bdi>{html.escape(str(p))}</bdi>" for p in parts if str(p))
+    caption = " · ".join(f"<bdi>{escape_html(p)}</bdi>" for p in parts if str(p))
     caption = f'<div class="marsad-meta">{caption}</div>' if caption else ""
     st.markdown(f'<div class="marsad-card">{caption}{rtl_html(text, marks)}</div>',
                 unsafe_allow_html=True)

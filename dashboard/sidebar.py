@@ -9,8 +9,9 @@ from analysis.ner import find_model
 from analysis.tables import Tables
 
 from .data import STORE_FALLBACK, Files, store_folder
+from .escape import LEFT_TO_RIGHT, escape_markdown
 from .language import language_switch, tr
-from .render import LEFT_TO_RIGHT, escape_markdown, show_problems
+from .render import show_problems
 from .session import keep_tables
 from .uploads import analyse_with_status, upload_editor
 

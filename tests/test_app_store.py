@@ -137,3 +137,40 @@ def test_the_entities_page_on_a_store_counts_as_pandas_does(seed_store, monkeypa
     assert list(shown.items()) == list(zip(expected["name_ar"], expected["mentions"]))
     assert shown["روسيا"] == (named["entity"] == "russia").sum()  # the most mentioned
     assert shown.index[0] == "روسيا"
+
+
+# ---------------------------------------------------------------- a damaged store
+
+@pytest.mark.parametrize("name, how", [
+    ("mentions.parquet", "truncated"), ("mentions.parquet", "empty"), ("articles.parquet", "random"),
+    ("quotes.parquet", "inside"), ("mentions.parquet", "other table"), ("texts.parquet", "truncated")])
+def test_a_damaged_store_is_named_and_the_bundled_corpus_shown(seed_store, tmp_path, monkeypatch, name, how):
+    import shutil
+
+    from test_store import damage
+    folder = tmp_path / "store"
+    shutil.copytree(seed_store[0], folder)
+    damage(folder, name, how)
+    monkeypatch.setenv("MARSAD_STORE", str(folder))
+    at = open_app()
+    warnings = " ".join(w.value for w in at.sidebar.warning)
+    assert re.sub(r"\\(.)", r"\1", warnings).count(f"{folder / name} is damaged: ") == 1  # shown escaped
+    assert "Showing the bundled corpus instead" in warnings
+    assert "5 of 5 articles shown" in [c.value for c in at.sidebar.caption]
+
+
+def test_every_page_opens_on_a_damaged_store(seed_store, tmp_path, monkeypatch):
+    import shutil
+
+    from test_store import damage
+
+    from dashboard.navigation import PAGES
+    folder = tmp_path / "store"
+    shutil.copytree(seed_store[0], folder)
+    damage(folder, "mentions.parquet", "inside")  # the footer reads: found only when the rows are
+    monkeypatch.setenv("MARSAD_STORE", str(folder))
+    at = open_app()
+    for file, *_ in PAGES:
+        at.switch_page(file).run()
+        assert not at.exception, (file, [e.value for e in at.exception])
+        assert "mentions.parquet is damaged" in " ".join(w.value for w in at.sidebar.warning)

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.entities import entity_matcher
 from analysis.lexicon import LexiconError, read_lexicon
 from conftest import uploaded_app
-from dashboard.render import LEFT_TO_RIGHT, escape_markdown
+from dashboard.escape import LEFT_TO_RIGHT, escape_markdown
 from tests.test_corpus import ENGLISH, SENTENCE, png_bytes, web_page, zip_bytes
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from analysis.corpus import load_files
 from analysis.pipeline import analyze
 from conftest import uploaded_app
 from dashboard.downloads import safe_csv
-from dashboard.render import LEFT_TO_RIGHT, escape_markdown
+from dashboard.escape import LEFT_TO_RIGHT, escape_markdown
 
 SENTENCE = "قال بوتين إن روسيا وكوريا الشمالية وقعتا اتفاقا في 5 سبتمبر 2023."
 LINK_NAME = "[click](javascript:alert(1)).txt"
