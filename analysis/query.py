@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -62,16 +63,21 @@ def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None,
                      nisba: bool = False, limit: int | None = None,
-                     types: list[str] | None = None) -> pd.DataFrame:
+                     types: list[str] | None = None,
+                     dates: tuple[date | None, date | None] | None = None) -> pd.DataFrame:
     """How often each entity is mentioned in some outlets (None or []: all of them), most
     mentioned first (ties by English name): entity, name_ar, name_en, type, mentions. Adjectives
     (الروسي for Russia) count only with `nisba`, as the sidebar's "Count adjectives as mentions"
-    toggle does; `types` keeps some entity types (None: all).
+    toggle does; `types` keeps some entity types (None: all); `dates` (first day, last day; None
+    on a side: open) keeps the articles published in that range, as Tables.for_dates does.
     entity_frequency(con, ["رايت رايتس"]) -> russia "روسيا" 13, kim_jong_un "كيم جونغ أون" 7..."""
     sql = """
         WITH counts AS (
             SELECT entity, count(*) AS mentions FROM mentions
             WHERE (len($outlets) = 0 OR list_contains($outlets, outlet)) AND ($nisba OR NOT nisba)
+              AND ($all_dates OR (published IS NOT NULL
+                   AND ($start IS NULL OR CAST(published AS DATE) >= $start)
+                   AND ($end IS NULL OR CAST(published AS DATE) <= $end)))
             GROUP BY entity)
         SELECT entity, name_ar, name_en, type, mentions FROM counts JOIN entity_names USING (entity)
         WHERE $all_types OR list_contains($types, type)
@@ -79,4 +85,6 @@ def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None =
     if limit:
         sql += f" LIMIT {int(limit)}"
     return con.cursor().execute(sql, {"outlets": list(outlets or []), "nisba": bool(nisba),
-                                      "all_types": types is None, "types": list(types or [])}).df()
+                                      "all_types": types is None, "types": list(types or []),
+                                      "all_dates": not dates or dates == (None, None),
+                                      "start": (dates or (None, None))[0], "end": (dates or (None, None))[1]}).df()

@@ -6,6 +6,7 @@ need not import the pipeline that builds them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 
 import pandas as pd
 
@@ -45,10 +46,31 @@ class Tables:
             return self
         return Tables(**{f.name: _keep(getattr(self, f.name), outlets) for f in fields(self)})
 
+    def for_dates(self, start: date | None, end: date | None) -> "Tables":
+        """The same tables restricted to the articles published from `start` to `end` (days,
+        both included; None: open on that side; both None: all articles, undated ones too).
+        The outlets' vocabulary (terms, summed per outlet) stays that of the whole corpus."""
+        if start is None and end is None:
+            return self
+        published = self.articles["published"]
+        inside = published.notna()
+        if start is not None:
+            inside &= published >= pd.Timestamp(start)
+        if end is not None:
+            inside &= published < pd.Timestamp(end) + pd.Timedelta(days=1)
+        ids = self.articles.loc[inside, "article"]
+        return Tables(**{f.name: _keep_articles(getattr(self, f.name), ids) for f in fields(self)})
+
     def names_only(self) -> "Tables":
         """The same tables without the adjectival mentions (الروسي counted as Russia)."""
         named = self.mentions[~self.mentions["nisba"].astype(bool)].reset_index(drop=True)
         return replace(self, mentions=named)
+
+
+def _keep_articles(frame: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
+    if "article" not in frame.columns:
+        return frame
+    return frame[frame["article"].isin(ids)].reset_index(drop=True)
 
 
 def _keep(frame: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:

@@ -10,12 +10,15 @@ PAGES = [  # file, title, icon, url path ("" for the default page)
     ("views/entities.py", "Entities", ":material/groups:", "entities"),
     ("views/outlets.py", "Outlets", ":material/newspaper:", "outlets"),
     ("views/quantities.py", "Weapons & quantities", ":material/numbers:", "quantities"),
+    ("views/attention.py", "Attention over time", ":material/show_chart:", "attention"),
+    ("views/network.py", "Who with whom", ":material/hub:", "network"),
     ("views/story.py", "Story", ":material/timeline:", "story"),
     ("views/reader.py", "Reader", ":material/menu_book:", "reader"),
     ("views/contexts.py", "Keyword in context", ":material/manage_search:", "contexts"),
 ]
 PAGE_TITLES_AR = {"Overview": "نظرة عامة", "Entities": "الكيانات", "Outlets": "المنافذ",
                   "Weapons & quantities": "الأسلحة والكميات", "Story": "القصة",
+                  "Attention over time": "الاهتمام عبر الزمن", "Who with whom": "من مع من",
                   "Reader": "القارئ", "Keyword in context": "الكلمة في سياقها"}
 
 

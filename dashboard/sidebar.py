@@ -2,6 +2,8 @@
 adjective switch, all mirrored in the link; it leaves the filtered tables for the page."""
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from analysis.corpus import ARCHIVES, MAX_FILE_MB, SUPPORTED
@@ -10,6 +12,7 @@ from analysis.tables import Tables
 
 from .data import STORE_FALLBACK, Files, store_folder
 from .escape import LEFT_TO_RIGHT, escape_markdown
+from .labels import localised, outlet_name
 from .language import language_switch, tr
 from .render import show_problems
 from .session import keep_tables
@@ -19,6 +22,7 @@ BUNDLED = "Bundled corpus"
 UPLOADED = "My files"
 OUTLET_PARAM = "outlet"
 NISBA_PARAM = "nisba"  # "1": count adjectives such as الروسي towards their country
+FROM_PARAM, TO_PARAM = "from", "to"  # the date range, YYYY-MM-DD, each side only when it narrows
 
 
 def sidebar() -> None:
@@ -28,13 +32,14 @@ def sidebar() -> None:
         language_switch()
         tables = corpus_choice()
         chosen = outlet_filter(tables)
+        start, end = date_filter(tables)
         if not adjective_switch():
             tables = tables.names_only()
-        filtered = tables.for_outlets(chosen)
+        filtered = tables.for_outlets(chosen).for_dates(start, end)
         st.caption(tr(f"{len(filtered.articles):,} of {len(tables.articles):,} articles shown",
                       f"{len(filtered.articles):,} من {len(tables.articles):,} مقالات معروضة"))
         st.caption(find_model().message)
-    keep_tables(filtered, tables)
+    keep_tables(localised(filtered), localised(tables), (start, end))
 
 
 def corpus_choice() -> Tables:
@@ -88,12 +93,52 @@ def outlet_filter(tables: Tables) -> list[str]:
         if kept != st.session_state["outlets"]:
             st.session_state["outlets"] = kept
     chosen = st.multiselect(tr("Outlets (none chosen = all)", "المنافذ (بلا اختيار = الكل)"),
-                            outlets, key="outlets", placeholder=tr("All outlets", "كل المنافذ"))
+                            outlets, key="outlets", placeholder=tr("All outlets", "كل المنافذ"),
+                            format_func=outlet_name)
     if chosen:
         st.query_params[OUTLET_PARAM] = chosen
     elif OUTLET_PARAM in st.query_params:
         del st.query_params[OUTLET_PARAM]
     return chosen
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:  # a hand-edited link: that side stays open
+        return None
+
+
+def date_filter(tables: Tables) -> tuple[date | None, date | None]:
+    """The publication dates to show, first and last day (None on a side that does not narrow
+    the corpus's own range; both None: every article, undated ones too), mirrored in the link
+    as ?from=2023-09-05&to=2024-06-14."""
+    published = tables.articles["published"].dropna()
+    if published.empty:
+        return None, None
+    first, last = published.min().date(), published.max().date()
+    if "dates" not in st.session_state:  # a new session: the link decides
+        start, end = _day(st.query_params.get(FROM_PARAM)), _day(st.query_params.get(TO_PARAM))
+        st.session_state["dates"] = (min(max(start or first, first), last), max(min(end or last, last), first))
+    else:  # the corpus may have changed under the filter
+        kept = tuple(min(max(d, first), last) for d in st.session_state["dates"])
+        if kept != tuple(st.session_state["dates"]):
+            st.session_state["dates"] = kept
+    chosen = st.date_input(tr("Published between", "نُشرت بين"), min_value=first, max_value=last,
+                           key="dates", format="YYYY-MM-DD",
+                           help=tr("Every page shows only the articles published in this range; "
+                                   "the full range also keeps the articles without a date.",
+                                   "تعرض كل الصفحات المقالات المنشورة في هذه المدة فقط؛ "
+                                   "والمدة كاملة تُبقي المقالات بلا تاريخ أيضًا."))
+    start = chosen[0] if len(chosen) > 0 else first
+    end = chosen[1] if len(chosen) > 1 else last  # while the reader picks the second day
+    start, end = (start if start > first else None), (end if end < last else None)
+    for param, day in ((FROM_PARAM, start), (TO_PARAM, end)):
+        if day is not None:
+            st.query_params[param] = day.isoformat()
+        elif param in st.query_params:
+            del st.query_params[param]
+    return start, end
 
 
 def adjective_switch() -> bool:
