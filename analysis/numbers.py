@@ -85,7 +85,9 @@ NUMBER_WORDS: dict[str, float] = {
 
 # ---------------------------------------------------------------- tokens
 
-DIGITS = r"\d+(?:[.,]\d+)*"
+# "7ر5" is 5.7 and "000ر22" is 22,000: news agencies type the parts of a number around "ر"
+# (a stand-in for the decimal point) in reverse, so a decimal reads fraction first.
+DIGITS = r"\d+(?:[.,]\d+)*(?:ر\d+)?"
 _TOKEN = re.compile(rf"{DIGITS}|[^\W\d_]+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 PROCLITIC = "[وف]?[بلك]?"
@@ -97,6 +99,8 @@ def parse_digits(written: str) -> float | None:
     if written.isascii() and written.isdigit():
         return float(written)  # the common case, without a normalising pass
     text = normalize(written).strip()
+    if "ر" in text:
+        return _reversed_decimal(text)
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     elif text.count(",") == 1 and "." not in text:  # a decimal comma: "2,5"
@@ -105,6 +109,16 @@ def parse_digits(written: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def _reversed_decimal(text: str) -> float | None:
+    """"7ر5" -> 5.7, "935ر6" -> 6.935, "000ر22" -> 22000 (a fraction of zeros is a thousands group)."""
+    fraction, _, whole = text.partition("ر")
+    if not (fraction.isdigit() and whole.isdigit()):
+        return None
+    if fraction == "000":
+        return float(whole + fraction)
+    return float(f"{whole}.{fraction}")
 
 
 # Words that look like clitic + number word but are something else: "لست" (I am not).

@@ -29,7 +29,14 @@ from .text import NormalizedText, normalize_with_offsets, normalized_key
 from .weapons import weapon_class, weapon_matcher
 
 QUANTITY_NOUNS_FILE = DATA_DIR / "quantity_nouns.csv"
-CATEGORIES = ("munition", "weapon", "container", "person", "money", "time", "distance", "percent", "other")
+CATEGORIES = ("casualty", "munition", "weapon", "container", "person", "money", "time", "distance", "percent", "other")
+# A casualty claim says what happened to the people it counts (column `casualty`): "مقتل 9" killed,
+# "21 مصاباً" injured, "1000 إصابة بكورونا" infected (a case count, not wounds).
+CASUALTY_KINDS = ("killed", "injured", "missing", "displaced", "arrested", "infected")
+PEOPLE = ("casualty", "person")
+# Lexicon rows for words before a count, with a casualty kind like the casualty nouns: verbal
+# nouns ("مقتل 9": the count's noun when none follows) and verbs ("أصيب 30 شخصاً": never a noun).
+CASUALTY_CUE, CASUALTY_VERB = "casualty_cue", "casualty_verb"
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
 
 
@@ -63,6 +70,8 @@ class NounLexicon:
     """Normalised noun (one or more words) -> category."""
 
     categories: dict[str, str]
+    kinds: dict[str, str]  # casualty noun or cue -> killed, injured, ... (CASUALTY_KINDS)
+    verbal_nouns: frozenset  # cues that may be the counted noun: "مقتل 9" (not verbs: "قتل 9")
     longest: int  # most words in one entry
     numbers: re.Pattern  # NUMBER, plus the duals of its one-word nouns: "صاروخين"
     starts: re2._Regexp  # where `numbers` can match: a first word or digits, then no letter
@@ -87,11 +96,23 @@ class NounLexicon:
                 return self.categories[key]
         return None
 
+    def kind(self, phrase: str) -> str:
+        """The casualty kind of a casualty noun: "القتلى" -> "killed", "مصاباً" -> "injured"."""
+        words = phrase.split()
+        rest = " ".join(words[1:])
+        for form in noun_forms(words[0]) if words else ():
+            key = f"{form} {rest}".strip()
+            if key in self.kinds:
+                return self.kinds[key]
+        return ""
+
 
 @lru_cache(maxsize=8)
 def load_quantity_nouns(path: Path = QUANTITY_NOUNS_FILE) -> NounLexicon:
-    """Read and check the noun,category file: "قذيفة,munition" (singular and plural rows)."""
+    """Read and check the noun,category[,casualty] file: "قذيفة,munition", "جريح,casualty,injured"."""
     categories: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    verbal_nouns: set[str] = set()
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
@@ -105,14 +126,24 @@ def load_quantity_nouns(path: Path = QUANTITY_NOUNS_FILE) -> NounLexicon:
                 category = (row.get("category") or "").strip()
                 if not noun:
                     raise QuantityLexiconError(f"{path.name} line {line}: the noun is empty.")
-                if category not in CATEGORIES:
+                if category not in (*CATEGORIES, CASUALTY_CUE, CASUALTY_VERB):
                     raise QuantityLexiconError(
                         f"{path.name} line {line}: category {category!r} is not one of {', '.join(CATEGORIES)}.")
-                categories[noun] = category
+                if category == CASUALTY_CUE:
+                    verbal_nouns.add(noun)
+                elif category != CASUALTY_VERB:
+                    categories[noun] = category
+                kind = (row.get("casualty") or "").strip()
+                if (category in ("casualty", CASUALTY_CUE, CASUALTY_VERB)) != bool(kind) or kind and kind not in CASUALTY_KINDS:
+                    raise QuantityLexiconError(
+                        f"{path.name} line {line}: a casualty noun needs a casualty kind ({', '.join(CASUALTY_KINDS)}),"
+                        " and only a casualty noun has one.")
+                if kind:
+                    kinds[noun] = kind
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise QuantityLexiconError(f"{path.name}: cannot be read ({error}).") from error
     longest = max((len(k.split()) for k in categories), default=1)
-    return NounLexicon(categories, longest, *_number_patterns(categories))
+    return NounLexicon(categories, kinds, frozenset(verbal_nouns | {n for n in kinds if n in categories}), longest, *_number_patterns(categories))
 
 
 def _number_patterns(categories: dict[str, str]) -> tuple[re.Pattern, re2._Regexp]:
@@ -123,13 +154,13 @@ def _number_patterns(categories: dict[str, str]) -> tuple[re.Pattern, re2._Regex
     with, then no letter or digit (in Unicode's classes, as Python's word characters)."""
     forms = set()
     for noun, category in categories.items():
-        if " " in noun or category == "person" or len(noun) < 3:
+        if " " in noun or category in PEOPLE or len(noun) < 3:
             continue
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         forms.update(f for f in (stem + "ين", stem + "ان") if f not in categories)
     forms = forms or {"\u0640"}  # no one-word noun: a dual branch that never matches (tatweel is dropped)
     numbers = re.compile(NUMBER.pattern[:-len(r")(?!\w)")] + rf"|(?P<dual>{_alternation(forms)}))(?!\w)")
-    starts = re2.compile(rf"[وف]?[بلك]?(?:\pN+|{_alternation(_FIRST_WORDS | forms)})(?:[^\pL\pN_]|$)")
+    starts = re2.compile(rf"[وف]?[بلك]?(?:\pN+(?:ر\pN+)?|{_alternation(_FIRST_WORDS | forms)})(?:[^\pL\pN_]|$)")
     return numbers, starts
 
 
@@ -183,10 +214,12 @@ _VAGUE_WORD = rf"(?:ال)?(?:عشرات|مئات|{_PLURAL_SCALE})"
 _DEFINITE_VAGUE = re.compile(rf"ال(?:عشرات|مئات|{_PLURAL_SCALE})(?!\w)")  # "العشرات", not "آلاف"
 _DIGIT_TOKEN = rf"(?<![\d.,:/]){DIGITS}(?![\d:/]|[.,]\d)"
 _HALF = rf"{_S}و[^\S\n]*(?:نصف|ربع)(?!\w)"
+_QUOTE_MARKS = "\"“”«»'‘’"
+_QUOTED = rf"(?:{_S}|[^\S\n]*[{_QUOTE_MARKS}][^\S\n]*)"  # 'نحو “ 8 ” آلاف': quote marks around the digits
 
 NUMBER = re.compile(
     rf"(?<!\w)(?P<pre>[وف]??[بلك]??)(?P<num>"
-    rf"(?P<digits>{_DIGIT_TOKEN}(?:{_S}(?:{_SCALE_WORD})(?!\w))*(?:{_HALF})?)"
+    rf"(?P<digits>{_DIGIT_TOKEN}(?:{_QUOTED}(?:{_SCALE_WORD})(?!\w))*(?:{_HALF})?)"
     rf"|(?P<vague>{_VAGUE_WORD}(?:{_S}(?:ال)?(?:{_PLURAL_SCALE}))?)"
     rf"|(?P<words>(?:نصف|ربع|ثلث|{_NUMBER_WORD})(?:{_S}(?:و[^\S\n]*)?(?:{_NUMBER_WORD}|{_alternation(FRACTIONS)}))*"
     rf"(?:{_S}من{_S}(?:عشره(?:{_S}الاف)?|مئه|مائه|الف)(?!\w))?)"  # a decimal read out: "ستة وثمانية من عشرة"
@@ -244,7 +277,7 @@ _MONTH = _alternation(MONTHS)
 # A number right after these is a label, a year or a clock time, not a count:
 # "الرصيف البحري 33", "القرار 2270", "عام 2006", "فبراير 2022", "الساعة 10".
 _YEAR_WORDS = ("رقم", "عام", "العام", "لعام", "بعام", "سنه", "السنه", "الساعه")
-_LABEL_NOUNS = ("قرار", "ماده", "بند", "رصيف", "فقره", "صفحه", "حلقه", "دوره", "فصل", "طريق", "شارع", "مبني",
+_LABEL_NOUNS = ("عيار", "قرار", "ماده", "بند", "رصيف", "فقره", "صفحه", "حلقه", "دوره", "فصل", "طريق", "شارع", "مبني",
                 "غرفه", "طراز", "نسخه", "اصدار")
 _LABEL_BEFORE = re.compile(
     rf"(?:(?<!\w)(?:{'|'.join(_YEAR_WORDS)})"
@@ -276,9 +309,16 @@ _HALF_AFTER = re.compile(_HALF)
 _TRAILING_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")  # "ميلاً": keep the tanween
 
 
+# Present-tense verbs that end like a nisba adjective: "حاوية تحتوي" is a container, then a verb.
+VERBS_LIKE_ADJECTIVES = frozenset(
+    f"{person}{stem}" for person in "يت" for stem in
+    "حتوي حوي نتمي اتي جري سعي قضي نتهي كفي عني بقي مضي غطي لقي رمي حمي بني قتضي ستدعي عطي نوي "
+    "ستولي شتري بدي جتاز حظي ودي ستوفي لتقي نطوي عاني ستثني".split())
+
+
 def _is_modifier(word: str, definite: bool, original: str) -> bool:
     """A nisba adjective agreeing in definiteness: "مدفعية", "الباليستية", "كورياً"."""
-    if word in STOPWORDS or word.startswith("ال") != definite:
+    if word in STOPWORDS or word in VERBS_LIKE_ADJECTIVES or word.startswith("ال") != definite:
         return False
     if word.startswith("و") and not word.startswith("وطني"):
         return False  # "والأولى": a conjunction starts the next phrase
@@ -320,11 +360,11 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
         return None
     words = run.group().split()  # Arabic letters with spaces between: split() is the word pattern
     first = 0
-    if words[0] == "من" and len(words) > 1 and (
-            vague or (words[1].startswith("ال") and lexicon.category(words[1]))):
-        first = 1  # "العشرات من حطام الصواريخ"; "ثلاثة من المسؤولين" (a known noun only)
+    if words[0] == "من" and len(words) > 1 and (vague or lexicon.category(words[1]) in PEOPLE or (
+            words[1].startswith("ال") and lexicon.category(words[1]))):
+        first = 1  # "العشرات من حطام الصواريخ"; "ثلاثة من المسؤولين", "عشرة من رجال الأمن" (known nouns)
     head = words[first]
-    if not _is_noun(head) or (not vague and first == 0 and head.startswith("ال")):
+    if not _is_noun(head) or (not vague and first == 0 and head.startswith("ال")) or _not_a_head(head, lexicon):
         return None
     last = first
     for size in range(min(lexicon.longest, len(words) - first), 1, -1):  # "حاوية شحن"
@@ -348,6 +388,24 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
             break
         last = index
     return _NounPhrase(starts[first], starts[last] + len(words[last]), head, words[first:last + 1])
+
+
+# Nouns of places: "و300 بإقليم الشمال" is 300 in a province, not 300 provinces.
+PLACE_NOUNS = frozenset("اقليم مدينه منطقه محافظه ولايه قريه بلده حي مخيم عاصمه مقاطعه دوله بلد مستشفي مستشفيات "
+                        "مسجد مدرسه سجن مركز ساحه شارع طريق مطار ميناء".split())
+
+
+def _not_a_head(word: str, lexicon: NounLexicon) -> bool:
+    """A word after a number that starts another phrase, not the counted noun: "9 وإصابة 21"
+    (a conjunction and the next count), "300 بإقليم" (a preposition and a place)."""
+    if lexicon.category(word):
+        return False
+    rest = word[1:]
+    if word[0] in "وف":
+        return bool(lexicon.category(rest)) or rest.startswith(("ب", "ل")) and _not_a_head(rest, lexicon)
+    if word[0] in "بلك":
+        return rest.startswith("ال") or rest in PLACE_NOUNS or bool(lexicon.category(rest))
+    return False
 
 
 def _category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
@@ -409,9 +467,133 @@ def _original(nt: NormalizedText, text: str, start: int, end: int) -> tuple[int,
     return s, e
 
 
+# ---------------------------------------------------------------- around a number
+
+_OPENER = re.compile(rf"[(\[{_QUOTE_MARKS}][^\S\n]*$")
+_CLOSER = re.compile(rf"[^\S\n]*[)\]{_QUOTE_MARKS}]")
+_THEM = ("منهم", "منهن", "منهما")
+_OF_THEM = re.compile(rf"{_S}({'|'.join(_THEM)})(?!\w)")
+# A name before a number word is a name: "أبو قرنين", "ابن ثلاث" is no count.
+NAME_WORDS = frozenset("ابو ابي ابا ام بن ابن بنت بني ال عبد ذو ذي".split())
+_INFECTED = re.compile(rf"(?:{_S}{_AR})?{_S}ب(?:ال)?(?:فيروس|مرض|كورونا|وباء|عدوي|حمي|متلازمه)")
+_RUNNING = re.compile(rf"حتي{_S}(?:الان|اللحظه|هذه{_S}اللحظه|الساعه|ساعه{_S}اعداد)(?!\w)")
+_POST_AGE_UNITS = frozenset("دقيقه دقائق ثانيه ثوان ساعه ساعات".split())
+# A verb of exceeding before what it counts: "تجاوز عدد القتلى 300", "فاقت حصيلة الضحايا 200".
+_QUALIFIER_VERB_BEFORE = re.compile(
+    rf"(?<!\w)[وف]?(?:(?P<at_least>[يت]?تجاوز|تجاوزت|[يت]?فوق|فاق|فاقت|[يت]?زيد|زاد|زادت|[يت]?ربو|ربا)"
+    rf"|(?P<approx>[يت]?قارب|قاربت|ناهز|ناهزت|[يت]?ناهز)){_S}(?:عدد|حصيله|اعداد|اجمالي)"
+    rf"(?:{_S}{_AR}){{1,3}}(?:{_S}(?:الي|ل))?{_S}$")
+_TOLL_WORDS = frozenset("عدد حصيله اعداد اجمالي مجموع".split())
+
+
+def _opened_at(text: str, at: int) -> int:
+    """Where an opening bracket or quote mark right before `at` starts: "(12)" -> at "(".""" 
+    if at and text[at - 1] not in _QUOTE_MARKS + "([ " or not _OPENER.search(text, max(0, at - 4), at):
+        return at
+    return _OPENER.search(text, max(0, at - 4), at).start()
+
+
+_LAST_WORDS = re.compile(rf"(?:({_AR}){_S})?({_AR}){_S}$")
+
+
+def _casualty_cue(text: str, at: int, lexicon: NounLexicon) -> tuple[str, int, str] | None:
+    """A casualty word right before a number (past a qualifier): "مقتل 9", "وإصابة (21)",
+    "أصيب نحو 30", "اعتقلت الشرطة 25". -> (kind, where the word starts, the word if the count
+    may take it as its noun: the word is right before the number)."""
+    qualifier = _qualifier_before(text, at)
+    if qualifier:
+        at = qualifier[1]
+    found = _LAST_WORDS.search(text, max(0, at - 40), at)
+    if not found:
+        return None
+    for group, direct in ((2, True), (1, False)):
+        word = found.group(group)
+        if not word:
+            continue
+        if direct and word in ("علي", "عن"):
+            direct = False  # "القبض على 25"
+            continue
+        for cut in (0, 1, 2):  # "وإصابة", "وبمقتل"
+            if cut and not _PROCLITIC.fullmatch(word[:cut]):
+                break
+            kind = lexicon.kinds.get(word[cut:])
+            if kind and word[cut:] not in PEOPLE_PLURALS:
+                start = found.start(group) + cut
+                noun = direct and word[cut:] in lexicon.verbal_nouns
+                return kind, start, word[cut:] if noun else ""
+        if direct and not word.startswith("ال"):
+            return None  # "قتل 5" or "اعتقلت الشرطة 25" (a subject between), no other word
+    return None
+
+
+# Casualty nouns that are the people themselves, not the event: "القتلى 300" is no cue.
+PEOPLE_PLURALS = frozenset("قتلي جرحي مصابين مصابون شهداء ضحايا نازحين مفقودين معتقلين".split())
+
+
+# Words after which a bare number is the toll named before it: "ارتفع عدد القتلى إلى 300".
+_TOLL_LEADS = frozenset("الي بلغ بلغت يبلغ تبلغ ليبلغ لتبلغ ليصل لتصل وصل وصلت بين".split())
+
+
+def _leads_to_toll(text: str, at: int, end: int, last_words: list[str], pre: str, found: list[Span],
+                   lexicon: NounLexicon) -> bool:
+    """May a number with no noun after it count a noun named before it? After "إلى", "بلغ",
+    "بين", a toll noun ("عدد القتلى 300"), or "و" after such a count in the clause; never in a
+    date ("( 20 / 6 / 1995 )")."""
+    if text[max(0, at - 3):at].strip()[-1:] in ("/", "-") or text[end:end + 3].lstrip()[:1] in ("/", "-"):
+        return False
+    last = last_words[-1] if last_words else ""
+    if last in _TOLL_LEADS or last.startswith("ال") and not pre and lexicon.category(last) in PEOPLE:
+        return True
+    return pre.startswith("و") and bool(found) and not any(c in text[max(0, at - 50):at] for c in ".،\n")
+
+
+def _noun_before(text: str, at: int, lexicon: NounLexicon) -> _NounPhrase | None:
+    """The counted noun of a number with none after it, named before it in the same clause:
+    "ارتفع عدد القتلى إلى 300", "وتوزع الضحايا بين 500 في العاصمة" (people and casualties;
+    any known noun after "عدد"/"حصيلة")."""
+    stop = max(text.rfind(".", 0, at), text.rfind("،", 0, at), text.rfind("\n", 0, at), at - 80)
+    words = list(re.finditer(_AR, text[stop + 1:at]))[-7:]
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group()
+        bare = word[1:] if word[:1] in "وبل" and word[1:].startswith("ال") else word
+        if not bare.startswith("ال"):
+            continue
+        category = lexicon.category(bare)
+        after_toll = index and words[index - 1].group().lstrip("و") in _TOLL_WORDS
+        if category in PEOPLE or category and category != "other" and after_toll:
+            begin = stop + 1 + words[index].start() + len(word) - len(bare)
+            return _NounPhrase(begin, begin + len(bare), bare, [bare])
+    return None
+
+
+def _post_age(text: str, start: int, end: int) -> bool:
+    """"منذ 35 دقيقة" at a line's start or end: when a headline was posted."""
+    before = text[max(0, start - 12):start].split()
+    if not before or before[-1] != "منذ" or text[start:end].split()[-1] not in _POST_AGE_UNITS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    return text[line_start:start].split() == ["منذ"] or not rest.strip(" .،-|")
+
+
+def _running(text: str, start: int, end: int) -> bool:
+    """"حتى الآن" in the claim's clause: a running toll ("ارتفعت الحصيلة حتى الآن إلى 300")."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 60) + 1
+    right = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    return _RUNNING.search(text, left, min([*right, end + 60])) is not None
+
+
+def _armed(phrase: _NounPhrase, category: str, lexicon: NounLexicon) -> bool:
+    """May the noun name a weapon class? Not when its head is a known thing of another kind:
+    "مئات مصانع الذخيرة" counts factories (an entry of its own, "صواريخ فضائية", still may)."""
+    return not (category == "other" and lexicon.category(phrase.head) == "other"
+                and not lexicon.category(" ".join(phrase.words)) or category in PEOPLE)
+
+
 def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple[int, int],
           value: float, noun: tuple[int, int], category: str, qualifier: str,
-          low: float | None = None) -> Span:
+          low: float | None = None, casualty: str = "", running: bool = False, armed: bool = True) -> Span:
     text = article.text
     s, e = _original(nt, text, start, end)
     ns, ne = _original(nt, text, *noun)
@@ -419,7 +601,8 @@ def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple
     return Span(article.id, s, e, text[s:e], "quantity", category, {
         "value": _number(value), "noun": text[ns:ne], "category": category,
         "qualifier": qualifier, "number_text": text[qs:qe],
-        "value_low": _number(value if low is None else low), "weapon": weapon_class(text[ns:ne]) if category in _ARMS else "",
+        "value_low": _number(value if low is None else low), "weapon": weapon_class(text[ns:ne]) if armed and category in _ARMS else "",
+        "casualty": casualty, "running": running,
     })
 
 
@@ -434,8 +617,9 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
     found: list[Span] = []
     for match in _number_matches(text, lexicon):
         dual, pre, num, digits, vague_word, words = match.group("dual", "pre", "num", "digits", "vague", "words")
-        if dual:  # "صاروخين": two missiles
-            found.extend(_dual(article, nt, match.start("dual"), lexicon))
+        if dual:  # "صاروخين": two missiles; "أبو قرنين" is a name
+            if text[max(0, match.start() - 6):match.start()].split()[-1:] not in ([w] for w in NAME_WORDS):
+                found.extend(_dual(article, nt, match.start("dual"), lexicon))
             continue
         vague = vague_word is not None
         number_end = match.end()
@@ -448,29 +632,57 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         value = parse_number(num, normalized=True)
         if value is None:
             continue
-        before = text[max(0, match.start() - 40):match.start()]  # a label and a word fit in 40
+        number_start = _opened_at(text, match.start())  # "(12)", "“ 8 ” آلاف"
+        before = text[max(0, number_start - 40):number_start]  # a label and a word fit in 40
         last_words = before.rsplit(None, 2)
-        if last_words and last_words[-1] in ORDINALS:
-            continue  # "الحادي عشر"
-        if digits and (_labelled(before, last_words) or _listed(nt, match.end("digits"))):
+        if last_words and (last_words[-1] in ORDINALS or not digits and last_words[-1] in NAME_WORDS):
+            continue  # "الحادي عشر", "أبو قرنين"
+        if digits and (_labelled(before, last_words) or num == digits and _listed(nt, match.end("digits"))):
             continue
         if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, number_end):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not
+        closed = _CLOSER.match(text, number_end) if number_start < match.start() else None
+        number_end = closed.end() if closed else number_end  # "(12) وإصابة", "(7) منهم"
         percent = _PERCENT.match(text, number_end)
+        cue = None
         if percent:  # "20 في المائة", "٣٥٪": the noun is the percent sign or words
             at = number_end + len(percent.group()) - len(percent.group().lstrip())
             phrase, category = _NounPhrase(at, percent.end(), "%", ["%"]), "percent"
         else:
             phrase = _noun_phrase(nt, number_end, vague, lexicon)
+            cue = _casualty_cue(text, number_start, lexicon)
             if phrase is None:
-                continue
+                of_them = _OF_THEM.match(text, number_end)
+                if of_them:  # "ثلاثة منهم": three of them (people)
+                    phrase = _NounPhrase(of_them.start(1), of_them.end(1), of_them.group(1), [of_them.group(1)])
+                elif cue and cue[2]:  # "مقتل 9 وإصابة 21": the verbal noun before counts
+                    phrase = _NounPhrase(cue[1], cue[1] + len(cue[2]), cue[2], [cue[2]])
+                elif digits and not _YEAR.fullmatch(digits) and _leads_to_toll(text, number_start, number_end, last_words, pre, found, lexicon):
+                    phrase = _noun_before(text, number_start, lexicon)  # "ارتفع عدد القتلى إلى 300"
+                if phrase is None:
+                    continue
             after = _NEXT_WORD.match(text, phrase.end)
             if phrase.head in ("دقيقه", "دقائق") and after and after.group(1) in _READING:
                 continue  # "4 دقيقة قراءة": reading time, page chrome
-            category = _category(phrase, lexicon)
+            category = "person" if phrase.head in _THEM else "casualty" if cue and phrase.start == cue[1] \
+                else _category(phrase, lexicon)
+            if category == "time" and _post_age(text, number_start, phrase.end):
+                continue  # "منذ 35 دقيقة" beside a headline: when it was posted
         if digits and _YEAR.fullmatch(digits) and category == "other":
             continue  # a year: "في 2019 عندما..."
-        end = phrase.end
+        kind = ""
+        if category == "casualty":
+            kind = lexicon.kind(phrase.words[0]) or (cue[0] if cue else "")
+        elif category == "person" and cue:
+            category, kind = "casualty", cue[0]  # "أصيب 30 شخصاً", "قتل عشرة من رجال الأمن"
+        elif category == "person" and pre.startswith("و") and found and found[-1].data["casualty"] \
+                and not any(stop in text[match.start() - 60:match.start()] for stop in ".،\n") \
+                and found[-1].end >= nt.offsets[max(0, match.start() - 60)]:
+            kind = found[-1].data["casualty"]  # "قتل عشرة من رجال الأمن و12 من منسوبي الشرطة"
+            category = "casualty"
+        if kind == "injured" and _INFECTED.match(text, phrase.end):
+            kind = "infected"  # "1000 إصابة بفيروس كورونا": cases of a disease
+        end = max(phrase.end, number_end)
         if category == "money":
             cents = _SUBUNIT.match(text, end)
             cents_value = parse_number(cents.group("n"), normalized=True) if cents else None
@@ -480,13 +692,19 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         if half and not vague and not num.rstrip().endswith(("نصف", "ربع")):
             value, end = value + (0.5 if half.group().endswith("نصف") else 0.25), half.end()
         qualifier, start = "exact", match.start("pre") + (1 if pre[:1] in ("و", "ف") else 0)  # not "و"
+        if closed and number_start < start:
+            start = number_start  # "(40)" with its brackets
         low = None if vague else _range_low(text, match, value)
         if low is not None:
             low, start = low
             qualifier = "range"
-        before_q = _qualifier_before(text, start)
+        before_q = _qualifier_before(text, _opened_at(text, start))
         if before_q:
             qualifier, start = before_q
+        elif qualifier == "exact":
+            verb_q = _QUALIFIER_VERB_BEFORE.search(text, max(0, start - 60), _opened_at(text, start))
+            if verb_q:  # "تجاوز عدد القتلى 300": a verb of more than, then what it counts
+                qualifier = verb_q.lastgroup
         after_q = _QUALIFIER_AFTER.match(text, end)
         if after_q:
             end = after_q.end()
@@ -494,8 +712,10 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
                 qualifier = next(k for k in ("approx", "at_least", "at_most") if after_q.group(k))
         if vague:
             qualifier = "vague"
-        found.append(_span(article, nt, start, end, match.span("num"), value,
-                           (phrase.start, phrase.end), category, qualifier, low))
+        if cue and cue[2] and phrase.start == cue[1]:
+            start = cue[1]  # the span reads "مقتل 9"
+        found.append(_span(article, nt, start, end, match.span("num"), value, (phrase.start, phrase.end),
+                           category, qualifier, low, kind, _running(text, start, end), _armed(phrase, category, lexicon)))
     for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
         match = _WORD_BEFORE.search(text, max(0, half.start() - 30), half.start())
         if not match or (half.start() and text[half.start() - 1].isalnum()):
