@@ -40,7 +40,7 @@ class Tables:
     # such as الروسي, counted apart from the name; pages include it only when the user asks)
     mentions: pd.DataFrame
     weapons: pd.DataFrame  # weapon mentions: + weapon, weapon_en, weapon_ar
-    quantities: pd.DataFrame  # + value, noun, category, qualifier, number_text, value_low, weapon
+    quantities: pd.DataFrame  # + value, noun, category, qualifier, number_text, value_low, weapon, casualty, running
     dates: pd.DataFrame  # dates in the text: + date, year, month, day, day_end, year_inferred,
     #                      relative, weekday, resolved_from, date_from, date_to
     # who said what: + speaker, speaker_entity, speaker_name_en, speaker_type, speaker_basis,
@@ -128,7 +128,8 @@ def _quantity_payload(span: Span) -> dict:
     d = span.data
     return {"value": float(d["value"]), "noun": d["noun"], "category": d["category"],
             "qualifier": d["qualifier"], "number_text": d.get("number_text", ""),
-            "value_low": float(d.get("value_low", d["value"])), "weapon": d.get("weapon", "")}
+            "value_low": float(d.get("value_low", d["value"])), "weapon": d.get("weapon", ""),
+            "casualty": d.get("casualty", ""), "running": bool(d.get("running", False))}
 
 
 def _date_payload(span: Span) -> dict:
@@ -167,7 +168,7 @@ MENTION_COLUMNS = ["entity", "name_ar", "name_en", "type", "wikidata", "short_fo
 EXTRACTORS = {
     "weapons": (extract_weapons, _weapon_payload, ["weapon", "weapon_en", "weapon_ar"]),
     "quantities": (extract_quantities, _quantity_payload, ["value", "noun", "category", "qualifier", "number_text",
-                                                              "value_low", "weapon"]),
+                                                              "value_low", "weapon", "casualty", "running"]),
     "dates": (extract_dates, _date_payload, ["date", "year", "month", "day", "day_end", "year_inferred",
                                              "relative", "weekday", "resolved_from", "date_from", "date_to"]),
 }

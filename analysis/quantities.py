@@ -25,7 +25,7 @@ from .numbers import (
 )
 from .lexicon import LexiconError
 from .spans import Span
-from .text import NormalizedText, normalize_with_offsets, normalized_key
+from .text import NormalizedText, normalize, normalize_with_offsets, normalized_key
 from .weapons import weapon_class, weapon_matcher
 
 QUANTITY_NOUNS_FILE = DATA_DIR / "quantity_nouns.csv"
@@ -803,25 +803,87 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
 
 # ---------------------------------------------------------------- claims compared
 
-SAME_THING_COLUMNS = ["thing", "thing_en", "thing_ar", "value", "value_low", "qualifier", "text", "noun",
-                      "outlet", "article", "published", "sentence"]
+SAME_THING_COLUMNS = ["thing", "thing_en", "thing_ar", "category", "casualty", "value", "value_low", "qualifier",
+                      "running", "text", "noun", "outlet", "article", "published", "start", "sentence"]
+# Casualty kinds as a compared thing, in English and Arabic.
+CASUALTY_NAMES = {
+    "killed": ("killed", "القتلى"), "injured": ("injured", "المصابون"), "missing": ("missing", "المفقودون"),
+    "displaced": ("displaced", "النازحون"), "arrested": ("arrested", "المعتقلون"), "infected": ("infected", "الإصابات بالمرض"),
+}
+# Compared in this order (casualties first); durations ("24 عاما", "550 يوماً") measure too many
+# different things under one noun to be one count.
+COMPARED = ("casualty", "person", "munition", "weapon", "container", "money", "percent", "distance", "other")
+_BEFORE_PERCENT = re.compile(r"(?:^|\s)((?:ال)\w+)(?:\s+\w+){0,2}\s*$")
 
 
-def same_thing_claims(quantities: pd.DataFrame) -> pd.DataFrame:
-    """Claims about the same thing with different numbers, side by side: grouped by weapon
-    class ("5 ملايين قذيفة" and "بمليون قذيفة": artillery shells) or, for munitions, weapons
-    and containers outside the taxonomy, by the counted noun; groups with one value are left out."""
+def _thing(row) -> str:
+    """What a claim counts, as a key: "casualty:killed", a weapon class, "money:دولار",
+    "percent:البطاله" (the measured thing before a percentage)."""
+    if row.category == "casualty":
+        return f"casualty:{row.casualty or 'killed'}"
+    if row.weapon and row.category in ("munition", "weapon", "container", "other"):
+        return row.weapon
+    if row.category == "percent":
+        sentence = normalize(str(row.sentence))
+        at = sentence.find(normalize(str(row.text)).split()[0]) if str(row.text).strip() else -1
+        found = _BEFORE_PERCENT.search(sentence[:at]) if at > 0 else None
+        return f"percent:{found.group(1)}" if found else ""
+    words = normalized_key(str(row.noun)).split()
+    if not words:
+        return ""
+    head = noun_forms(words[0])[-1]  # "الجنود" -> "جنود", "دولارا" -> "دولار"
+    return f"{row.category}:{head}"
+
+
+def same_thing_claims(quantities: pd.DataFrame, categories: tuple[str, ...] = COMPARED) -> pd.DataFrame:
+    """Claims about the same thing with different numbers, side by side, casualties first:
+    the dead, the injured ... of the story ("مقتل 9" and "ارتفعت الحصيلة إلى 12 قتيلاً"), a
+    weapon class ("5 ملايين قذيفة" and "بمليون قذيفة": artillery shells), else the counted
+    noun of its category; vague counts ("عشرات") and groups with one value are left out."""
     if quantities.empty:
         return pd.DataFrame(columns=SAME_THING_COLUMNS)
     names = weapon_matcher().entries
-    frame = quantities.copy()
-    counted = frame["category"].isin(["munition", "weapon", "container"])
-    heads = frame["noun"].map(lambda n: normalized_key(n).split()[0] if n.strip() else "")
-    frame["thing"] = frame["weapon"].where(frame["weapon"] != "", heads.where(counted, ""))
+    frame = quantities[quantities["category"].isin(categories) & (quantities["qualifier"] != "vague")].copy()
+    for column, default in (("casualty", ""), ("running", False), ("start", 0)):
+        if column not in frame:
+            frame[column] = default
+    if frame.empty:
+        return pd.DataFrame(columns=SAME_THING_COLUMNS)
+    frame["thing"] = [_thing(row) for row in frame.itertuples()]
     frame = frame[frame["thing"] != ""]
-    frame["thing_en"] = [names[t].fields["name_en"] if t in names else t for t in frame["thing"]]
-    frame["thing_ar"] = [names[t].fields["name_ar"] if t in names else n for t, n in zip(frame["thing"], frame["noun"])]
+    frame["thing_en"] = [_thing_name(t, n, names, 0) for t, n in zip(frame["thing"], frame["noun"])]
+    frame["thing_ar"] = [_thing_name(t, n, names, 1) for t, n in zip(frame["thing"], frame["noun"])]
     distinct = frame.groupby("thing")[["value", "value_low"]].apply(lambda g: len(set(map(tuple, g.values))))
     frame = frame[frame["thing"].isin(distinct[distinct > 1].index)]
-    return frame.sort_values(["thing", "value", "published"], ascending=[True, False, True])[SAME_THING_COLUMNS] \
+    rank = {c: i for i, c in enumerate(categories)}
+    frame["_rank"] = frame["category"].map(rank)
+    frame["_size"] = frame.groupby("thing")["value"].transform("size")
+    return frame.sort_values(["_rank", "_size", "thing", "published", "value"],
+                             ascending=[True, False, True, True, False], na_position="last")[SAME_THING_COLUMNS] \
         .reset_index(drop=True)
+
+
+def _thing_name(thing: str, noun: str, names: dict, language: int) -> str:
+    """The label of a compared thing: "killed" / "القتلى", a weapon class's name, or the noun."""
+    if thing.startswith("casualty:"):
+        return CASUALTY_NAMES.get(thing[9:], (thing[9:], thing[9:]))[language]
+    if thing in names:
+        return names[thing].fields["name_ar" if language else "name_en"]
+    if thing.startswith("percent:"):
+        return "% " + thing.split(":", 1)[1]  # "% البطاله": the share of what
+    return noun  # no English name for a noun outside the taxonomy
+
+
+TRACK_COLUMNS = ["order", "published", "outlet", "value", "value_low", "qualifier", "running", "text", "article",
+                 "start", "sentence"]
+
+
+def figure_track(claims: pd.DataFrame, thing: str) -> pd.DataFrame:
+    """One compared count across articles, in publication order (articles without a date
+    last, then text order): a toll rising 300 -> 800 -> 2,000 over three days is three rows
+    in that order. `claims` is same_thing_claims() output."""
+    rows = claims[claims["thing"] == thing]
+    if rows.empty:
+        return pd.DataFrame(columns=TRACK_COLUMNS)
+    rows = rows.sort_values(["published", "article", "start"], na_position="last", kind="stable")
+    return rows.assign(order=range(1, len(rows) + 1))[TRACK_COLUMNS].reset_index(drop=True)
