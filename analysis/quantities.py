@@ -246,11 +246,13 @@ _WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
 
 # Qualifiers before a number, by kind (the first kind that fits wins), single spaces for any.
 _QUALIFIERS_BEFORE = {
-    "approx": ("حوالي", "نحو", "قرابه", "زهاء", "ما يقرب من", "ما يقارب", "يقارب", "ما يناهز", "يناهز"),
+    "approx": ("حوالي", "نحو", "قرابه", "زهاء", "ما يقرب من", "ما يقارب", "يقارب", "تقارب", "قارب", "قاربت",
+               "ما يناهز", "يناهز", "تناهز", "ناهز", "ناهزت"),
     "at_most": ("ما لا يزيد عن", "ما لا يزيد علي", "لا يزيد عن", "لا يزيد علي", "ما لا يتجاوز", "لا يتجاوز",
                 "اقل من", "حتي"),
     "at_least": ("ما لا يقل عن", "لا يقل عن", "اكثر من", "ما يزيد عن", "ما يزيد علي", "يزيد عن", "يزيد علي",
-                 "ما يربو علي", "يربو علي", "ما يفوق", "يفوق", "علي الاقل"),
+                 "ما يربو علي", "يربو علي", "ما يفوق", "يفوق", "تفوق", "فاق", "فاقت", "علي الاقل", "تزيد علي",
+                 "تزيد عن", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "ما يتجاوز", "ما فوق"),
 }
 _QUALIFIER_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?P<q>[بلك]?(?:"
@@ -402,7 +404,7 @@ def _not_a_head(word: str, lexicon: NounLexicon) -> bool:
         return False
     rest = word[1:]
     if word[0] in "وف":
-        return bool(lexicon.category(rest)) or rest.startswith(("ب", "ل")) and _not_a_head(rest, lexicon)
+        return bool(lexicon.category(rest)) or rest in _TOLL_WORDS or rest.startswith(("ب", "ل")) and _not_a_head(rest, lexicon)
     if word[0] in "بلك":
         return rest.startswith("ال") or rest in PLACE_NOUNS or bool(lexicon.category(rest))
     return False
@@ -481,8 +483,8 @@ _POST_AGE_UNITS = frozenset("دقيقه دقائق ثانيه ثوان ساعه 
 # A verb of exceeding before what it counts: "تجاوز عدد القتلى 300", "فاقت حصيلة الضحايا 200".
 _QUALIFIER_VERB_BEFORE = re.compile(
     rf"(?<!\w)[وف]?(?:(?P<at_least>[يت]?تجاوز|تجاوزت|[يت]?فوق|فاق|فاقت|[يت]?زيد|زاد|زادت|[يت]?ربو|ربا)"
-    rf"|(?P<approx>[يت]?قارب|قاربت|ناهز|ناهزت|[يت]?ناهز)){_S}(?:عدد|حصيله|اعداد|اجمالي)"
-    rf"(?:{_S}{_AR}){{1,3}}(?:{_S}(?:الي|ل))?{_S}$")
+    rf"|(?P<approx>[يت]?قارب|قاربت|ناهز|ناهزت|[يت]?ناهز)){_S}(?:ال)?(?:عدد|حصيله|اعداد|اجمالي)"
+    rf"(?:{_S}{_AR}){{0,3}}(?:{_S}(?:الي|ل))?{_S}$")
 _TOLL_WORDS = frozenset("عدد حصيله اعداد اجمالي مجموع".split())
 
 
@@ -493,36 +495,34 @@ def _opened_at(text: str, at: int) -> int:
     return _OPENER.search(text, max(0, at - 4), at).start()
 
 
-_LAST_WORDS = re.compile(rf"(?:({_AR}){_S})?({_AR}){_S}$")
+_LAST_WORDS = re.compile(rf"(?:{_AR}{_S}){{0,3}}{_AR}{_S}$")
+# Words between a casualty verb and its count: "وقتل في الهجوم 27 شخصاً", "أصيب أمس 5".
+_BETWEEN_CUE = frozenset("في جراء اثر خلال امس اليوم بسبب نتيجه".split())
 
 
 def _casualty_cue(text: str, at: int, lexicon: NounLexicon) -> tuple[str, int, str] | None:
-    """A casualty word right before a number (past a qualifier): "مقتل 9", "وإصابة (21)",
-    "أصيب نحو 30", "اعتقلت الشرطة 25". -> (kind, where the word starts, the word if the count
-    may take it as its noun: the word is right before the number)."""
+    """A casualty word before a number (past a qualifier, a subject or a place): "مقتل 9",
+    "وإصابة (21)", "أصيب نحو 30", "اعتقلت الشرطة 25", "وقتل في الهجوم 27". -> (kind, where the
+    word starts, the word when it is right before the number: the count's noun if none follows)."""
     qualifier = _qualifier_before(text, at)
     if qualifier:
         at = qualifier[1]
-    found = _LAST_WORDS.search(text, max(0, at - 40), at)
+    found = _LAST_WORDS.search(text, max(0, at - 50), at)
     if not found:
         return None
-    for group, direct in ((2, True), (1, False)):
-        word = found.group(group)
-        if not word:
-            continue
-        if direct and word in ("علي", "عن"):
-            direct = False  # "القبض على 25"
-            continue
+    words = list(re.finditer(_AR, found.group()))
+    for back, word_match in enumerate(reversed(words)):
+        word = word_match.group()
         for cut in (0, 1, 2):  # "وإصابة", "وبمقتل"
             if cut and not _PROCLITIC.fullmatch(word[:cut]):
                 break
             kind = lexicon.kinds.get(word[cut:])
             if kind and word[cut:] not in PEOPLE_PLURALS:
-                start = found.start(group) + cut
-                noun = direct and word[cut:] in lexicon.verbal_nouns
-                return kind, start, word[cut:] if noun else ""
-        if direct and not word.startswith("ال"):
-            return None  # "قتل 5" or "اعتقلت الشرطة 25" (a subject between), no other word
+                start = found.start() + word_match.start() + cut
+                return kind, start, word[cut:] if back == 0 else ""
+        if word in ("علي", "عن") and back == 0 or word in _BETWEEN_CUE or word.startswith(("ال", "بال", "لل", "وال")):
+            continue  # "القبض على 25", "اعتقلت الشرطة 25", "قتل في الهجوم 27"
+        return None
     return None
 
 
@@ -655,7 +655,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
                 of_them = _OF_THEM.match(text, number_end)
                 if of_them:  # "ثلاثة منهم": three of them (people)
                     phrase = _NounPhrase(of_them.start(1), of_them.end(1), of_them.group(1), [of_them.group(1)])
-                elif cue and cue[2]:  # "مقتل 9 وإصابة 21": the verbal noun before counts
+                elif cue and cue[2]:  # "مقتل 9 وإصابة 21": the verbal noun before counts; "أصيب 5 بجروح"
                     phrase = _NounPhrase(cue[1], cue[1] + len(cue[2]), cue[2], [cue[2]])
                 elif digits and not _YEAR.fullmatch(digits) and _leads_to_toll(text, number_start, number_end, last_words, pre, found, lexicon):
                     phrase = _noun_before(text, number_start, lexicon)  # "ارتفع عدد القتلى إلى 300"
@@ -692,8 +692,8 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         if half and not vague and not num.rstrip().endswith(("نصف", "ربع")):
             value, end = value + (0.5 if half.group().endswith("نصف") else 0.25), half.end()
         qualifier, start = "exact", match.start("pre") + (1 if pre[:1] in ("و", "ف") else 0)  # not "و"
-        if closed and number_start < start:
-            start = number_start  # "(40)" with its brackets
+        if number_start < start and (closed or any(mark in num for mark in _QUOTE_MARKS)):
+            start = number_start  # "(40)" with its brackets, '“ 8 ” آلاف' with its marks
         low = None if vague else _range_low(text, match, value)
         if low is not None:
             low, start = low
