@@ -486,6 +486,7 @@ _QUALIFIER_VERB_BEFORE = re.compile(
     rf"|(?P<approx>[يت]?قارب|قاربت|ناهز|ناهزت|[يت]?ناهز)){_S}(?:ال)?(?:عدد|حصيله|اعداد|اجمالي)"
     rf"(?:{_S}{_AR}){{0,3}}(?:{_S}(?:الي|ل))?{_S}$")
 _TOLL_WORDS = frozenset("عدد حصيله اعداد اجمالي مجموع".split())
+_TOLL_STEMS = ("عدد", "حصيله", "اجمالي")  # a cheap test before _QUALIFIER_VERB_BEFORE
 
 
 def _opened_at(text: str, at: int) -> int:
@@ -495,7 +496,6 @@ def _opened_at(text: str, at: int) -> int:
     return _OPENER.search(text, max(0, at - 4), at).start()
 
 
-_LAST_WORDS = re.compile(rf"(?:{_AR}{_S}){{0,3}}{_AR}{_S}$")
 # Words between a casualty verb and its count: "وقتل في الهجوم 27 شخصاً", "أصيب أمس 5".
 _BETWEEN_CUE = frozenset("في جراء اثر خلال امس اليوم بسبب نتيجه".split())
 
@@ -507,22 +507,27 @@ def _casualty_cue(text: str, at: int, lexicon: NounLexicon) -> tuple[str, int, s
     qualifier = _qualifier_before(text, at)
     if qualifier:
         at = qualifier[1]
-    found = _LAST_WORDS.search(text, max(0, at - 50), at)
-    if not found:
-        return None
-    words = list(re.finditer(_AR, found.group()))
-    for back, word_match in enumerate(reversed(words)):
-        word = word_match.group()
+    end = at
+    for back in range(4):  # the last words, right to left (str methods: this runs for every number)
+        stop = end
+        while stop > 0 and text[stop - 1] in " \t":
+            stop -= 1
+        begin = stop
+        while begin > 0 and text[begin - 1].isalpha():
+            begin -= 1
+        word = text[begin:stop]
+        if not word or begin == end:  # punctuation or the text's start: the clause ends
+            return None
         for cut in (0, 1, 2):  # "وإصابة", "وبمقتل"
             if cut and not _PROCLITIC.fullmatch(word[:cut]):
                 break
             kind = lexicon.kinds.get(word[cut:])
             if kind and word[cut:] not in PEOPLE_PLURALS:
-                start = found.start() + word_match.start() + cut
-                return kind, start, word[cut:] if back == 0 else ""
-        if word in ("علي", "عن") and back == 0 or word in _BETWEEN_CUE or word.startswith(("ال", "بال", "لل", "وال")):
-            continue  # "القبض على 25", "اعتقلت الشرطة 25", "قتل في الهجوم 27"
-        return None
+                return kind, begin + cut, word[cut:] if back == 0 else ""
+        if not (word in ("علي", "عن") and back == 0 or word in _BETWEEN_CUE
+                or word.startswith(("ال", "بال", "لل", "وال"))):
+            return None  # "القبض على 25", "اعتقلت الشرطة 25", "قتل في الهجوم 27" go on
+        end = begin
     return None
 
 
@@ -615,6 +620,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
     nt = normalize_with_offsets(article.body)
     text = nt.normalized
     found: list[Span] = []
+    running = _RUNNING.search(text) is not None  # "حتى الآن" anywhere: look again around each claim
     for match in _number_matches(text, lexicon):
         dual, pre, num, digits, vague_word, words = match.group("dual", "pre", "num", "digits", "vague", "words")
         if dual:  # "صاروخين": two missiles; "أبو قرنين" is a name
@@ -650,8 +656,8 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             phrase, category = _NounPhrase(at, percent.end(), "%", ["%"]), "percent"
         else:
             phrase = _noun_phrase(nt, number_end, vague, lexicon)
-            cue = _casualty_cue(text, number_start, lexicon)
             if phrase is None:
+                cue = _casualty_cue(text, number_start, lexicon)
                 of_them = _OF_THEM.match(text, number_end)
                 if of_them:  # "ثلاثة منهم": three of them (people)
                     phrase = _NounPhrase(of_them.start(1), of_them.end(1), of_them.group(1), [of_them.group(1)])
@@ -673,10 +679,10 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         kind = ""
         if category == "casualty":
             kind = lexicon.kind(phrase.words[0]) or (cue[0] if cue else "")
-        elif category == "person" and cue:
+        elif category == "person" and (cue or (cue := _casualty_cue(text, number_start, lexicon))):
             category, kind = "casualty", cue[0]  # "أصيب 30 شخصاً", "قتل عشرة من رجال الأمن"
         elif category == "person" and pre.startswith("و") and found and found[-1].data["casualty"] \
-                and not any(stop in text[match.start() - 60:match.start()] for stop in ".،\n") \
+                and not any(stop in text[max(0, match.start() - 60):match.start()] for stop in ".،\n") \
                 and found[-1].end >= nt.offsets[max(0, match.start() - 60)]:
             kind = found[-1].data["casualty"]  # "قتل عشرة من رجال الأمن و12 من منسوبي الشرطة"
             category = "casualty"
@@ -701,7 +707,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         before_q = _qualifier_before(text, _opened_at(text, start))
         if before_q:
             qualifier, start = before_q
-        elif qualifier == "exact":
+        elif qualifier == "exact" and any(w in text[max(0, start - 40):start] for w in _TOLL_STEMS):
             verb_q = _QUALIFIER_VERB_BEFORE.search(text, max(0, start - 60), _opened_at(text, start))
             if verb_q:  # "تجاوز عدد القتلى 300": a verb of more than, then what it counts
                 qualifier = verb_q.lastgroup
@@ -715,7 +721,8 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         if cue and cue[2] and phrase.start == cue[1]:
             start = cue[1]  # the span reads "مقتل 9"
         found.append(_span(article, nt, start, end, match.span("num"), value, (phrase.start, phrase.end),
-                           category, qualifier, low, kind, _running(text, start, end), _armed(phrase, category, lexicon)))
+                           category, qualifier, low, kind, running and _running(text, start, end),
+                           _armed(phrase, category, lexicon)))
     for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
         match = _WORD_BEFORE.search(text, max(0, half.start() - 30), half.start())
         if not match or (half.start() and text[half.start() - 1].isalnum()):
