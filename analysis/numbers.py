@@ -90,6 +90,8 @@ NUMBER_WORDS: dict[str, float] = {
 DIGITS = r"\d+(?:[.,]\d+)*(?:ر\d+)?"
 _TOKEN = re.compile(rf"{DIGITS}|[^\W\d_]+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_ZERO_THOUSANDS = re.compile(r"\d{1,3}(?:\.000)+")  # "20.000 عبوة": no decimal is written with three zeros
+_LOOSE_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{1,3}){2,}")  # groups cut short by a tokeniser: "1,250,0"
 PROCLITIC = "[وف]?[بلك]?"
 _PROCLITIC = re.compile(PROCLITIC)
 
@@ -101,8 +103,8 @@ def parse_digits(written: str) -> float | None:
     text = normalize(written).strip()
     if "ر" in text:
         return _reversed_decimal(text)
-    if _THOUSANDS.fullmatch(text):
-        text = text.replace(",", "")
+    if _THOUSANDS.fullmatch(text) or _ZERO_THOUSANDS.fullmatch(text) or _LOOSE_THOUSANDS.fullmatch(text):
+        text = text.replace(",", "").replace(".", "")  # "5,000"; "20.000" (a dot, then zeros); "764,556,63"
     elif text.count(",") == 1 and "." not in text:  # a decimal comma: "2,5"
         text = text.replace(",", ".")
     try:

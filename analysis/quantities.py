@@ -249,8 +249,9 @@ _QUALIFIERS_BEFORE = {
     "approx": ("حوالي", "نحو", "قرابه", "زهاء", "ما يقرب من", "ما يقارب", "يقارب", "تقارب", "قارب", "قاربت",
                "ما يناهز", "يناهز", "تناهز", "ناهز", "ناهزت"),
     "at_most": ("ما لا يزيد عن", "ما لا يزيد علي", "لا يزيد عن", "لا يزيد علي", "ما لا يتجاوز", "لا يتجاوز",
+                "لا تتجاوز", "لم يتجاوز", "لم تتجاوز", "لا يتعدي", "لا تتعدي", "لم يتعد", "لم تتعد",
                 "اقل من", "حتي"),
-    "at_least": ("ما لا يقل عن", "لا يقل عن", "اكثر من", "ما يزيد عن", "ما يزيد علي", "يزيد عن", "يزيد علي",
+    "at_least": ("ما لا يقل عن", "لا يقل عن", "لا تقل عن", "الا يقل عن", "الا تقل عن", "اكثر من", "ما يزيد عن", "ما يزيد علي", "يزيد عن", "يزيد علي",
                  "ما يربو علي", "يربو علي", "ما يفوق", "يفوق", "تفوق", "فاق", "فاقت", "علي الاقل", "تزيد علي",
                  "تزيد عن", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "ما يتجاوز", "ما فوق"),
 }
@@ -406,7 +407,7 @@ def _not_a_head(word: str, lexicon: NounLexicon) -> bool:
     if word[0] in "وف":
         return bool(lexicon.category(rest)) or rest in _TOLL_WORDS or rest.startswith(("ب", "ل")) and _not_a_head(rest, lexicon)
     if word[0] in "بلك":
-        return rest.startswith("ال") or rest in PLACE_NOUNS or bool(lexicon.category(rest))
+        return rest.startswith("ال") or word.startswith("لل") or rest in PLACE_NOUNS or bool(lexicon.category(rest))
     return False
 
 
@@ -489,6 +490,12 @@ _TOLL_WORDS = frozenset("عدد حصيله اعداد اجمالي مجموع".s
 _TOLL_STEMS = ("عدد", "حصيله", "اجمالي")  # a cheap test before _QUALIFIER_VERB_BEFORE
 
 
+def _beside_a_slash(text: str, start: int, end: int) -> bool:
+    """"25/ 16", "20 / 6 / 1995": digits after a slash, or before a slash and digits."""
+    return text[max(0, start - 3):start].rstrip()[-1:] == "/" or \
+        text[end:end + 4].lstrip()[:1] == "/" and text[end:end + 8].lstrip()[1:].lstrip()[:1].isdigit()
+
+
 def _opened_at(text: str, at: int) -> int:
     """Where an opening bracket or quote mark right before `at` starts: "(12)" -> at "(".""" 
     if at and text[at - 1] not in _QUOTE_MARKS + "([ " or not _OPENER.search(text, max(0, at - 4), at):
@@ -552,6 +559,23 @@ def _leads_to_toll(text: str, at: int, end: int, last_words: list[str], pre: str
     return pre.startswith("و") and bool(found) and not any(c in text[max(0, at - 50):at] for c in ".،\n")
 
 
+_AMONG = frozenset("بينهم بينهن بينها منهم منهن".split())
+
+
+def _casualty_after(text: str, end: int, lexicon: NounLexicon) -> str:
+    """The casualty kind said after a count of people, in its clause: a plural verb ("خمسة
+    عناصر ... قتلوا أمس") or a casualty noun right after ("230 ألف شخص مشرد")."""
+    clause = text[end:end + 60]
+    for stop in ".،\n":
+        clause = clause.split(stop, 1)[0]
+    for index, word in enumerate(clause.split()[:6]):
+        bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        kind = lexicon.kinds.get(bare)
+        if kind and (bare.endswith("وا") or index == 0 and bare in lexicon.categories):
+            return kind
+    return ""
+
+
 def _noun_before(text: str, at: int, lexicon: NounLexicon) -> _NounPhrase | None:
     """The counted noun of a number with none after it, named before it in the same clause:
     "ارتفع عدد القتلى إلى 300", "وتوزع الضحايا بين 500 في العاصمة" (people and casualties;
@@ -560,14 +584,15 @@ def _noun_before(text: str, at: int, lexicon: NounLexicon) -> _NounPhrase | None
     words = list(re.finditer(_AR, text[stop + 1:at]))[-7:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group()
-        bare = word[1:] if word[:1] in "وبل" and word[1:].startswith("ال") else word
+        bare = "ال" + word[2:] if word.startswith("لل") else word[1:] if word[:1] in "وبل" and word[1:].startswith("ال") \
+            else word  # "للقتلى" -> "القتلى"
         if not bare.startswith("ال"):
             continue
         category = lexicon.category(bare)
         after_toll = index and words[index - 1].group().lstrip("و") in _TOLL_WORDS
         if category in PEOPLE or category and category != "other" and after_toll:
-            begin = stop + 1 + words[index].start() + len(word) - len(bare)
-            return _NounPhrase(begin, begin + len(bare), bare, [bare])
+            begin = stop + 1 + words[index].start() + (2 if word.startswith("لل") else len(word) - len(bare))
+            return _NounPhrase(begin, stop + 1 + words[index].end(), bare, [bare])
     return None
 
 
@@ -643,8 +668,9 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         last_words = before.rsplit(None, 2)
         if last_words and (last_words[-1] in ORDINALS or not digits and last_words[-1] in NAME_WORDS):
             continue  # "الحادي عشر", "أبو قرنين"
-        if digits and (_labelled(before, last_words) or num == digits and _listed(nt, match.end("digits"))):
-            continue
+        if digits and (_labelled(before, last_words) or num == digits and _listed(nt, match.end("digits"))
+                       or _beside_a_slash(text, match.start(), match.end("digits"))):
+            continue  # "القرار 2270", "15ـ غياب", "25/ 16" (a score), "( 20 / 6 / 1995 )"
         if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, number_end):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not
         closed = _CLOSER.match(text, number_end) if number_start < match.start() else None
@@ -681,10 +707,13 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             kind = lexicon.kind(phrase.words[0]) or (cue[0] if cue else "")
         elif category == "person" and (cue or (cue := _casualty_cue(text, number_start, lexicon))):
             category, kind = "casualty", cue[0]  # "أصيب 30 شخصاً", "قتل عشرة من رجال الأمن"
-        elif category == "person" and pre.startswith("و") and found and found[-1].data["casualty"] \
+        elif category == "person" and (kind := _casualty_after(text, phrase.end, lexicon)):
+            category = "casualty"  # "خمسة عناصر من القاعدة قتلوا", "230 ألف شخص مشرد"
+        elif category == "person" and (pre.startswith("و") or last_words and last_words[-1] in _AMONG) \
+                and found and found[-1].data["casualty"] \
                 and not any(stop in text[max(0, match.start() - 60):match.start()] for stop in ".،\n") \
                 and found[-1].end >= nt.offsets[max(0, match.start() - 60)]:
-            kind = found[-1].data["casualty"]  # "قتل عشرة من رجال الأمن و12 من منسوبي الشرطة"
+            kind = found[-1].data["casualty"]  # "قتل عشرة من رجال الأمن و12 من منسوبي الشرطة", "بينهم 21 سائحا"
             category = "casualty"
         if kind == "injured" and _INFECTED.match(text, phrase.end):
             kind = "infected"  # "1000 إصابة بفيروس كورونا": cases of a disease
@@ -765,8 +794,11 @@ def _dual(article: Article, nt: NormalizedText, at: int, lexicon: NounLexicon) -
         return []
     two = _TWO.match(nt.normalized, phrase.end)
     end = two.end() if two else phrase.end
-    return [_span(article, nt, at, end, (at, phrase.start + len(phrase.head)), 2, (phrase.start, phrase.end),
-                  _category(phrase, lexicon), "exact")]
+    category = _category(phrase, lexicon)
+    qualifier = _qualifier_before(nt.normalized, at)  # "لأكثر من كيلومترين"
+    return [_span(article, nt, qualifier[1] if qualifier else at, end, (at, phrase.start + len(phrase.head)), 2,
+                  (phrase.start, phrase.end), category, qualifier[0] if qualifier else "exact",
+                  casualty=lexicon.kind(phrase.head) if category == "casualty" else "")]
 
 
 def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | None:

@@ -136,7 +136,7 @@ def wojood_sentences() -> list[tuple[str, dict[str, list[tuple[int, int]]]]]:
 # inside the tag, digits split by the tokeniser); 96 tags (76%) inside a claim extract_quantities
 # finds (Wojood also tags bare counts: "اثنين منهم", list numbers, "إعلان 61"); 3 claims on a
 # date/ordinal tag (a footnote number before a name, "الذكرى 58 حرب").
-WOJOOD_FLOORS = {"read": 0.89, "found": 0.76, "wrong": 3}
+WOJOOD_FLOORS = {"read": 0.91, "found": 0.76, "wrong": 3}  # read 98/107 since thousands cut short ("1,250,0") are read
 
 
 @pytest.mark.skipif(not WOJOOD.is_dir(), reason="../shared/data/wojood-sample is absent")
