@@ -666,7 +666,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         number_start = _opened_at(text, match.start())  # "(12)", "“ 8 ” آلاف"
         before = text[max(0, number_start - 40):number_start]  # a label and a word fit in 40
         last_words = before.rsplit(None, 2)
-        if last_words and (last_words[-1] in ORDINALS or not digits and last_words[-1] in NAME_WORDS):
+        if last_words and not digits and (last_words[-1] in ORDINALS or last_words[-1] in NAME_WORDS):
             continue  # "الحادي عشر", "أبو قرنين"
         if digits and (_labelled(before, last_words) or num == digits and _listed(nt, match.end("digits"))
                        or _beside_a_slash(text, match.start(), match.end("digits"))):
@@ -752,6 +752,8 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         found.append(_span(article, nt, start, end, match.span("num"), value, (phrase.start, phrase.end),
                            category, qualifier, low, kind, running and _running(text, start, end),
                            _armed(phrase, category, lexicon)))
+    if "ال" in text:
+        found.extend(_definite_counts(article, nt, lexicon))  # "الأشهر الثلاثة"
     for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
         match = _WORD_BEFORE.search(text, max(0, half.start() - 30), half.start())
         if not match or (half.start() and text[half.start() - 1].isalnum()):
@@ -766,6 +768,24 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         found.append(_span(article, nt, match.start(), half.end(), (match.start(), half.end()), value,
                            match.span(1), category, "exact"))
     return _without_overlaps(found)
+
+
+# A definite plural and a definite number word after it: "الأشهر الثلاثة", "السنوات السبع".
+_DEFINITE_COUNT = re.compile(
+    rf"(?<!\w)[وبل]?(ال{_AR}){_S}ال({_alternation(w for w in UNITS if UNITS[w] >= 3)})(?!\w)")
+
+
+def _definite_counts(article: Article, nt: NormalizedText, lexicon: NounLexicon) -> list[Span]:
+    spans = []
+    for match in _DEFINITE_COUNT.finditer(nt.normalized):
+        noun = match.group(1)
+        category = lexicon.category(noun)
+        if not category or category == "other" and not noun.endswith(("ات", "ين", "ون")):
+            continue  # a known noun ("الأعوام", "الدول"), not "الساعة الثالثة" (no unit word) or a name
+        value = UNITS[match.group(2)]
+        spans.append(_span(article, nt, match.start(1), match.end(), match.span(2), value, match.span(1),
+                           category, "exact", casualty=lexicon.kind(noun) if category == "casualty" else ""))
+    return spans
 
 
 def _one_of(article: Article, nt: NormalizedText, one: re.Match, lexicon: NounLexicon) -> list[Span]:
