@@ -1,4 +1,4 @@
-"""The figure tracker, drawn on Numbers (Weapons & quantities) and on Story: one compared count
+"""The figure tracker, drawn on the Numbers (Weapons & quantities) and Story views: one compared count
 (the killed, the injured, a weapon class ...) across articles in publication order, one line per
 outlet, each point opening its sentence and the way into the reader."""
 from __future__ import annotations
@@ -8,7 +8,13 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.quantities import figure_track, same_thing_claims
-from pages.common import clickable_chart, fmt_number, lang, outlet_colours, read_in_article, rtl_block, tr
+from .charts import clickable_chart, outlet_colours
+from .language import lang, tr
+from .navigation import read_in_article
+from .render import fmt_number, rtl_block
+
+
+LOG_SPREAD = 20  # values this far apart are drawn on a log axis
 
 
 def thing_label(row) -> str:
@@ -44,8 +50,14 @@ def figure_tracker(quantities: pd.DataFrame, key: str) -> None:
                           "text": tr("As written", "كما ورد"), "qualifier": tr("Qualifier", "الوصف"),
                           "shown": tr("Value", "القيمة")})
     fig.update_traces(marker=dict(size=12), line=dict(width=2))
-    if not dated:
+    if dated:
+        days = (track["published"].max() - track["published"].min()).days
+        fig.update_xaxes(tickformat="%Y-%m-%d", **({"dtick": 86_400_000} if days <= 31 else {}))  # whole days
+    else:
         fig.update_xaxes(dtick=1)
+    low, high = track["value"].min(), track["value"].max()
+    if low > 0 and high / low >= LOG_SPREAD:  # "32 killed" beside "40,000 killed since 1984": both in view
+        fig.update_yaxes(type="log", dtick=1)  # ticks at 10, 100, 1000 only
     st.caption(tr("Each point is one claim, in publication order; click a point to read its sentence.",
                   "كل نقطة رقم ورد في مقال، بترتيب النشر؛ انقر نقطة لتقرأ جملتها."))
     clicked = clickable_chart(fig, f"{key}_figure_track", height=400)
