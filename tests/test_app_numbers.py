@@ -5,6 +5,7 @@ is called Numbers."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -42,23 +43,25 @@ def killed_by_day(chart: dict) -> dict[str, list[float]]:
     return days
 
 
-@pytest.mark.parametrize("page,key", [("pages/quantities.py", "numbers"), ("pages/story.py", "story")])
+@pytest.mark.parametrize("page,key", [("views/quantities.py", "numbers"), ("views/story.py", "story")])
 def test_the_toll_rises_day_by_day_one_line_per_outlet(suruc, page, key):
     at = uploaded(suruc, page)
     assert at.selectbox(key=f"{key}_thing").value == "casualty:killed"  # casualties first
     chart = figure(at, f"{key}_figure_track")
     days = killed_by_day(chart)
     assert 27 in days["2015-07-21"] and 32 not in days["2015-07-21"]  # the first toll: 27, 30, 31
-    assert max(days["2015-07-23"]) == 32 and days["2015-07-23"].count(32) >= 8  # then 32 everywhere
+    later = Counter(days["2015-07-23"] + days["2015-07-24"])
+    assert later.most_common(1)[0] == (32, later[32]) and later[32] >= 10  # then 32 nearly everywhere
     outlets = {trace["name"] for trace in chart["data"]}
     assert {"aawsat", "alriyadh", "okaz", "alyaum"} <= outlets  # one line per outlet
     assert all(trace["mode"] == "lines+markers" for trace in chart["data"])
-    points = [(o, a) for trace in chart["data"] for o, a in zip([trace["name"]] * 999, trace["customdata"])]
-    assert all(len(a) == 2 for _, a in points)  # each point knows its article and offset
+    points = [point for trace in chart["data"] for point in trace["customdata"]]
+    assert all(article.startswith("suruc") and isinstance(at_offset, int) for article, at_offset, *_ in points)
+    assert len(points) >= 60  # each point knows its article and offset, to open its sentence
 
 
 def test_the_injured_can_be_followed_too(suruc):
-    at = uploaded(suruc, "pages/quantities.py")
+    at = uploaded(suruc, "views/quantities.py")
     at.selectbox(key="numbers_thing").set_value("casualty:injured").run()
     values = {v for trace in figure(at, "numbers_figure_track")["data"] for v in array(trace["y"])}
     assert {100, 104} <= values
@@ -74,7 +77,7 @@ def test_a_story_without_weapons_is_numbers():
         {"text": "وأعلنت السلطات ارتفاع عدد القتلى إلى 85 قتيلا، بحسب وزارة الداخلية.", "outlet": "الأولى",
          "date": "2015-08-03", "title": "حصيلة جديدة"},
     ]
-    at = uploaded([("quake.json", json.dumps(quake, ensure_ascii=False).encode())], "pages/quantities.py")
+    at = uploaded([("quake.json", json.dumps(quake, ensure_ascii=False).encode())], "views/quantities.py")
     assert at.title[0].value == "Numbers"
     chart = figure(at, "numbers_figure_track")
     by_day = killed_by_day(chart)
