@@ -285,6 +285,7 @@ STOPWORDS = frozenset(
     "هذه ذلك تلك هناك هنا فقط ايضا قد لقد لم لن لا ما ماذا كل بعض جميع اي هو هي هم هن نحن انا "
     "انت كان كانت يكون تكون فيما بينما بحسب وفق وفقا حسب مقابل الا تقريبا صباحا مساء مساءا ظهرا "
     "ليلا فجرا ص م ه قراءه بالمئه بالمائه المئه المائه منها منهم عليه عليها فيها فيه له لها لهم "
+    "كلما عندما حينما مثلما طالما ريثما لما "
     "ميلادي ميلاديه هجري هجريه به بها منه عنه عنها اليه اليها لديه لديها عليهم منهما نحو حوالي "
     "قرابه اكثر اقل و ف تاريخ بتاريخ عالميا محليا دوليا عربيا السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه".split()
 ) | MONTHS
@@ -894,8 +895,9 @@ def same_thing_claims(quantities: pd.DataFrame, categories: tuple[str, ...] = CO
         return pd.DataFrame(columns=SAME_THING_COLUMNS)
     frame["thing"] = [_thing(row) for row in frame.itertuples()]
     frame = frame[frame["thing"] != ""]
-    frame["thing_en"] = [_thing_name(t, n, names, 0) for t, n in zip(frame["thing"], frame["noun"])]
-    frame["thing_ar"] = [_thing_name(t, n, names, 1) for t, n in zip(frame["thing"], frame["noun"])]
+    nouns = frame.groupby("thing")["noun"].agg(lambda n: n.mode().iloc[0])  # one label a thing: its commonest noun
+    frame["thing_en"] = [_thing_name(t, nouns[t], names, 0) for t in frame["thing"]]
+    frame["thing_ar"] = [_thing_name(t, nouns[t], names, 1) for t in frame["thing"]]
     distinct = frame.groupby("thing")[["value", "value_low"]].apply(lambda g: len(set(map(tuple, g.values))))
     frame = frame[frame["thing"].isin(distinct[distinct > 1].index)]
     rank = {c: i for i, c in enumerate(categories)}

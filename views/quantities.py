@@ -115,7 +115,7 @@ if has_articles(tables):
                                    "text": tr("As written", "كما ورد"), "qualifier": tr("Qualifier", "الوصف"),
                                    "shown": tr("Value", "القيمة")})
             fig.update_traces(marker_size=14)
-            fig.update_yaxes(ticksuffix="  ")
+            fig.update_yaxes(ticksuffix="  ", autorange="reversed")  # the first compared count (casualties) on top
             chart(fig, "quantity_same_thing", height=max(260, 70 * same["thing"].nunique() + 160))
             for thing, group in same.groupby("thing", sort=False):
                 st.markdown(f"**{group['thing_label'].iloc[0]}** · "
