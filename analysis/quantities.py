@@ -457,7 +457,7 @@ def _original(nt: NormalizedText, text: str, start: int, end: int) -> tuple[int,
 
 # ---------------------------------------------------------------- around a number
 
-_OPENER = re.compile(rf"[(\[{_QUOTE_MARKS}][^\S\n]*$")
+_OPENERS = "([" + _QUOTE_MARKS
 _CLOSER = re.compile(rf"[^\S\n]*[)\]{_QUOTE_MARKS}]")
 _THEM = ("منهم", "منهن", "منهما")
 _OF_THEM = re.compile(rf"{_S}({'|'.join(_THEM)})(?!\w)")
@@ -482,10 +482,11 @@ def _beside_a_slash(text: str, start: int, end: int) -> bool:
 
 
 def _opened_at(text: str, at: int) -> int:
-    """Where an opening bracket or quote mark right before `at` starts: "(12)" -> at "(".""" 
-    if at and text[at - 1] not in _QUOTE_MARKS + "([ " or not _OPENER.search(text, max(0, at - 4), at):
-        return at
-    return _OPENER.search(text, max(0, at - 4), at).start()
+    """Where an opening bracket or quote mark right before `at` starts: "(12)" -> at "("."""
+    before = at
+    while before > 0 and before > at - 3 and text[before - 1] in " \t":
+        before -= 1
+    return before - 1 if before > 0 and text[before - 1] in _OPENERS else at
 
 
 # Words between a casualty verb and its count: "وقتل في الهجوم 27 شخصاً", "أصيب أمس 5".
@@ -737,7 +738,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         found.append(_span(article, nt, start, end, match.span("num"), value, (phrase.start, phrase.end),
                            category, qualifier, low, kind, running and _running(text, start, end),
                            _armed(phrase, category, lexicon)))
-    if "ال" in text:
+    if any(stem in text for stem in _DEFINITE_STEMS):
         found.extend(_definite_counts(article, nt, lexicon))  # "الأشهر الثلاثة"
     for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
         match = _WORD_BEFORE.search(text, max(0, half.start() - 30), half.start())
@@ -756,19 +757,28 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
 
 
 # A definite plural and a definite number word after it: "الأشهر الثلاثة", "السنوات السبع".
-_DEFINITE_COUNT = re.compile(
-    rf"(?<!\w)[وبل]?(ال{_AR}){_S}ال({_alternation(w for w in UNITS if UNITS[w] >= 3)})(?!\w)")
+_DEFINITE_NUMBER = re.compile(rf"ال({_alternation(w for w in UNITS if UNITS[w] >= 3)})(?!\w)")  # a literal first: fast
+_DEFINITE_COUNT = re.compile(rf"(?<!\w)[وبل]?(ال{_AR}){_S}$")  # the noun before it
+
+
+# What the text must hold for _DEFINITE_COUNT to match: a cheap test (str's search) first.
+_DEFINITE_STEMS = tuple(" ال" + w for w in ("ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع", "عشر"))
 
 
 def _definite_counts(article: Article, nt: NormalizedText, lexicon: NounLexicon) -> list[Span]:
-    spans = []
-    for match in _DEFINITE_COUNT.finditer(nt.normalized):
+    spans, text = [], nt.normalized
+    for number in _DEFINITE_NUMBER.finditer(text):
+        if not number.start() or text[number.start() - 1] not in " \t":
+            continue
+        match = _DEFINITE_COUNT.search(text, max(0, number.start() - 30), number.start())
+        if not match:
+            continue
         noun = match.group(1)
         category = lexicon.category(noun)
         if not category or category == "other" and not noun.endswith(("ات", "ين", "ون")):
             continue  # a known noun ("الأعوام", "الدول"), not "الساعة الثالثة" (no unit word) or a name
-        value = UNITS[match.group(2)]
-        spans.append(_span(article, nt, match.start(1), match.end(), match.span(2), value, match.span(1),
+        value = UNITS[number.group(1)]
+        spans.append(_span(article, nt, match.start(1), number.end(), number.span(1), value, match.span(1),
                            category, "exact", casualty=lexicon.kind(noun) if category == "casualty" else ""))
     return spans
 
