@@ -99,9 +99,14 @@ def clause_end(text: str, at: int) -> int:
             inside = False
         elif char == STRAIGHT:
             inside = not inside
-        elif char in ".!?؟" and not inside:
+        elif char in ".!?؟" and not inside and not _decimal_point(text, mark.start()):
             return mark.start()
     return limit
+
+
+def _decimal_point(text: str, at: int) -> bool:
+    """"بلغت شدته 6.9": a full stop between digits is a decimal point (as in text.sentence_bounds)."""
+    return text[at] == "." and text[at - 1:at].isdigit() and text[at + 1:at + 2].isdigit()
 
 
 def quoted_stretch(text: str, at: int) -> tuple[int, int] | None:
