@@ -4,13 +4,17 @@ Arabic news puts the verb first: "وقال مستشار الأمن القومي 
 إن ..." -> speaker jake_sullivan, reported speech after إن; "وقال بيسكوف: “لا، لا أستطيع”"
 -> direct speech; "ونقلت وكالة إنترفاكس عن شويجو قوله: ..." -> speaker sergei_shoigu, relayed
 by interfax. A speaker given by role only ("مسؤول أمريكي") stays unnamed with its description.
-The verbs come from data/speech_verbs.csv (verb,gloss,relay), which users can edit.
+Attributions without a verb count too: "قتل 5 أشخاص، بحسب الشرطة" -> the police said it.
+A speaker left unsaid ("وقالت في تغريدة") or referred back to ("الوزارة", "المتحدث", "اللواء ف.")
+is the one named before. The verbs come from data/speech_verbs.csv (verb,gloss,relay,object,kind),
+which users can edit.
 """
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +30,9 @@ SPEECH_VERBS_FILE = DATA_DIR / "speech_verbs.csv"
 
 OPENING, CLOSING, STRAIGHT = "“«", "”»", '"'
 # The words that open what was said: إن، أن، بأن، إنه، أنها... (normalised), or a colon.
-_CONTENT_WORD = re.compile(r"(?<!\w)(?:من\s+)?[فب]?ان(?:ه|ها|هم|هما)?(?!\w)")
+_CONTENT_WORD = re.compile(r"(?<!\w)(?:(?:من|الي|علي)\s+)?(?<!منذ )(?<!بعد )(?<!قبل )(?<!حتي )(?<!دون )[فب]?ان(?:ه|ها|هم|هما|نا)?(?!\w)")
+# What a warning is of: "وحذر الوزير من مخاطر ..." (the one warned of is not the speaker)
+_WARNED_OF = re.compile(r"(?<!\w)من(?!\w)")
 # Where a speaker's description stops and the circumstances begin ("، يوم الثلاثاء،",
 # "للصحفيين", "في ذلك الوقت", "هذا الأسبوع", "نقلا عن مسؤولين").
 _ADJUNCT = re.compile(
@@ -57,12 +63,16 @@ class SpeechVerbs:
     gloss: dict  # normalised verb -> English gloss
     relay: frozenset  # verbs that pass on another's words: نقل، نقلت
     automaton: Automaton  # finds every verb form (lexicon.words_in)
+    # verb -> "say" (قال: a comma may open what was said), "warn" (حذر من ...), "continues"
+    # (مشيرا: only inside the sentence of the speaker before) or ""
+    kind: dict
 
 
 @lru_cache(maxsize=4)
 def load_speech_verbs(path: Path = SPEECH_VERBS_FILE) -> SpeechVerbs:
-    """Read data/speech_verbs.csv: "قالت,said," — one inflected form per row."""
-    gloss, relay = {}, set()
+    """Read data/speech_verbs.csv: "قالت,said,,,say" — one inflected form per row; the
+    columns relay, object (the preposition after it: إلى، على، من) and kind may be empty."""
+    gloss, relay, kind = {}, set(), {}
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             for line, row in enumerate(csv.DictReader(f), start=2):
@@ -72,9 +82,13 @@ def load_speech_verbs(path: Path = SPEECH_VERBS_FILE) -> SpeechVerbs:
                 gloss[verb] = (row.get("gloss") or "").strip()
                 if (row.get("relay") or "").strip():
                     relay.add(verb)
+                kind[verb] = (row.get("kind") or "").strip()
+                if kind[verb] not in ("", "say", "warn", "continues"):
+                    raise SpeechVerbError(f"{path.name} line {line}: unknown kind '{kind[verb]}'; "
+                                          "use say, warn, continues or leave it empty.")
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise SpeechVerbError(f"{path.name}: cannot be read ({error}).") from error
-    return SpeechVerbs(gloss, frozenset(relay), automaton_of(gloss))
+    return SpeechVerbs(gloss, frozenset(relay), automaton_of(gloss), kind)
 
 
 # ---------------------------------------------------------------- clause scanning
@@ -83,32 +97,54 @@ def load_speech_verbs(path: Path = SPEECH_VERBS_FILE) -> SpeechVerbs:
 _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + OPENING + CLOSING + STRAIGHT + ".!?؟") + "]")
 
 
+def _ends_here(text: str, at: int) -> bool:
+    """Does the . ! ? ؟ at `at` end a sentence? Not a decimal point ("5.4 مليار") nor the dot
+    of an abbreviated name or title ("اللواء ف. التركي", "د. محمد")."""
+    if text[at] != ".":
+        return True
+    if 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit():
+        return False
+    return not (at >= 1 and text[at - 1].isalpha() and (at < 2 or not text[at - 2].isalnum()))
+
+
 def clause_end(text: str, at: int) -> int:
     """Where the sentence that runs on from `at` ends: the first . ! ? ؟ outside quotation
-    marks, or the line end ("“لا، لا أستطيع. ليس هناك ما أقوله”." is one sentence)."""
-    inside = False
+    marks, or the line end ("“لا، لا أستطيع. ليس هناك ما أقوله”." is one sentence); quotation
+    marks nest ("«... «داعش» ...»") and a decimal point or an abbreviation does not end it."""
+    depth = 0
+    straight = False
     for mark in _CLAUSE_MARKS.finditer(text, at):
         char = mark.group()
         if char == "\n":
             return mark.start()
-        if char in OPENING and not inside:
-            inside = True
-        elif char in CLOSING and inside:
-            inside = False
+        if char in OPENING:
+            depth += 1
+        elif char in CLOSING and depth:
+            depth -= 1
         elif char == STRAIGHT:
-            inside = not inside
-        elif char in ".!?؟" and not inside:
+            straight = not straight
+        elif not depth and not straight and _ends_here(text, mark.start()):
             return mark.start()
     return len(text)
 
 
 def quoted_stretch(text: str, at: int) -> tuple[int, int] | None:
-    """[start, end) inside the quotation marks that open at `at`, or None."""
+    """[start, end) inside the quotation marks that open at `at`, or None; marks inside it
+    nest: "«وصف «داعش» بالإرهابي»" is one stretch."""
     if at >= len(text) or text[at] not in OPENING + STRAIGHT:
         return None
-    for i in range(at + 1, len(text)):  # copied text mixes “ with " : either closes
-        if text[i] in CLOSING + STRAIGHT or text[i] == "\n":
-            return (at + 1, i) if text[i] != "\n" else None
+    depth = 0
+    for i in range(at + 1, min(len(text), at + 5000)):  # copied text mixes “ with " : either closes
+        char = text[i]
+        if char == "\n":
+            return None
+        if char in OPENING and text[at] != STRAIGHT:
+            depth += 1
+        elif char in CLOSING + STRAIGHT:
+            if depth and char != STRAIGHT:
+                depth -= 1
+            else:
+                return at + 1, i
     return None
 
 
@@ -124,8 +160,18 @@ def _is_direct_opening(text: str, at: int, end: int) -> bool:
 class Speaker:
     description: str  # as written: "مستشار الأمن القومي الأمريكي جيك سوليفان"
     entity: str  # entity id, "" for an unnamed speaker
-    basis: str  # named, role, back-reference, previous speaker, unlisted (not in entities.csv)
+    # named, role, back-reference ("الصحيفة"), same speaker ("اللواء التركي" after "... اللواء
+    # منصور التركي"), previous speaker ("وتابعت:"), subject ("أصدرت الوزارة ... وقالت"), unlisted
+    basis: str
     affiliation: str = ""  # for an unnamed speaker, the body named in the description
+    full: str = ""  # the fullest description of this speaker in the article (it is one speaker)
+
+
+def _type(span: Span) -> str:
+    """person, place, organisation, media... of an entity span: the lexicon's, or the type a
+    model-found (`ner:`) name carries."""
+    entry = entity_matcher().entries.get(span.label)
+    return entry.fields.get("type", "") if entry else span.data.get("type", "")
 
 
 def _entity_type(entity_id: str) -> str:
@@ -135,7 +181,7 @@ def _entity_type(entity_id: str) -> str:
 
 def _clean(description: str) -> str:
     """A description without quotation marks or edge punctuation: 'صحيفة "نيويورك تايمز"'."""
-    return re.sub(r"[\"“”«»]", "", description).strip(" \t،,:")
+    return re.sub(r"[\"“”«»]", "", description).strip(" \t،,:؛ـ").removeprefix("لـ").strip()
 
 
 def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entities: list[Span],
@@ -154,22 +200,26 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
         return None
     words = normalize(description).split()
     head = words[0] if words else ""
-    people = [e for e in inside if _entity_type(e.label) == "person"]
-    bodies = [e for e in inside if _entity_type(e.label) != "person"]
+    if head.startswith("ل") and head[1:] in ROLE_WORDS:
+        head = head[1:]  # "وفقا لمسؤولين", "للمسؤولين"
+    elif head.startswith("لل") and head[2:] in ROLE_WORDS:
+        head = head[2:]
+    people = [e for e in inside if _type(e) == "person"]
+    bodies = [e for e in inside if _type(e) not in ("person", "")]
     if people:
         return Speaker(description, people[0].label, "named")
     if head in ROLE_WORDS or head.removeprefix("ال") in ROLE_WORDS:
         # "مسؤولون في المكتب الرئاسي في سيول": the body may come after the cut
         e_start, e_end = nt.to_original(start, end)
-        later = [e for e in entities if e_start <= e.start < e_end and _entity_type(e.label) not in ("person", "media")]
-        affiliation = (bodies and [b for b in bodies if _entity_type(b.label) != "media"] or later or [None])[0]
+        later = [e for e in entities if e_start <= e.start < e_end and _type(e) not in ("person", "media", "")]
+        affiliation = (bodies and [b for b in bodies if _type(b) != "media"] or later or [None])[0]
         if affiliation is not None and affiliation.end > o_stop:
             description = _clean(text[o_start:affiliation.end])
         return Speaker(description, "", "role", affiliation.label if affiliation else "")
     if bodies:
         return Speaker(description, bodies[0].label, "named")
     if head in BACK_REFERENCES:
-        earlier = [e for e in entities if e.end <= before and _entity_type(e.label) == "media"]
+        earlier = [e for e in entities if e.end <= before and _type(e) == "media"]
         if earlier:
             return Speaker(description, earlier[-1].label, "back-reference")
     return Speaker(description, "", "unlisted")  # a name or body not in the entity lexicon
@@ -184,6 +234,90 @@ def _left_subject(text: str, nt: NormalizedText, verb_start: int, entities: list
     return identify_speaker(text, nt, region_start, verb_start, entities, verb_start)
 
 
+# Words compared when one description refers back to another: without ال and proclitics,
+# so "لوزارة الداخلية" and "الوزارة" share "وزاره".
+_TOKEN = re.compile(r"\w+\.?")
+_TOKEN_PREFIX = re.compile(r"^(?:[وفب]?ال|لل|ل(?=\w{3}))")
+# Words that say nothing of who it is: a description made only of these refers to no one before.
+_EMPTY_WORDS = {"مسؤول", "مصدر", "مصادر", "مسؤولون", "مسؤولين", "احد", "عدد", "بعض"}
+
+
+def name_tokens(description: str) -> frozenset:
+    """"المتحدث الأمني لوزارة الداخلية" -> {متحدث, امني, وزاره, داخليه}."""
+    return frozenset(_TOKEN_PREFIX.sub("", w) for w in _TOKEN.findall(normalize(description)))
+
+
+def _contained(words: frozenset, fuller: frozenset) -> bool:
+    """Every word of a description in a fuller one; "ف." stands for any word in ف."""
+    for word in words:
+        if word in fuller:
+            continue
+        if word.endswith(".") and any(f.startswith(word[:-1]) for f in fuller):
+            continue
+        return False
+    return True
+
+
+def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> Speaker:
+    """The same speaker as one named before when every word of this description is in that
+    one's ("اللواء التركي", "التركي", "المتحدث", "الوزارة" after "المتحدث الأمني لوزارة
+    الداخلية اللواء منصور التركي"); the description stays as written."""
+    if speaker.entity and not speaker.entity.startswith("ner:"):
+        return speaker
+    words = name_tokens(speaker.description)
+    head = normalize(speaker.description).split()[0] if speaker.description else ""
+    if not words or words <= _EMPTY_WORDS or (head in ROLE_WORDS and not head.startswith("ال")):
+        return speaker  # "مسؤول أمريكي" may be another official each time
+    for tokens, before in reversed(earlier):
+        if tokens != words and _contained(words, tokens):
+            entity = before.entity or speaker.entity
+            return Speaker(speaker.description, entity, "same speaker" if entity else speaker.basis,
+                           speaker.affiliation or before.affiliation, before.full or before.description)
+    return speaker
+
+
+# A feminine verb and its definite feminine subject: "أصدرت الوزارة", "أعلنت الهيئة".
+_FEMININE_SUBJECT = re.compile(r"(?<!\w)[وف]?\w{2,}ت\s+(?P<subject>ال\w{2,}ه)(?!\w)")
+_SENTENCE_STOP = re.compile(r"[.!?؟\n](?!\d)")
+
+
+def _implicit_subject(text: str, nt: NormalizedText, verb: str, verb_start: int, found: list["_Found"],
+                      entities: list[Span]) -> Speaker | None:
+    """Who a verb without a subject ("وقالت في تغريدة: ...") speaks for: the last speaker or
+    subject of the two sentences before that agrees with it (a feminine verb: a body, an
+    outlet or a feminine noun; a masculine one: a person). None when nobody fits."""
+    norm = nt.normalized
+    stops = [m.start() for m in _SENTENCE_STOP.finditer(norm, max(0, verb_start - 1500), verb_start)]
+    window = stops[-2] + 1 if len(stops) >= 2 else max(0, verb_start - 1500)
+    feminine = verb.endswith("ت") or verb.startswith("ت")
+    quoted = [(q.content_start, q.content_end) for q in found]
+    candidates = []  # (normalised position, Speaker)
+    for q in found:
+        if q.verb_start >= window:
+            q_feminine = q.verb.endswith("ت") or q.verb.startswith("ت")
+            if q_feminine == feminine:
+                candidates.append((q.verb_start, q.speaker))
+    o_window, o_verb = nt.to_original(window, verb_start)
+    for e in entities:
+        if o_window <= e.start < o_verb:
+            at = bisect_left(nt.offsets, e.start)
+            kind = _type(e)
+            if any(s <= at < t for s, t in quoted) or kind not in ("person", "organisation", "media"):
+                continue
+            if (kind == "person") != feminine:
+                candidates.append((at, Speaker(e.text, e.label, "subject")))
+    if feminine:
+        for m in _FEMININE_SUBJECT.finditer(norm, window, verb_start):
+            if not any(s <= m.start() < t for s, t in quoted):
+                s_, e_ = nt.to_original(m.start("subject"), m.end("subject"))
+                candidates.append((m.start("subject"), Speaker(text[s_:e_], "", "subject")))
+    if not candidates:
+        return None
+    at, chosen = max(candidates, key=lambda c: c[0])
+    basis = "previous speaker" if any(q.verb_start == at for q in found) else "subject"
+    return replace(chosen, basis=basis)
+
+
 # ---------------------------------------------------------------- quotes
 
 @dataclass
@@ -196,6 +330,7 @@ class _Found:
     direct: bool
     via: str = ""
     addressee: str = ""
+    attribution: bool = False  # no verb: "بحسب الشرطة"
 
 
 def _addressee(text: str, nt: NormalizedText, start: int, stop: int, entities: list[Span],
@@ -203,13 +338,13 @@ def _addressee(text: str, nt: NormalizedText, start: int, stop: int, entities: l
     """An outlet spoken to: "قال مسؤول لـ"نيويورك تايمز"" -> "نيويورك تايمز"."""
     o_start, o_stop = nt.to_original(start, stop)
     for e in entities:
-        if o_start <= e.start < o_stop and _entity_type(e.label) == "media" and (not speaker or e.label != speaker.entity):
+        if o_start <= e.start < o_stop and _type(e) == "media" and (not speaker or e.label != speaker.entity):
             if re.search(r"ل[ـ\"“«\s]*(?:صحيفة|صحيفه|وكالة|وكاله|موقع)?\s*[\"“«]?$", text[o_start:e.start]) or normalize(e.text).startswith("ل"):
                 return e.text
     return ""
 
 
-def _content_start(norm: str, after: int, end: int, relay: bool) -> tuple[int, int] | None:
+def _content_start(norm: str, after: int, end: int, relay: bool, kind: str = "say") -> tuple[int, int] | None:
     """(where the speaker stretch ends, where the words said begin), or None: not a quote."""
     window_end = min(end, after + 400)
     if relay:  # نقلت وكالة إنترفاكس عن شويجو قوله: ...
@@ -232,10 +367,86 @@ def _content_start(norm: str, after: int, end: int, relay: bool) -> tuple[int, i
             if len(norm[after:i].split()) <= MAX_SPEAKER_WORDS:
                 return i, i
             break
-    comma = _COMMA.search(norm, after, window_end)  # "وقال كيربي في ذلك الوقت، ستحصل"
+    if kind == "warn":  # "وحذر الوزير من مخاطر التهريب": what is warned of
+        of = _WARNED_OF.search(norm, after, window_end)
+        if of and len(norm[after:of.start()].split()) <= 8 and len(norm[of.end():end].split()) >= 2:
+            return of.start(), of.end()
+    comma = _COMMA.search(norm, after, window_end) if kind == "say" else None  # "وقال كيربي في ذلك الوقت، ستحصل"
     if comma and len(norm[after:comma.start()].split()) <= 6 and len(norm[comma.end():end].split()) >= 3:
         return comma.start(), comma.end()
     return None
+
+
+# Attributions without a verb: "بحسب الشرطة"، "وفقاً لـ"رويترز""، "نقلاً عن مصادر"، "حسبما أكدت
+# كييف"، "وفقا لما ذكرته وكالة يونهاب". "ما" and the verb after it are not the source.
+_ATTRIBUTION = re.compile(
+    r"(?<!\w)[وف]?(?P<cue>وفقا|وفق|بحسب|حسب|طبقا|نقلا\s+عن|علي\s+حد\s+قول)(?!\w)"
+    r"(?P<what>\s*ل?ما\s+\w+)?")
+# What may follow such a cue when it attributes words: a source, not "حسب الحاجة" or "وفق الأنظمة".
+_SOURCE_NOUNS = {
+    "مصادر", "مصدر", "بيان", "تقرير", "تقارير", "صحيفه", "جريده", "وكاله", "موقع", "شبكه", "قناه", "مجله",
+    "وسائل", "شهود", "الشرطه", "شرطه", "الجيش", "وزاره", "هيئه", "مسؤولين", "مسؤولون", "مسؤول", "خبراء",
+    "محللين", "مراسل", "استطلاع", "احصاءات", "احصائيات", "بيانات", "ارقام", "دراسه", "ناشطين", "ناشطون",
+    "سكان", "مصادر", "المتحدث", "متحدث", "مكتب", "مركز", "المرصد", "مرصد", "وكالات", "اعلام", "الاعلام",
+    "تصريحات", "تصريح", "رواية", "روايه", "الامم", "منظمه", "السلطات", "مصادرنا", "مراسلنا", "نص",
+} | ROLE_WORDS
+_ATTRIBUTION_CUT = re.compile(r"[،,؛;:(]|(?<!\w)(?:فان|فانه|فانها|ان|انه|فقد|الذي|التي|اليوم|امس|يوم|في|بعد|قبل|حول)(?!\w)")
+_CLAUSE_START = re.compile(r"[.!?؟\n:؛](?!\d)|[،,]")
+
+
+def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: list[_Found]) -> list[_Found]:
+    """"قتل 5 أشخاص، بحسب الشرطة" -> the police said "قتل 5 أشخاص"; "وبحسب "رويترز"؛ فإن أي
+    محاولة ..." -> Reuters said what follows. Only when the cue names a source (an entity, or
+    a word such as مصادر، بيان، الشرطة), never inside a quote found already."""
+    norm = nt.normalized
+    quoted = [(q.verb_start, q.content_end) for q in found]  # "وذكرت الصحيفة، نقلا عن مسؤولين، أن"
+    more = []
+    for m in _ATTRIBUTION.finditer(norm):
+        if any(s <= m.start() < e for s, e in quoted):
+            continue
+        end = clause_end(norm, m.end())
+        after = m.end()
+        region = norm[after:end]
+        cut = _ATTRIBUTION_CUT.search(region, 1)
+        stop = after + (cut.start() if cut else len(region))
+        if len(norm[after:stop].split()) > 10:
+            stop = after + len(" ".join(region.split()[:10]))
+        punct = re.search(r"[،,؛;:(]", region)
+        o_start, o_reach = nt.to_original(after, after + (punct.start() if punct else len(region)))
+        named = [e for e in entities if o_start <= e.start < o_reach and _type(e) != ""
+                 and len(text[o_start:e.start].split()) <= 5]
+        if named:  # "بحسب موقع "إن تي في" الألماني": إن in a name opens nothing
+            stop = max(stop, bisect_left(nt.offsets, named[0].end))
+            extra = _ATTRIBUTION_CUT.search(norm, stop, end)
+            stop = extra.start() if extra and len(norm[stop:extra.start()].split()) <= 2 else stop
+        words = [_TOKEN_PREFIX.sub("", w) for w in norm[after:stop].replace("ـ", " ").split()]
+        first = next((w.strip("\"“”«»") for w in words if w.strip("\"“”«»")), "")
+        if not named and first not in _SOURCE_NOUNS and "ال" + first not in _SOURCE_NOUNS:
+            continue
+        speaker = identify_speaker(text, nt, after, stop, entities, m.start())
+        if speaker is None:
+            continue
+        if speaker.entity == "" and named:  # "وفقا لما ذكرته وكالة الأنباء السعودية": the outlet
+            speaker = Speaker(speaker.description, named[0].label, "named")
+        # At the head of its sentence, or set off by commas ("ومن جانبها، وفقا لمحللين، لم
+        # تكن ..."), the cue's words follow it; else they come before it ("...، بحسب الشرطة.").
+        sentence = max((c.end() for c in _SENTENCE_STOP.finditer(norm, max(0, m.start() - 600), m.start())),
+                       default=max(0, m.start() - 600))
+        lead = norm[sentence:m.start()].strip(" وف")
+        rest = re.match(r"[\s\"”»]*[،,؛;:]?[\s]*(?:[فو]?ان(?:ه|ها)?\s+)?", norm[stop:end])
+        parenthetical = lead.endswith(("،", ",")) and re.match(r"[\s\"”»]*[،,]", norm[stop:end])
+        if not lead or (parenthetical and len(norm[stop:end].split()) > 3):
+            begin, content_end = stop + rest.end(), end
+        else:
+            begin, content_end = sentence, m.start()
+            while content_end > begin and norm[content_end - 1] in " ،,(":
+                content_end -= 1
+            begin += len(norm[begin:content_end]) - len(norm[begin:content_end].lstrip())
+        if len(norm[begin:content_end].split()) < 2:
+            continue
+        cue = " ".join(m.group("cue").split())
+        more.append(_Found(m.start(), begin, content_end, cue, speaker, False, attribution=True))
+    return more
 
 
 def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | None = None) -> list[_Found]:
@@ -247,6 +458,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
     found: list[_Found] = []
     for verb_start, verb_end, verb in words_in(verbs.automaton, norm):  # "وقال": و + قال
         previous = found[-1] if found else None
+        kind = verbs.kind.get(verb, "")
         continuing = None
         if previous and previous.content_start <= verb_start < previous.content_end:
             # "، وحذر ..." or "، فيما ذكر ..." inside the last quote's sentence goes on with its
@@ -254,8 +466,10 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             continuing = _CONTINUATION.search(norm, previous.content_start, verb_start)
             if not continuing:
                 continue
+        elif kind == "continues":  # "مشيرا إلى أن" only goes on with a speaker just quoted
+            continue
         end = clause_end(norm, verb_end)
-        located = _content_start(norm, verb_end, end, verb in verbs.relay)
+        located = _content_start(norm, verb_end, end, verb in verbs.relay, kind)
         if not located:
             continue
         stop, begin = located
@@ -269,8 +483,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             speaker = identify_speaker(text, nt, source.end(), stop, entities, verb_start)
         elif continuing:
             previous.content_end = min(previous.content_end, continuing.start())
-            speaker = Speaker(previous.speaker.description, previous.speaker.entity, "previous speaker",
-                              previous.speaker.affiliation)
+            speaker = replace(previous.speaker, basis="previous speaker")
             if verb.startswith("حذر"):  # "وحذر الزعيم كيم جونغ أون، من أن": the one warned
                 s, e = nt.to_original(verb_end, stop)
                 addressee = text[s:e].strip(" ،,")
@@ -279,14 +492,36 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             if speaker is None and verb.endswith("وا"):
                 speaker = _left_subject(text, nt, verb_start, entities)
             addressee = _addressee(text, nt, verb_end, stop, entities, speaker)
-            if speaker is None and previous:  # "وتابعت: ..." goes on with the last speaker
-                speaker = Speaker(previous.speaker.description, previous.speaker.entity, "previous speaker",
-                                  previous.speaker.affiliation)
+            if speaker is None:  # "وتابعت: ..." goes on with the last speaker or subject
+                speaker = _implicit_subject(text, nt, verb, verb_start, found, entities)
+                if speaker is None and previous:
+                    speaker = replace(previous.speaker, basis="previous speaker")
         if speaker is None:
             continue
         begin = begin + len(norm[begin:end]) - len(norm[begin:end].lstrip())
         direct = begin < end and norm[begin] in OPENING + STRAIGHT
         found.append(_Found(verb_start, begin, end, verb, speaker, direct, via, addressee))
+    found = sorted(found + _attributions(text, nt, entities, found), key=lambda q: q.verb_start)
+    return _one_speaker_each(found, entities, nt)
+
+
+def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedText) -> list[_Found]:
+    """Descriptions that refer back to a speaker or body named before take its entity, and
+    every quote its speaker's fullest description (Speaker.full)."""
+    earlier: list[tuple[frozenset, Speaker]] = []
+    named = iter(sorted(((bisect_left(nt.offsets, e.start), e) for e in entities
+                         if _type(e) in ("person", "organisation", "media")), key=lambda p: p[0]))
+    pending = next(named, None)
+    for q in found:
+        while pending is not None and pending[0] < q.verb_start:
+            e = pending[1]
+            earlier.append((name_tokens(e.text), Speaker(e.text, e.label, "named")))
+            pending = next(named, None)
+        speaker = _refers_back(q.speaker, earlier)
+        if not speaker.full:
+            speaker = replace(speaker, full=speaker.description)
+        q.speaker = speaker
+        earlier.append((name_tokens(speaker.description), speaker))
     return found
 
 
@@ -302,10 +537,11 @@ def _said(text: str, start: int, end: int, direct: bool) -> tuple[int, int]:
 
 
 def extract_quotes(article: Article, entities: list[Span] | None = None) -> list[Span]:
-    """Quote spans from the verb to the end of what was said; label is the speaker's entity
-    id ("" when unnamed). data: verb, speaker (description as written), speaker_entity,
-    speaker_basis, affiliation, quote (the words said), quote_start/quote_end (original
-    offsets), direct, via (outlet relaying it), addressee."""
+    """Quote spans from the verb (or the cue: بحسب) to the end of what was said; label is the
+    speaker's entity id ("" when unnamed). data: verb, speaker (description as written),
+    speaker_entity, speaker_basis, speaker_full (the fullest description of that speaker in the
+    article), affiliation, quote (the words said), quote_start/quote_end (original offsets),
+    direct, via (outlet relaying it), addressee."""
     verbs = load_speech_verbs()
     text = article.body
     nt = normalize_with_offsets(text)
@@ -314,12 +550,16 @@ def extract_quotes(article: Article, entities: list[Span] | None = None) -> list
         c_start, c_end = nt.to_original(q.content_start, q.content_end)
         s_start, s_end = _said(text, c_start, c_end, q.direct)
         start = nt.to_original(q.verb_start, q.verb_start + 1)[0]
-        span_end = max(c_end, s_end)
-        spans.append(Span(article.id, start, span_end, article.text[start:span_end], "quote", q.speaker.entity, {
-            "verb": q.verb, "verb_en": verbs.gloss.get(q.verb, ""),
+        span_start, span_end = min(start, s_start), max(c_end, s_end, nt.to_original(q.verb_start, q.verb_start + len(q.verb))[1])
+        spans.append(Span(article.id, span_start, span_end, article.text[span_start:span_end], "quote", q.speaker.entity, {
+            "verb": q.verb, "verb_en": ATTRIBUTION_GLOSS if q.attribution else verbs.gloss.get(q.verb, ""),
             "speaker": q.speaker.description, "speaker_entity": q.speaker.entity,
-            "speaker_basis": q.speaker.basis, "affiliation": q.speaker.affiliation,
+            "speaker_basis": q.speaker.basis, "speaker_full": q.speaker.full or q.speaker.description,
+            "affiliation": q.speaker.affiliation,
             "quote": article.text[s_start:s_end], "quote_start": s_start, "quote_end": s_end,
             "direct": q.direct, "via": q.via, "addressee": q.addressee,
         }))
-    return spans
+    return sorted(spans, key=lambda s: s.start)
+
+
+ATTRIBUTION_GLOSS = "according to"
