@@ -36,13 +36,15 @@ _WARNED_OF = re.compile(r"(?<!\w)من(?!\w)")
 # Where a speaker's description stops and the circumstances begin ("، يوم الثلاثاء،",
 # "للصحفيين", "في ذلك الوقت", "هذا الأسبوع", "نقلا عن مسؤولين").
 _ADJUNCT = re.compile(
-    r"[،,(]|(?<!\w)ل[\"“«]|(?<!\w)(?:له|لها|لهم|لنا|لي|لك|في|يوم|خلال|حينها|حينذاك|امس|اليوم|هذا|هذه|ايضا|مؤخرا|بمؤتمر|بيان|"
+    r"[،,(]|\s[-–]\s|(?<!\w)ل[\"“«]|(?<!\w)(?:له|لها|لهم|لنا|لي|لك|في|فيه|فيها|حسب|بحسب|وفق|وفقا|علي\s+نحو|يوم|خلال|حينها|حينذاك|امس|اليوم|هذا|هذه|ايضا|مؤخرا|بمؤتمر|بيان|"
     r"للصحفيين|للصحافيين|لصحيفه|لوكاله|لموقع|نقلا|وفقا|عن|بعد|قبل|عند|الاثنين|الثلاثاء|"
     r"الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)")
 # A description that starts with one of these names a role, not a person or a body.
 ROLE_WORDS = {"مسؤول", "مسؤولون", "مسؤولين", "مسؤوله", "مصدر", "مصادر", "متحدث", "متحدثه", "وزير",
               "مستشار", "خبير", "خبراء", "محلل", "محللون", "محللين", "دبلوماسي", "دبلوماسيون",
               "مدير", "رئيس", "نائب", "ناطق", "الناطق", "المتحدث", "المتحدثه", "مسؤولو"}
+# "سموه" (His Highness), "معاليه": the person named before
+HONORIFIC_PRONOUNS = {"سموه", "معاليه", "فضيلته", "سماحته", "سعادته", "دولته", "فخامته"}
 # "الصحيفة" and "الوكالة" point back to the last outlet named before them.
 BACK_REFERENCES = {"الصحيفه", "الوكاله", "الموقع", "الشبكه", "القناه"}
 # Plural verbs whose subject came first: "لكن مسؤولين أمريكيين قالوا لصحيفة ... إنه".
@@ -62,6 +64,7 @@ class SpeechVerbError(LexiconError):
 class SpeechVerbs:
     gloss: dict  # normalised verb -> English gloss
     relay: frozenset  # verbs that pass on another's words: نقل، نقلت
+    needs_to: frozenset  # verbs whose words follow إلى: "أشار إلى أن" (not "لفت نظري")
     automaton: Automaton  # finds every verb form (lexicon.words_in)
     # verb -> "say" (قال: a comma may open what was said), "warn" (حذر من ...), "continues"
     # (مشيرا: only inside the sentence of the speaker before) or ""
@@ -72,7 +75,7 @@ class SpeechVerbs:
 def load_speech_verbs(path: Path = SPEECH_VERBS_FILE) -> SpeechVerbs:
     """Read data/speech_verbs.csv: "قالت,said,,,say" — one inflected form per row; the
     columns relay, object (the preposition after it: إلى، على، من) and kind may be empty."""
-    gloss, relay, kind = {}, set(), {}
+    gloss, relay, kind, needs_to = {}, set(), {}, set()
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             for line, row in enumerate(csv.DictReader(f), start=2):
@@ -83,12 +86,14 @@ def load_speech_verbs(path: Path = SPEECH_VERBS_FILE) -> SpeechVerbs:
                 if (row.get("relay") or "").strip():
                     relay.add(verb)
                 kind[verb] = (row.get("kind") or "").strip()
+                if normalize((row.get("object") or "").strip()) == "الي":
+                    needs_to.add(verb)
                 if kind[verb] not in ("", "say", "warn", "continues"):
                     raise SpeechVerbError(f"{path.name} line {line}: unknown kind '{kind[verb]}'; "
                                           "use say, warn, continues or leave it empty.")
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise SpeechVerbError(f"{path.name}: cannot be read ({error}).") from error
-    return SpeechVerbs(gloss, frozenset(relay), automaton_of(gloss), kind)
+    return SpeechVerbs(gloss, frozenset(relay), frozenset(needs_to), automaton_of(gloss), kind)
 
 
 # ---------------------------------------------------------------- clause scanning
@@ -473,6 +478,8 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
         if not located:
             continue
         stop, begin = located
+        if verb in verbs.needs_to and not norm.startswith("الي", stop):
+            continue
         via, addressee, speaker = "", "", None
         if verb in verbs.relay:
             source = _FROM.search(norm, verb_end, stop)
@@ -489,6 +496,9 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
                 addressee = text[s:e].strip(" ،,")
         else:
             speaker = identify_speaker(text, nt, verb_end, stop, entities, verb_start)
+            if speaker is not None and normalize(speaker.description) in HONORIFIC_PRONOUNS:
+                subject = _implicit_subject(text, nt, "قال", verb_start, found, entities)
+                speaker = replace(subject, description=speaker.description, basis="back-reference") if subject else speaker
             if speaker is None and verb.endswith("وا"):
                 speaker = _left_subject(text, nt, verb_start, entities)
             addressee = _addressee(text, nt, verb_end, stop, entities, speaker)
