@@ -20,7 +20,7 @@ from .entities import entity_matcher
 from .ner import entity_extractor
 from .quantities import extract_quantities
 from .quotes import extract_quotes
-from .sources import extract_cited_sources
+from .sources import article_wire, extract_cited_sources
 from .spans import Span
 from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, dated_sentences,
                     first_mentions, group_events, shared_from_windows, windows_frame)
@@ -28,7 +28,7 @@ from .text import count_words, normalize_with_offsets, sentence_bounds
 from .weapons import extract_weapons, weapon_matcher
 
 ARTICLE_COLUMNS = ["article", "title", "outlet", "outlet_en", "published", "date_basis",
-                   "author", "wire", "url", "words", "source_file", "encoding", "chrome_lines"]
+                   "author", "wire", "wire_basis", "url", "words", "source_file", "encoding", "chrome_lines"]
 SPAN_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "sentence"]
 OUTLET_TERM_COLUMNS = ["outlet", "stem", "word", "count", "articles"]
 
@@ -44,7 +44,7 @@ class Tables:
     dates: pd.DataFrame  # dates in the text: + date, year, month, day, day_end, year_inferred,
     #                      relative, weekday, resolved_from, date_from, date_to
     # who said what: + speaker, speaker_entity, speaker_name_en, speaker_type, speaker_basis,
-    # affiliation, verb, verb_en, quote, quote_start, quote_end, direct, via, addressee
+    # speaker_full (the fullest description of that speaker in the article), affiliation, verb, verb_en, quote, quote_start, quote_end, direct, via, addressee
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
     # outlets an article cites: + source, source_ar, source_en, cue, cue_kind, resolved_by
     sources: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -78,12 +78,15 @@ def _keep(frame: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
     return frame[frame["outlet"].isin(outlets)].reset_index(drop=True)
 
 
-def article_row(article: Article) -> dict:
+def article_row(article: Article, wire: str | None = None, wire_basis: str = "") -> dict:
+    """The article's row; `wire` and `wire_basis` when read off its wire lines (sources.article_wire)."""
     return {
         "article": article.id, "title": article.title, "outlet": article.outlet,
         "outlet_en": article.outlet_en,
         "published": pd.Timestamp(article.published) if article.published else pd.NaT,
-        "date_basis": article.date_basis, "author": article.author, "wire": article.wire,
+        "date_basis": article.date_basis, "author": article.author,
+        "wire": article.wire if wire is None else wire,
+        "wire_basis": wire_basis if wire is not None else ("metadata" if article.wire else ""),
         "url": article.url, "words": count_words(article.body), "source_file": article.source_file,
         "encoding": article.encoding, "chrome_lines": len(article.chrome),
     }
@@ -149,7 +152,7 @@ def _quote_payload(span: Span) -> dict:
     return {"speaker": d["speaker"], "speaker_entity": d["speaker_entity"],
             "speaker_name_en": _entity_field(d["speaker_entity"], "name_en"),
             "speaker_type": _entity_field(d["speaker_entity"], "type"), "speaker_basis": d["speaker_basis"],
-            "affiliation": d["affiliation"], "verb": d["verb"], "verb_en": d["verb_en"], "quote": d["quote"],
+            "speaker_full": d.get("speaker_full", d["speaker"]), "affiliation": d["affiliation"], "verb": d["verb"], "verb_en": d["verb_en"], "quote": d["quote"],
             "quote_start": d["quote_start"], "quote_end": d["quote_end"], "direct": d["direct"],
             "via": d["via"], "addressee": d["addressee"]}
 
@@ -174,7 +177,7 @@ EXTRACTORS = {
 # Extractors that read the entity spans found above (speakers, cited outlets).
 ENTITY_READERS = {
     "quotes": (extract_quotes, _quote_payload,
-               ["speaker", "speaker_entity", "speaker_name_en", "speaker_type", "speaker_basis", "affiliation",
+               ["speaker", "speaker_entity", "speaker_name_en", "speaker_type", "speaker_basis", "speaker_full", "affiliation",
                 "verb", "verb_en", "quote", "quote_start", "quote_end", "direct", "via", "addressee"]),
     "sources": (extract_cited_sources, _source_payload,
                 ["source", "source_ar", "source_en", "cue", "cue_kind", "resolved_by"]),
@@ -210,7 +213,7 @@ def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
         spans[name] = extract(article, names)
     rows: dict[str, list] = {name: span_rows(article, spans[name], payload)
                              for name, (_, payload, _) in {**extractors, **ENTITY_READERS}.items()}
-    rows["articles"] = [article_row(article)]
+    rows["articles"] = [article_row(article, *article_wire(article, spans["sources"]))]
     rows["dated"] = dated_sentences(article, spans["dates"], names)
     rows["texts"] = [{"article": article.id, "text": article.text}]
     return rows
