@@ -52,6 +52,7 @@ _LEFT_BOUNDARY = re.compile(r"[،,.:؛]|(?<!\w)(?:لكن|ولكن|بينما|ف�
 MAX_SPEAKER_WORDS = 25
 _CONTINUATION = re.compile(r"\s*[،,]\s*(?:[وف]|فيما\s+|بينما\s+)?$")
 _HIS_WORDS = re.compile(r"(?<!\w)قول(?:ه|ها|هم)(?!\w)\s*:?")  # "عن شويجو قوله:"
+_WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت)\s+(?=\S)")
 _FROM = re.compile(r"(?<!\w)عن(?!\w)")
 _COMMA = re.compile(r"[،,]")
 
@@ -189,6 +190,10 @@ def _clean(description: str) -> str:
     return re.sub(r"[\"“”«»]", "", description).strip(" \t،,:؛ـ").removeprefix("لـ").strip()
 
 
+def _spoken_to(span: Span) -> bool:
+    return _type(span) == "media" and normalize(span.text).startswith("ل") and not span.data.get("alias", "").startswith("ل")
+
+
 def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entities: list[Span],
                      before: int) -> Speaker | None:
     """The speaker named in normalised [start, end): a person first, else a role ("مسؤول
@@ -210,7 +215,8 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     elif head.startswith("لل") and head[2:] in ROLE_WORDS:
         head = head[2:]
     people = [e for e in inside if _type(e) == "person"]
-    bodies = [e for e in inside if _type(e) not in ("person", "")]
+    # an outlet written with ل is spoken to, not speaking: "قال شاهد عيان لرويترز"
+    bodies = [e for e in inside if _type(e) not in ("person", "") and not _spoken_to(e)]
     if people:
         return Speaker(description, people[0].label, "named")
     if head in ROLE_WORDS or head.removeprefix("ال") in ROLE_WORDS:
@@ -424,9 +430,14 @@ def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: li
             stop = max(stop, bisect_left(nt.offsets, named[0].end))
             extra = _ATTRIBUTION_CUT.search(norm, stop, end)
             stop = extra.start() if extra and len(norm[stop:extra.start()].split()) <= 2 else stop
+        if not named and len(norm[after:stop].split()) > 4:  # "بحسب ما تقول وكالة «تسنيم» الإيرانية يقدم ..."
+            closing = re.search(r"[»”\"]", norm[after:stop])
+            four = after + len(norm[after:stop]) - len(norm[after:stop].lstrip()) + len(" ".join(norm[after:stop].split()[:3]))
+            stop = max(four, after + closing.end()) if closing and after + closing.end() <= four + 12 else four
         words = [_TOKEN_PREFIX.sub("", w) for w in norm[after:stop].replace("ـ", " ").split()]
         first = next((w.strip("\"“”«»") for w in words if w.strip("\"“”«»")), "")
-        if not named and first not in _SOURCE_NOUNS and "ال" + first not in _SOURCE_NOUNS:
+        titled = bool(re.match(r"\s*ل?[ـ\s]*[«“\"]", norm[after:stop]))  # "وبحسب «تسنيم»": a name in quotation marks
+        if not named and not titled and first not in _SOURCE_NOUNS and "ال" + first not in _SOURCE_NOUNS:
             continue
         speaker = identify_speaker(text, nt, after, stop, entities, m.start())
         if speaker is None:
@@ -490,7 +501,8 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             speaker = identify_speaker(text, nt, source.end(), stop, entities, verb_start)
         elif continuing:
             previous.content_end = min(previous.content_end, continuing.start())
-            speaker = replace(previous.speaker, basis="previous speaker")
+            named = None if verb.startswith("حذر") else identify_speaker(text, nt, verb_end, stop, entities, verb_start)
+            speaker = named or replace(previous.speaker, basis="previous speaker")  # "، وقال الجبير:" names one
             if verb.startswith("حذر"):  # "وحذر الزعيم كيم جونغ أون، من أن": the one warned
                 s, e = nt.to_original(verb_end, stop)
                 addressee = text[s:e].strip(" ،,")
@@ -501,6 +513,10 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
                 speaker = replace(subject, description=speaker.description, basis="back-reference") if subject else speaker
             if speaker is None and verb.endswith("وا"):
                 speaker = _left_subject(text, nt, verb_start, entities)
+            if speaker is None:  # "وكان وزير الخارجية عادل الجبير ذكر ... أن"
+                was = _WAS.search(norm, max(0, verb_start - 120), verb_start)
+                if was and len(norm[was.end():verb_start].split()) <= 12:
+                    speaker = identify_speaker(text, nt, was.end(), verb_start, entities, verb_start)
             addressee = _addressee(text, nt, verb_end, stop, entities, speaker)
             if speaker is None:  # "وتابعت: ..." goes on with the last speaker or subject
                 speaker = _implicit_subject(text, nt, verb, verb_start, found, entities)
