@@ -24,7 +24,7 @@ from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
 from .lexicon import LexiconError, automaton_of, words_in
 from .spans import Span
-from .text import NormalizedText, normalize, normalize_with_offsets
+from .text import NormalizedText, finditer_in_clauses, normalize, normalize_with_offsets
 
 SPEECH_VERBS_FILE = DATA_DIR / "speech_verbs.csv"
 
@@ -37,7 +37,7 @@ _WARNED_OF = re.compile(r"(?<!\w)من(?!\w)")
 # "للصحفيين", "في ذلك الوقت", "هذا الأسبوع", "نقلا عن مسؤولين").
 _ADJUNCT = re.compile(
     r"[،,(]|\s[-–]\s|(?<!\w)ل[\"“«]|(?<!\w)(?:له|لها|لهم|لنا|لي|لك|في|فيه|فيها|حسب|بحسب|وفق|وفقا|علي\s+نحو|يوم|خلال|حينها|حينذاك|امس|اليوم|هذا|هذه|ايضا|مؤخرا|بمؤتمر|بيان|"
-    r"للصحفيين|للصحافيين|لصحيفه|لوكاله|لموقع|نقلا|وفقا|عن|بعد|قبل|عند|الاثنين|الثلاثاء|"
+    r"للصحفيين|للصحافيين|لصحيفه|لوكاله|لموقع|للصحيفه|للوكاله|للموقع|للقناه|للتلفزيون|للاذاعه|نقلا|وفقا|عن|بعد|قبل|عند|الاثنين|الثلاثاء|"
     r"الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)")
 # A description that starts with one of these names a role, not a person or a body.
 ROLE_WORDS = {"مسؤول", "مسؤولون", "مسؤولين", "مسؤوله", "مصدر", "مصادر", "متحدث", "متحدثه", "وزير",
@@ -52,6 +52,11 @@ _LEFT_BOUNDARY = re.compile(r"[،,.:؛]|(?<!\w)(?:لكن|ولكن|بينما|ف�
 MAX_SPEAKER_WORDS = 25
 _CONTINUATION = re.compile(r"\s*[،,]\s*(?:[وف]|فيما\s+|بينما\s+)?$")
 _HIS_WORDS = re.compile(r"(?<!\w)قول(?:ه|ها|هم)(?!\w)\s*:?")  # "عن شويجو قوله:"
+# A title opening a name in apposition: "، الدكتور عبد اللطيف الزياني،"
+TITLES = ("الدكتور", "د.", "المهندس", "اللواء", "العميد", "العقيد", "الفريق", "المقدم", "الرائد", "النقيب",
+          "الشيخ", "الامير", "الاستاذ", "السفير", "السيد", "السيده", "المستشار", "الرئيس", "الملك")
+_APPOSITION = re.compile(r"\s*(?:%s)(?!\w)\s*" % "|".join(re.escape(t) for t in TITLES))
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?:عدم|دون)\s+$")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت)\s+(?=\S)")
 _FROM = re.compile(r"(?<!\w)عن(?!\w)")
 _COMMA = re.compile(r"[،,]")
@@ -140,18 +145,21 @@ def quoted_stretch(text: str, at: int) -> tuple[int, int] | None:
     if at >= len(text) or text[at] not in OPENING + STRAIGHT:
         return None
     depth = 0
-    for i in range(at + 1, min(len(text), at + 5000)):  # copied text mixes “ with " : either closes
-        char = text[i]
+    for mark in _QUOTE_MARKS.finditer(text, at + 1, min(len(text), at + 5000)):  # “ and " mix: either closes
+        char = mark.group()
         if char == "\n":
             return None
         if char in OPENING and text[at] != STRAIGHT:
             depth += 1
-        elif char in CLOSING + STRAIGHT:
-            if depth and char != STRAIGHT:
-                depth -= 1
-            else:
-                return at + 1, i
+        elif depth and char != STRAIGHT:
+            depth -= 1
+        else:
+            return at + 1, mark.start()
     return None
+
+
+_QUOTE_MARKS = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "\n]")
+_OPEN_MARK = re.compile("[" + re.escape(OPENING + STRAIGHT) + "]")
 
 
 def _is_direct_opening(text: str, at: int, end: int) -> bool:
@@ -173,6 +181,9 @@ class Speaker:
     full: str = ""  # the fullest description of this speaker in the article (it is one speaker)
 
 
+_normalized = lru_cache(maxsize=8192)(normalize)  # names and descriptions recur
+
+
 def _type(span: Span) -> str:
     """person, place, organisation, media... of an entity span: the lexicon's, or the type a
     model-found (`ner:`) name carries."""
@@ -191,7 +202,7 @@ def _clean(description: str) -> str:
 
 
 def _spoken_to(span: Span) -> bool:
-    return _type(span) == "media" and normalize(span.text).startswith("ل") and not span.data.get("alias", "").startswith("ل")
+    return _type(span) == "media" and _normalized(span.text).startswith("ل") and not span.data.get("alias", "").startswith("ل")
 
 
 def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entities: list[Span],
@@ -201,6 +212,9 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     before `before`. None when the stretch names nobody."""
     region = nt.normalized[start:end]
     cut = _ADJUNCT.search(region)
+    if cut and cut.group() in "،," and (title := _APPOSITION.match(region, cut.end())):
+        further = _ADJUNCT.search(region, title.end())  # the title and the name after it
+        cut = further
     stop = start + (cut.start() if cut else len(region))
     o_start, o_stop = nt.to_original(start, stop)
     inside = [e for e in entities if o_start <= e.start < o_stop]
@@ -208,7 +222,7 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     description = _clean(text[o_start:o_stop])
     if not description:
         return None
-    words = normalize(description).split()
+    words = _normalized(description).split()
     head = words[0] if words else ""
     if head.startswith("ل") and head[1:] in ROLE_WORDS:
         head = head[1:]  # "وفقا لمسؤولين", "للمسؤولين"
@@ -253,6 +267,7 @@ _TOKEN_PREFIX = re.compile(r"^(?:[وفب]?ال|لل|ل(?=\w{3}))")
 _EMPTY_WORDS = {"مسؤول", "مصدر", "مصادر", "مسؤولون", "مسؤولين", "احد", "عدد", "بعض"}
 
 
+@lru_cache(maxsize=8192)
 def name_tokens(description: str) -> frozenset:
     """"المتحدث الأمني لوزارة الداخلية" -> {متحدث, امني, وزاره, داخليه}."""
     return frozenset(_TOKEN_PREFIX.sub("", w) for w in _TOKEN.findall(normalize(description)))
@@ -276,7 +291,7 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
     if speaker.entity and not speaker.entity.startswith("ner:"):
         return speaker
     words = name_tokens(speaker.description)
-    head = normalize(speaker.description).split()[0] if speaker.description else ""
+    head = _normalized(speaker.description).split()[0] if speaker.description else ""
     if not words or words <= _EMPTY_WORDS or (head in ROLE_WORDS and not head.startswith("ال")):
         return speaker  # "مسؤول أمريكي" may be another official each time
     for tokens, before in reversed(earlier):
@@ -290,6 +305,8 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
 # A feminine verb and its definite feminine subject: "أصدرت الوزارة", "أعلنت الهيئة".
 _FEMININE_SUBJECT = re.compile(r"(?<!\w)[وف]?\w{2,}ت\s+(?P<subject>ال\w{2,}ه)(?!\w)")
 _SENTENCE_STOP = re.compile(r"[.!?؟\n](?!\d)")
+# ... or a name in quotation marks after one: 'وتخطط "تسلا"', 'وسجلت «أرامكو»'
+_QUOTED_SUBJECT = re.compile(r"(?<!\w)[وف]?(?:ت\w{2,}|\w{2,}ت)\s+[\"«“](?P<subject>[^\"»”\n]{2,30})[\"»”]")
 
 
 def _implicit_subject(text: str, nt: NormalizedText, verb: str, verb_start: int, found: list["_Found"],
@@ -318,6 +335,10 @@ def _implicit_subject(text: str, nt: NormalizedText, verb: str, verb_start: int,
             if (kind == "person") != feminine:
                 candidates.append((at, Speaker(e.text, e.label, "subject")))
     if feminine:
+        for m in _QUOTED_SUBJECT.finditer(norm, window, verb_start):
+            if not any(s <= m.start() < t for s, t in quoted):
+                s_, e_ = nt.to_original(m.start("subject"), m.end("subject"))
+                candidates.append((m.start("subject"), Speaker(text[s_:e_], "", "subject")))
         for m in _FEMININE_SUBJECT.finditer(norm, window, verb_start):
             if not any(s <= m.start() < t for s, t in quoted):
                 s_, e_ = nt.to_original(m.start("subject"), m.end("subject"))
@@ -350,7 +371,7 @@ def _addressee(text: str, nt: NormalizedText, start: int, stop: int, entities: l
     o_start, o_stop = nt.to_original(start, stop)
     for e in entities:
         if o_start <= e.start < o_stop and _type(e) == "media" and (not speaker or e.label != speaker.entity):
-            if re.search(r"ل[ـ\"“«\s]*(?:صحيفة|صحيفه|وكالة|وكاله|موقع)?\s*[\"“«]?$", text[o_start:e.start]) or normalize(e.text).startswith("ل"):
+            if re.search(r"ل[ـ\"“«\s]*(?:صحيفة|صحيفه|وكالة|وكاله|موقع)?\s*[\"“«]?$", text[o_start:e.start]) or _normalized(e.text).startswith("ل"):
                 return e.text
     return ""
 
@@ -363,6 +384,9 @@ def _content_start(norm: str, after: int, end: int, relay: bool, kind: str = "sa
         if said:
             return said.start(), said.end()
     candidates = []
+    mark = _OPEN_MARK.search(norm, after, min(window_end, after + 120))  # 'وصرح والد الفتاة "الوضع ... قالت أن'
+    if mark and _is_direct_opening(norm, mark.start(), end) and len(norm[after:mark.start()].split()) <= MAX_SPEAKER_WORDS:
+        candidates.append((mark.start(), mark.start()))
     colon = norm.find(":", after, window_end)
     if colon >= 0:
         candidates.append((colon, colon + 1))
@@ -373,8 +397,9 @@ def _content_start(norm: str, after: int, end: int, relay: bool, kind: str = "sa
         stop, begin = min(candidates)
         if len(norm[after:stop].split()) <= MAX_SPEAKER_WORDS:
             return stop, begin
-    for i in range(after, window_end):  # "وقال كيم في الرسالة ... "العدالة ستنتصر..."
-        if norm[i] in OPENING + STRAIGHT and _is_direct_opening(norm, i, end):
+    for mark in _OPEN_MARK.finditer(norm, after, window_end):  # "وقال كيم في الرسالة ... "العدالة ستنتصر..."
+        i = mark.start()
+        if _is_direct_opening(norm, i, end):
             if len(norm[after:i].split()) <= MAX_SPEAKER_WORDS:
                 return i, i
             break
@@ -393,6 +418,7 @@ def _content_start(norm: str, after: int, end: int, relay: bool, kind: str = "sa
 _ATTRIBUTION = re.compile(
     r"(?<!\w)[وف]?(?P<cue>وفقا|وفق|بحسب|حسب|طبقا|نقلا\s+عن|علي\s+حد\s+قول)(?!\w)"
     r"(?P<what>\s*ل?ما\s+\w+)?")
+_ATTRIBUTION_ANCHOR = re.compile(r"وفق|حسب|طبقا|نقلا|حد\s+قول")
 # What may follow such a cue when it attributes words: a source, not "حسب الحاجة" or "وفق الأنظمة".
 _SOURCE_NOUNS = {
     "مصادر", "مصدر", "بيان", "تقرير", "تقارير", "صحيفه", "جريده", "وكاله", "موقع", "شبكه", "قناه", "مجله",
@@ -412,7 +438,7 @@ def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: li
     norm = nt.normalized
     quoted = [(q.verb_start, q.content_end) for q in found]  # "وذكرت الصحيفة، نقلا عن مسؤولين، أن"
     more = []
-    for m in _ATTRIBUTION.finditer(norm):
+    for m in finditer_in_clauses(_ATTRIBUTION, norm, _ATTRIBUTION_ANCHOR):
         if any(s <= m.start() < e for s, e in quoted):
             continue
         end = clause_end(norm, m.end())
@@ -473,6 +499,8 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
     entities = sorted(entities if entities is not None else extract_entities(article), key=lambda e: e.start)
     found: list[_Found] = []
     for verb_start, verb_end, verb in words_in(verbs.automaton, norm):  # "وقال": و + قال
+        if _NOUN_BEFORE.search(norm, max(0, verb_start - 6), verb_start):
+            continue  # "عدم ذكر اسمه": a noun, not a verb
         previous = found[-1] if found else None
         kind = verbs.kind.get(verb, "")
         continuing = None
@@ -508,14 +536,15 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
                 addressee = text[s:e].strip(" ،,")
         else:
             speaker = identify_speaker(text, nt, verb_end, stop, entities, verb_start)
-            if speaker is not None and normalize(speaker.description) in HONORIFIC_PRONOUNS:
+            if speaker is not None and _normalized(speaker.description) in HONORIFIC_PRONOUNS:
                 subject = _implicit_subject(text, nt, "قال", verb_start, found, entities)
                 speaker = replace(subject, description=speaker.description, basis="back-reference") if subject else speaker
             if speaker is None and verb.endswith("وا"):
                 speaker = _left_subject(text, nt, verb_start, entities)
             if speaker is None:  # "وكان وزير الخارجية عادل الجبير ذكر ... أن"
                 was = _WAS.search(norm, max(0, verb_start - 120), verb_start)
-                if was and len(norm[was.end():verb_start].split()) <= 12:
+                subject = norm[was.end():verb_start] if was else ""
+                if was and len(subject.split()) <= 12 and not re.search(r"[.،,:؛\"«»“”\n]", subject):
                     speaker = identify_speaker(text, nt, was.end(), verb_start, entities, verb_start)
             addressee = _addressee(text, nt, verb_end, stop, entities, speaker)
             if speaker is None:  # "وتابعت: ..." goes on with the last speaker or subject
@@ -528,12 +557,17 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
         direct = begin < end and norm[begin] in OPENING + STRAIGHT
         found.append(_Found(verb_start, begin, end, verb, speaker, direct, via, addressee))
     found = sorted(found + _attributions(text, nt, entities, found), key=lambda q: q.verb_start)
+    for q, after in zip(found, found[1:]):
+        if q.attribution and q.content_start < after.verb_start < q.content_end:
+            q.content_end = len(norm[:after.verb_start].rstrip(" ،,وف"))
     return _one_speaker_each(found, entities, nt)
 
 
 def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedText) -> list[_Found]:
     """Descriptions that refer back to a speaker or body named before take its entity, and
     every quote its speaker's fullest description (Speaker.full)."""
+    if not found:
+        return found
     earlier: list[tuple[frozenset, Speaker]] = []
     named = iter(sorted(((bisect_left(nt.offsets, e.start), e) for e in entities
                          if _type(e) in ("person", "organisation", "media")), key=lambda p: p[0]))
