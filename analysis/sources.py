@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
-from .lexicon import LexiconError
+from .lexicon import LexiconError, words_in
+from .quotes import load_speech_verbs
 from .spans import Span
 from .text import normalize_with_offsets, normalized_key
 
@@ -31,8 +32,18 @@ _OUTLET_WORDS = (r"(?:\s*ل?ما\s+\w+)?(?:[\s\"“”«»:ـ]|(?<!\w)[وفل](?
                  r"وكاله|موقع|شبكه|قناه|مجله|تقرير|لتقرير|لصحيفه|لوكاله|لموقع)(?!\w)(?:\s+[^\s\"“«]+){0,4}?)*")
 # "قال مسؤول لـ"نيويورك تايمز"", "قالوا لصحيفة ...": words said to an outlet
 _SAID_TO = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|قالوا|صرح|صرحت|اكد|اكدت)(?:\s+\S+){0,3}\s+ل(?:ـ)?\s*(?:صحيفه|وكاله|موقع)?\s*[\"“«]?$")
-_BACK_REFERENCE = re.compile(r"(?<!\w)(?:[وف]?(?:ذكرت|قالت|افادت|اوردت|نشرت|اضافت|تابعت)\s+)(?P<ref>الصحيفه|الوكاله|الموقع)(?!\w)")
+_BACK_REFERENCE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:ذكرت|قالت|افادت|اوردت|نشرت|اضافت|تابعت|نقلت|اشارت|اكدت|اوضحت|كشفت|تضيف|تقول|تابعت)\s+|"
+    r"[وف]?(?:بحسب|حسب|وفق|وفقا\s*ل|طبقا\s*ل)\s*|(?<=\s))(?P<ref>الصحيفه|الوكاله|الموقع|الشبكه|القناه|للصحيفه|للوكاله|للموقع|للشبكه|للقناه)(?!\w)")
 _SENTENCE_START = re.compile(r"[.!?؟\n]")
+# An outlet told something: "أفاد مصدر ... وكالة فرانس برس"، "صرح لـ"
+_TOLD = re.compile(r"(?<!\w)[وف]?(?:افاد|افادت|صرح|صرحت|ابلغ|ابلغت|اكد|اكدت|قال|قالت)(?:\s+\S+){0,5}\s+(?:ل|لـ)?\s*[\"“«]?$")
+
+
+def _speech_verb_before(before: str) -> tuple[int, int] | None:
+    """[start, end) of the last speech verb (data/speech_verbs.csv) in the text before an outlet."""
+    hits = words_in(load_speech_verbs().automaton, before)
+    return hits[-1][:2] if hits else None
 
 
 class SourceCueError(LexiconError):
@@ -48,7 +59,7 @@ class Cues:
 @lru_cache(maxsize=4)
 def load_source_cues(path: Path = SOURCE_CUES_FILE) -> Cues:
     """Read data/source_cues.csv: "بحسب,according to"."""
-    kind = {}
+    kind = {}  # every speech verb reports too: "وأشارت صحيفة الوطن إلى أن"
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             for line, row in enumerate(csv.DictReader(f), start=2):
@@ -58,6 +69,8 @@ def load_source_cues(path: Path = SOURCE_CUES_FILE) -> Cues:
                 kind[cue] = (row.get("kind") or "").strip()
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise SourceCueError(f"{path.name}: cannot be read ({error}).") from error
+    for verb in load_speech_verbs().gloss:
+        kind.setdefault(verb, "reported")
     alternation = "|".join(r"\s*".join(map(re.escape, c.split())) for c in sorted(kind, key=len, reverse=True))
     return Cues(kind, re.compile(rf"(?<!\w)[وف]?(?:ما\s+)?(?P<cue>{alternation}){_OUTLET_WORDS}$"))
 
@@ -94,7 +107,7 @@ def _wire_line_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pa
     dateline = re.compile(rf"^[\W]{{0,3}}(?:[^\W\d][\w ]{{0,25}}?\s*[-–(/]\s*)?\(?\s*{name}\s*\)?\s*(?:[-–:/]|$)"
                           rf"|^[\W]{{0,3}}\(?\s*{name.replace('name', 'name2')}\s*\)?\s*[-–]\s*[^\W\d][\w ]{{0,25}}?\s*[:\-–]")
     alone = re.compile(rf"^[\s•·*\-–—(]*(?:(?:المصدر|المصادر|نقلا\s+عن|عن)\s*:?\s*)?\(?\s*{name}\s*\)?[\s.،)]*$")
-    closing = re.compile(rf"\(\s*{name}\s*\)[\s.]*$")
+    closing = re.compile(rf"\(\s*{name}\s*\)[\s.]*$|^(?=.*\d).{{0,80}}\s{name.replace('name', 'name2')}[\s.]*$")  # "... 2015م واس"
     return names, dateline, alone, closing
 
 
@@ -144,6 +157,44 @@ def wire_lines(article: Article) -> list[Span]:
     return spans
 
 
+# An outlet the lexicon does not list, named after what it is: "وكالة دوجان للأنباء"، "صحيفة «اكسبرسين»"،
+# "لصحيفة بوراس تيدنغ", "وكالة الأنباء دوغان": a name in quotation marks, or up to three words that
+# are neither ال- adjectives ("الإيرانية") nor nisbas ("سورية") nor the words said ("أن").
+_UNLISTED_OUTLET = re.compile(
+    r"(?<!\w)[وفل]?(?:ل?ال)?(?:وكاله|صحيفه|جريده|شبكه|قناه|مجله|موقع)(?:\s+(?:ال)?انباء)?\s*"
+    r"(?:[\"“«](?P<quoted>[^\"”»\n]{2,30})[\"”»″]|(?P<name>(?:(?!ال|ان\b|انه|انها|عن\b|في\b|من\b|علي\b|الي\b|قد\b)"
+    r"(?!\w+(?:يه|ي)(?!\w))\w{2,}\s*){1,3}))")
+_NOT_A_NAME = {"اخري", "محليه", "رسميه", "عربيه", "اجنبيه", "امريكيه", "غربيه", "الكترونيه", "نفسها", "ذاتها"}
+
+
+def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media: list[Span]) -> list[Span]:
+    """Outlets cited by what they are ("وكالة", "صحيفة") but not in the entity lexicon; label "",
+    data resolved_by "unlisted"."""
+    norm, text = nt.normalized, nt.original
+    spans = []
+    for m in _UNLISTED_OUTLET.finditer(norm):
+        group = "quoted" if m.group("quoted") else "name"
+        a, b = m.start(group), m.end(group)
+        name = norm[a:b].strip()
+        if not name or name in _NOT_A_NAME or len(name) < 3:
+            continue
+        s_, e_ = nt.to_original(m.start(), m.end())
+        if any(x.overlaps(s_, e_) for x in found) or any(x.overlaps(s_, e_) for x in media):
+            continue
+        line_start = max((c.end() for c in _SENTENCE_START.finditer(norm, max(0, m.start() - 120), m.start())),
+                         default=max(0, m.start() - 120))
+        before = norm[line_start:m.start()] + ("ل" if norm[m.start()] == "ل" else "")
+        cue = cues.regex.search(before) or _SAID_TO.search(before) or _TOLD.search(before)
+        if not cue:
+            continue
+        o_a, o_b = nt.to_original(m.start(), b)
+        c_a, c_b = nt.to_original(line_start + cue.start(), line_start + cue.end())
+        spans.append(Span(article.id, o_a, o_b, text[o_a:o_b].strip(), "source", "",
+                          {"cue": text[c_a:c_b].strip(), "cue_kind": cues.kind.get(" ".join((cue.groupdict().get("cue") or "").split()), "reported"),
+                           "resolved_by": "unlisted"}))
+    return spans
+
+
 def article_wire(article: Article, sources: list[Span]) -> tuple[str, str]:
     """(wire, where it came from): the metadata's, else the first wire or source line's
     ("واس", 'wire line "الرياض - واس:"'); ("", "") when neither says."""
@@ -185,16 +236,20 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
         before = norm[line_start:at]
         if norm[at] == "ل" and not entity.data.get("alias", "").startswith("ل"):
             before += "ل"  # the matcher took the proclitic in: "قالوا لصحيفة نيويورك تايمز"
-        found = cues.regex.search(before)
+        told = _SAID_TO.search(before) if before.endswith("ل") or before.rstrip(" \"“«ـ").endswith("ل") else None
+        found = None if told else cues.regex.search(before)  # "قالوا لصحيفة": said to it, not reported by it
         if found:
             cue_key = " ".join(found.group("cue").split())
             kind = cues.kind.get(cue_key, "")
             c_start, c_end = line_start + found.start("cue"), line_start + found.end("cue")
         else:
-            said = _SAID_TO.search(before)
-            if not said:
+            said = told or _SAID_TO.search(before) or _TOLD.search(before)  # "وأفاد مصدر تركي وكالة فرانس برس"
+            verb = (said.start(), said.end()) if said else None
+            if verb is None and norm.startswith("ل", at) and not entity.data.get("alias", "").startswith("ل"):
+                verb = _speech_verb_before(before)  # "قال مسؤول ... اليوم الثلاثاء لوكالة رويترز"
+            if verb is None:
                 continue
-            c_start, c_end, kind = line_start + said.start(), line_start + said.end(), "said to"
+            c_start, c_end, kind = line_start + verb[0], line_start + verb[1], "said to"
         s, e = nt.to_original(c_start, c_end)
         spans.append(Span(article.id, entity.start, entity.end, entity.text, "source", entity.label,
                           {"cue": text[s:e].strip(), "cue_kind": kind, "resolved_by": "name"}))
@@ -206,6 +261,7 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
             spans.append(Span(article.id, start, end, text[start:end], "source", earlier[-1].label,
                               {"cue": text[cue_start:cue_end].strip(), "cue_kind": "reported",
                                "resolved_by": "back-reference"}))
+    spans += _unlisted_outlets(article, nt, cues, spans, media)
     lines = wire_lines(article)
     spans = [s for s in spans if not any(s.overlaps(l.start, l.end) for l in lines)] + lines
     spans.sort(key=lambda s: s.start)
