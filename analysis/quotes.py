@@ -22,7 +22,8 @@ from ahocorasick import Automaton
 
 from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
-from .lexicon import LexiconError, automaton_of, words_in
+from .lexicon import LexiconError, automaton_of, name_key, words_in
+from .ner import NER_PREFIX
 from .spans import Span
 from .text import NormalizedText, finditer_in_clauses, normalize, normalize_with_offsets
 
@@ -60,6 +61,11 @@ _NOUN_BEFORE = re.compile(r"(?<!\w)(?:عدم|دون)\s+$")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت)\s+(?=\S)")
 _FROM = re.compile(r"(?<!\w)عن(?!\w)")
 _COMMA = re.compile(r"[،,]")
+# Words compared when one description refers back to another: without ال and proclitics,
+# so "لوزارة الداخلية" and "الوزارة" share "وزاره".
+_TOKEN = re.compile(r"\w+\.?")
+_TOKEN_PREFIX = re.compile(r"^(?:[وفب]?ال|لل|ل(?=\w{3}))")
+
 
 
 class SpeechVerbError(LexiconError):
@@ -182,6 +188,7 @@ class Speaker:
 
 
 _normalized = lru_cache(maxsize=8192)(normalize)  # names and descriptions recur
+TASHKEEL = re.compile("[\u064b-\u0652\u0640]")  # diacritics and tatweel
 
 
 def _type(span: Span) -> str:
@@ -201,6 +208,94 @@ def _clean(description: str) -> str:
     return re.sub(r"[\"“”«»]", "", description).strip(" \t،,:؛ـ").removeprefix("لـ").strip()
 
 
+def _apposed_name(region: str, cut: re.Match) -> re.Match | None:
+    """The cut after a name set off by commas: "رئيس الوزراء التركي المكلف، أحمد داود أوغلو، في"
+    or "الباحث الفلكي، بقسم علوم الفلك ...، ملهم بن محمد هندي:"; a segment of two to five words,
+    none of them ال- or a preposition, ends the description (after at most one ب- or لـ phrase)."""
+    at = cut.end()
+    for _ in range(2):
+        nxt = re.compile(r"[،,:]").search(region, at)
+        segment = region[at:nxt.start() if nxt else len(region)].split()
+        if not segment:
+            return None
+        if segment[0].startswith(("ب", "ل")) and not segment[0].startswith(("بن", "لل")) and len(segment) <= 8:
+            at = nxt.end() if nxt else len(region)  # "بقسم علوم الفلك والفضاء بجامعة الملك عبدالعزيز"
+            continue
+        if 2 <= len(segment) <= 5 and not any(w.startswith("ال") or w in _FUNCTION_WORDS for w in segment[:1]) \
+                and not _ADJUNCT.search(" ".join(segment)):
+            end = nxt.start() if nxt else len(region)
+            return _ADJUNCT.search(region, end) if nxt else None
+        return None
+    return None
+
+
+_FUNCTION_WORDS = {"ان", "انه", "انها", "في", "من", "الي", "علي", "عن", "مع", "قد", "لقد", "ما", "لا", "لم", "لن"}
+
+
+# Words that are no part of a person's name: titles, roles, bodies, what they are and prepositions.
+_NOT_NAME_WORDS = {_TOKEN_PREFIX.sub("", normalize(w)) for w in (
+    "مجلس وزارة وزير هيئة لجنة مركز مدير عام إدارة شركة جامعة منطقة محافظة أمانة مكتب حزب جبهة جماعة "
+    "تنظيم قوات جيش شرطة حكومة رئاسة نقابة غرفة جمعية بنك صندوق برنامج مؤسسة اتحاد منظمة وكالة صحيفة "
+    "قناة موقع شبكة تقارير تقرير مصادر مصدر شهود شاهد سكان مسؤول مسؤولون مسؤولين ناطق متحدث متحدثة "
+    "رئيس نائب أمين مستشار سفير قائد عضو خبير محلل باحث مراسل مدرب لاعب فريق نادي دولة بلدية قسم فرع "
+    "الرسمي الرسمية العام العامة يدعى يدعي أمام خلال عند لدى بعد قبل حول ضد أيضا كل من في إلى عن مع "
+    "صاحب السمو الملكي معالي سمو فضيلة سماحة سعادة دولة فخامة حاكم محافظ أمير ملك رئيسة وزيرة شيخ شمل "
+    "قبائل قبيلة عائلة أسرة والد والدة شقيق زوجة ابن ابنة").split()}
+# Titles before a name (not الرئيس, الفريق, الرائد: "الرئيس التنفيذي", "الفريق" is also a team)
+_NAME_TITLES = {_TOKEN_PREFIX.sub("", normalize(t)) for t in (
+    "الدكتور", "د.", "المهندس", "اللواء", "العميد", "العقيد", "النقيب", "الشيخ", "الأمير", "الأميرة", "الأستاذ",
+    "السفير", "السيد", "السيدة", "الآنسة", "الملك", "يدعى", "المحامي", "الشاعر", "الفنان", "الفنانة")}
+
+
+def person_named_in(description: str, bodies: bool = False) -> str:
+    """The person's name in a speaker's description, when no entity span marks it: after a title
+    ("المهندس عبدالناصر العبداللطيف"), at the end after a role ("وزير الخارجية اليمني رياض ياسين",
+    "وزير الخارجية السعودي عادل الجبير") or at the start before one ("إلون موسك الرئيس التنفيذي").
+    Two to five words; a surname may carry ال, a first name only after عبد or أبو ("عبد اللطيف").
+    With `bodies` (the description names a body or outlet) only a titled name counts. "" when none."""
+    written = TASHKEEL.sub("", description).replace("،", " ").replace(",", " ").split()
+    words = [_normalized(w) for w in written]
+    stems = [_TOKEN_PREFIX.sub("", w) for w in words]
+    definite = [w.startswith("ال") for w in written]
+
+    def name_word(i: int) -> bool:
+        w, stem = words[i], stems[i]
+        if stem in _NOT_NAME_WORDS or stem in _NAME_TITLES or len(stem) < 2 or not w.isalpha():
+            return False
+        if w.endswith(("يون", "يين", "يات", "ون", "ين")) and len(w) > 5:
+            return False  # plural adjectives and nouns: "أميركيون وغربيون", "محليون"
+        if w[0] in "لبو" and (w[1:].startswith("ال") or _TOKEN_PREFIX.sub("", w[1:]) in _NOT_NAME_WORDS):
+            return False  # "لأمانة"، "بوزارة"، "ومصادر"
+        return True
+
+    def may_be_definite(i: int) -> bool:  # "عبد اللطيف", "أبو الغيط", or the surname closing the name
+        return not definite[i] or i > 0 and words[i - 1] in ("عبد", "ابو", "بن", "ابن")
+
+    titles = [i for i, stem in enumerate(stems) if stem in _NAME_TITLES and i + 1 < len(words) and name_word(i + 1)]
+    if titles:
+        start = end = titles[-1] + 1
+        while end < len(words) and end - start < 5 and name_word(end):
+            end += 1
+    elif bodies:
+        return ""
+    else:
+        end = len(words)  # at the end, after a role: "... عادل الجبير"
+        start = end
+        while start > 1 and end - start < 4 and name_word(start - 1) and (start == end or may_be_definite(start - 1)):
+            start -= 1
+        if not definite[start:end] or definite[start] and not may_be_definite(start) or start == 0:
+            start = end
+        if end - start < 2 and stems and stems[0] not in ROLE_WORDS:
+            start = end = 0  # at the start, before a role: "إلون موسك الرئيس التنفيذي للشركة"
+            while end < len(words) and end < 4 and name_word(end) and (may_be_definite(end) or end == 1):
+                end += 1  # "ممدوح الدماطي وزير الآثار": the surname may be definite
+            if end >= len(words) or not (stems[end] in _NOT_NAME_WORDS or stems[end] in ROLE_WORDS):
+                return ""  # not followed by a role: a phrase, not a name
+    if end - start < 2:
+        return ""
+    return " ".join(written[start:end])
+
+
 def _spoken_to(span: Span) -> bool:
     return _type(span) == "media" and _normalized(span.text).startswith("ل") and not span.data.get("alias", "").startswith("ل")
 
@@ -213,8 +308,9 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     region = nt.normalized[start:end]
     cut = _ADJUNCT.search(region)
     if cut and cut.group() in "،," and (title := _APPOSITION.match(region, cut.end())):
-        further = _ADJUNCT.search(region, title.end())  # the title and the name after it
-        cut = further
+        cut = _ADJUNCT.search(region, title.end())  # the title and the name after it
+    elif cut and cut.group() in "،,":
+        cut = _apposed_name(region, cut) or cut
     stop = start + (cut.start() if cut else len(region))
     o_start, o_stop = nt.to_original(start, stop)
     inside = [e for e in entities if o_start <= e.start < o_stop]
@@ -233,6 +329,10 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     bodies = [e for e in inside if _type(e) not in ("person", "") and not _spoken_to(e)]
     if people:
         return Speaker(description, people[0].label, "named")
+    person = person_named_in(description, bool(bodies))
+    if person:  # "المتحدث الرسمي لأمانة الأحساء خالد بووشل": no entity span, but a name
+        key = name_key(person)
+        return Speaker(description, NER_PREFIX + key.replace(" ", "_"), "named in the description")
     if head in ROLE_WORDS or head.removeprefix("ال") in ROLE_WORDS:
         # "مسؤولون في المكتب الرئاسي في سيول": the body may come after the cut
         e_start, e_end = nt.to_original(start, end)
@@ -259,10 +359,6 @@ def _left_subject(text: str, nt: NormalizedText, verb_start: int, entities: list
     return identify_speaker(text, nt, region_start, verb_start, entities, verb_start)
 
 
-# Words compared when one description refers back to another: without ال and proclitics,
-# so "لوزارة الداخلية" and "الوزارة" share "وزاره".
-_TOKEN = re.compile(r"\w+\.?")
-_TOKEN_PREFIX = re.compile(r"^(?:[وفب]?ال|لل|ل(?=\w{3}))")
 # Words that say nothing of who it is: a description made only of these refers to no one before.
 _EMPTY_WORDS = {"مسؤول", "مصدر", "مصادر", "مسؤولون", "مسؤولين", "احد", "عدد", "بعض"}
 
@@ -294,7 +390,11 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
     head = _normalized(speaker.description).split()[0] if speaker.description else ""
     if not words or words <= _EMPTY_WORDS or (head in ROLE_WORDS and not head.startswith("ال")):
         return speaker  # "مسؤول أمريكي" may be another official each time
+    single = len(words) == 1 and not next(iter(words)).endswith(".")
     for tokens, before in reversed(earlier):
+        if single and name_tokens(before.description.split()[0] if before.description else "") != words \
+                and not (before.entity and _entity_type(before.entity) in ("organisation", "media")):
+            continue  # "الوكالة" is the agency named "الوكالة الأمريكية ..." not "ميلوت المتحدث باسم الوكالة"
         if tokens != words and _contained(words, tokens):
             entity = before.entity or speaker.entity
             return Speaker(speaker.description, entity, "same speaker" if entity else speaker.basis,
@@ -305,6 +405,9 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
 # A feminine verb and its definite feminine subject: "أصدرت الوزارة", "أعلنت الهيئة".
 _FEMININE_SUBJECT = re.compile(r"(?<!\w)[وف]?\w{2,}ت\s+(?P<subject>ال\w{2,}ه)(?!\w)")
 _SENTENCE_STOP = re.compile(r"[.!?؟\n](?!\d)")
+# A person by title and name: "الأمير محمد بن نايف بن عبدالعزيز", "الدكتور عادل الطريفي"
+_TITLED_PERSON = re.compile(r"(?<!\w)(?:الامير|الملك|الشيخ|الدكتور|المهندس|اللواء|العميد|الفريق|السفير)"
+                            r"(?:\s+(?:بن|ابن|ال|آل)?\s*(?!في\b|من\b|علي\b|الي\b|عن\b)[^\W\d]{2,}){2,5}")
 # ... or a name in quotation marks after one: 'وتخطط "تسلا"', 'وسجلت «أرامكو»'
 _QUOTED_SUBJECT = re.compile(r"(?<!\w)[وف]?(?:ت\w{2,}|\w{2,}ت)\s+[\"«“](?P<subject>[^\"»”\n]{2,30})[\"»”]")
 
@@ -334,6 +437,11 @@ def _implicit_subject(text: str, nt: NormalizedText, verb: str, verb_start: int,
                 continue
             if (kind == "person") != feminine:
                 candidates.append((at, Speaker(e.text, e.label, "subject")))
+    if not feminine:  # "استقبل الأمير محمد بن نايف ... وقال سموه"
+        for m in _TITLED_PERSON.finditer(norm, window, verb_start):
+            if not any(s <= m.start() < t for s, t in quoted):
+                s_, e_ = nt.to_original(m.start(), m.end())
+                candidates.append((m.start(), Speaker(text[s_:e_], "", "subject")))
     if feminine:
         for m in _QUOTED_SUBJECT.finditer(norm, window, verb_start):
             if not any(s <= m.start() < t for s, t in quoted):
