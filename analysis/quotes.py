@@ -208,7 +208,7 @@ def _clean(description: str) -> str:
     return re.sub(r"[\"“”«»]", "", description).strip(" \t،,:؛ـ").removeprefix("لـ").strip()
 
 
-def _apposed_name(region: str, cut: re.Match) -> re.Match | None:
+def _apposed_name(region: str, cut: re.Match) -> tuple[re.Match | None] | None:
     """The cut after a name set off by commas: "رئيس الوزراء التركي المكلف، أحمد داود أوغلو، في"
     or "الباحث الفلكي، بقسم علوم الفلك ...، ملهم بن محمد هندي:"; a segment of two to five words,
     none of them ال- or a preposition, ends the description (after at most one ب- or لـ phrase)."""
@@ -224,7 +224,7 @@ def _apposed_name(region: str, cut: re.Match) -> re.Match | None:
         if 2 <= len(segment) <= 5 and not any(w.startswith("ال") or w in _FUNCTION_WORDS for w in segment[:1]) \
                 and not _ADJUNCT.search(" ".join(segment)):
             end = nxt.start() if nxt else len(region)
-            return _ADJUNCT.search(region, end) if nxt else None
+            return (_ADJUNCT.search(region, end) if nxt else None,)
         return None
     return None
 
@@ -309,8 +309,8 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     cut = _ADJUNCT.search(region)
     if cut and cut.group() in "،," and (title := _APPOSITION.match(region, cut.end())):
         cut = _ADJUNCT.search(region, title.end())  # the title and the name after it
-    elif cut and cut.group() in "،,":
-        cut = _apposed_name(region, cut) or cut
+    elif cut and cut.group() in "،," and (apposed := _apposed_name(region, cut)):
+        cut = apposed[0]  # the cut after the name, or None: the name runs to the words said
     stop = start + (cut.start() if cut else len(region))
     o_start, o_stop = nt.to_original(start, stop)
     inside = [e for e in entities if o_start <= e.start < o_stop]
@@ -413,13 +413,13 @@ _QUOTED_SUBJECT = re.compile(r"(?<!\w)[وف]?(?:ت\w{2,}|\w{2,}ت)\s+[\"«“](?
 
 
 def _implicit_subject(text: str, nt: NormalizedText, verb: str, verb_start: int, found: list["_Found"],
-                      entities: list[Span]) -> Speaker | None:
+                      entities: list[Span], sentences: int = 2) -> Speaker | None:
     """Who a verb without a subject ("وقالت في تغريدة: ...") speaks for: the last speaker or
     subject of the two sentences before that agrees with it (a feminine verb: a body, an
     outlet or a feminine noun; a masculine one: a person). None when nobody fits."""
     norm = nt.normalized
     stops = [m.start() for m in _SENTENCE_STOP.finditer(norm, max(0, verb_start - 1500), verb_start)]
-    window = stops[-2] + 1 if len(stops) >= 2 else max(0, verb_start - 1500)
+    window = stops[-sentences] + 1 if len(stops) >= sentences else max(0, verb_start - 1500)
     feminine = verb.endswith("ت") or verb.startswith("ت")
     quoted = [(q.content_start, q.content_end) for q in found]
     candidates = []  # (normalised position, Speaker)
@@ -533,7 +533,8 @@ _SOURCE_NOUNS = {
     "وسائل", "شهود", "الشرطه", "شرطه", "الجيش", "وزاره", "هيئه", "مسؤولين", "مسؤولون", "مسؤول", "خبراء",
     "محللين", "مراسل", "استطلاع", "احصاءات", "احصائيات", "بيانات", "ارقام", "دراسه", "ناشطين", "ناشطون",
     "سكان", "مصادر", "المتحدث", "متحدث", "مكتب", "مركز", "المرصد", "مرصد", "وكالات", "اعلام", "الاعلام",
-    "تصريحات", "تصريح", "رواية", "روايه", "الامم", "منظمه", "السلطات", "مصادرنا", "مراسلنا", "نص",
+    "تصريحات", "تصريح", "رواية", "روايه", "الامم", "منظمه", "السلطات", "مصادرنا", "مراسلنا", "نص", "صحف",
+    "الصحف", "اعلاميه", "وسائل",
 } | ROLE_WORDS
 _ATTRIBUTION_CUT = re.compile(r"[،,؛;:(]|(?<!\w)(?:فان|فانه|فانها|ان|انه|فقد|الذي|التي|اليوم|امس|يوم|في|بعد|قبل|حول)(?!\w)")
 _CLAUSE_START = re.compile(r"[.!?؟\n:؛](?!\d)|[،,]")
@@ -611,7 +612,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             continue  # "عدم ذكر اسمه": a noun, not a verb
         previous = found[-1] if found else None
         kind = verbs.kind.get(verb, "")
-        continuing = None
+        continuing, goes_on = None, False
         if previous and previous.content_start <= verb_start < previous.content_end:
             # "، وحذر ..." or "، فيما ذكر ..." inside the last quote's sentence goes on with its
             # speaker; any other speech verb inside what was said belongs to the quote
@@ -619,7 +620,9 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             if not continuing:
                 continue
         elif kind == "continues":  # "مشيرا إلى أن" only goes on with a speaker just quoted
-            continue
+            if not previous or not re.fullmatch(r"[\s.،,]*[وف]?", norm[previous.content_end:verb_start]):
+                continue
+            goes_on = True  # ". مؤكدا ..." right after the last quote
         end = clause_end(norm, verb_end)
         located = _content_start(norm, verb_end, end, verb in verbs.relay, kind)
         if not located:
@@ -635,6 +638,8 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             teller = identify_speaker(text, nt, verb_end, source.start(), entities, verb_start)
             via = teller.entity if teller else ""
             speaker = identify_speaker(text, nt, source.end(), stop, entities, verb_start)
+        elif goes_on:
+            speaker = replace(previous.speaker, basis="previous speaker")
         elif continuing:
             previous.content_end = min(previous.content_end, continuing.start())
             named = None if verb.startswith("حذر") else identify_speaker(text, nt, verb_end, stop, entities, verb_start)
@@ -645,7 +650,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
         else:
             speaker = identify_speaker(text, nt, verb_end, stop, entities, verb_start)
             if speaker is not None and _normalized(speaker.description) in HONORIFIC_PRONOUNS:
-                subject = _implicit_subject(text, nt, "قال", verb_start, found, entities)
+                subject = _implicit_subject(text, nt, "قال", verb_start, found, entities, sentences=3)
                 speaker = replace(subject, description=speaker.description, basis="back-reference") if subject else speaker
             if speaker is None and verb.endswith("وا"):
                 speaker = _left_subject(text, nt, verb_start, entities)
