@@ -314,6 +314,10 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     stop = start + (cut.start() if cut else len(region))
     o_start, o_stop = nt.to_original(start, stop)
     inside = [e for e in entities if o_start <= e.start < o_stop]
+    told = [e for e in inside if _spoken_to(e)]  # "شاهد عيان يدعى أحمد اكاي لرويترز": not the speaker's words
+    if told:
+        o_stop = told[0].start
+        inside = [e for e in inside if e.start < o_stop]
     o_stop = max([o_stop] + [e.end for e in inside])
     description = _clean(text[o_start:o_stop])
     if not description:
@@ -392,7 +396,8 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
         return speaker  # "مسؤول أمريكي" may be another official each time
     single = len(words) == 1 and not next(iter(words)).endswith(".")
     for tokens, before in reversed(earlier):
-        if single and name_tokens(before.description.split()[0] if before.description else "") != words \
+        if single and not (words <= name_tokens(before.description.split()[0] if before.description else "")
+                           or words <= name_tokens(before.description.split()[-1] if before.description else "")) \
                 and not (before.entity and _entity_type(before.entity) in ("organisation", "media")):
             continue  # "الوكالة" is the agency named "الوكالة الأمريكية ..." not "ميلوت المتحدث باسم الوكالة"
         if tokens != words and _contained(words, tokens):
@@ -524,7 +529,7 @@ def _content_start(norm: str, after: int, end: int, relay: bool, kind: str = "sa
 # Attributions without a verb: "بحسب الشرطة"، "وفقاً لـ"رويترز""، "نقلاً عن مصادر"، "حسبما أكدت
 # كييف"، "وفقا لما ذكرته وكالة يونهاب". "ما" and the verb after it are not the source.
 _ATTRIBUTION = re.compile(
-    r"(?<!\w)[وف]?(?P<cue>وفقا|وفق|بحسب|حسب|طبقا|نقلا\s+عن|علي\s+حد\s+قول)(?!\w)"
+    r"(?<!\w)[وف]?(?P<cue>وفقا|وفق|بحسب|حسب|طبقا|نقلا\s+عن|علي\s+حد\s+قول)(?:(?!\w)|(?=ما\s))"
     r"(?P<what>\s*ل?ما\s+\w+)?")
 _ATTRIBUTION_ANCHOR = re.compile(r"وفق|حسب|طبقا|نقلا|حد\s+قول")
 # What may follow such a cue when it attributes words: a source, not "حسب الحاجة" or "وفق الأنظمة".
@@ -574,7 +579,8 @@ def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: li
         titled = bool(re.match(r"\s*ل?[ـ\s]*[«“\"]", norm[after:stop]))  # "وبحسب «تسنيم»": a name in quotation marks
         if not named and not titled and first not in _SOURCE_NOUNS and "ال" + first not in _SOURCE_NOUNS:
             continue
-        speaker = identify_speaker(text, nt, after, stop, entities, m.start())
+        lead = re.match(r"\s*(?:ل\s*(?=[\"“«]))?", norm[after:stop])  # "وفقاً لـ"رويترز"": the ل is the cue's
+        speaker = identify_speaker(text, nt, after + lead.end(), stop, entities, m.start())
         if speaker is None:
             continue
         if speaker.entity == "" and named:  # "وفقا لما ذكرته وكالة الأنباء السعودية": the outlet
