@@ -302,7 +302,7 @@ _NOT_A_HEADLINE = re.compile(
     r"|(?:بقلم|كتب|كتبت|كتبه|اعداد|تحرير|تقرير|ترجمه|حوار|متابعه|تصوير)\s*[:/]?\s*.{0,40}"
     r"|[\w\s]{1,25}\s*[-–—]\s*(?:[\w\s]{1,20}\s*[-–—]\s*)?(?:خاص|واس|وام|قنا|كونا|بنا|رويترز|ا ف ب|اف ب|الاناضول|د ب ا)\W*"
     r"|\(?(?:واس|وام|قنا|كونا|بنا|رويترز|ا ف ب|د ب ا)\)?"
-    r"|\w+(?:\s\w+){0,2}\s*[-–—]\s*\w+"  # "عين اليوم – جدة": outlet and city
+    r"|(?=(?:\S+\s+){0,4}\S+$)\w+(?:\s\w+){0,2}\s*[-–—]\s*\w+(?:[\s/]\w+){0,3}"  # "عين اليوم – جدة": outlet, city or author
     r"|(?:نشر|نشرت|اخر\s+تحديث|تاريخ\s+النشر|بتاريخ)\b.*"
     r"|(?:الرئيسيه|الصفحه\s+الرئيسيه)\s*[>»/|›].*|.*\s[>»›]\s.*\s[>»›]\s.*"
     r"|[\d\s/:.\-–,،]+(?:ص|م|am|pm|AM|PM)?"
@@ -314,12 +314,13 @@ _NOT_A_HEADLINE = re.compile(
 def headline(text: str, chrome: tuple[tuple[int, int, str], ...], names: tuple[str, ...] = ()) -> str:
     """The article's headline: the first line near the top that is not chrome, a site name, a
     date line, a byline, a wire line or a "views: 16" counter, and reads as a headline (three
-    words or more, not a whole paragraph). The first line that is not chrome when none does."""
+    words or more, not a whole paragraph). When the story starts without one, its first sentence
+    (shortened); the first line that is not chrome when nothing else is there."""
     starts = {s for s, _, _ in chrome}
     own = {normalize(n).strip() for n in names if n and n != UNKNOWN}
     seen = 0
     for start, _, line in _lines(text):
-        stripped = line.strip()
+        stripped = line.strip(" \t\u200e\u200f\u202a\u202b\u202c")
         if not stripped or start + len(line) - len(line.lstrip()) in starts:
             continue
         seen += 1
@@ -328,8 +329,9 @@ def headline(text: str, chrome: tuple[tuple[int, int, str], ...], names: tuple[s
         norm = " ".join(normalize(stripped).split())
         if norm in own or _NOT_A_HEADLINE.fullmatch(norm) or len(norm.split()) < 3:
             continue
-        if len(norm.split()) > 40:  # the body already: no headline above it
-            break
+        if len(norm.split()) > 25 or re.search(r"[.!?؟]\s*$", stripped):  # the body already: no headline above
+            words = re.split(r"(?<=[.!?؟،])\s", stripped)[0].split()  # its first sentence, shortened
+            return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
         return stripped
     return first_line(text, chrome)
 
