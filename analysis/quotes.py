@@ -247,6 +247,9 @@ _NAME_TITLES = {_TOKEN_PREFIX.sub("", normalize(t)) for t in (
     "السفير", "السيد", "السيدة", "الآنسة", "الملك", "يدعى", "المحامي", "الشاعر", "الفنان", "الفنانة")}
 
 
+_SPEECH_WORDS = frozenset(load_speech_verbs().gloss) | {"قال", "اكد", "اضاف", "تابع", "اوضح"}
+
+
 def person_named_in(description: str, bodies: bool = False) -> str:
     """The person's name in a speaker's description, when no entity span marks it: after a title
     ("المهندس عبدالناصر العبداللطيف"), at the end after a role ("وزير الخارجية اليمني رياض ياسين",
@@ -262,6 +265,8 @@ def person_named_in(description: str, bodies: bool = False) -> str:
         w, stem = words[i], stems[i]
         if stem in _NOT_NAME_WORDS or stem in _NAME_TITLES or len(stem) < 2 or not w.isalpha():
             return False
+        if w in HONORIFIC_PRONOUNS or w in _SPEECH_WORDS or w[:1] in "وف" and w[1:] in _SPEECH_WORDS:
+            return False  # "وقال سموه", "وأكد بحاح"
         if w.endswith(("يون", "يين", "يات", "ون", "ين")) and len(w) > 5:
             return False  # plural adjectives and nouns: "أميركيون وغربيون", "محليون"
         if w[0] in "لبو" and (w[1:].startswith("ال") or _TOKEN_PREFIX.sub("", w[1:]) in _NOT_NAME_WORDS):
@@ -384,6 +389,14 @@ def _contained(words: frozenset, fuller: frozenset) -> bool:
     return True
 
 
+def _entity_name_tokens(entity_id: str) -> frozenset:
+    """The words of an entity's name: a lexicon entry's Arabic name, a `ner:` id's own words."""
+    entry = entity_matcher().entries.get(entity_id)
+    if entry is not None:
+        return name_tokens(entry.fields["name_ar"])
+    return name_tokens(entity_id.split(":", 1)[-1].replace("_", " ")) if entity_id else frozenset()
+
+
 def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> Speaker:
     """The same speaker as one named before when every word of this description is in that
     one's ("اللواء التركي", "التركي", "المتحدث", "الوزارة" after "المتحدث الأمني لوزارة
@@ -397,7 +410,7 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
     single = len(words) == 1 and not next(iter(words)).endswith(".")
     for tokens, before in reversed(earlier):
         if single and not (words <= name_tokens(before.description.split()[0] if before.description else "")
-                           or words <= name_tokens(before.description.split()[-1] if before.description else "")) \
+                           or words <= _entity_name_tokens(before.entity)) \
                 and not (before.entity and _entity_type(before.entity) in ("organisation", "media")):
             continue  # "الوكالة" is the agency named "الوكالة الأمريكية ..." not "ميلوت المتحدث باسم الوكالة"
         if tokens != words and _contained(words, tokens):
@@ -697,11 +710,31 @@ def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedT
             earlier.append((name_tokens(e.text), Speaker(e.text, e.label, "named")))
             pending = next(named, None)
         speaker = _refers_back(q.speaker, earlier)
+        if not speaker.entity:
+            speaker = _surname_named_before(speaker, nt, q.verb_start)
         if not speaker.full:
             speaker = replace(speaker, full=speaker.description)
         q.speaker = speaker
         earlier.append((name_tokens(speaker.description), speaker))
     return found
+
+
+def _surname_named_before(speaker: Speaker, nt: NormalizedText, before: int) -> Speaker:
+    """A speaker given by surname alone ("وأكد بحاح") named in full earlier in the article, in a
+    sentence that quoted nobody ("نائب الرئيس اليمني رئيس مجلس الوزراء خالد محفوظ بحاح")."""
+    words = _normalized(speaker.description).split()
+    if len(words) != 1 or len(words[0]) < 3 or _TOKEN_PREFIX.sub("", words[0]) in _NOT_NAME_WORDS | ROLE_WORDS \
+            or words[0] in HONORIFIC_PRONOUNS:
+        return speaker
+    norm = nt.normalized
+    for m in reversed(list(re.compile(rf"(?<!\w){re.escape(words[0])}(?!\w)").finditer(norm, 0, before))):
+        window = norm[max(0, m.start() - 80):m.end()].split()[-7:]
+        o_window = nt.original[nt.to_original(max(0, m.start() - 80), m.end())[0]:nt.to_original(m.start(), m.end())[1]]
+        name = person_named_in(" ".join(o_window.split()[-len(window):]))
+        if name and _normalized(name).split()[-1] == words[0] and len(name.split()) >= 2:
+            return Speaker(speaker.description, NER_PREFIX + name_key(name).replace(" ", "_"), "same speaker",
+                           speaker.affiliation, name)
+    return speaker
 
 
 def _said(text: str, start: int, end: int, direct: bool) -> tuple[int, int]:

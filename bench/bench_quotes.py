@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.corpus import Article  # noqa: E402
 from analysis.entities import entity_matcher  # noqa: E402
+from analysis.lexicon import name_key  # noqa: E402
 from analysis.ner import entity_extractor  # noqa: E402
 from analysis.quotes import extract_quotes, name_tokens  # noqa: E402
 from analysis.sources import extract_cited_sources  # noqa: E402
@@ -62,8 +63,9 @@ def entity_words(entity_id: str) -> set[frozenset]:
 
 def right_entity(entity_id: str, key: str) -> bool:
     """"عادل الجبير" is ner:الجبير or ner:عادل_الجبير; "الأناضول" is anadolu (وكالة الأناضول)."""
-    words = name_tokens(key)
-    return any(words <= names or (names and names <= words) for names in entity_words(entity_id))
+    words = name_tokens(name_key(key))  # ner: ids fold غ into ج as the lexicon's name keys do
+    return any(words <= names or (names and names <= words) for names in entity_words(entity_id)
+               for names in (names, name_tokens(name_key(" ".join(names)))))
 
 
 def right_speaker(quote: dict, key: str) -> bool:
@@ -117,6 +119,8 @@ def main() -> None:
             if g["named"] and q["speaker_entity"]:
                 counts["linked"] += 1
                 counts["entity_right"] += right_entity(q["speaker_entity"], g["key"])
+                if args.show and not right_entity(q["speaker_entity"], g["key"]):
+                    print(f"ENTITY  {item['outlet']:12s} {q['speaker'][:40]} ({q['speaker_entity']}) != {g['key']}")
             if args.show and not right_speaker(q, g["key"]):
                 print(f"SPEAKER {item['outlet']:12s} {q['speaker'][:40]} ({q['speaker_entity']}) != {g['key']}")
         if args.show:
