@@ -101,8 +101,8 @@ def _wire_line_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pa
             for alias in entry.aliases:
                 names.setdefault(normalized_key(alias), entry.id)
     names.update(load_wire_codes())
-    alternation = "|".join(r"\s*".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
-    name = rf"(?P<name>{alternation})(?!\w)"
+    alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    name = rf"(?<!\w)(?P<name>{alternation})(?!\w)"
     # "الرياض - واس:"، "واس - الرياض:"، "جدة (رويترز) -"، "(واس) -"
     dateline = re.compile(rf"^[\W]{{0,3}}(?:[^\W\d][\w ]{{0,25}}?\s*[-–(/]\s*)?\(?\s*{name}\s*\)?\s*(?:[-–:/]|$)"
                           rf"|^[\W]{{0,3}}\(?\s*{name.replace('name', 'name2')}\s*\)?\s*[-–]\s*[^\W\d][\w ]{{0,25}}?\s*[:\-–]")
@@ -161,8 +161,9 @@ def wire_lines(article: Article) -> list[Span]:
 # "لصحيفة بوراس تيدنغ", "وكالة الأنباء دوغان": a name in quotation marks, or up to three words that
 # are neither ال- adjectives ("الإيرانية") nor nisbas ("سورية") nor the words said ("أن").
 _UNLISTED_OUTLET = re.compile(
-    r"(?<!\w)[وفل]?(?:ل?ال)?(?:وكاله|صحيفه|جريده|شبكه|قناه|مجله|موقع)(?:\s+(?:ال)?انباء)?\s*"
-    r"(?:[\"“«](?P<quoted>[^\"”»\n]{2,30})[\"”»″]|(?P<name>(?:(?!ال|لل|ان\b|انه|انها|عن\b|في\b|من\b|علي\b|الي\b|قد\b)"
+    r"(?<!\w)[وفل]?(?:وكاله|صحيفه|جريده|شبكه|قناه|مجله|موقع)(?:\s+(?:ال)?انباء)?\s*"
+    r"(?:[\"“«](?P<quoted>[^\"”»\n]{2,30})[\"”»″]|(?P<name>(?:(?!ال|لل|ان\b|انه|انها|بان|عن\b|في\b|من\b|علي\b|الي\b|قد\b|"
+    r"يوم\b|امس\b|خلال\b|مع\b|حول\b|ذلك\b|هذه\b|هذا\b|التي\b|الذي\b)"
     r"(?!\w+(?:يه|ي)(?!\w))\w{2,}\s*){1,3}))")
 _NOT_A_NAME = {"اخري", "محليه", "رسميه", "عربيه", "اجنبيه", "امريكيه", "غربيه", "الكترونيه", "نفسها", "ذاتها"}
 
@@ -175,7 +176,8 @@ def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media
     for m in _UNLISTED_OUTLET.finditer(norm):
         group = "quoted" if m.group("quoted") else "name"
         a, b = m.start(group), m.end(group)
-        name = norm[a:b].strip()
+        b -= len(norm[a:b]) - len(norm[a:b].rstrip())
+        name = norm[a:b]
         if not name or name in _NOT_A_NAME or len(name) < 3:
             continue
         s_, e_ = nt.to_original(m.start(), m.end())
@@ -187,11 +189,13 @@ def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media
         cue = cues.regex.search(before) or _SAID_TO.search(before) or _TOLD.search(before)
         if not cue:
             continue
-        o_a, o_b = nt.to_original(m.start(), b)
+        o_a, o_b = nt.to_original(m.start(), b + (1 if group == "quoted" else 0))
         c_a, c_b = nt.to_original(line_start + cue.start(), line_start + cue.end())
-        spans.append(Span(article.id, o_a, o_b, text[o_a:o_b].strip(), "source", "",
+        names = _wire_line_patterns()[0]  # "صحيفة "البيان"": a listed outlet in quotation marks
+        label = next((names[k] for k in (name, "صحيفه " + name, "جريده " + name, "وكاله " + name) if k in names), "")
+        spans.append(Span(article.id, o_a, o_b, text[o_a:o_b], "source", label,
                           {"cue": text[c_a:c_b].strip(), "cue_kind": cues.kind.get(" ".join((cue.groupdict().get("cue") or "").split()), "reported"),
-                           "resolved_by": "unlisted"}))
+                           "resolved_by": "name" if label else "unlisted"}))
     return spans
 
 

@@ -93,3 +93,19 @@ def test_the_articles_table_says_where_the_wire_came_from():
     rows = tables.articles.set_index("article")
     assert rows.loc["a", "wire"] == "وكالة الأنباء السعودية" and rows.loc["a", "wire_basis"].startswith("wire line")
     assert (rows.loc["b", "wire"], rows.loc["b", "wire_basis"]) == ("رويترز", "metadata")
+
+
+def test_a_whole_day_of_real_articles_reads_without_error():
+    import json
+    import zipfile
+    from pathlib import Path
+    day = Path(__file__).resolve().parents[2] / "shared" / "data" / "saudinewsnet" / "2015-08-10.zip"
+    with zipfile.ZipFile(day) as archive:
+        records = json.loads(archive.read(archive.namelist()[0]))
+    lines = 0
+    for i, record in enumerate(records):
+        article = Article(str(i), record["content"])
+        found = extract_cited_sources(article)
+        lines += sum(s.data["cue_kind"] == "wire line" for s in found)
+        assert all(article.text[s.start:s.end] == s.text for s in found)
+    assert lines > 50  # SPA's "... 2015م واس" datelines among them
