@@ -719,6 +719,11 @@ def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedT
     return found
 
 
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
 def _surname_named_before(speaker: Speaker, nt: NormalizedText, before: int) -> Speaker:
     """A speaker given by surname alone ("وأكد بحاح") named in full earlier in the article, in a
     sentence that quoted nobody ("نائب الرئيس اليمني رئيس مجلس الوزراء خالد محفوظ بحاح")."""
@@ -727,7 +732,7 @@ def _surname_named_before(speaker: Speaker, nt: NormalizedText, before: int) -> 
             or words[0] in HONORIFIC_PRONOUNS:
         return speaker
     norm = nt.normalized
-    for m in reversed(list(re.compile(rf"(?<!\w){re.escape(words[0])}(?!\w)").finditer(norm, 0, before))):
+    for m in reversed(list(_word_pattern(words[0]).finditer(norm, max(0, before - 3000), before))[-3:]):
         window = norm[max(0, m.start() - 80):m.end()].split()[-7:]
         o_window = nt.original[nt.to_original(max(0, m.start() - 80), m.end())[0]:nt.to_original(m.start(), m.end())[1]]
         name = person_named_in(" ".join(o_window.split()[-len(window):]))

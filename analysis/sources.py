@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ahocorasick import Automaton
+
 from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
-from .lexicon import LexiconError, words_in
+from .lexicon import LexiconError, automaton_of, words_in
 from .quotes import load_speech_verbs
 from .spans import Span
-from .text import normalize_with_offsets, normalized_key
+from .text import finditer_in_clauses, normalize_with_offsets, normalized_key
 
 SOURCE_CUES_FILE = DATA_DIR / "source_cues.csv"
 WIRE_CODES_FILE = DATA_DIR / "wire_codes.csv"
@@ -92,9 +94,9 @@ def load_wire_codes(path: Path = WIRE_CODES_FILE) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def _wire_line_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern]:
-    """(name -> entity id, a dateline's wire, a line that is only a wire, a wire closing a line),
-    over the short codes and every alias of a media entity, normalised."""
+def _wire_line_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern, Automaton]:
+    """(name -> entity id, a dateline's wire, a line that is only a wire, a wire closing a line,
+    an automaton finding any of the names), over the short codes and every media alias, normalised."""
     names = {}
     for entry in entity_matcher().entries.values():
         if entry.fields.get("type") == "media":
@@ -108,7 +110,7 @@ def _wire_line_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pa
                           rf"|^[\W]{{0,3}}\(?\s*{name.replace('name', 'name2')}\s*\)?\s*[-–]\s*[^\W\d][\w ]{{0,25}}?\s*[:\-–]")
     alone = re.compile(rf"^[\s•·*\-–—(]*(?:(?:المصدر|المصادر|نقلا\s+عن|عن)\s*:?\s*)?\(?\s*{name}\s*\)?[\s.،)]*$")
     closing = re.compile(rf"\(\s*{name}\s*\)[\s.]*$|^(?=.*\d).{{0,80}}\s{name.replace('name', 'name2')}[\s.]*$")  # "... 2015م واس"
-    return names, dateline, alone, closing
+    return names, dateline, alone, closing, automaton_of(names)
 
 
 _SOURCE_LINE = re.compile(r"^[\s•·*\-–—]*(?P<cue>المصدر|المصادر)\s*:\s*(?P<name>[^\n:]{2,40}?)[\s.]*$")
@@ -126,12 +128,14 @@ def wire_lines(article: Article) -> list[Span]:
         at += len(line) + 1
     if not lines:
         return []
-    names, dateline, alone, closing = _wire_line_patterns()
+    names, dateline, alone, closing, any_name = _wire_line_patterns()
     picked = lines[:2] + [l for l in lines[-2:] if l not in lines[:2]]
     spans = []
     for index, (start, line) in enumerate(picked):
         nt = normalize_with_offsets(line)
         norm = nt.normalized
+        if "المصدر" not in norm and next(any_name.iter(norm), None) is None:
+            continue  # names no agency or outlet: the patterns cannot match
         tried = [(alone, "wire line"), (closing, "wire line")] + ([(dateline, "wire line")] if index == 0 else [])
         found = None
         for pattern, kind in tried:
@@ -165,6 +169,7 @@ _UNLISTED_OUTLET = re.compile(
     r"(?:[\"“«](?P<quoted>[^\"”»\n]{2,30})[\"”»″]|(?P<name>(?:(?!ال|لل|ان\b|انه|انها|بان|عن\b|في\b|من\b|علي\b|الي\b|قد\b|"
     r"يوم\b|امس\b|خلال\b|مع\b|حول\b|ذلك\b|هذه\b|هذا\b|التي\b|الذي\b)"
     r"(?!\w+(?:يه|ي)(?!\w))\w{2,}\s*){1,3}))")
+_OUTLET_ANCHOR = re.compile("وكاله|صحيفه|جريده|شبكه|قناه|مجله|موقع")
 _NOT_A_NAME = {"اخري", "محليه", "رسميه", "عربيه", "اجنبيه", "امريكيه", "غربيه", "الكترونيه", "نفسها", "ذاتها"}
 
 
@@ -173,7 +178,7 @@ def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media
     data resolved_by "unlisted"."""
     norm, text = nt.normalized, nt.original
     spans = []
-    for m in _UNLISTED_OUTLET.finditer(norm):
+    for m in finditer_in_clauses(_UNLISTED_OUTLET, norm, _OUTLET_ANCHOR):
         group = "quoted" if m.group("quoted") else "name"
         a, b = m.start(group), m.end(group)
         b -= len(norm[a:b]) - len(norm[a:b].rstrip())
