@@ -3,20 +3,29 @@
 Prints one JSON array (or CSV) on stdout; problems go to stderr and a failure exits non-zero.
 `python -m analysis build CORPUS... --out DIR [--engine local|dask] [--scheduler ADDRESS]`
 writes every table as DIR/<table>.parquet for the dashboard (`MARSAD_STORE=DIR streamlit run app.py`).
+`python -m analysis app [--store DIR] [-- STREAMLIT OPTIONS]` starts the dashboard (`streamlit run app.py`).
+Installed (`pip install .`), the same commands are `marsad entities ...`, `marsad build ...`, `marsad app`.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 
-from .corpus import CorpusError, load_paths, summarize
+from .corpus import INSTALLED, PACKAGE_DIR, CorpusError, load_paths, summarize
 from .lexicon import LexiconError
 from .ner import find_model
-from .pipeline import Tables, analyze
+from .pipeline import analyze
 from .store import Cache, StoreError, analyze_cached, write_tables
+from .tables import Tables
+
+# The dashboard's entry point: beside the package in a checkout, in marsad_app/ when installed
+APP = PACKAGE_DIR.parent / ("marsad_app/app.py" if INSTALLED else "app.py")
 
 
 def entity_counts(tables: Tables, nisba: bool = False) -> pd.DataFrame:
@@ -52,10 +61,11 @@ def to_records(frame: pd.DataFrame) -> list[dict]:
     return records
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=sorted([*COMMANDS, "build"]))
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or files (.txt .csv .jsonl .json)")
+def main(argv: list[str] | None = None, prog: str = "python -m analysis") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=sorted([*COMMANDS, "build", "app"]))
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="folders or files (.txt .csv .jsonl .json); app: options for `streamlit run` after --")
     parser.add_argument("--format", choices=["json", "csv"], default="json")
     parser.add_argument("--nisba", action="store_true",
                         help="entities: also count adjectives (الروسي، الكوري الشمالي) towards their country")
@@ -65,7 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="build --engine dask: a running scheduler (tcp://host:8786); default a local cluster")
     parser.add_argument("--cache", metavar="DIR", help="build: per-article results (default $MARSAD_CACHE or .marsad-cache)")
+    parser.add_argument("--store", metavar="DIR", help="app: open a store written by build instead of the bundled corpus")
     args = parser.parse_args(argv)
+    if args.command == "app":
+        return app(args.paths, args.store)
+    if not args.paths:
+        parser.error(f"{args.command} needs at least one PATH")
     if args.command == "build" and not args.out:
         parser.error("build needs --out DIR")
     if args.scheduler and args.engine != "dask":
@@ -109,3 +124,22 @@ def build(args: argparse.Namespace) -> int:
     print(f"{len(tables.articles):,} articles, {len(tables.mentions):,} mentions -> {folder} "
           f"({perf_counter() - started:.1f} s)", file=sys.stderr)
     return 0
+
+
+def app(streamlit_options: list[str], store: str | None = None) -> int:
+    """Start the dashboard as `streamlit run app.py` does, from any folder; `store` opens a built store."""
+    env = dict(os.environ, MARSAD_STORE=str(Path(store).absolute())) if store else None
+    with subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(APP), *streamlit_options], env=env) as server:
+        try:
+            return server.wait()
+        except KeyboardInterrupt:  # Ctrl-C reached streamlit too: let it shut down by itself
+            return server.wait()
+
+
+def run(prog: str = "marsad") -> None:
+    """The `marsad` command (and `python -m analysis`): main(), quiet when its output is piped into `head`."""
+    try:
+        sys.exit(main(prog=prog))
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

@@ -21,7 +21,10 @@ import charset_normalizer
 
 from .text import normalize
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PACKAGE_DIR = Path(__file__).resolve().parent
+# A checkout has data/ beside the package; `pip install .` puts it inside (analysis/data).
+INSTALLED = (PACKAGE_DIR / "data").is_dir()
+DATA_DIR = PACKAGE_DIR / "data" if INSTALLED else PACKAGE_DIR.parent / "data"
 BUNDLED_CORPUS = DATA_DIR / "articles"
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.csv"
 METADATA_NAME = "metadata.csv"
@@ -100,12 +103,13 @@ class Article:
         """The text with chrome blanked out by spaces: same length, same offsets."""
         if not self.chrome:  # most articles: no copy to make
             return self.text
-        chars = list(self.text)
-        for start, end, _ in self.chrome:
-            for i in range(start, end):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+        pieces, done = [], 0
+        for start, end, _ in sorted(self.chrome):
+            start = max(start, done)
+            if start < end:
+                pieces += [self.text[done:start], re.sub(r"[^\n]", " ", self.text[start:end])]
+                done = end
+        return "".join(pieces) + self.text[done:]
 
 
 @dataclass

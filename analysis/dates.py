@@ -17,12 +17,14 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from hijridate import Hijri
 
 from .corpus import Article
 from .spans import Span
-from .text import finditer_in_clauses, normalize, normalize_with_offsets
+from .text import MAX_SENTENCE_CHARS, finditer_in_clauses, normalize, normalize_with_offsets
 
 MONTH_NAMES = {
     1: ["يناير", "كانون الثاني", "جانفي"],
@@ -192,8 +194,17 @@ def _date_data(year=None, month=None, day=None, day_end=None, inferred=False, re
 
 def _has_future_cue(normalized: str, at: int) -> bool:
     """A cue of a planned event between the sentence start and `at`."""
-    start = max(normalized.rfind(stop, 0, at) for stop in _SENTENCE_ENDS) + 1  # 0: none before
+    ends = _sentence_ends(normalized)
+    k = bisect_left(ends, at)
+    start = max(ends[k - 1] + 1 if k else 0, at - MAX_SENTENCE_CHARS)  # 0: none before
     return bool(_FUTURE_CUES.search(normalized, start, at))
+
+
+@lru_cache(maxsize=8)  # the dates of one text ask many times
+def _sentence_ends(normalized: str) -> list[int]:
+    """Where each of _SENTENCE_ENDS stands in a text, in order (looked up by bisection: an
+    rfind for a stop the text lacks went back to its start for every date)."""
+    return [m.start() for m in re.finditer(f"[{re.escape(_SENTENCE_ENDS)}]", normalized)]
 
 
 # What each pattern cannot match without (see text.finditer_in_clauses): only the clauses
@@ -223,11 +234,26 @@ def _month_number(written: str | None) -> int | None:
     return int(written) if written.isdigit() else MONTH_OF[" ".join(written.split())]
 
 
-def _calendar_dates(normalized: str, published: date | None, taken: list) -> list[tuple[int, int, str, dict]]:
+class _Taken:
+    """The characters already read as a date, one byte each: whether a match overlaps one is
+    a look at its own characters, not at every date found before (linear in the text)."""
+
+    def __init__(self, length: int):
+        self.marks = bytearray(length)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) >= 0
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.marks[start:end] = b"\x01" * (end - start)
+
+
+def _calendar_dates(normalized: str, published: date | None, taken: _Taken) -> list[tuple[int, int, str, dict]]:
     found = []
     for pattern, anchor in zip(DATE_PATTERNS, _DATE_ANCHORS):
         for match in finditer_in_clauses(pattern, normalized, anchor):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
             month = _month_number(groups.get("month"))
@@ -258,13 +284,6 @@ def _calendar_dates(normalized: str, published: date | None, taken: list) -> lis
     return found
 
 
-def _gregorian(year: int, month: int, day: int) -> date | None:
-    try:
-        return Hijri(year, month, day).to_gregorian()
-    except (ValueError, OverflowError):  # hijridate covers 1343-1500 AH
-        return None
-
-
 def hijri_range(year: int, month: int | None = None, day: int | None = None,
                 day_end: int | None = None) -> tuple[date, date] | None:
     """The first and last Gregorian days of a Hijri date, year or month (Umm al-Qura):
@@ -280,12 +299,12 @@ def hijri_range(year: int, month: int | None = None, day: int | None = None,
         return None
 
 
-def _hijri_dates(normalized: str, taken: list) -> list[tuple[int, int, str, dict]]:
+def _hijri_dates(normalized: str, taken: "_Taken") -> list[tuple[int, int, str, dict]]:
     """"21 / 10 / 1436هـ" -> 2015-08-06 with data hijri "1436-10-21" and calendar "hijri"."""
     found = []
     for pattern in HIJRI_PATTERNS:
         for match in finditer_in_clauses(pattern, normalized, _HIJRI_ANCHOR):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
             year = int(groups["year"])
@@ -334,12 +353,12 @@ def _one_date_in_both_calendars(normalized: str, found: list) -> list:
     return merged
 
 
-def _relative_dates(normalized: str, published: date | None, taken: list) -> list[tuple[int, int, str, dict]]:
+def _relative_dates(normalized: str, published: date | None, taken: _Taken) -> list[tuple[int, int, str, dict]]:
     """Weekdays, أمس/اليوم/غدا, this/last/next week, month, year, and "منذ 24 عاما"."""
     found = []
 
     def add(match, label, data):
-        if any(match.start() < e and s < match.end() for s, e in taken):
+        if taken.overlaps(match.start(), match.end()):
             return
         taken.append((match.start(), match.end()))
         found.append((match.start(), match.end(), label, data))
@@ -395,7 +414,7 @@ def extract_dates(article: Article) -> list[Span]:
     date_from/date_to (the first and last day it covers, ISO, for a timeline); a Hijri date has
     calendar "hijri" (or "both" when the Gregorian day is written beside it) and hijri "1436-10-21"."""
     nt = normalize_with_offsets(article.body)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(nt.normalized))
     found = _hijri_dates(nt.normalized, taken)
     found += _calendar_dates(nt.normalized, article.published, taken)
     if any(f[3].get("calendar") for f in found):
@@ -470,3 +489,26 @@ def with_publication_date(article: Article) -> Article:
         return article
     published, basis = infer_published(article)
     return replace(article, published=published, date_basis=basis) if published else article
+
+
+class DateRow(NamedTuple):
+    """The columns a date in the text adds to its span row (the dates table)."""
+    date: str
+    year: int
+    month: int
+    day: int
+    day_end: int
+    year_inferred: bool
+    relative: str
+    weekday: int | None
+    resolved_from: str
+    date_from: str
+    date_to: str
+
+    @classmethod
+    def of(cls, span: Span) -> "DateRow":
+        d = span.data
+        return cls(date=span.label, year=d["year"], month=d["month"], day=d["day"], day_end=d["day_end"],
+                   year_inferred=d["year_inferred"], relative=d.get("relative", ""), weekday=d.get("weekday"),
+                   resolved_from=d.get("resolved_from", ""), date_from=d.get("date_from", ""),
+                   date_to=d.get("date_to", ""))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from .pipeline import Tables
-from .store import TUPLE_COLUMNS
+from .store import TUPLE_COLUMNS, check_store, damaged
+from .tables import Tables
 
 TABLES = [f.name for f in fields(Tables)]
 
@@ -25,7 +26,10 @@ QUERIED = ("articles", "mentions")  # the tables the queries below read
 def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = True) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with one view per table: over a built store folder (its Parquet
     files; `in_memory` loads them, or the tables it names, into DuckDB once, faster to query)
-    or over Tables in memory (only the tables `in_memory` names, if it names some)."""
+    or over Tables in memory (only the tables `in_memory` names, if it names some). A store
+    folder is checked first: a StoreError names a missing or damaged file."""
+    if not isinstance(source, Tables):
+        check_store(source)
     con = duckdb.connect()
     for name in TABLES:
         if isinstance(source, Tables):  # copied in: a registered frame is invisible to cursors
@@ -40,7 +44,11 @@ def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = Tru
             path = str(Path(source) / f"{name}.parquet").replace("'", "''")
             loaded = in_memory if isinstance(in_memory, bool) else name in in_memory
             kind = "TABLE" if loaded else "VIEW"
-            con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
+            try:
+                con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
+            except duckdb.Error as error:  # a page inside is damaged (the footer was read)
+                con.close()
+                raise damaged(Path(source) / f"{name}.parquet", error) from error
     # names and type of each entity, once: the frequency query then counts ids alone
     con.execute("""CREATE TABLE entity_names AS SELECT entity, any_value(name_ar) AS name_ar,
                    any_value(name_en) AS name_en, any_value(type) AS type FROM mentions GROUP BY entity""")
@@ -55,16 +63,21 @@ def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None,
                      nisba: bool = False, limit: int | None = None,
-                     types: list[str] | None = None) -> pd.DataFrame:
+                     types: list[str] | None = None,
+                     dates: tuple[date | None, date | None] | None = None) -> pd.DataFrame:
     """How often each entity is mentioned in some outlets (None or []: all of them), most
     mentioned first (ties by English name): entity, name_ar, name_en, type, mentions. Adjectives
     (الروسي for Russia) count only with `nisba`, as the sidebar's "Count adjectives as mentions"
-    toggle does; `types` keeps some entity types (None: all).
+    toggle does; `types` keeps some entity types (None: all); `dates` (first day, last day; None
+    on a side: open) keeps the articles published in that range, as Tables.for_dates does.
     entity_frequency(con, ["رايت رايتس"]) -> russia "روسيا" 13, kim_jong_un "كيم جونغ أون" 7..."""
     sql = """
         WITH counts AS (
             SELECT entity, count(*) AS mentions FROM mentions
             WHERE (len($outlets) = 0 OR list_contains($outlets, outlet)) AND ($nisba OR NOT nisba)
+              AND ($all_dates OR (published IS NOT NULL
+                   AND ($start IS NULL OR CAST(published AS DATE) >= $start)
+                   AND ($end IS NULL OR CAST(published AS DATE) <= $end)))
             GROUP BY entity)
         SELECT entity, name_ar, name_en, type, mentions FROM counts JOIN entity_names USING (entity)
         WHERE $all_types OR list_contains($types, type)
@@ -72,4 +85,6 @@ def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None =
     if limit:
         sql += f" LIMIT {int(limit)}"
     return con.cursor().execute(sql, {"outlets": list(outlets or []), "nisba": bool(nisba),
-                                      "all_types": types is None, "types": list(types or [])}).df()
+                                      "all_types": types is None, "types": list(types or []),
+                                      "all_dates": not dates or dates == (None, None),
+                                      "start": (dates or (None, None))[0], "end": (dates or (None, None))[1]}).df()

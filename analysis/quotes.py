@@ -17,15 +17,16 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ahocorasick import Automaton
 
 from .corpus import DATA_DIR, Article
-from .entities import entity_matcher, extract_entities
+from .entities import entity_field, entity_matcher, extract_entities
 from .lexicon import LexiconError, automaton_of, name_key, words_in
 from .ner import NER_PREFIX
 from .spans import Span
-from .text import NormalizedText, finditer_in_clauses, normalize, normalize_with_offsets
+from .text import MAX_SENTENCE_CHARS, NormalizedText, finditer_in_clauses, normalize, normalize_with_offsets
 
 SPEECH_VERBS_FILE = DATA_DIR / "speech_verbs.csv"
 
@@ -130,7 +131,8 @@ def clause_end(text: str, at: int) -> int:
     marks nest ("«... «داعش» ...»") and a decimal point or an abbreviation does not end it."""
     depth = 0
     straight = False
-    for mark in _CLAUSE_MARKS.finditer(text, at):
+    limit = min(len(text), at + MAX_SENTENCE_CHARS)  # text without stops: no longer than that
+    for mark in _CLAUSE_MARKS.finditer(text, at, limit):
         char = mark.group()
         if char == "\n":
             return mark.start()
@@ -142,7 +144,7 @@ def clause_end(text: str, at: int) -> int:
             straight = not straight
         elif not depth and not straight and _ends_here(text, mark.start()):
             return mark.start()
-    return len(text)
+    return limit
 
 
 def quoted_stretch(text: str, at: int) -> tuple[int, int] | None:
@@ -151,7 +153,7 @@ def quoted_stretch(text: str, at: int) -> tuple[int, int] | None:
     if at >= len(text) or text[at] not in OPENING + STRAIGHT:
         return None
     depth = 0
-    for mark in _QUOTE_MARKS.finditer(text, at + 1, min(len(text), at + 5000)):  # “ and " mix: either closes
+    for mark in _QUOTE_MARKS.finditer(text, at + 1, min(len(text), at + MAX_SENTENCE_CHARS)):  # “ and " mix: either closes
         char = mark.group()
         if char == "\n":
             return None
@@ -780,3 +782,34 @@ def extract_quotes(article: Article, entities: list[Span] | None = None) -> list
 
 
 ATTRIBUTION_GLOSS = "according to"
+
+
+class QuoteRow(NamedTuple):
+    """The columns a quote adds to its span row (the quotes table): who said what, how."""
+    speaker: str
+    speaker_entity: str
+    speaker_name_en: str
+    speaker_type: str
+    speaker_basis: str
+    speaker_full: str  # the fullest description of that speaker in the article (one speaker)
+    affiliation: str
+    verb: str
+    verb_en: str
+    quote: str
+    quote_start: int
+    quote_end: int
+    direct: bool
+    via: str
+    addressee: str
+
+    @classmethod
+    def of(cls, span: Span) -> "QuoteRow":
+        d = span.data
+        return cls(speaker=d["speaker"], speaker_entity=d["speaker_entity"],
+                   speaker_name_en=entity_field(d["speaker_entity"], "name_en"),
+                   speaker_type=entity_field(d["speaker_entity"], "type") or ("person" if d["speaker_basis"] in (
+                       "named in the description",) else ""),
+                   speaker_basis=d["speaker_basis"], speaker_full=d.get("speaker_full", d["speaker"]),
+                   affiliation=d["affiliation"], verb=d["verb"], verb_en=d["verb_en"], quote=d["quote"],
+                   quote_start=d["quote_start"], quote_end=d["quote_end"], direct=d["direct"], via=d["via"],
+                   addressee=d["addressee"])

@@ -16,11 +16,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ahocorasick import Automaton
 
 from .corpus import DATA_DIR, Article
-from .entities import entity_matcher, extract_entities
+from .entities import entity_field, entity_matcher, extract_entities
 from .lexicon import LexiconError, automaton_of, words_in
 from .quotes import load_speech_verbs
 from .spans import Span
@@ -262,12 +263,14 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
         s, e = nt.to_original(c_start, c_end)
         spans.append(Span(article.id, entity.start, entity.end, entity.text, "source", entity.label,
                           {"cue": text[s:e].strip(), "cue_kind": kind, "resolved_by": "name"}))
+    by_end, ended, latest = sorted(range(len(media)), key=lambda k: media[k].end), 0, -1
     for ref in _BACK_REFERENCE.finditer(norm) if media else ():  # no outlet named: nothing to refer back to
         start, end = nt.to_original(ref.start("ref"), ref.end("ref"))
-        earlier = [m for m in media if m.end <= start]
-        if earlier:
+        while ended < len(by_end) and media[by_end[ended]].end <= start:  # one sweep, refs come in order
+            latest, ended = max(latest, by_end[ended]), ended + 1  # the last by start of those ended
+        if latest >= 0:
             cue_start, cue_end = nt.to_original(ref.start(), ref.start("ref"))
-            spans.append(Span(article.id, start, end, text[start:end], "source", earlier[-1].label,
+            spans.append(Span(article.id, start, end, text[start:end], "source", media[latest].label,
                               {"cue": text[cue_start:cue_end].strip(), "cue_kind": "reported",
                                "resolved_by": "back-reference"}))
     spans += _unlisted_outlets(article, nt, cues, spans, media)
@@ -281,3 +284,20 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
             continue
         kept.append(span)
     return kept
+
+
+class SourceRow(NamedTuple):
+    """The columns a cited outlet adds to its span row (the sources table)."""
+    source: str
+    source_ar: str
+    source_en: str
+    cue: str
+    cue_kind: str
+    resolved_by: str
+
+    @classmethod
+    def of(cls, span: Span) -> "SourceRow":
+        d = span.data
+        return cls(source=span.label, source_ar=entity_field(span.label, "name_ar"),
+                   source_en=entity_field(span.label, "name_en"), cue=d["cue"], cue_kind=d["cue_kind"],
+                   resolved_by=d["resolved_by"])

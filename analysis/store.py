@@ -24,18 +24,22 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
-from .corpus import BUNDLED_CORPUS, DATA_DIR, Article, finish, load_chrome_rules
-from .pipeline import OUTLET_TERM_COLUMNS, PART_COLUMNS, Tables, analyze_batch, combine, outlet_terms
+from .corpus import BUNDLED_CORPUS, DATA_DIR, INSTALLED, Article, finish, load_chrome_rules
+from .pipeline import PART_COLUMNS, analyze_batch, combine, outlet_terms
+from .story import EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS
+from .tables import OUTLET_TERM_COLUMNS, Tables
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CACHE = ROOT / ".marsad-cache"  # gitignored; MARSAD_CACHE points elsewhere
+# gitignored in a checkout; an installed package keeps it in the user's cache; MARSAD_CACHE points elsewhere
+DEFAULT_CACHE = Path.home() / ".cache" / "marsad" if INSTALLED else ROOT / ".marsad-cache"
 KEY = "_key"
 BATCH_SIZE = 200  # articles per task: big enough to amortise a process hop, small enough to spread
 TABLES = [f.name for f in fields(Tables)]
 TUPLE_COLUMNS = {"entities", "later_articles"}  # Parquet gives them back as arrays
 # Modules that do not change what an article's analysis gives (left out of the fingerprint)
-NOT_ANALYSIS = {"store.py", "engines.py", "query.py", "cli.py", "__main__.py"}
+NOT_ANALYSIS = {"store.py", "engines.py", "parallel.py", "query.py", "cli.py", "__main__.py"}
 
 # An engine: runs a task on each batch, yields what it returns (frames, or the batch's folder name when it stored them)
 Batches = Callable[[Callable, list[list[Article]]], Iterable]
@@ -45,8 +49,13 @@ class StoreError(Exception):
     """A store or cache folder that cannot be read or written; the message says what to do."""
 
 
+class CacheDamaged(StoreError):
+    """A cached batch that could not be read back (and was removed)."""
+
+
 def cache_folder() -> Path:
-    """Where per-article results are kept: $MARSAD_CACHE, else .marsad-cache in the repo."""
+    """Where per-article results are kept: $MARSAD_CACHE, else .marsad-cache in the repo
+    (~/.cache/marsad for an installed package)."""
     return Path(os.environ.get("MARSAD_CACHE") or DEFAULT_CACHE)
 
 
@@ -101,8 +110,15 @@ def _write_arrow(frame: pd.DataFrame, path: Path) -> None:
 
 
 def _read_arrow(path: Path) -> pa.Table:
-    with pa.OSFile(str(path)) as source:
-        return pa.ipc.open_file(source).read_all()
+    """One cached table; a damaged batch (a disk that filled up, a copy cut short) is removed,
+    so its articles are analysed again, and named in a StoreError."""
+    try:
+        with pa.OSFile(str(path)) as source:
+            return pa.ipc.open_file(source).read_all()
+    except (OSError, ValueError, pa.ArrowException) as error:
+        shutil.rmtree(path.parent, ignore_errors=True)
+        raise CacheDamaged(f"The analysis cache's {path.parent.name}/{path.name} was damaged ({error}); "
+                         "it is removed and its articles analysed again.") from error
 
 
 def serial(task: Callable, batches: list[list[Article]]) -> Iterable:
@@ -130,7 +146,10 @@ class Cache:
         # not the hidden folders of batches being written (or of a run that was stopped)
         batches = sorted(p.parent for p in self.path.glob("*/articles.arrow") if not p.parent.name.startswith("."))
         for batch in batches:
-            table = _read_arrow(batch / "articles.arrow").select(["article", KEY]).to_pydict()
+            try:
+                table = _read_arrow(batch / "articles.arrow").select(["article", KEY]).to_pydict()
+            except CacheDamaged:  # removed: its articles are missing, so analysed again
+                continue
             found["batch"] += [batch.name] * len(table[KEY])
             found["row"] += range(len(table[KEY]))
             found["article"] += table["article"]
@@ -248,8 +267,16 @@ def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Bat
     """The tables of `articles`, analysing only those the cache does not hold yet (with `run`,
     serial here, a process pool or Dask in engines.py) and storing them for next time. An
     engine whose workers share this disk (`shares_disk`) has them write the cache; from
-    others (Dask) the frames come back and are written here: the same files either way."""
+    others (Dask) the frames come back and are written here: the same files either way.
+    A damaged cached batch is removed and its articles analysed again."""
     cache = cache or Cache()
+    try:
+        return _analyze_cached(articles, cache, run, batch_size)
+    except CacheDamaged:  # that batch is gone now: its articles are missing, so analysed again
+        return _analyze_cached(articles, cache, run, batch_size)
+
+
+def _analyze_cached(articles: list[Article], cache: Cache, run: Batches, batch_size: int) -> Tables:
     keys = {a.id: article_key(a) for a in articles}
     index = cache.index()
     known = set(index[KEY])
@@ -288,14 +315,89 @@ def write_tables(tables: Tables, folder: Path | str, articles: Iterable[Article]
     return folder
 
 
-def read_tables(folder: Path | str) -> Tables:
-    """The tables of a built store folder (write_tables), as analyze() gives them."""
+# The columns each file of a built store must have (what write_tables writes)
+STORE_COLUMNS = {**{name: PART_COLUMNS[name] for name in TABLES if name in PART_COLUMNS},
+                 "events": EVENT_COLUMNS, "firsts": FIRST_COLUMNS, "shared": SHARED_COLUMNS,
+                 "terms": OUTLET_TERM_COLUMNS, "texts": ["article", "text"]}
+REBUILD = "Build the store again with `python -m analysis build CORPUS --out DIR`."
+
+
+def damaged(path: Path, why: str | Exception) -> StoreError:
+    """"DIR/mentions.parquet is damaged: ..." and what to do; `why` an error of Arrow or DuckDB
+    is cut to its first line, without the path (the message names the file once)."""
+    if isinstance(why, Exception):
+        text = str(why).strip().splitlines()[0] if str(why).strip() else type(why).__name__
+        text = re.sub(r"^Could not open Parquet input source '[^']*': ", "", text)
+        text = re.sub(r"^[A-Z][A-Za-z ]* Error: |Failed to read file ['\"]?[^'\"]*['\"]?: ", "", text)  # DuckDB's
+        why = text.replace(f"'{path}'", "the file").replace(f'"{path}"', "the file").replace(str(path), "the file")
+    return StoreError(f"{path} is damaged: {str(why).rstrip('.')}. {REBUILD}")
+
+
+OFFSETS = {"start", "end", "quote_start", "quote_end", "sentence_start", "sentence_end", "other_start", "other_end"}
+PUBLISHED = {"published", "other_published"}
+
+
+def _offsets_and_dates(field: pa.Field) -> bool:
+    """Offsets are integers and publication dates timestamps (or all null): the reader slices
+    texts with them and the timeline sorts by them."""
+    if pa.types.is_null(field.type):
+        return True
+    if field.name in OFFSETS:
+        return pa.types.is_integer(field.type)
+    if field.name in PUBLISHED:
+        return pa.types.is_timestamp(field.type) or pa.types.is_date(field.type)
+    return True
+
+
+def check_store_file(path: Path, table: str) -> pa.Schema:
+    """The schema of one file of a built store, checked on open: a StoreError naming the file
+    if it is not Parquet (0 bytes, cut short, other bytes) or lacks the columns of `table`."""
+    try:
+        if path.stat().st_size == 0:
+            raise damaged(path, "it is empty (0 bytes)")
+        schema = pq.read_schema(path)
+    except StoreError:
+        raise
+    except (OSError, ValueError, pa.ArrowException) as error:
+        raise damaged(path, error) from error
+    missing = [c for c in STORE_COLUMNS[table] if c not in schema.names]
+    if len(missing) == len(STORE_COLUMNS[table]):
+        raise damaged(path, f"it is not the {table} table (its columns: {', '.join(schema.names[:8]) or 'none'})")
+    if missing:
+        raise damaged(path, f"the {table} table has no column {', '.join(missing)}")
+    wrong = [f"{f.name} is {f.type}" for f in schema if f.name in STORE_COLUMNS[table] and not _offsets_and_dates(f)]
+    if wrong:
+        raise damaged(path, f"wrong column types ({', '.join(wrong)})")
+    return schema
+
+
+def check_store(folder: Path | str) -> Path:
+    """A built store folder whose every file opens with the columns the dashboard reads, or a
+    StoreError that names the folder (not a store) or the file (damaged)."""
     folder = Path(folder)
     missing = [n for n in TABLES if not (folder / f"{n}.parquet").is_file()]
     if missing:
         raise StoreError(f"{folder} is not a Marsad store: {', '.join(n + '.parquet' for n in missing)} "
                          "missing. Build one with `python -m analysis build CORPUS --out DIR`.")
-    return Tables(**{n: restore(pd.read_parquet(folder / f"{n}.parquet")) for n in TABLES})
+    for name in TABLES:
+        check_store_file(folder / f"{name}.parquet", name)
+    if (folder / TEXTS).is_file():
+        check_store_file(folder / TEXTS, "texts")
+    return folder
+
+
+def _read_store_file(path: Path) -> pd.DataFrame:
+    try:
+        return restore(pd.read_parquet(path))
+    except (OSError, ValueError, pa.ArrowException) as error:  # a page inside is damaged
+        raise damaged(path, error) from error
+
+
+def read_tables(folder: Path | str) -> Tables:
+    """The tables of a built store folder (write_tables), as analyze() gives them; a StoreError
+    naming the file that is missing or damaged."""
+    folder = check_store(folder)
+    return Tables(**{n: _read_store_file(folder / f"{n}.parquet") for n in TABLES})
 
 
 def read_articles(folder: Path | str, ids: Iterable[str] | None = None,
@@ -311,14 +413,20 @@ def read_articles(folder: Path | str, ids: Iterable[str] | None = None,
         return []
     texts_file, articles_file = (str(folder / n).replace("'", "''") for n in (TEXTS, "articles.parquet"))
     wanted = None if ids is None else list(ids)
+    check_store_file(folder / TEXTS, "texts")
+    check_store_file(folder / "articles.parquet", "articles")
     with duckdb.connect() as con:
-        frame = con.execute(f"""
-            SELECT t.article, t.text, a.title, a.outlet, a.outlet_en, a.url, a.published, a.date_basis,
-                   a.author, a.wire, a.source_file, a.encoding
-            FROM read_parquet('{texts_file}') t JOIN read_parquet('{articles_file}') a USING (article)
-            WHERE ($all OR t.article IN (SELECT unnest($ids))) AND ($any OR regexp_matches(t.text, $pattern))""",
-            {"all": wanted is None, "ids": wanted or [], "any": matching is None,
-             "pattern": matching.pattern if matching is not None else ""}).df()
+        try:
+            frame = con.execute(f"""
+                SELECT t.article, t.text, a.title, a.outlet, a.outlet_en, a.url, a.published, a.date_basis,
+                       a.author, a.wire, a.source_file, a.encoding
+                FROM read_parquet('{texts_file}') t JOIN read_parquet('{articles_file}') a USING (article)
+                WHERE ($all OR t.article IN (SELECT unnest($ids))) AND ($any OR regexp_matches(t.text, $pattern))""",
+                {"all": wanted is None, "ids": wanted or [], "any": matching is None,
+                 "pattern": matching.pattern if matching is not None else ""}).df()
+        except duckdb.Error as error:  # a page inside one of the two files is damaged
+            path = folder / ("articles.parquet" if "articles.parquet" in str(error) else TEXTS)
+            raise damaged(path, error) from error
     order = {a: i for i, a in enumerate(wanted)} if wanted is not None else None
     rules = load_chrome_rules()
     articles = []

@@ -8,7 +8,7 @@ specific entity) becomes one point on the timeline with all its articles.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -30,6 +30,9 @@ MIN_SHARED_WORDS = 8
 # A window of words found in more articles than this is a site's boilerplate, not a story's
 # shared copy (and would make the pairs explode on a big corpus).
 MAX_SHARING_ARTICLES = 20
+# The k-th copy of a window in one article pairs with copies k ± (REPEAT_BAND - 1) in another:
+# a sentence repeated all through a feed gives pairs linear in the text, not its copies squared.
+REPEAT_BAND = 8
 # An entity named in this share of event sentences or more says nothing about which event
 # it is (Russia, North Korea in this story); only rarer ones tie two sentences together.
 GENERIC_SHARE = 0.2
@@ -53,6 +56,8 @@ def dated_sentences(article: Article, dates: list[Span], entities: list[Span]) -
     in that sentence; dates that could not be resolved (no publication date) are left out."""
     bounds = sentence_bounds(article.text)
     starts = [s for s, _ in bounds]
+    entities = sorted(entities, key=lambda m: m.start)  # a sentence's entities by bisection
+    entity_starts = [m.start for m in entities]
     rows = []
     for span in dates:
         if not span.label or span.label.startswith("-") or not span.data.get("date_from"):
@@ -60,7 +65,7 @@ def dated_sentences(article: Article, dates: list[Span], entities: list[Span]) -
         i = max(bisect_right(starts, span.start) - 1, 0)
         s, e = bounds[i] if bounds else (0, len(article.text))
         e = max(e, span.end)
-        named = sorted({m.label for m in entities if s <= m.start < e})
+        named = sorted({m.label for m in entities[bisect_left(entity_starts, s):bisect_left(entity_starts, e)]})
         rows.append({
             "article": article.id, "outlet": article.outlet, "published": _timestamp(article),
             "start": span.start, "end": span.end, "text": span.text, "sentence": article.text[s:e],
@@ -393,15 +398,6 @@ def _keep_longest(runs: list[tuple]) -> list[tuple]:
     return sorted(kept, key=lambda r: r[:3])
 
 
-def _pairs_within(group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every two rows x < y of one group, `group` sorted: [0, 0, 0, 1] -> (0, 1), (0, 2), (1, 2)."""
-    starts = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
-    sizes = np.diff(np.append(starts, len(group)))
-    after = np.repeat(starts + sizes, sizes) - np.arange(len(group)) - 1  # rows after each in its group
-    x = np.repeat(np.arange(len(group)), after)
-    return x, np.arange(len(x)) - np.repeat(np.cumsum(after) - after, after) + x + 1
-
-
 def _pairs_of_windows(hashes: np.ndarray, ranks: np.ndarray, max_articles: int) -> tuple[np.ndarray, np.ndarray]:
     """Rows (a, b) of windows with equal hashes and ranks[a] < ranks[b], for the hashes found in 2
     to `max_articles` articles. With sorted arrays, not a join: millions of windows, mostly unique."""
@@ -423,10 +419,36 @@ def _pairs_of_windows(hashes: np.ndarray, ranks: np.ndarray, max_articles: int) 
     new_article = np.concatenate(([True], (group[1:] != group[:-1]) | (rank[1:] != rank[:-1])))
     kept = np.bincount(group, weights=new_article)
     kept = ((kept >= 2) & (kept <= max_articles))[group]
-    rows, group, rank = rows[kept], group[kept], rank[kept]
-    a, b = _pairs_within(group)
-    other = rank[a] < rank[b]  # not two windows of one article
-    return rows[a[other]], rows[b[other]]
+    return _pairs_across(rows[kept], group[kept], new_article[kept], max_articles)
+
+
+def _pairs_across(rows: np.ndarray, group: np.ndarray, new_article: np.ndarray,
+                  max_articles: int, band: int = REPEAT_BAND) -> tuple[np.ndarray, np.ndarray]:
+    """(a, b): the rows of each hash group paired across its articles (rows sorted by group, then
+    article in reading order, then position; new_article marks where an article's rows begin). The k-th copy of a
+    window in one article pairs with copies k - band + 1 .. k + band - 1 in another, not with
+    all of them: a sentence repeated all through two feeds gives a few pairs per window, not the
+    square of its copies, and still one run along the whole text."""
+    blocks = np.flatnonzero(new_article)
+    sizes = np.diff(np.append(blocks, len(rows)))
+    block = np.repeat(np.arange(len(blocks)), sizes)
+    copy = np.arange(len(rows)) - blocks[block]  # k: the copy's number in its article
+    block_group = group[blocks]
+    xs, ys = [], []
+    for later in range(1, max_articles):  # the group's next article, the one after...
+        target = block + later
+        ok = target < len(blocks)
+        ok[ok] = block_group[target[ok]] == group[ok]
+        if not ok.any():
+            break
+        x, target = np.flatnonzero(ok), target[ok]
+        low = blocks[target] + np.maximum(copy[x] - band + 1, 0)
+        high = blocks[target] + np.minimum(sizes[target], copy[x] + band)
+        count = np.maximum(high - low, 0)
+        xs.append(np.repeat(x, count))
+        ys.append(np.repeat(low, count) + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count))
+    a, b = (np.concatenate(v) if v else np.zeros(0, np.intp) for v in (xs, ys))
+    return rows[a], rows[b]
 
 
 RUN_COLUMNS = ["rank_a", "rank_b", "i", "j", "n", "start_a", "end_a", "start_b", "end_b"]
@@ -457,13 +479,26 @@ def _runs(a: np.ndarray, b: np.ndarray, ranks: np.ndarray, windows: pd.DataFrame
                      start[a_first], end[a_last], start[b_first], end[b_last]], axis=1)
 
 
+def _overlapping_in_a(pair: np.ndarray, i: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows (x, y) of runs of one pair of articles whose words in the first article overlap,
+    i[x] <= i[y] < i[x] + n[x]: a sweep over the runs sorted by (pair, i), so only runs that do
+    overlap are paired (a run meets a bounded number of others: each window is in few pairs)."""
+    order = np.lexsort((i, pair))
+    key = pair[order].astype(np.int64) * (int((i + n).max()) + 1)
+    starts = key + i[order]
+    after = np.searchsorted(starts, key + i[order] + n[order], "left") - np.arange(len(order)) - 1
+    x = np.repeat(np.arange(len(order)), after)
+    y = np.arange(len(x)) - np.repeat(np.cumsum(after) - after, after) + x + 1
+    return order[x], order[y]
+
+
 def _longest_runs(runs: np.ndarray) -> np.ndarray:
     """_keep_longest for each pair of articles (runs sorted by rank_a, rank_b), then all in
     (rank_a, rank_b, i, j, n) order. A pair whose runs do not overlap keeps them all."""
     pair = np.cumsum(np.concatenate(([True], (runs[1:, :2] != runs[:-1, :2]).any(axis=1))))
-    x, y = _pairs_within(pair)
+    x, y = _overlapping_in_a(pair, runs[:, 2], runs[:, 4])
     i, j, n = runs[:, 2], runs[:, 3], runs[:, 4]
-    overlap = (i[x] < i[y] + n[y]) & (i[y] < i[x] + n[x]) & (j[x] < j[y] + n[y]) & (j[y] < j[x] + n[x])
+    overlap = (j[x] < j[y] + n[y]) & (j[y] < j[x] + n[x])
     tangled = np.isin(pair, pair[x[overlap]])
     kept = [runs[~tangled]]
     for rows in np.split(runs[tangled], np.flatnonzero((np.diff(pair[tangled]) != 0)) + 1) if tangled.any() else []:

@@ -130,14 +130,21 @@ def count_words(text: str) -> int:
 _SENTENCE_END = re.compile(r"(?:!|\?|؟|…|\n|\.(?!\d))(?:[!?؟…\n]|\.(?!\d))*")
 
 
+# No news sentence is this long (the longest of 11,263 SaudiNewsNet articles: 3,062 characters);
+# text without stops is cut into pieces of this length, so that each span's sentence, and each
+# search within a sentence, stays this short whatever the input.
+MAX_SENTENCE_CHARS = 5000
+
+
 @lru_cache(maxsize=32)  # every table of one article places its spans in the same sentences
 def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
-    """[start, end) of each sentence, split at . ! ? ؟ and line breaks, trimmed of spaces."""
+    """[start, end) of each sentence, split at . ! ? ؟ and line breaks, trimmed of spaces;
+    a longer run than MAX_SENTENCE_CHARS without any is cut at the last space before that."""
     bounds, start = [], 0
     for stop in _SENTENCE_END.finditer(text):
-        bounds.append((start, stop.end()))
+        bounds += _cut_long(text, start, stop.end())
         start = stop.end()
-    bounds.append((start, len(text)))
+    bounds += _cut_long(text, start, len(text))
     trimmed = []
     for s, e in bounds:
         piece = text[s:e]
@@ -148,9 +155,20 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(trimmed)
 
 
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in pieces of at most MAX_SENTENCE_CHARS, cut after a space where there is one."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS) + 1 or start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    return pieces + [(start, end)]
+
+
 # No date or quantity pattern reads across a full stop or an Arabic comma (none of them matches
 # either, and a lookahead sees one as it sees the end of the text), so a match lies in one clause.
 _CLAUSE_STOPS = ".،"
+_CLAUSE_STOP = re.compile(f"[{_CLAUSE_STOPS}]")
 
 
 def finditer_in_clauses(pattern: re.Pattern, text: str, anchor: re.Pattern):
@@ -168,18 +186,18 @@ def _clauses_with(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of each clause of `text` that holds an `anchor` match, in order. After
     each clause the anchor is searched for again from its end: no anchor matches a clause
     stop, so no match runs over one, and finditer would have found the same next match."""
-    clauses, size = [], len(text)
+    clauses, size, stop = [], len(text), 0  # stop: the last clause's end (a stop), where no later one is
     found = anchor.search(text)
     while found:
         at = found.start()
-        start = max(text.rfind(".", 0, at), text.rfind("،", 0, at)) + 1  # the stops of _CLAUSE_STOPS
-        dot, comma = text.find(".", at), text.find("،", at)
-        end = min(dot, comma) if dot >= 0 and comma >= 0 else max(dot, comma)
+        start = max(text.rfind(".", stop, at), text.rfind("،", stop, at)) + 1  # the stops of _CLAUSE_STOPS
+        following = _CLAUSE_STOP.search(text, at)  # (a find for a stop the text lacks read to its end each time)
+        end = following.start() if following else -1
         if end < 0:
             clauses.append((start, size))
             break
         clauses.append((start, end))
-        found = anchor.search(text, end)
+        found, stop = anchor.search(text, end), end
     return tuple(clauses)
 
 
@@ -187,3 +205,19 @@ def _clauses_with(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
 def normalized_key(phrase: str) -> str:
     """The form a lexicon phrase is matched in: normalised, single spaces."""
     return " ".join(normalize(phrase).split())
+
+
+def noun_forms(word: str) -> list[str]:
+    """Forms to look a normalised noun up under: "الصواريخ" -> "صواريخ", "عاما" -> "عام",
+    "ساعتين" -> "ساعه", "مسؤولين" -> "مسؤول"."""
+    forms = [word]
+    if word.startswith("ال") and len(word) > 3:
+        forms.append(word[2:])
+    for base in list(forms):
+        if base.endswith("ا") and len(base) > 2:
+            forms.append(base[:-1])  # accusative tanween: "يومًا"
+        if base.endswith(("تين", "تان")) and len(base) > 4:
+            forms.append(base[:-3] + "ه")  # feminine dual: "ساعتين"
+        if base.endswith(("ين", "ان", "ون")) and len(base) > 4:
+            forms.append(base[:-2])  # dual or sound plural: "يومين", "مسؤولين"
+    return forms

@@ -27,6 +27,7 @@ class PageRun:
     """What one page run sent to the browser."""
     headings: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
+    traces: list[str] = field(default_factory=list)  # the exceptions' traceback lines, as sent
     elements: dict[str, int] = field(default_factory=dict)  # element type -> how many
     widgets: dict[str, str] = field(default_factory=dict)  # widget label -> its id, to set its value
     seconds: float = 0.0
@@ -40,12 +41,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(*options: str, timeout: float = 120):
-    """`streamlit run app.py` on a free loopback port; yields (port, process, seconds until healthy)."""
+def server(*options: str, timeout: float = 120, script: str = "app.py"):
+    """`streamlit run app.py` (or `script`) from the repository on a free loopback port, so its
+    .streamlit/config.toml applies; yields (port, process, seconds until healthy)."""
     port = free_port()
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          *options],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -98,6 +100,7 @@ def run_page(ws, page: str = "", query: str = "", timeout: float = 120, widget_s
             run.elements[name] = run.elements.get(name, 0) + 1
             if name == "exception":
                 run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
+                run.traces += list(element.exception.stack_trace)
             elif name == "heading":
                 run.headings.append(element.heading.body)
             widget = getattr(element, name, None)

@@ -31,3 +31,27 @@ def test_a_passage_in_more_articles_than_the_limit_is_boilerplate():
     assert shared_passages(articles, max_articles=2).empty
     found = shared_passages(articles, max_articles=3)
     assert sorted(zip(found["article"], found["other_article"])) == [("b", "a"), ("c", "a"), ("c", "b")]
+
+
+def _peak_mib(articles) -> tuple[pd.DataFrame, float]:
+    import tracemalloc  # numpy reports its arrays to tracemalloc
+    tracemalloc.start()
+    try:
+        rows = shared_passages(articles)
+        return rows, tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_sentence_repeated_all_through_two_feeds_is_one_run_in_linear_memory():
+    # Repeated lines are normal in real feeds; every copy paired with every copy was 2.3 GB for 2 x 200 KB.
+    sentence = WIRE + ". "
+    found = {}
+    for kb in (25, 100):
+        copies = kb * 1024 // len(sentence.encode())
+        found[kb] = _peak_mib([article("a", sentence * copies, 13), article("b", sentence * copies, 14)])
+    [row] = found[100][0].itertuples()
+    assert (row.article, row.other_article, row.words) == ("b", "a", 14 * (100 * 1024 // len(sentence.encode())))
+    small, big = found[25][1], found[100][1]
+    assert big < 6 * max(small, 1), (small, big)  # 4x the text: 4x the memory, not 16x
+    assert big < 60, big

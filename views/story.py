@@ -6,12 +6,20 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from analysis.events import event_labels
 from analysis.story import event_points
-from pages.common import (chart, clickable_chart, current_tables, download, empty_note, first_rows, fmt_number, from_link,
-                          has_articles, outlet_colours, read_in_article, rtl_block, to_link, tr)
+from dashboard.charts import chart, clickable_chart, outlet_colours
+from dashboard.downloads import download
+from dashboard.labels import outlet_name
+from dashboard.language import tr
+from dashboard.links import from_link, to_link
+from dashboard.navigation import read_in_article
+from dashboard.render import empty_note, first_rows, fmt_number, has_articles, rtl_block
+from dashboard.session import current_tables
 
 st.title(tr("Story · القصة", "القصة"))
 TOP_SPEAKERS = 30  # bars in the quotes chart
+TOP_EVENTS = 40  # rows of the events chart
 FIRSTS_PAGE = 50  # articles per page of "what each article mentions first"
 LABELS_AR = {"given": "معطى", "inferred": "مستنتج", "approximate": "تقريبي", "no date": "بلا تاريخ",
              "day": "يوم", "month": "شهر", "year": "سنة", "year written": "السنة مكتوبة",
@@ -111,19 +119,38 @@ if has_articles(tables):
         empty_note("dated events", "أحداث مؤرخة")
     else:
         st.caption(tr("A dated fact the articles report; the same date and actors in several articles "
-                      "is one event. Size: how many articles report it.",
-                      "واقعة مؤرخة تنقلها المقالات؛ التاريخ نفسه والفاعلون أنفسهم في عدة مقالات حدث واحد. "
-                      "الحجم: عدد المقالات التي تنقله."))
-        points["reported by"] = [" · ".join(o) for o in points["outlets"]]
+                      "is one event, labelled by its actors and the key words of its sentence. Size: how many "
+                      "articles report it. Click an event to read its sentences.",
+                      "واقعة مؤرخة تنقلها المقالات؛ التاريخ نفسه والفاعلون أنفسهم في عدة مقالات حدث واحد، "
+                      "يُعنون بفاعليه والكلمات المفتاحية في جملته. الحجم: عدد المقالات التي تنقله. "
+                      "انقر حدثًا لتقرأ جمله."))
+        names = dict(zip(tables.mentions["entity"], tables.mentions["name_ar"]))  # the label is Arabic text
+        points = points.merge(event_labels(points, names), on="event")
+        points["reported_by"] = [" · ".join(outlet_name(o) for o in os) for os in points["outlets"]]
         points["when"] = pd.to_datetime(points["date_from"])
-        fig = px.scatter(points, x="when", y="reported by", size="n_articles", size_max=22,
-                         hover_data={"date": True, "n_articles": True, "reported by": False, "when": False},
-                         labels={"when": tr("When it happened", "متى وقع"), "reported by": "", "n_articles": tr("articles", "مقالات")})
-        chart(fig, "event_timeline", height=380)
+        charted = points.sort_values(["n_articles", "date_from"], ascending=[False, True], kind="stable")
+        charted = charted.head(TOP_EVENTS).sort_values(["date_from", "event"])
+        if len(points) > TOP_EVENTS:
+            st.caption(tr(f"The {TOP_EVENTS} events reported by most articles, of {len(points):,}.",
+                          f"أكثر {TOP_EVENTS} حدثًا نقلًا من {len(points):,}."))
+        fig = px.scatter(charted, x="when", y="label", size="n_articles", size_max=22, custom_data=["event"],
+                         color=charted["outlets"].map(lambda o: outlet_name(o[0])), color_discrete_map=outlet_colours(),
+                         hover_data={"date": True, "n_articles": True, "reported_by": True, "label": False, "when": False},
+                         labels={"when": tr("When it happened", "متى وقع"), "label": "", "color": "",
+                                 "n_articles": tr("articles", "مقالات"), "reported_by": tr("reported by", "نقلته"),
+                                 "date": tr("date", "التاريخ")})
+        fig.update_yaxes(categoryorder="array", categoryarray=charted["label"].tolist()[::-1])
+        clicked = clickable_chart(fig, "event_timeline", height=max(380, 26 * len(charted) + 140))
+        for point in clicked[:1]:  # the event's sentences, one per article that reports it
+            event = (point.get("customdata") or [None])[0]
+            chosen = points[points["event"] == event]
+            for row in tables.events[tables.events["event"] == event].drop_duplicates("article").itertuples():
+                rtl_block(row.sentence, (chosen["label"].iat[0], row.date, outlet_name(row.outlet)), (row.text,))
+                read_in_article(row.article, row.start, ("Read it in the article", "اقرأه في المقال"))
         with st.expander(tr(f"The {len(points):,} events and the sentence that reports each first", f"الأحداث ({len(points):,}) والجملة التي نقلت كلًّا منها أولًا")):
             for row in first_rows(points).itertuples():
-                rtl_block(row.sentence, (row.date, tr(f"{row.n_articles} article(s)", f"{row.n_articles} مقال"),
-                                          " · ".join(row.outlets)))
+                rtl_block(row.sentence, (row.label, row.date, tr(f"{row.n_articles} article(s)", f"{row.n_articles} مقال"),
+                                         row.reported_by))
 
     st.subheader(tr("Who said what", "من قال ماذا"))
     quotes = tables.quotes

@@ -1,14 +1,19 @@
 """Keyword in context: every occurrence of a word (normalised: أسلحة finds الأسلحة، وأسلحة)
 or of an entity (all its spellings) across the articles shown, with outlet and date."""
-import html
 import re
 
 import pandas as pd
 import streamlit as st
 
 from analysis.contexts import QueryError, keyword_contexts, raw_prefilter, span_contexts
-from pages.common import (corpus_articles, corpus_has_texts, current_tables, download, from_link, has_articles,
-                          read_in_article, to_link, tr)
+from dashboard.data import corpus_articles, corpus_has_texts
+from dashboard.downloads import download
+from dashboard.escape import escape_html, escape_markdown
+from dashboard.language import tr
+from dashboard.links import from_link, to_link
+from dashboard.navigation import read_in_article
+from dashboard.render import has_articles
+from dashboard.session import current_tables
 
 st.title(tr("Keyword in context · الكلمة في سياقها", "الكلمة في سياقها"))
 SHOWN = 300  # hits drawn on the page; the download has them all
@@ -31,10 +36,10 @@ def kwic_html(hits: pd.DataFrame) -> str:
     for r in hits.itertuples():
         when = r.published.strftime("%Y-%m-%d") if pd.notna(r.published) else ""
         rows.append(
-            f'<tr><td class="before">…{html.escape(r.left)}</td>'
-            f'<td class="hit"><mark>{html.escape(r.match)}</mark></td>'
-            f'<td class="after">{html.escape(r.right)}…</td>'
-            f'<td class="where"><bdi>{html.escape(str(r.outlet))}</bdi> · {when}</td></tr>')
+            f'<tr><td class="before">…{escape_html(r.left)}</td>'
+            f'<td class="hit"><mark>{escape_html(r.match)}</mark></td>'
+            f'<td class="after">{escape_html(r.right)}…</td>'
+            f'<td class="where"><bdi>{escape_html(r.outlet)}</bdi> · {when}</td></tr>')
     return f'<table class="kwic" dir="rtl">{"".join(rows)}</table>'
 
 
@@ -66,7 +71,7 @@ if has_articles(tables):
             shown = list(corpus_articles(ids, matching=raw_prefilter(query)).values())
             hits = keyword_contexts(query, shown, width=WIDTH)
         except QueryError as error:
-            st.info(tr(str(error), "اكتب كلمة أو اسمًا للبحث عنه (حروفًا لا علامات ترقيم فقط)."))
+            st.info(tr(escape_markdown(str(error)), "اكتب كلمة أو اسمًا للبحث عنه (حروفًا لا علامات ترقيم فقط)."))
             st.stop()
         name = query.strip()
     else:

@@ -1,12 +1,16 @@
 """Reader: one article right to left, its entities, weapons, quantities, dates and quotes in
 colour (offsets from the tables, every piece of text escaped), with its metadata."""
-import html
 
 import pandas as pd
 import streamlit as st
 
-from pages.common import (HIGHLIGHTS, corpus_articles, current_tables, fmt_number, from_link,
-                          has_articles, highlight_html, legend_html, rtl_block, to_link, tr)
+from dashboard.data import corpus_articles
+from dashboard.escape import escape_html
+from dashboard.highlight import HIGHLIGHTS, highlight_html, legend_html
+from dashboard.language import tr
+from dashboard.links import from_link, to_link
+from dashboard.render import fmt_number, has_articles, rtl_block
+from dashboard.session import current_tables
 
 st.title(tr("Reader · القارئ", "القارئ"))
 
@@ -71,7 +75,7 @@ if has_articles(tables):
     meta = {tr("Outlet", "المنفذ"): row["outlet"], tr("Published", "تاريخ النشر"): published,
             tr("Date basis", "مصدر التاريخ"): row["date_basis"], tr("Author", "الكاتب"): row["author"],
             tr("Wire", "الوكالة"): row["wire"], tr("Words", "الكلمات"): f"{int(row['words']):,}"}
-    cells = "".join(f'<tr><th>{html.escape(k)}</th><td><bdi dir="auto">{html.escape(str(v))}</bdi></td></tr>'
+    cells = "".join(f'<tr><th>{escape_html(k)}</th><td><bdi dir="auto">{escape_html(v)}</bdi></td></tr>'
                     for k, v in meta.items() if str(v or ""))
     st.markdown(f'<table class="marsad-facts">{cells}</table>', unsafe_allow_html=True)
     if str(row["url"]).startswith(("https://", "http://")):  # never a javascript: link from a file

@@ -5,8 +5,13 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.compare import CompareError, biggest_numbers, coverage, coverage_matrix, distinctive_terms, outlet_profile
-from pages.common import (chart, clickable_chart, current_tables, download, empty_note, fmt_number, has_articles,
-                          outlet_colours, read_in_article, rtl_block, tr)
+from dashboard.charts import chart, clickable_chart, outlet_colours
+from dashboard.downloads import download
+from dashboard.escape import escape_markdown
+from dashboard.language import tr
+from dashboard.navigation import read_in_article
+from dashboard.render import empty_note, fmt_number, has_articles, rtl_block
+from dashboard.session import current_tables
 
 st.title(tr("Outlets", "المنافذ"))
 
@@ -97,7 +102,7 @@ if has_articles(tables):
         try:
             scores = distinctive_terms(tables.terms, outlet, other)
         except CompareError as error:
-            st.warning(str(error))
+            st.warning(escape_markdown(str(error)))  # it names the outlet
         else:
             shown = pd.concat([scores.head(top), scores.tail(top)]).drop_duplicates("stem").sort_values("z")
             shown["side"] = shown["z"].map(lambda z: outlet if z > 0 else against)

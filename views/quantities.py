@@ -5,8 +5,13 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.quantities import same_thing_claims
-from pages.common import (chart, clickable_chart, current_tables, download, empty_note, first_rows, fmt_number, has_articles,
-                          lang, outlet_colours, read_in_article, rtl_block, table_rows, tr)
+from dashboard.charts import chart, clickable_chart, outlet_colours
+from dashboard.downloads import download
+from dashboard.escape import escape_markdown
+from dashboard.language import lang, tr
+from dashboard.navigation import read_in_article
+from dashboard.render import empty_note, first_rows, fmt_number, has_articles, rtl_block, table_rows
+from dashboard.session import current_tables
 
 CATEGORY_AR = {"munition": "ذخائر", "weapon": "أسلحة", "container": "حاويات", "person": "أشخاص",
                "money": "أموال", "time": "مدة", "distance": "مسافة", "percent": "نسبة مئوية", "other": "أخرى"}
@@ -105,8 +110,8 @@ if has_articles(tables):
             fig.update_traces(marker_size=14)
             fig.update_yaxes(ticksuffix="  ")
             chart(fig, "quantity_same_thing", height=max(260, 70 * same["thing"].nunique() + 160))
-            for thing, group in same.groupby("thing", sort=False):
-                st.markdown(f"**{group['thing_label'].iloc[0]}** · "
+            for _thing, group in same.groupby("thing", sort=False):
+                st.markdown(f"**{escape_markdown(group['thing_label'].iloc[0])}** · "
                             + tr(f"{group['value'].nunique()} different values",
                                  f"{group['value'].nunique()} قيم مختلفة"))
                 columns = st.columns(min(len(group), 3))
