@@ -303,6 +303,21 @@ def person_named_in(description: str, bodies: bool = False) -> str:
     return " ".join(written[start:end])
 
 
+class _ByStart(list):
+    """Entity spans sorted by start, with their starts: those in a stretch found by bisection."""
+
+    def __init__(self, spans):
+        super().__init__(sorted(spans, key=lambda e: e.start))
+        self.starts = [e.start for e in self]
+
+
+def _starting_in(entities: list[Span], start: int, stop: int) -> list[Span]:
+    """The entity spans that start in [start, stop) (by bisection when sorted by _ByStart)."""
+    if isinstance(entities, _ByStart):
+        return entities[bisect_left(entities.starts, start):bisect_left(entities.starts, stop)]
+    return [e for e in entities if start <= e.start < stop]
+
+
 def _spoken_to(span: Span) -> bool:
     return _type(span) == "media" and _normalized(span.text).startswith("ل") and not span.data.get("alias", "").startswith("ل")
 
@@ -320,7 +335,7 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
         cut = apposed[0]  # the cut after the name, or None: the name runs to the words said
     stop = start + (cut.start() if cut else len(region))
     o_start, o_stop = nt.to_original(start, stop)
-    inside = [e for e in entities if o_start <= e.start < o_stop]
+    inside = _starting_in(entities, o_start, o_stop)
     told = [e for e in inside if _spoken_to(e)]  # "شاهد عيان يدعى أحمد اكاي لرويترز": not the speaker's words
     if told:
         o_stop = told[0].start
@@ -347,7 +362,7 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
     if head in ROLE_WORDS or head.removeprefix("ال") in ROLE_WORDS:
         # "مسؤولون في المكتب الرئاسي في سيول": the body may come after the cut
         e_start, e_end = nt.to_original(start, end)
-        later = [e for e in entities if e_start <= e.start < e_end and _type(e) not in ("person", "media", "")]
+        later = [e for e in _starting_in(entities, e_start, e_end) if _type(e) not in ("person", "media", "")]
         affiliation = (bodies and [b for b in bodies if _type(b) != "media"] or later or [None])[0]
         if affiliation is not None and affiliation.end > o_stop:
             description = _clean(text[o_start:affiliation.end])
@@ -449,14 +464,13 @@ def _implicit_subject(text: str, nt: NormalizedText, verb: str, verb_start: int,
             if q_feminine == feminine:
                 candidates.append((q.verb_start, q.speaker))
     o_window, o_verb = nt.to_original(window, verb_start)
-    for e in entities:
-        if o_window <= e.start < o_verb:
-            at = bisect_left(nt.offsets, e.start)
-            kind = _type(e)
-            if any(s <= at < t for s, t in quoted) or kind not in ("person", "organisation", "media"):
-                continue
-            if (kind == "person") != feminine:
-                candidates.append((at, Speaker(e.text, e.label, "subject")))
+    for e in _starting_in(entities, o_window, o_verb):
+        at = bisect_left(nt.offsets, e.start)
+        kind = _type(e)
+        if any(s <= at < t for s, t in quoted) or kind not in ("person", "organisation", "media"):
+            continue
+        if (kind == "person") != feminine:
+            candidates.append((at, Speaker(e.text, e.label, "subject")))
     if not feminine:  # "استقبل الأمير محمد بن نايف ... وقال سموه"
         for m in _TITLED_PERSON.finditer(norm, window, verb_start):
             if not any(s <= m.start() < t for s, t in quoted):
@@ -497,8 +511,8 @@ def _addressee(text: str, nt: NormalizedText, start: int, stop: int, entities: l
                speaker: Speaker | None) -> str:
     """An outlet spoken to: "قال مسؤول لـ"نيويورك تايمز"" -> "نيويورك تايمز"."""
     o_start, o_stop = nt.to_original(start, stop)
-    for e in entities:
-        if o_start <= e.start < o_stop and _type(e) == "media" and (not speaker or e.label != speaker.entity):
+    for e in _starting_in(entities, o_start, o_stop):
+        if _type(e) == "media" and (not speaker or e.label != speaker.entity):
             if re.search(r"ل[ـ\"“«\s]*(?:صحيفة|صحيفه|وكالة|وكاله|موقع)?\s*[\"“«]?$", text[o_start:e.start]) or _normalized(e.text).startswith("ل"):
                 return e.text
     return ""
@@ -579,7 +593,7 @@ def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: li
             stop = after + len(" ".join(region.split()[:10]))
         punct = re.search(r"[،,؛;:(]", region)
         o_start, o_reach = nt.to_original(after, after + (punct.start() if punct else len(region)))
-        named = [e for e in entities if o_start <= e.start < o_reach and _type(e) != ""
+        named = [e for e in _starting_in(entities, o_start, o_reach) if _type(e) != ""
                  and len(text[o_start:e.start].split()) <= 5]
         if named:  # "بحسب موقع "إن تي في" الألماني": إن in a name opens nothing
             stop = max(stop, bisect_left(nt.offsets, named[0].end))
@@ -626,7 +640,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
     verbs = load_speech_verbs()
     text = nt.original
     norm = nt.normalized
-    entities = sorted(entities if entities is not None else extract_entities(article), key=lambda e: e.start)
+    entities = _ByStart(entities if entities is not None else extract_entities(article))
     found: list[_Found] = []
     for verb_start, verb_end, verb in words_in(verbs.automaton, norm):  # "وقال": و + قال
         if _NOUN_BEFORE.search(norm, max(0, verb_start - 6), verb_start):
