@@ -135,7 +135,7 @@ def wire_lines(article: Article) -> list[Span]:
     for index, (start, line) in enumerate(picked):
         nt = normalize_with_offsets(line)
         norm = nt.normalized
-        if "المصدر" not in norm and next(any_name.iter(norm), None) is None:
+        if "المصدر" not in norm and not words_in(any_name, norm):
             continue  # names no agency or outlet: the patterns cannot match
         tried = [(alone, "wire line"), (closing, "wire line")] + ([(dateline, "wire line")] if index == 0 else [])
         found = None
