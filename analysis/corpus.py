@@ -354,7 +354,7 @@ def _only_names(line: str, names: set[str]) -> bool:
 
 
 def first_line(text: str, chrome: tuple[tuple[int, int, str], ...]) -> str:
-    """The first line that is not chrome: the headline of a pasted page."""
+    """The first line that is not chrome."""
     starts = {s for s, _, _ in chrome}
     for start, _, line in _lines(text):
         stripped = line.strip()
@@ -363,10 +363,53 @@ def first_line(text: str, chrome: tuple[tuple[int, int, str], ...]) -> str:
     return ""
 
 
+# Lines at the head of a page that are not its headline (matched on normalised text): a view
+# counter ("views: 16", "عدد المشاهدات 16"), a byline ("بقلم ..."، "كتب: ..."), a date or time
+# stamp, a dateline or wire line ("الرياض - واس"، "(رويترز)"), a breadcrumb, a site name.
+_NOT_A_HEADLINE = re.compile(
+    r"(?:.*(?:views?|مشاهده|مشاهدات|المشاهدات|قراءات|زيارات|عدد\s+القراء)\s*:?\s*[\d,]+.*"
+    r"|[\d,]+\s*(?:views?|مشاهده|مشاهدات|قراءه)"
+    r"|(?:بقلم|كتب|كتبت|كتبه|اعداد|تحرير|تقرير|ترجمه|حوار|متابعه|تصوير)\s*[:/]?\s*.{0,40}"
+    r"|[\w\s]{1,25}\s*[-–—]\s*(?:[\w\s]{1,20}\s*[-–—]\s*)?(?:خاص|واس|وام|قنا|كونا|بنا|رويترز|ا ف ب|اف ب|الاناضول|د ب ا)\W*"
+    r"|\(?(?:واس|وام|قنا|كونا|بنا|رويترز|ا ف ب|د ب ا)\)?"
+    r"|(?=(?:\S+\s+){0,4}\S+$)\w+(?:\s\w+){0,2}\s*[-–—]\s*\w+(?:[\s/]\w+){0,3}"  # "عين اليوم – جدة": outlet, city or author
+    r"|(?:نشر|نشرت|اخر\s+تحديث|تاريخ\s+النشر|بتاريخ)\b.*"
+    r"|(?:الرئيسيه|الصفحه\s+الرئيسيه)\s*[>»/|›].*|.*\s[>»›]\s.*\s[>»›]\s.*"
+    r"|[\d\s/:.\-–,،]+(?:ص|م|am|pm|AM|PM)?"
+    r"|(?:(?:%s)\s*[،,]?\s*)?\d{1,2}\s*[/\s\-]\s*\S+\s*[/\s\-]\s*\d{4}\s*(?:ه|م)?(?:\s*[-–|،,]\s*.*)?"
+    r"|.{0,30}(?:\.com|\.net|\.sa|\.org|نت|الالكترونيه|الاخباريه|بوابه\s+\S+)\s*"
+    r"|.*\s\|\s.*)" % "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت", re.IGNORECASE)
+
+
+def headline(text: str, chrome: tuple[tuple[int, int, str], ...], names: tuple[str, ...] = ()) -> str:
+    """The article's headline: the first line near the top that is not chrome, a site name, a
+    date line, a byline, a wire line or a "views: 16" counter, and reads as a headline (three
+    words or more, not a whole paragraph). When the story starts without one, its first sentence
+    (shortened); the first line that is not chrome when nothing else is there."""
+    starts = {s for s, _, _ in chrome}
+    own = {normalize(n).strip() for n in names if n and n != UNKNOWN}
+    seen = 0
+    for start, _, line in _lines(text):
+        stripped = line.strip(" \t\u200e\u200f\u202a\u202b\u202c")
+        if not stripped or start + len(line) - len(line.lstrip()) in starts:
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        norm = " ".join(normalize(stripped).split())
+        if norm in own or _NOT_A_HEADLINE.fullmatch(norm) or len(norm.split()) < 3:
+            continue
+        if len(norm.split()) > 25 or re.search(r"[.!?؟]\s*$", stripped):  # the body already: no headline above
+            words = re.split(r"(?<=[.!?؟،])\s", stripped)[0].split()  # its first sentence, shortened
+            return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+        return stripped
+    return first_line(text, chrome)
+
+
 def finish(article: Article, rules: list[ChromeRule]) -> Article:
     """Mark chrome and fill the title from the text when the metadata has none."""
     chrome = mark_chrome(article.text, rules, (article.outlet, article.author))
-    title = article.title or first_line(article.text, chrome)
+    title = article.title or headline(article.text, chrome, (article.outlet, article.author))
     return replace(article, chrome=chrome, title=title)
 
 

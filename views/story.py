@@ -162,7 +162,9 @@ if has_articles(tables):
     if quotes.empty:
         empty_note("quotes", "اقتباسات")
     else:
-        quotes = quotes.assign(who=[n or s for n, s in zip(quotes["speaker_name_en"], quotes["speaker"])])
+        # one speaker under several descriptions ("اللواء التركي", "المتحدث") is one bar: its fullest one
+        fullest = quotes["speaker_full"] if "speaker_full" in quotes.columns else quotes["speaker"]
+        quotes = quotes.assign(who=[n or s for n, s in zip(quotes["speaker_name_en"], fullest)])
         by_speaker = quotes.groupby(["who", "outlet"]).size().reset_index(name="quotes")
         order = by_speaker.groupby("who")["quotes"].sum().sort_values(kind="stable").index.tolist()
         charted = order[-TOP_SPEAKERS:]  # the most quoted; the list below has every speaker
