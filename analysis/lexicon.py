@@ -201,6 +201,8 @@ class Matcher:
         """Spans of `kind` whose label is the entry id. Short forms count only after
         (or before) a full alias of the same entry in this text. Nisba adjectives
         ("الجيش الروسي") come with data["nisba"] True; `nisba=False` leaves them out."""
+        if not self.variant_of:
+            return []
         nt = normalize_with_offsets(text)
         inside: list | None = [] if self.outer else None
         found = []
