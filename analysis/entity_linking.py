@@ -209,7 +209,8 @@ def _new_entities(article: Article, new: list[tuple[int, int, str, tuple[int, in
         if label is None:
             label = NER_PREFIX + key
         spans.append(Span(article.id, s, e, text[s:e], "entity", label,
-                          {"alias": normalized_key(bare), "short_form": short, "nisba": False, "source": "model",
+                          {"alias": normalized_key(bare), "short_form": short, "nisba": False,
+                           "source": "lexicon" if label in matcher.entries else "model",  # where the entity is from
                            "ner": True, "type": kind, "name": bare, "variant": bare, "key": key}))
     return spans
 

@@ -17,6 +17,7 @@ from .compare import TERM_COLUMNS, term_counts
 from .corpus import Article
 from .dates import extract_dates, with_publication_date
 from .entities import entity_matcher
+from .entity_linking import canonical_names
 from .ner import entity_extractor
 from .quantities import extract_quantities
 from .quotes import extract_quotes
@@ -37,7 +38,8 @@ OUTLET_TERM_COLUMNS = ["outlet", "stem", "word", "count", "articles"]
 class Tables:
     articles: pd.DataFrame  # one row per article
     # entity mentions: + entity, name_ar, name_en, type, wikidata, short_form, nisba (an adjective
-    # such as الروسي, counted apart from the name; pages include it only when the user asks)
+    # such as الروسي, counted apart from the name; pages include it only when the user asks),
+    # source (lexicon or model) and variant (the name as written: "بوتن" of vladimir_putin)
     mentions: pd.DataFrame
     weapons: pd.DataFrame  # weapon mentions: + weapon, weapon_en, weapon_ar
     quantities: pd.DataFrame  # + value, noun, category, qualifier, number_text, value_low, weapon
@@ -110,13 +112,16 @@ def span_rows(article: Article, spans: list[Span], payload) -> list[dict]:
 
 
 def _entity_payload(span: Span) -> dict:
+    # source: "lexicon" or "model"; variant: the name as this span writes it (no proclitic or title)
     entry = entity_matcher().entries.get(span.label)
-    if entry is None:  # a name the NER backend found that the lexicon does not list ("ner:...")
+    found = {"source": span.data.get("source", "lexicon"), "variant": span.data.get("variant", span.text)}
+    if entry is None:  # a name the NER model found that the lexicon does not list ("ner:...")
         return {"entity": span.label, "name_ar": span.data.get("name", span.text), "name_en": "",
-                "type": span.data.get("type", ""), "wikidata": "", "short_form": False, "nisba": False}
+                "type": span.data.get("type", ""), "wikidata": "", "short_form": span.data.get("short_form", False),
+                "nisba": False, **found}
     return {"entity": span.label, "name_ar": entry.fields["name_ar"], "name_en": entry.fields["name_en"],
             "type": entry.fields["type"], "wikidata": entry.fields.get("wikidata") or "",
-            "short_form": span.data["short_form"], "nisba": span.data.get("nisba", False)}
+            "short_form": span.data["short_form"], "nisba": span.data.get("nisba", False), **found}
 
 
 def _weapon_payload(span: Span) -> dict:
@@ -161,7 +166,7 @@ def _source_payload(span: Span) -> dict:
             "resolved_by": d["resolved_by"]}
 
 
-MENTION_COLUMNS = ["entity", "name_ar", "name_en", "type", "wikidata", "short_form", "nisba"]
+MENTION_COLUMNS = ["entity", "name_ar", "name_en", "type", "wikidata", "short_form", "nisba", "source", "variant"]
 # Extractors that read the article alone (entity mentions join them in analyze(): which
 # entity extractor runs depends on whether the NER data is installed).
 EXTRACTORS = {
@@ -287,6 +292,7 @@ def combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None =
     articles, what each article mentions first, and the passages articles share. `texts`
     (article id -> text) when the caller holds the articles: the parts need no texts then."""
     tables = {name: stack(parts, name) for name in PART_COLUMNS if name != "texts"}
+    tables["mentions"] = canonical_names(tables["mentions"])  # one name per model-found entity
     if texts is None:
         stacked = stack(parts, "texts")
         texts = dict(zip(stacked["article"], stacked["text"]))
