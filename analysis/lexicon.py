@@ -215,19 +215,25 @@ class Matcher:
                 continue
             if key in self.ta_marbuta and not self._ends_with_ta_marbuta(text, nt, match_start, match_end):
                 continue
-            found.append(self._span(article_id, text, nt, match_start, match_end, key, kind))
+            found.append(self._span(article_id, text, nt, match_start, match_end, key, kind, variant=variant))
             if inside and who.entry_id in self.outer:
                 found += self._nested(article_id, text, nt, match_start, match_end, who.entry_id, inside, kind, nisba)
         named = {s.label for s in found if not s.data["short_form"] and not s.data["nisba"]}
         found = [s for s in found if not s.data["short_form"] or s.label in named]
         return sorted(found, key=lambda s: s.start) if inside else found
 
-    def _span(self, article_id, text, nt, match_start, match_end, key, kind, nested=False) -> Span:
+    def _span(self, article_id, text, nt, match_start, match_end, key, kind, nested=False, variant="") -> Span:
+        """The span of one match; data["variant"] is the name as the text writes it, without
+        its proclitics ("وبيونج يانج" -> "بيونج يانج")."""
         who = self.owner[key]
         start, end = nt.to_original(match_start, match_end)
+        head = (variant or key).split(" ")[0]
+        matched = nt.normalized[match_start:match_end].translate(_NAME_FOLD)
+        proclitics = next((p for p in (0, 1, 2) if matched.startswith(head, p)), 0)
+        name_start = nt.to_original(match_start + proclitics, match_end)[0] if proclitics else start
         return Span(article_id, start, end, text[start:end], kind, who.entry_id,
                     {"alias": self.alias_of.get(key, key), "short_form": who.short_form, "nisba": who.nisba,
-                     **({"nested": True} if nested else {})})
+                     "variant": text[name_start:end], **({"nested": True} if nested else {})})
 
     def _nested(self, article_id, text, nt, outer_start, outer_end, outer_id, inside, kind, nisba) -> list[Span]:
         """The places named inside one match of an outer name, leftmost longest first:
@@ -240,7 +246,7 @@ class Matcher:
             who = self.owner[key]
             if who.entry_id not in self.inner or who.entry_id == outer_id or who.short_form or (who.nisba and not nisba):
                 continue
-            spans.append(self._span(article_id, text, nt, at, end, key, kind, nested=True))
+            spans.append(self._span(article_id, text, nt, at, end, key, kind, nested=True, variant=variant))
             after = end
         return spans
 
