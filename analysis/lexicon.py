@@ -227,10 +227,13 @@ class Matcher:
         its proclitics ("وبيونج يانج" -> "بيونج يانج")."""
         who = self.owner[key]
         start, end = nt.to_original(match_start, match_end)
-        head = (variant or key).split(" ")[0]
-        matched = nt.normalized[match_start:match_end].translate(_NAME_FOLD)
-        proclitics = next((p for p in (0, 1, 2) if matched.startswith(head, p)), 0)
-        name_start = nt.to_original(match_start + proclitics, match_end)[0] if proclitics else start
+        name_start = start
+        if nt.normalized[match_start] in "وفبكل":  # perhaps a proclitic: where does the name start?
+            head = (variant or key).split(" ")[0]
+            matched = nt.normalized[match_start:match_start + len(head) + 2].translate(_NAME_FOLD)
+            proclitics = next((p for p in (0, 1, 2) if matched.startswith(head, p)), 0)
+            if proclitics:
+                name_start = nt.to_original(match_start + proclitics, match_end)[0]
         return Span(article_id, start, end, text[start:end], kind, who.entry_id,
                     {"alias": self.alias_of.get(key, key), "short_form": who.short_form, "nisba": who.nisba,
                      "variant": text[name_start:end], **({"nested": True} if nested else {})})
