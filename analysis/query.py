@@ -43,7 +43,8 @@ def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = Tru
             con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
     # names and type of each entity, once: the frequency query then counts ids alone
     con.execute("""CREATE TABLE entity_names AS SELECT entity, any_value(name_ar) AS name_ar,
-                   any_value(name_en) AS name_en, any_value(type) AS type FROM mentions GROUP BY entity""")
+                   any_value(name_en) AS name_en, any_value(type) AS type, any_value(source) AS source
+                   FROM mentions GROUP BY entity""")
     return con
 
 
@@ -57,7 +58,8 @@ def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None =
                      nisba: bool = False, limit: int | None = None,
                      types: list[str] | None = None) -> pd.DataFrame:
     """How often each entity is mentioned in some outlets (None or []: all of them), most
-    mentioned first (ties by English name): entity, name_ar, name_en, type, mentions. Adjectives
+    mentioned first (ties by English name): entity, name_ar, name_en, type, mentions, source
+    (lexicon, or model for a name only the NER model found). Adjectives
     (الروسي for Russia) count only with `nisba`, as the sidebar's "Count adjectives as mentions"
     toggle does; `types` keeps some entity types (None: all).
     entity_frequency(con, ["رايت رايتس"]) -> russia "روسيا" 13, kim_jong_un "كيم جونغ أون" 7..."""
@@ -66,7 +68,7 @@ def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None =
             SELECT entity, count(*) AS mentions FROM mentions
             WHERE (len($outlets) = 0 OR list_contains($outlets, outlet)) AND ($nisba OR NOT nisba)
             GROUP BY entity)
-        SELECT entity, name_ar, name_en, type, mentions FROM counts JOIN entity_names USING (entity)
+        SELECT entity, name_ar, name_en, type, mentions, source FROM counts JOIN entity_names USING (entity)
         WHERE $all_types OR list_contains($types, type)
         ORDER BY mentions DESC, name_en, entity"""
     if limit:
