@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
-from .lexicon import Matcher, nisba_forms, normalized_key
+from .lexicon import Entry, Matcher, nisba_forms, normalized_key
 from .spans import Span
 
 TITLES_FILE = DATA_DIR / "titles.csv"
@@ -148,8 +148,39 @@ def link_entities(article: Article, found: list[tuple[int, int, str]], matcher: 
         new.append((s, e, kind, core))
     spans = [replace(l, data={**l.data, "source": "lexicon", "ner": id(l) in hit})
              for l in lexicon if nisba or not l.data["nisba"]]
-    spans += _new_entities(article, new, names, matcher, by_key)
+    model = _new_entities(article, new, names, matcher, by_key)
+    spans += model + _repeated(article, model, spans + model)
     return sorted(spans, key=lambda span: (span.start, span.end))
+
+
+def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Span]:
+    """The model's names again where the article repeats them and the model missed them: the
+    same name ("روساتوم" once tagged, once not) and a person's surname alone ("وقال الأحمدي"
+    after "علي الأحمدي"). Given names and short words are not looked for alone."""
+    given = read_given_names()
+    phrases: dict[str, Span] = {}
+    for span in model:
+        name = span.data["name"]
+        if len(name) >= 4:
+            phrases.setdefault(name, span)
+        words = name.split()
+        if span.data["type"] == "person" and len(words) > 1:
+            last = words[-1]
+            if len(last) >= 4 and last not in given and last[2:] not in given and last not in _JOINERS:
+                phrases.setdefault(last, span)
+    if not phrases:
+        return []
+    entries = [Entry(str(i), {"type": span.data["type"]}, (phrase,)) for i, (phrase, span) in enumerate(phrases.items())]
+    owners = list(phrases.values())
+    found = []
+    for hit in Matcher(entries).find(article.id, article.body, "entity"):
+        if any(t.overlaps(hit.start, hit.end) for t in taken):
+            continue
+        span = owners[int(hit.label)]
+        found.append(replace(span, start=hit.start, end=hit.end, text=hit.text,
+                             data={**span.data, "ner": False, "short_form": hit.data["alias"] != normalized_key(span.data["name"]),
+                                   "variant": hit.data["variant"]}))
+    return found
 
 
 def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str]:

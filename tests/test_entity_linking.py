@@ -16,7 +16,7 @@ def spans_of(text, names, matcher=None, nisba=False):
     for surface, kind in names:
         start = text.index(surface, at)
         found.append((start, start + len(surface), kind))
-        at = start + 1
+        at = start + len(surface)
     return link_entities(Article("t", text), found, matcher, nisba=nisba)
 
 
@@ -106,3 +106,12 @@ def test_a_proclitic_short_form_is_the_full_name():
     text = "وصل الرئيس شي جين بينغ ثم قال وشي إن"
     spans = spans_of(text, [("الرئيس شي جين بينغ", "person"), ("وشي", "person")], Matcher([]))
     assert len({s.label for s in spans}) == 1
+
+
+def test_a_name_the_model_found_once_counts_where_the_article_repeats_it():
+    text = "قال المتحدث علي الأحمدي إن المقاومة تقدمت، وأضاف الأحمدي أن روساتوم وقعت، ثم قالت روساتوم"
+    spans = spans_of(text, [("المتحدث علي الأحمدي", "person"), ("روساتوم", "organisation")])
+    got = [(s.text, s.label, s.data["ner"]) for s in spans]
+    assert got == [("المتحدث علي الأحمدي", "ner:" + merge_key("علي الأحمدي"), True),
+                   ("الأحمدي", "ner:" + merge_key("علي الأحمدي"), False),
+                   ("روساتوم", "ner:رستم", True), ("روساتوم", "ner:رستم", False)]
