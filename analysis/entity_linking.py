@@ -31,6 +31,7 @@ _WORD = re.compile(r"[^\s\-–]+")
 _G = str.maketrans({"غ": "ج", "ق": "ج", "ؤ": "و", "ئ": "ي", "ء": None})
 _VOWELS = re.compile("[اوي]")
 # Words that join a name's parts and never stand for the person alone.
+_MINISTER = {"وزير", "وزيره", "الوزير", "وزيرا"}
 _JOINERS = {"بن", "بنت", "ابن", "ابو", "ام", "عبد", "ال", "الدين", "اول", "الثاني", "الثالث"}
 
 
@@ -89,17 +90,21 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     candidates = titles.get(kind, ()) + titles.get("any", ())
     words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
     nisbas = _nisba_words(matcher)
-    i, stripped = 0, False
+    i, stripped, last_title = 0, False, ()
     while i < len(words):
         forms = [w for _, _, w in words[i:]]
         bare = _PROCLITIC.sub("", forms[0]) if forms else ""
         title = next((t for t in candidates if tuple([bare] + forms[1:len(t)]) == t or tuple(forms[:len(t)]) == t), None)
         if title and len(words) - i > len(title):
             i += len(title)
-            stripped = True
+            stripped, last_title = True, title
             continue
         if stripped and forms[0] in nisbas and len(words) - i > 1:
             i += 1  # الرئيس الروسي ...
+            continue
+        if last_title and last_title[-1] in _MINISTER and forms[0].startswith("ال") and len(words) - i > 2:
+            i += 1  # وزير النقل (اليمني) بدر باسلمة: the portfolio
+            last_title = ()
             continue
         break
     j = len(words)

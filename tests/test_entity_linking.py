@@ -51,6 +51,8 @@ def test_titles_and_the_adjectives_after_them_are_not_the_name():
     assert core("اللواء أحمد عسيري", "person") == "أحمد عسيري"
     assert core("شركة روساتوم الروسية", "organisation") == "روساتوم"
     assert core("ديمتري ميدفيديف", "person") == "ديمتري ميدفيديف"
+    text = "وأعلن وزير النقل اليمني بدر باسلمة"
+    assert core("وزير النقل اليمني بدر باسلمة", "person") == "بدر باسلمة"
 
 
 def test_variants_in_several_articles_get_one_id():
