@@ -15,8 +15,9 @@ import pandas as pd
 from .corpus import CorpusError, load_paths, summarize
 from .lexicon import LexiconError
 from .ner import find_model
-from .pipeline import Tables, analyze
+from .pipeline import analyze
 from .store import Cache, StoreError, analyze_cached, write_tables
+from .tables import Tables
 
 
 def entity_counts(tables: Tables, nisba: bool = False) -> pd.DataFrame:

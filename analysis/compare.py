@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -22,10 +21,8 @@ from arabicstopwords.arabicstopwords import stopwords_list
 from camel_tools.utils.dediac import dediac_ar
 
 from .corpus import Article
+from .tables import Tables
 from .text import normalize
-
-if TYPE_CHECKING:
-    from .pipeline import Tables
 
 TERM_COLUMNS = ["article", "outlet", "stem", "word", "count"]
 ENTITY_TYPES = ["person", "place", "organisation", "media", "event"]
@@ -218,7 +215,7 @@ def _per_outlet(frame: pd.DataFrame) -> pd.Series:
     return frame.groupby("outlet").size() if not frame.empty else pd.Series(dtype=int)
 
 
-def outlet_profile(tables: "Tables") -> pd.DataFrame:
+def outlet_profile(tables: Tables) -> pd.DataFrame:
     """One row per outlet: articles, words, entity mentions (all and by type, with each type's
     share of the outlet's mentions), weapon mentions, quantity claims, quotes, speakers and
     cited sources, with rates per 1,000 words so long and short outlets compare fairly."""
@@ -265,7 +262,7 @@ def claim_keys(quantities: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"item": keys, "label": labels}, index=quantities.index)
 
 
-def coverage(tables: "Tables", kind: str) -> pd.DataFrame:
+def coverage(tables: Tables, kind: str) -> pd.DataFrame:
     """Long table outlet × item for kind "entity", "event", "claim", "speaker" or "source":
     how often each outlet mentions (quotes, cites) it and in how many of its articles."""
     columns = ["outlet", "item", "label", "count", "articles"]

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .corpus import Article
 from .spans import Span
@@ -296,3 +297,26 @@ def with_publication_date(article: Article) -> Article:
         return article
     published, basis = infer_published(article)
     return replace(article, published=published, date_basis=basis) if published else article
+
+
+class DateRow(NamedTuple):
+    """The columns a date in the text adds to its span row (the dates table)."""
+    date: str
+    year: int
+    month: int
+    day: int
+    day_end: int
+    year_inferred: bool
+    relative: str
+    weekday: int | None
+    resolved_from: str
+    date_from: str
+    date_to: str
+
+    @classmethod
+    def of(cls, span: Span) -> "DateRow":
+        d = span.data
+        return cls(date=span.label, year=d["year"], month=d["month"], day=d["day"], day_end=d["day_end"],
+                   year_inferred=d["year_inferred"], relative=d.get("relative", ""), weekday=d.get("weekday"),
+                   resolved_from=d.get("resolved_from", ""), date_from=d.get("date_from", ""),
+                   date_to=d.get("date_to", ""))

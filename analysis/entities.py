@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .corpus import DATA_DIR, Article
 from .lexicon import Entry, LexiconError, Matcher, read_lexicon
@@ -72,3 +73,34 @@ def extract_entities(article: Article, matcher: Matcher | None = None, nisba: bo
 def extract_nisbas(article: Article, matcher: Matcher | None = None) -> list[Span]:
     """Only the adjectival references: "الكوري الشمالي" -> Span(label="north_korea")."""
     return [s for s in extract_entities(article, matcher, nisba=True) if s.data["nisba"]]
+
+
+def entity_field(entity_id: str, name: str) -> str:
+    """One field of a lexicon entity ("name_en" of "dmitry_peskov"), "" for an unknown id."""
+    entry = entity_matcher().entries.get(entity_id)
+    return entry.fields.get(name, "") if entry else ""
+
+
+class MentionRow(NamedTuple):
+    """The columns an entity mention adds to its span row (the mentions table)."""
+    entity: str
+    name_ar: str
+    name_en: str
+    type: str
+    wikidata: str
+    short_form: bool
+    nisba: bool  # an adjective such as الروسي, counted apart from the name
+    source: str  # lexicon, or model for a name only the NER model found
+    variant: str  # the name as this mention writes it, proclitics off: "بوتن" of vladimir_putin
+
+    @classmethod
+    def of(cls, span: Span) -> "MentionRow":
+        entry = entity_matcher().entries.get(span.label)
+        found = (span.data.get("source", "lexicon"), span.data.get("variant", span.text))
+        if entry is None:  # a name the NER model found that the lexicon does not list ("ner:...")
+            return cls(span.label, span.data.get("name", span.text), "", span.data.get("type", ""), "",
+                       span.data.get("short_form", False), False, *found)
+        return cls(entity=span.label, name_ar=entry.fields["name_ar"], name_en=entry.fields["name_en"],
+                   type=entry.fields["type"], wikidata=entry.fields.get("wikidata") or "",
+                   short_form=span.data["short_form"], nisba=span.data.get("nisba", False),
+                   source=found[0], variant=found[1])

@@ -9,75 +9,24 @@ from __future__ import annotations
 import gc
 from bisect import bisect_right
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
 
 from .compare import TERM_COLUMNS, term_counts
 from .corpus import Article
-from .dates import extract_dates, with_publication_date
-from .entities import entity_matcher
+from .dates import DateRow, extract_dates, with_publication_date
+from .entities import MentionRow
 from .entity_linking import canonical_names
 from .ner import entity_extractor
-from .quantities import extract_quantities
-from .quotes import extract_quotes
-from .sources import extract_cited_sources
+from .quantities import QuantityRow, extract_quantities
+from .quotes import QuoteRow, extract_quotes
+from .sources import SourceRow, extract_cited_sources
 from .spans import Span
 from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, dated_sentences,
                     first_mentions, group_events, shared_from_windows, windows_frame)
+from .tables import ARTICLE_COLUMNS, OUTLET_TERM_COLUMNS, SPAN_COLUMNS, Tables
 from .text import count_words, normalize_with_offsets, sentence_bounds
-from .weapons import extract_weapons, weapon_matcher
-
-ARTICLE_COLUMNS = ["article", "title", "outlet", "outlet_en", "published", "date_basis",
-                   "author", "wire", "url", "words", "source_file", "encoding", "chrome_lines"]
-SPAN_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "sentence"]
-OUTLET_TERM_COLUMNS = ["outlet", "stem", "word", "count", "articles"]
-
-
-@dataclass
-class Tables:
-    articles: pd.DataFrame  # one row per article
-    # entity mentions: + entity, name_ar, name_en, type, wikidata, short_form, nisba (an adjective
-    # such as الروسي, counted apart from the name; pages include it only when the user asks),
-    # source (lexicon or model) and variant (the name as written: "بوتن" of vladimir_putin)
-    mentions: pd.DataFrame
-    weapons: pd.DataFrame  # weapon mentions: + weapon, weapon_en, weapon_ar
-    quantities: pd.DataFrame  # + value, noun, category, qualifier, number_text, value_low, weapon
-    dates: pd.DataFrame  # dates in the text: + date, year, month, day, day_end, year_inferred,
-    #                      relative, weekday, resolved_from, date_from, date_to
-    # who said what: + speaker, speaker_entity, speaker_name_en, speaker_type, speaker_basis,
-    # affiliation, verb, verb_en, quote, quote_start, quote_end, direct, via, addressee
-    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # outlets an article cites: + source, source_ar, source_en, cue, cue_kind, resolved_by
-    sources: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # dated sentences, one row per date span, grouped into events (see story.event_points)
-    events: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # the article that first mentions each entity, quantity claim and event (story.first_mentions)
-    firsts: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # passages two articles share: the later article's offsets, other_* the earlier's
-    shared: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # words of the articles' bodies (Arabic, stopwords left out) per outlet: outlet, stem, word,
-    # count, articles (how many used it), for the outlets' distinctive vocabulary; summed from
-    # compare.term_counts' per-article rows (millions for 20,000 articles, a fifth of that per outlet)
-    terms: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OUTLET_TERM_COLUMNS))
-
-    def for_outlets(self, outlets: list[str] | None) -> "Tables":
-        """The same tables restricted to some outlets (None or empty: all of them)."""
-        if not outlets:
-            return self
-        return Tables(**{f.name: _keep(getattr(self, f.name), outlets) for f in fields(self)})
-
-
-    def names_only(self) -> "Tables":
-        """The same tables without the adjectival mentions (الروسي counted as Russia)."""
-        named = self.mentions[~self.mentions["nisba"].astype(bool)].reset_index(drop=True)
-        return replace(self, mentions=named)
-
-
-def _keep(frame: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
-    if "outlet" not in frame.columns:
-        return frame
-    return frame[frame["outlet"].isin(outlets)].reset_index(drop=True)
+from .weapons import WeaponRow, extract_weapons
 
 
 def article_row(article: Article) -> dict:
@@ -91,8 +40,9 @@ def article_row(article: Article) -> dict:
     }
 
 
-def span_rows(article: Article, spans: list[Span], payload) -> list[dict]:
-    """One row per span, with the sentence around it (from the original text)."""
+def span_rows(article: Article, spans: list[Span], row) -> list[dict]:
+    """One row per span, with the sentence around it (from the original text) and the columns
+    of its extractor's `row` type (row.of(span))."""
     if not spans:
         return []
     bounds = sentence_bounds(article.text)
@@ -106,92 +56,27 @@ def span_rows(article: Article, spans: list[Span], payload) -> list[dict]:
             "article": article.id, "outlet": article.outlet, "published": published,
             "start": span.start, "end": span.end, "text": span.text,
             "sentence": article.text[s:max(e, span.end)],
-            **payload(span),
+            **row.of(span)._asdict(),
         })
     return rows
 
 
-def _entity_payload(span: Span) -> dict:
-    # source: "lexicon" or "model"; variant: the name as this span writes it (no proclitic or title)
-    entry = entity_matcher().entries.get(span.label)
-    found = {"source": span.data.get("source", "lexicon"), "variant": span.data.get("variant", span.text)}
-    if entry is None:  # a name the NER model found that the lexicon does not list ("ner:...")
-        return {"entity": span.label, "name_ar": span.data.get("name", span.text), "name_en": "",
-                "type": span.data.get("type", ""), "wikidata": "", "short_form": span.data.get("short_form", False),
-                "nisba": False, **found}
-    return {"entity": span.label, "name_ar": entry.fields["name_ar"], "name_en": entry.fields["name_en"],
-            "type": entry.fields["type"], "wikidata": entry.fields.get("wikidata") or "",
-            "short_form": span.data["short_form"], "nisba": span.data.get("nisba", False), **found}
-
-
-def _weapon_payload(span: Span) -> dict:
-    entry = weapon_matcher().entries[span.label]
-    return {"weapon": span.label, "weapon_en": entry.fields["name_en"], "weapon_ar": entry.fields["name_ar"]}
-
-
-def _quantity_payload(span: Span) -> dict:
-    d = span.data
-    return {"value": float(d["value"]), "noun": d["noun"], "category": d["category"],
-            "qualifier": d["qualifier"], "number_text": d.get("number_text", ""),
-            "value_low": float(d.get("value_low", d["value"])), "weapon": d.get("weapon", "")}
-
-
-def _date_payload(span: Span) -> dict:
-    d = span.data
-    return {"date": span.label, "year": d["year"], "month": d["month"], "day": d["day"],
-            "day_end": d["day_end"], "year_inferred": d["year_inferred"], "relative": d.get("relative", ""),
-            "weekday": d.get("weekday"), "resolved_from": d.get("resolved_from", ""),
-            "date_from": d.get("date_from", ""), "date_to": d.get("date_to", "")}
-
-
-def _entity_field(entity_id: str, name: str) -> str:
-    entry = entity_matcher().entries.get(entity_id)
-    return entry.fields.get(name, "") if entry else ""
-
-
-def _quote_payload(span: Span) -> dict:
-    d = span.data
-    return {"speaker": d["speaker"], "speaker_entity": d["speaker_entity"],
-            "speaker_name_en": _entity_field(d["speaker_entity"], "name_en"),
-            "speaker_type": _entity_field(d["speaker_entity"], "type"), "speaker_basis": d["speaker_basis"],
-            "affiliation": d["affiliation"], "verb": d["verb"], "verb_en": d["verb_en"], "quote": d["quote"],
-            "quote_start": d["quote_start"], "quote_end": d["quote_end"], "direct": d["direct"],
-            "via": d["via"], "addressee": d["addressee"]}
-
-
-def _source_payload(span: Span) -> dict:
-    d = span.data
-    return {"source": span.label, "source_ar": _entity_field(span.label, "name_ar"),
-            "source_en": _entity_field(span.label, "name_en"), "cue": d["cue"], "cue_kind": d["cue_kind"],
-            "resolved_by": d["resolved_by"]}
-
-
-MENTION_COLUMNS = ["entity", "name_ar", "name_en", "type", "wikidata", "short_form", "nisba", "source", "variant"]
-# Extractors that read the article alone (entity mentions join them in analyze(): which
-# entity extractor runs depends on whether the NER data is installed).
-EXTRACTORS = {
-    "weapons": (extract_weapons, _weapon_payload, ["weapon", "weapon_en", "weapon_ar"]),
-    "quantities": (extract_quantities, _quantity_payload, ["value", "noun", "category", "qualifier", "number_text",
-                                                              "value_low", "weapon"]),
-    "dates": (extract_dates, _date_payload, ["date", "year", "month", "day", "day_end", "year_inferred",
-                                             "relative", "weekday", "resolved_from", "date_from", "date_to"]),
-}
+# Extractors that read the article alone, each with the row type its spans add to SPAN_COLUMNS
+# (the row's fields are the table's columns: declared once, used by the rows, frames and store).
+# Entity mentions join them in analyze(): which entity extractor runs depends on whether the
+# NER data is installed.
+EXTRACTORS = {"weapons": (extract_weapons, WeaponRow), "quantities": (extract_quantities, QuantityRow),
+              "dates": (extract_dates, DateRow)}
 # Extractors that read the entity spans found above (speakers, cited outlets).
-ENTITY_READERS = {
-    "quotes": (extract_quotes, _quote_payload,
-               ["speaker", "speaker_entity", "speaker_name_en", "speaker_type", "speaker_basis", "affiliation",
-                "verb", "verb_en", "quote", "quote_start", "quote_end", "direct", "via", "addressee"]),
-    "sources": (extract_cited_sources, _source_payload,
-                ["source", "source_ar", "source_en", "cue", "cue_kind", "resolved_by"]),
-}
+ENTITY_READERS = {"quotes": (extract_quotes, QuoteRow), "sources": (extract_cited_sources, SourceRow)}
 
 
 # The per-article results the cross-article steps start from: the span tables, the articles,
 # each article's dated sentences (events), its text and its word windows (shared passages).
 PART_COLUMNS = {
     "articles": ARTICLE_COLUMNS,
-    "mentions": SPAN_COLUMNS + MENTION_COLUMNS,
-    **{name: SPAN_COLUMNS + columns for name, (_, _, columns) in {**EXTRACTORS, **ENTITY_READERS}.items()},
+    "mentions": SPAN_COLUMNS + list(MentionRow._fields),
+    **{name: SPAN_COLUMNS + list(row._fields) for name, (_, row) in {**EXTRACTORS, **ENTITY_READERS}.items()},
     "dated": EVENT_COLUMNS[:-1],
     "texts": ["article", "text"],
     "windows": WINDOW_COLUMNS,
@@ -208,13 +93,13 @@ def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
     article = with_publication_date(article)
     if extract_mentions is None:
         extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus CAMeLBERT NER when installed
-    extractors = {"mentions": (extract_mentions, _entity_payload, MENTION_COLUMNS), **EXTRACTORS}
-    spans = {name: extract(article) for name, (extract, _, _) in extractors.items()}
+    extractors = {"mentions": (extract_mentions, MentionRow), **EXTRACTORS}
+    spans = {name: extract(article) for name, (extract, _) in extractors.items()}
     names = [s for s in spans["mentions"] if not s.data.get("nisba")]  # speakers, sources: names only
-    for name, (extract, _, _) in ENTITY_READERS.items():
+    for name, (extract, _) in ENTITY_READERS.items():
         spans[name] = extract(article, names)
-    rows: dict[str, list] = {name: span_rows(article, spans[name], payload)
-                             for name, (_, payload, _) in {**extractors, **ENTITY_READERS}.items()}
+    rows: dict[str, list] = {name: span_rows(article, spans[name], row)
+                             for name, (_, row) in {**extractors, **ENTITY_READERS}.items()}
     rows["articles"] = [article_row(article)]
     rows["dated"] = dated_sentences(article, spans["dates"], names)
     rows["texts"] = [{"article": article.id, "text": article.text}]

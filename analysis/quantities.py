@@ -25,7 +25,7 @@ from .numbers import (
 )
 from .lexicon import LexiconError
 from .spans import Span
-from .text import NormalizedText, normalize_with_offsets, normalized_key
+from .text import NormalizedText, normalize_with_offsets, normalized_key, noun_forms
 from .weapons import weapon_class, weapon_matcher
 
 QUANTITY_NOUNS_FILE = DATA_DIR / "quantity_nouns.csv"
@@ -41,22 +41,6 @@ class QuantityLexiconError(LexiconError):
 
 
 # ---------------------------------------------------------------- the noun lexicon
-
-def noun_forms(word: str) -> list[str]:
-    """Forms to look a normalised noun up under: "الصواريخ" -> "صواريخ", "عاما" -> "عام",
-    "ساعتين" -> "ساعه", "مسؤولين" -> "مسؤول"."""
-    forms = [word]
-    if word.startswith("ال") and len(word) > 3:
-        forms.append(word[2:])
-    for base in list(forms):
-        if base.endswith("ا") and len(base) > 2:
-            forms.append(base[:-1])  # accusative tanween: "يومًا"
-        if base.endswith(("تين", "تان")) and len(base) > 4:
-            forms.append(base[:-3] + "ه")  # feminine dual: "ساعتين"
-        if base.endswith(("ين", "ان", "ون")) and len(base) > 4:
-            forms.append(base[:-2])  # dual or sound plural: "يومين", "مسؤولين"
-    return forms
-
 
 @dataclass(frozen=True)
 class NounLexicon:
@@ -605,3 +589,21 @@ def same_thing_claims(quantities: pd.DataFrame) -> pd.DataFrame:
     frame = frame[frame["thing"].isin(distinct[distinct > 1].index)]
     return frame.sort_values(["thing", "value", "published"], ascending=[True, False, True])[SAME_THING_COLUMNS] \
         .reset_index(drop=True)
+
+
+class QuantityRow(NamedTuple):
+    """The columns a quantity adds to its span row (the quantities table)."""
+    value: float
+    noun: str
+    category: str
+    qualifier: str
+    number_text: str
+    value_low: float
+    weapon: str
+
+    @classmethod
+    def of(cls, span: Span) -> "QuantityRow":
+        d = span.data
+        return cls(value=float(d["value"]), noun=d["noun"], category=d["category"], qualifier=d["qualifier"],
+                   number_text=d.get("number_text", ""), value_low=float(d.get("value_low", d["value"])),
+                   weapon=d.get("weapon", ""))

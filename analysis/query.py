@@ -13,8 +13,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .pipeline import Tables
 from .store import TUPLE_COLUMNS
+from .tables import Tables
 
 TABLES = [f.name for f in fields(Tables)]
 

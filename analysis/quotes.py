@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ahocorasick import Automaton
 
 from .corpus import DATA_DIR, Article
-from .entities import entity_matcher, extract_entities
+from .entities import entity_field, entity_matcher, extract_entities
 from .lexicon import LexiconError, automaton_of, words_in
 from .spans import Span
 from .text import NormalizedText, normalize, normalize_with_offsets
@@ -323,3 +324,31 @@ def extract_quotes(article: Article, entities: list[Span] | None = None) -> list
             "direct": q.direct, "via": q.via, "addressee": q.addressee,
         }))
     return spans
+
+
+class QuoteRow(NamedTuple):
+    """The columns a quote adds to its span row (the quotes table): who said what, how."""
+    speaker: str
+    speaker_entity: str
+    speaker_name_en: str
+    speaker_type: str
+    speaker_basis: str
+    affiliation: str
+    verb: str
+    verb_en: str
+    quote: str
+    quote_start: int
+    quote_end: int
+    direct: bool
+    via: str
+    addressee: str
+
+    @classmethod
+    def of(cls, span: Span) -> "QuoteRow":
+        d = span.data
+        return cls(speaker=d["speaker"], speaker_entity=d["speaker_entity"],
+                   speaker_name_en=entity_field(d["speaker_entity"], "name_en"),
+                   speaker_type=entity_field(d["speaker_entity"], "type"), speaker_basis=d["speaker_basis"],
+                   affiliation=d["affiliation"], verb=d["verb"], verb_en=d["verb_en"], quote=d["quote"],
+                   quote_start=d["quote_start"], quote_end=d["quote_end"], direct=d["direct"], via=d["via"],
+                   addressee=d["addressee"])

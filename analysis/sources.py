@@ -13,9 +13,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .corpus import DATA_DIR, Article
-from .entities import entity_matcher, extract_entities
+from .entities import entity_field, entity_matcher, extract_entities
 from .lexicon import LexiconError
 from .spans import Span
 from .text import normalize_with_offsets, normalized_key
@@ -99,3 +100,20 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
                               {"cue": text[cue_start:cue_end].strip(), "cue_kind": "reported",
                                "resolved_by": "back-reference"}))
     return sorted(spans, key=lambda s: s.start)
+
+
+class SourceRow(NamedTuple):
+    """The columns a cited outlet adds to its span row (the sources table)."""
+    source: str
+    source_ar: str
+    source_en: str
+    cue: str
+    cue_kind: str
+    resolved_by: str
+
+    @classmethod
+    def of(cls, span: Span) -> "SourceRow":
+        d = span.data
+        return cls(source=span.label, source_ar=entity_field(span.label, "name_ar"),
+                   source_en=entity_field(span.label, "name_en"), cue=d["cue"], cue_kind=d["cue_kind"],
+                   resolved_by=d["resolved_by"])

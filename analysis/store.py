@@ -26,7 +26,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .corpus import BUNDLED_CORPUS, DATA_DIR, Article, finish, load_chrome_rules
-from .pipeline import OUTLET_TERM_COLUMNS, PART_COLUMNS, Tables, analyze_batch, combine, outlet_terms
+from .pipeline import PART_COLUMNS, analyze_batch, combine, outlet_terms
+from .tables import OUTLET_TERM_COLUMNS, Tables
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = ROOT / ".marsad-cache"  # gitignored; MARSAD_CACHE points elsewhere

@@ -187,3 +187,19 @@ def _clauses_with(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
 def normalized_key(phrase: str) -> str:
     """The form a lexicon phrase is matched in: normalised, single spaces."""
     return " ".join(normalize(phrase).split())
+
+
+def noun_forms(word: str) -> list[str]:
+    """Forms to look a normalised noun up under: "الصواريخ" -> "صواريخ", "عاما" -> "عام",
+    "ساعتين" -> "ساعه", "مسؤولين" -> "مسؤول"."""
+    forms = [word]
+    if word.startswith("ال") and len(word) > 3:
+        forms.append(word[2:])
+    for base in list(forms):
+        if base.endswith("ا") and len(base) > 2:
+            forms.append(base[:-1])  # accusative tanween: "يومًا"
+        if base.endswith(("تين", "تان")) and len(base) > 4:
+            forms.append(base[:-3] + "ه")  # feminine dual: "ساعتين"
+        if base.endswith(("ين", "ان", "ون")) and len(base) > 4:
+            forms.append(base[:-2])  # dual or sound plural: "يومين", "مسؤولين"
+    return forms

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .corpus import DATA_DIR, Article
 from .lexicon import Matcher, name_key, read_lexicon
 from .spans import Span
-from .text import normalize
+from .text import noun_forms, normalize
 
 WEAPONS_FILE = DATA_DIR / "weapons.csv"
 
@@ -30,8 +31,6 @@ def weapon_class(phrase: str, matcher: Matcher | None = None) -> str:
 
 @lru_cache(maxsize=4096)  # counted nouns repeat: "دولار", "قذيفة مدفعية"
 def _weapon_class(phrase: str, matcher: Matcher) -> str:
-    from .quantities import noun_forms  # the singular forms; quantities imports this module
-
     words = normalize(phrase).split()
     if not words:
         return ""
@@ -45,3 +44,15 @@ def _weapon_class(phrase: str, matcher: Matcher) -> str:
                 if key:
                     return matcher.owner[key].entry_id
     return ""
+
+
+class WeaponRow(NamedTuple):
+    """The columns a weapon mention adds to its span row (the weapons table)."""
+    weapon: str
+    weapon_en: str
+    weapon_ar: str
+
+    @classmethod
+    def of(cls, span: Span) -> "WeaponRow":
+        entry = weapon_matcher().entries[span.label]
+        return cls(weapon=span.label, weapon_en=entry.fields["name_en"], weapon_ar=entry.fields["name_ar"])

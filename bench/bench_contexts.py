@@ -51,7 +51,7 @@ def main() -> None:
         print(f"keyword_contexts({word!r}): {len(hits):,} hits in {took:.2f} s "
               f"({size / took:.1f} MB/s, one core)")
 
-    from pages.common import highlight_html  # the reader's renderer (pure; no page runs)
+    from dashboard.highlight import highlight_html  # the reader's renderer (pure; no page runs)
     longest = max(corpus, key=lambda a: len(a.text))
     spans = [(s, s + 5, "entity", "x") for s in range(0, len(longest.text) - 5, 40)]
     start = time.perf_counter()

@@ -13,10 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.corpus import load_bundled
 from analysis.pipeline import analyze
-from pages.common import fmt_number, rtl_html, safe_csv
+from dashboard.downloads import safe_csv
+from dashboard.render import fmt_number, rtl_html
 
-PAGES = ["pages/overview.py", "pages/entities.py", "pages/outlets.py",
-         "pages/quantities.py", "pages/story.py"]
+PAGES = ["views/overview.py", "views/entities.py", "views/outlets.py",
+         "views/quantities.py", "views/story.py"]
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EGYPT = "Egypt Telegraph"
 RIGHT = "رايت رايتس"
@@ -68,7 +69,7 @@ def test_every_page_renders_without_exception(page):
     at = open_app(page)
     assert not at.exception
     assert at.title, f"{page} has no title"
-    if page != "pages/overview.py":
+    if page != "views/overview.py":
         assert at.get("plotly_chart"), f"{page} draws no chart"
 
 
@@ -100,7 +101,7 @@ def test_sidebar_says_the_ner_model_is_missing():
 
 
 def test_entities_lists_putin_with_his_count(tables):
-    at = open_app("pages/entities.py")
+    at = open_app("views/entities.py")
     putin = tables.mentions[tables.mentions["name_en"].str.contains("Putin")]
     assert len(putin) > 0
     name_ar = putin["name_ar"].iloc[0]
@@ -113,7 +114,7 @@ def test_entities_lists_putin_with_his_count(tables):
 
 
 def test_explain_this_count_shows_every_sentence(tables):
-    at = open_app("pages/entities.py")
+    at = open_app("views/entities.py")
     entity = tables.mentions.loc[tables.mentions["name_en"] == "Vladimir Putin", "entity"].iloc[0]
     at.selectbox(key="explain_entity").set_value(entity).run()
     assert not at.exception
@@ -124,7 +125,7 @@ def test_explain_this_count_shows_every_sentence(tables):
 
 
 def test_quantities_table_has_the_big_numbers(tables):
-    at = open_app("pages/quantities.py")
+    at = open_app("views/quantities.py")
     values = quantity_values(at)
     assert {5_000_000, 10_000} <= values
     assert values == set(tables.quantities["value"])
@@ -138,7 +139,7 @@ def test_filter_egypt_telegraph(tables):
     assert metric(at, "Articles") == "1" == f"{len(expected.articles):,}"
     assert metric(at, "Quantity claims") == f"{len(expected.quantities):,}"
     assert at.query_params["outlet"] == EGYPT  # the link now reproduces the view
-    at.switch_page("pages/quantities.py").run()
+    at.switch_page("views/quantities.py").run()
     assert not at.exception
     values = quantity_values(at)
     assert 5_000_000 in values and 950 not in values
@@ -156,7 +157,7 @@ def test_filter_two_outlets_on_every_page(tables):
         at.switch_page(page).run()
         assert not at.exception, page
         assert at.multiselect(key="outlets").value == chosen  # the filter survives navigation
-    values = quantity_values(at.switch_page("pages/quantities.py").run())
+    values = quantity_values(at.switch_page("views/quantities.py").run())
     assert values == set(expected.quantities["value"])
     assert 5_000_000 not in values
 
@@ -169,7 +170,7 @@ def test_link_preselects_the_filter(tables):
 
 def test_link_with_two_outlets_on_a_page(tables):
     at = open_app(query={"outlet": [RIGHT, "unknown"]})
-    at.switch_page("pages/entities.py").run()
+    at.switch_page("views/entities.py").run()
     assert not at.exception
     expected = tables.for_outlets([RIGHT, "unknown"]).mentions
     counts = table(at, "name_ar", "mentions")
@@ -217,7 +218,7 @@ def test_uploaded_files_replace_the_corpus():
     for page in PAGES[1:]:
         at.switch_page(page).run()
         assert not at.exception, page
-    assert 5_000_000 in quantity_values(at.switch_page("pages/quantities.py").run())
+    assert 5_000_000 in quantity_values(at.switch_page("views/quantities.py").run())
 
 
 # ---------------------------------------------------------------- helpers the pages share
@@ -242,7 +243,7 @@ def test_numbers_have_separators():
 
 
 def test_story_shows_quotes_sources_events_and_obeys_the_filter(tables):
-    at = open_app("pages/story.py")
+    at = open_app("views/story.py")
     speakers = at.selectbox(key="quote_speaker").options
     assert "Dmitry Peskov" in speakers and "Jake Sullivan" in speakers
     at.selectbox(key="quote_speaker").set_value("Dmitry Peskov").run()
@@ -251,7 +252,7 @@ def test_story_shows_quotes_sources_events_and_obeys_the_filter(tables):
     assert "Passages articles share" in [h.value for h in at.subheader]
     # Putin's 2000 visit is reported only by 004, so 004 is first to report that event
     assert "first report of an event · 2000" in page_text.replace("<bdi>", "").replace("</bdi>", "")
-    right_rights = open_app("pages/story.py", outlets=["رايت رايتس"])
+    right_rights = open_app("views/story.py", outlets=["رايت رايتس"])
     only = right_rights.selectbox(key="quote_speaker").options
     assert set(only) == set(tables.quotes[tables.quotes["outlet"] == "رايت رايتس"]
                             .pipe(lambda q: [n or s for n, s in zip(q["speaker_name_en"], q["speaker"])]))
@@ -260,7 +261,7 @@ def test_story_shows_quotes_sources_events_and_obeys_the_filter(tables):
 
 def test_bundled_analysis_is_cached_by_the_content_of_data(monkeypatch):
     """Editing a lexicon or an article (a new data/ key) must re-run the analysis."""
-    import pages.common as common
+    import dashboard.data as common
     calls = []
     monkeypatch.setattr(common, "analyze", lambda articles: calls.append(len(articles)) or "tables")
     common._bundled_tables.clear()

@@ -25,7 +25,7 @@ def open_contexts(query: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params.update(query or {})
     at.run()
-    at.switch_page("pages/contexts.py").run()
+    at.switch_page("views/contexts.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -83,7 +83,7 @@ def test_punctuation_alone_says_what_to_type():
 def test_contexts_are_escaped():
     import json
     row = {"text": "وصلت <img src=x onerror=alert(1)> أسلحة إلى موسكو", "outlet": "<b>x</b>"}
-    at = uploaded_app([("a.jsonl", json.dumps(row, ensure_ascii=False).encode())], "pages/contexts.py")
+    at = uploaded_app([("a.jsonl", json.dumps(row, ensure_ascii=False).encode())], "views/contexts.py")
     assert not at.exception
     [only] = kwic_rows(at)
     assert "<img" not in only and "&lt;img src=x onerror=alert(1)&gt;" in only

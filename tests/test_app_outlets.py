@@ -25,7 +25,7 @@ def open_outlets(outlets: list[str] | None = None, lang: str | None = None) -> A
     if lang:
         at.query_params["lang"] = lang
     at.run()
-    at.switch_page("pages/outlets.py").run()
+    at.switch_page("views/outlets.py").run()
     if outlets is not None:
         at.multiselect(key="outlets").set_value(outlets).run()
     assert not at.exception, [e.value for e in at.exception]

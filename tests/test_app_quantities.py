@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGE = "pages/quantities.py"
+PAGE = "views/quantities.py"
 EGYPT = "Egypt Telegraph"
 RIGHT = "رايت رايتس"
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.corpus import load_bundled
 from analysis.pipeline import analyze
 from conftest import uploaded_app
-from pages.common import highlight_html
+from dashboard.highlight import highlight_html
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EGYPT_ARTICLE = "004_c951edba429ed671"  # Egypt Telegraph: "5 ملايين قذيفة مدفعية"
@@ -27,7 +27,7 @@ def open_reader(query: dict) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params.update(query)
     at.run()
-    at.switch_page("pages/reader.py").run()
+    at.switch_page("views/reader.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -83,7 +83,7 @@ def test_a_followed_span_shows_its_sentence_first(tables):
 def test_uploaded_html_in_an_article_is_shown_as_text():
     row = {"text": '<img src=x onerror="alert(1)"> قال فلاديمير بوتين إن روسيا <b>تلقت</b> 5 ملايين قذيفة.',
            "outlet": "Test <script>", "date": "2024-06-14", "title": "اختبار"}
-    at = uploaded_app([("x.jsonl", json.dumps(row, ensure_ascii=False).encode())], "pages/reader.py")
+    at = uploaded_app([("x.jsonl", json.dumps(row, ensure_ascii=False).encode())], "views/reader.py")
     assert not at.exception
     body = article_html(at)
     assert "<img" not in body and "<b>" not in body

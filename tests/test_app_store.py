@@ -28,13 +28,13 @@ def test_a_built_store_opens_with_its_own_outlets(tmp_path, monkeypatch):
     # a store of two seed articles: 000 (القاهرة الإخبارية) and 001 (no outlet named)
     store = write_tables(analyze(load_bundled().articles[:2]), tmp_path / "store")
     monkeypatch.setenv("MARSAD_STORE", str(store))
-    at = open_app("pages/entities.py")
+    at = open_app("views/entities.py")
     assert at.multiselect(key="outlets").options == ["unknown", "القاهرة الإخبارية"]
     assert "2 of 2 articles shown" in [c.value for c in at.sidebar.caption]
     at.multiselect(key="outlets").set_value(["القاهرة الإخبارية"]).run()
     assert "1 of 2 articles shown" in [c.value for c in at.sidebar.caption]
 
-    import pages.common as common
+    import dashboard.data as common
     con = common.load_connection(None)
     top = entity_frequency(con, ["القاهرة الإخبارية"]).set_index("entity")["mentions"]
     mentions = analyze(load_bundled().articles[:1]).names_only().mentions
@@ -75,7 +75,7 @@ def test_the_reader_shows_a_stored_article_with_its_chrome_marked(seed_store, mo
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params["article"] = EGYPT_ARTICLE
     at.run()
-    at.switch_page("pages/reader.py").run()
+    at.switch_page("views/reader.py").run()
     assert not at.exception, [e.value for e in at.exception]
     body = next(m.value for m in at.markdown if m.value.startswith('<div class="marsad-rtl"'))
     original = next(a for a in seed_store[1] if a.id == EGYPT_ARTICLE).text
@@ -86,7 +86,7 @@ def test_the_reader_shows_a_stored_article_with_its_chrome_marked(seed_store, mo
 
 def test_keyword_in_context_searches_the_stored_texts(seed_store, monkeypatch):
     monkeypatch.setenv("MARSAD_STORE", str(seed_store[0]))
-    at = open_app("pages/contexts.py")
+    at = open_app("views/contexts.py")
     table = next(m.value for m in at.markdown if '<table class="kwic"' in m.value)
     rows = re.findall(r"<tr>.*?</tr>", table)
     assert len(rows) == len(keyword_contexts("أسلحة", seed_store[1])) == 29
@@ -109,7 +109,7 @@ def test_a_keyword_search_reads_only_the_stored_texts_that_can_hold_the_word(see
 def test_a_store_built_without_texts_says_how_to_get_them(tmp_path, monkeypatch):
     store = write_tables(analyze(load_bundled().articles[:2]), tmp_path / "bare")
     monkeypatch.setenv("MARSAD_STORE", str(store))
-    at = open_app("pages/contexts.py")
+    at = open_app("views/contexts.py")
     assert any("built without them" in i.value for i in at.info)
 
 
@@ -129,7 +129,7 @@ def test_entity_frequency_in_duckdb_equals_the_pandas_count(seed_store, outlets,
 
 def test_the_entities_page_on_a_store_counts_as_pandas_does(seed_store, monkeypatch):
     monkeypatch.setenv("MARSAD_STORE", str(seed_store[0]))
-    at = open_app("pages/entities.py")
+    at = open_app("views/entities.py")
     shown = at.dataframe[0].value.set_index("name_ar")["mentions"]
     named = read_tables(seed_store[0]).names_only().mentions
     expected = (named.groupby(["name_ar", "name_en"]).size().rename("mentions").reset_index()

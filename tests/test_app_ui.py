@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.corpus import load_files
 from analysis.pipeline import analyze
-from pages.common import corrected_corpus, metadata_table
+from dashboard.uploads import corrected_corpus, metadata_table
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -34,8 +34,8 @@ def test_arabic_interface_keeps_the_filter():
     assert [m.label for m in at.metric][0] == "المقالات" and at.metric[0].value == "1"
     assert at.multiselect(key="outlets").value == [RIGHT]
     assert any("1 من 5 مقالات معروضة" in c.value for c in at.sidebar.caption)
-    for page, title in [("pages/entities.py", "الكيانات"), ("pages/story.py", "القصة"),
-                        ("pages/reader.py", "القارئ"), ("pages/contexts.py", "الكلمة في سياقها")]:
+    for page, title in [("views/entities.py", "الكيانات"), ("views/story.py", "القصة"),
+                        ("views/reader.py", "القارئ"), ("views/contexts.py", "الكلمة في سياقها")]:
         at.switch_page(page).run()
         assert not at.exception, page
         assert at.title[0].value == title
@@ -44,7 +44,7 @@ def test_arabic_interface_keeps_the_filter():
 
 
 def test_entity_filters_come_from_the_link_and_go_back_into_it():
-    at = open_app("pages/entities.py", {"top": "5", "types": ["person", "organisation"],
+    at = open_app("views/entities.py", {"top": "5", "types": ["person", "organisation"],
                                        "entity": "sergei_shoigu"})
     assert at.slider(key="entity_top_n").value == 5
     assert at.multiselect(key="entity_types").value == ["person", "organisation"]
@@ -60,14 +60,14 @@ def test_entity_filters_come_from_the_link_and_go_back_into_it():
 
 
 def test_a_bad_link_falls_back_to_the_default_view():
-    at = open_app("pages/entities.py", {"top": "many", "types": "planet", "entity": "nobody"})
+    at = open_app("views/entities.py", {"top": "many", "types": "planet", "entity": "nobody"})
     assert at.slider(key="entity_top_n").value == 20
     assert at.multiselect(key="entity_types").value == []
     assert any("No entities of these types" in i.value for i in at.info)
 
 
 def test_word_cloud_and_tables_download():
-    at = open_app("pages/entities.py")
+    at = open_app("views/entities.py")
     labels = [b.label for b in at.get("download_button")]
     assert "Download PNG" in labels and "Download CSV" in labels
 
@@ -124,36 +124,36 @@ def reader_links(at: AppTest) -> list[str]:
 
 def test_every_quote_of_a_speaker_links_into_the_reader_at_its_place():
     from urllib.parse import parse_qs
-    at = open_app("pages/story.py", {"speaker": "Dmitry Peskov"})
+    at = open_app("views/story.py", {"speaker": "Dmitry Peskov"})
     assert at.selectbox(key="quote_speaker").value == "Dmitry Peskov"
     links = reader_links(at)
     assert links and all(parse_qs(q)["article"] and parse_qs(q)["at"] for q in links)
     article, start = parse_qs(links[0])["article"][0], parse_qs(links[0])["at"][0]
-    reader = open_app("pages/reader.py", {"article": article, "at": start})
+    reader = open_app("views/reader.py", {"article": article, "at": start})
     followed = next(m.value for m in reader.markdown if "The sentence you followed" in m.value)
     assert "لا، لا أستطيع. ليس هناك ما أقوله" in followed  # Peskov's words, as the story page quotes him
 
 
 def test_every_sentence_behind_an_entity_count_links_into_the_reader():
-    at = open_app("pages/entities.py", {"entity": "sergei_shoigu"})
+    at = open_app("views/entities.py", {"entity": "sergei_shoigu"})
     cards = [m.value for m in at.markdown if 'class="marsad-card"' in m.value]
     assert len(reader_links(at)) == len(cards) > 0
 
 
 def test_a_hit_in_context_links_into_the_reader():
-    at = open_app("pages/contexts.py", {"q": "فلاديفوستوك"})
+    at = open_app("views/contexts.py", {"q": "فلاديفوستوك"})
     [link] = reader_links(at)
     assert link.startswith("article=000_4bf72e302dea960b&at=")
 
 
 def test_the_reader_texts_are_the_bundled_articles_the_tables_were_made_from():
     from analysis.corpus import load_bundled
-    from pages.common import _articles_of, _bundled_files
+    from dashboard.data import _articles_of, _bundled_files
     assert list(_articles_of(_bundled_files())) == load_bundled().articles
 
 
 def test_story_labels_in_arabic():
-    at = open_app("pages/story.py", {"lang": "ar"})
+    at = open_app("views/story.py", {"lang": "ar"})
     page = " ".join(m.value for m in at.markdown).replace("<bdi>", "").replace("</bdi>", "")
     assert "أول ذكر للكمية · 5,000,000" in page  # 004 is first to claim 5 million shells
     assert "(تقريبي)" in page and "(مستنتج)" in page  # how far each publication date is trusted

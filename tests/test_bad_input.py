@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.entities import entity_matcher
 from analysis.lexicon import LexiconError, read_lexicon
 from conftest import uploaded_app
-from pages.common import LEFT_TO_RIGHT, escape_markdown
+from dashboard.render import LEFT_TO_RIGHT, escape_markdown
 from tests.test_corpus import ENGLISH, SENTENCE, png_bytes, web_page, zip_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,7 +148,7 @@ def test_an_impossible_date_in_an_article_does_not_break_the_story_page():
     # "31 فبراير" is in real news (SaudiNewsNet); the timeline places it on 28 February
     text = "وقعت روسيا وكوريا الشمالية الاتفاق في 31 فبراير 2015 في موسكو."
     at = upload([("typo.txt", text.encode())])
-    at.switch_page("pages/story.py").run()
+    at.switch_page("views/story.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.get("plotly_chart")
 

@@ -132,9 +132,15 @@ def outlet_params(tab) -> list[str]:
 
 def test_shared_link_reopens_the_view(server, page):
     """First test on purpose: a page URL as the first request to a fresh server (Streamlit's
-    legacy pages/ mode, see pages.common.current_tables) must still open the full app."""
+    legacy pages/ mode before the folder became views/) must open the full app."""
     query = urllib.parse.urlencode([("outlet", RIGHT), ("outlet", "unknown")])
     page.goto(f"{server}/entities?{query}")
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.wait_for(timeout=60_000)  # the first navigation drawn is the app's own, titled pages
+    page.screenshot(path=str(ARTIFACTS / "cold-start-first-nav.png"))
+    first_nav = nav.inner_text()
+    assert "Overview" in first_nav and "Keyword in context" in first_nav, first_nav
+    assert not {"app", "common", "contexts", "overview"} & set(first_nav.split()), first_nav
     wait_ready(page)
     assert "/entities" in page.url
     chips = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').inner_text()

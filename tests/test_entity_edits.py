@@ -7,7 +7,8 @@ from analysis.corpus import Article
 from analysis.entities import read_entities
 from analysis.entity_edits import apply_edits, lexicon_rows, variant_counts
 from analysis.entity_linking import link_entities
-from analysis.pipeline import MENTION_COLUMNS, analyze, span_rows, _entity_payload
+from analysis.entities import MentionRow
+from analysis.pipeline import analyze, span_rows
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +23,7 @@ def model_mentions(text, names):
         found.append((start, start + len(surface), kind))
         at = start + 1
     article = Article("t", text)
-    rows = span_rows(article, link_entities(article, found), _entity_payload)
+    rows = span_rows(article, link_entities(article, found), MentionRow)
     return pd.DataFrame(rows)
 
 
@@ -32,7 +33,7 @@ def test_every_entity_shows_its_spellings_and_counts(seed_mentions):
     assert kim == {"كيم": 21, "كيم جونغ أون": 5, "كيم جونج أون": 4, "كيم يونج أون": 3}  # short form too
     pyongyang = set(counts.loc[counts["entity"] == "pyongyang", "variant"])
     assert pyongyang == {"بيونغ يانغ", "بيونج يانج", "بيونج يونج"}  # "وبيونج يانج" is بيونج يانج
-    assert set(MENTION_COLUMNS) <= set(seed_mentions.columns)
+    assert set(MentionRow._fields) <= set(seed_mentions.columns)
 
 
 def test_merge_and_split():

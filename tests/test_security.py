@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from analysis.corpus import load_files
 from analysis.pipeline import analyze
 from conftest import uploaded_app
-from pages.common import LEFT_TO_RIGHT, escape_markdown, safe_csv
+from dashboard.downloads import safe_csv
+from dashboard.render import LEFT_TO_RIGHT, escape_markdown
 
 SENTENCE = "قال بوتين إن روسيا وكوريا الشمالية وقعتا اتفاقا في 5 سبتمبر 2023."
 LINK_NAME = "[click](javascript:alert(1)).txt"
@@ -69,14 +70,14 @@ def _strings(value):
             yield from _strings(v)
 
 
-@pytest.mark.parametrize("page", ["pages/story.py", "pages/outlets.py", "pages/entities.py"])
+@pytest.mark.parametrize("page", ["views/story.py", "views/outlets.py", "views/entities.py"])
 def test_article_text_outlet_and_title_never_reach_the_page_as_html(page):
     at = upload(page)
     html_blocks = [m.value for m in at.markdown if "marsad-card" in m.value]
-    assert html_blocks or page == "pages/outlets.py"
+    assert html_blocks or page == "views/outlets.py"
     for block in html_blocks:
         assert "<script>" not in block and "<img" not in block and "<b>قناة" not in block
-    if page == "pages/story.py":
+    if page == "views/story.py":
         assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in b for b in html_blocks)  # the quote, as written
         assert any("&lt;b&gt;قناة&lt;/b&gt;&lt;img src=x onerror=alert(1)&gt;" in b for b in html_blocks)
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]

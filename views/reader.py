@@ -5,8 +5,12 @@ import html
 import pandas as pd
 import streamlit as st
 
-from pages.common import (HIGHLIGHTS, corpus_articles, current_tables, fmt_number, from_link,
-                          has_articles, highlight_html, legend_html, rtl_block, to_link, tr)
+from dashboard.data import corpus_articles
+from dashboard.highlight import HIGHLIGHTS, highlight_html, legend_html
+from dashboard.language import tr
+from dashboard.links import from_link, to_link
+from dashboard.render import fmt_number, has_articles, rtl_block
+from dashboard.session import current_tables
 
 st.title(tr("Reader · القارئ", "القارئ"))
 

@@ -5,8 +5,12 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.quantities import same_thing_claims
-from pages.common import (chart, clickable_chart, current_tables, download, empty_note, first_rows, fmt_number, has_articles,
-                          lang, outlet_colours, read_in_article, rtl_block, table_rows, tr)
+from dashboard.charts import chart, clickable_chart, outlet_colours
+from dashboard.downloads import download
+from dashboard.language import lang, tr
+from dashboard.navigation import read_in_article
+from dashboard.render import empty_note, first_rows, fmt_number, has_articles, rtl_block, table_rows
+from dashboard.session import current_tables
 
 CATEGORY_AR = {"munition": "ذخائر", "weapon": "أسلحة", "container": "حاويات", "person": "أشخاص",
                "money": "أموال", "time": "مدة", "distance": "مسافة", "percent": "نسبة مئوية", "other": "أخرى"}

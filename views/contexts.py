@@ -7,8 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from analysis.contexts import QueryError, keyword_contexts, raw_prefilter, span_contexts
-from pages.common import (corpus_articles, corpus_has_texts, current_tables, download, from_link, has_articles,
-                          read_in_article, to_link, tr)
+from dashboard.data import corpus_articles, corpus_has_texts
+from dashboard.downloads import download
+from dashboard.language import tr
+from dashboard.links import from_link, to_link
+from dashboard.navigation import read_in_article
+from dashboard.render import has_articles
+from dashboard.session import current_tables
 
 st.title(tr("Keyword in context · الكلمة في سياقها", "الكلمة في سياقها"))
 SHOWN = 300  # hits drawn on the page; the download has them all

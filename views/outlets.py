@@ -5,8 +5,12 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.compare import CompareError, biggest_numbers, coverage, coverage_matrix, distinctive_terms, outlet_profile
-from pages.common import (chart, clickable_chart, current_tables, download, empty_note, fmt_number, has_articles,
-                          outlet_colours, read_in_article, rtl_block, tr)
+from dashboard.charts import chart, clickable_chart, outlet_colours
+from dashboard.downloads import download
+from dashboard.language import tr
+from dashboard.navigation import read_in_article
+from dashboard.render import empty_note, fmt_number, has_articles, rtl_block
+from dashboard.session import current_tables
 
 st.title(tr("Outlets", "المنافذ"))
 

@@ -5,9 +5,15 @@ import plotly.express as px
 import streamlit as st
 
 from analysis import query
-from pages.common import (TYPE_COLOURS, chart, clickable_chart, current_tables, download, empty_note,
-                          first_rows, font_path, from_link, has_articles, load_connection, png_download, read_in_article,
-                          rtl_block, to_link, tr)
+from dashboard.charts import TYPE_COLOURS, chart, clickable_chart
+from dashboard.data import load_connection
+from dashboard.downloads import download, png_download
+from dashboard.fonts import font_path
+from dashboard.language import tr
+from dashboard.links import from_link, to_link
+from dashboard.navigation import read_in_article
+from dashboard.render import empty_note, first_rows, has_articles, rtl_block
+from dashboard.session import current_tables
 
 st.title(tr("Entities · الكيانات", "الكيانات"))
 TYPES_AR = {"person": "شخص", "place": "مكان", "organisation": "منظمة", "media": "وسيلة إعلام", "event": "حدث"}

@@ -7,8 +7,13 @@ import plotly.express as px
 import streamlit as st
 
 from analysis.story import event_points
-from pages.common import (chart, clickable_chart, current_tables, download, empty_note, first_rows, fmt_number, from_link,
-                          has_articles, outlet_colours, read_in_article, rtl_block, to_link, tr)
+from dashboard.charts import chart, clickable_chart, outlet_colours
+from dashboard.downloads import download
+from dashboard.language import tr
+from dashboard.links import from_link, to_link
+from dashboard.navigation import read_in_article
+from dashboard.render import empty_note, first_rows, fmt_number, has_articles, rtl_block
+from dashboard.session import current_tables
 
 st.title(tr("Story · القصة", "القصة"))
 TOP_SPEAKERS = 30  # bars in the quotes chart

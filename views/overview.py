@@ -1,7 +1,10 @@
 """Overview: the corpus in figures and one row per article."""
 import streamlit as st
 
-from pages.common import current_tables, download, has_articles, table_rows, tr
+from dashboard.downloads import download
+from dashboard.language import tr
+from dashboard.render import has_articles, table_rows
+from dashboard.session import current_tables
 
 st.title(tr("مرصد · Overview", "مرصد · نظرة عامة"))
 st.caption(tr("One news story read across outlets: what each article names, counts and dates.",
@@ -41,5 +44,5 @@ if has_articles(tables):
                       "not given by the outlet; see the date basis column.",
                       f"{approximate:,} من {len(a):,} تواريخ نشر مستنتجة من النص لا من المنفذ؛ "
                       "انظر عمود مصدر التاريخ."))
-    st.page_link("pages/reader.py", label=tr("Read the articles with their highlights",
+    st.page_link("views/reader.py", label=tr("Read the articles with their highlights",
                                              "اقرأ المقالات مع تلوينها"), icon=":material/menu_book:")

@@ -1,0 +1,57 @@
+"""The tidy tables every page reads (`Tables`), and the columns every span table starts with.
+
+Its own module so that the modules that read tables (compare, query, store, the dashboard)
+need not import the pipeline that builds them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+
+import pandas as pd
+
+ARTICLE_COLUMNS = ["article", "title", "outlet", "outlet_en", "published", "date_basis",
+                   "author", "wire", "url", "words", "source_file", "encoding", "chrome_lines"]
+SPAN_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "sentence"]
+OUTLET_TERM_COLUMNS = ["outlet", "stem", "word", "count", "articles"]
+
+
+@dataclass
+class Tables:
+    articles: pd.DataFrame  # one row per article (ARTICLE_COLUMNS)
+    # Span tables: SPAN_COLUMNS, then the columns of their extractor's row (entities.MentionRow,
+    # weapons.WeaponRow, quantities.QuantityRow, dates.DateRow, quotes.QuoteRow, sources.SourceRow).
+    # Mentions carry nisba (an adjective such as الروسي, counted apart from the name; pages
+    # include it only when the user asks).
+    mentions: pd.DataFrame
+    weapons: pd.DataFrame
+    quantities: pd.DataFrame
+    dates: pd.DataFrame
+    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # who said what
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)  # outlets an article cites
+    # dated sentences, one row per date span, grouped into events (see story.event_points)
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # the article that first mentions each entity, quantity claim and event (story.first_mentions)
+    firsts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # passages two articles share: the later article's offsets, other_* the earlier's
+    shared: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # words of the articles' bodies (Arabic, stopwords left out) per outlet: outlet, stem, word,
+    # count, articles (how many used it), for the outlets' distinctive vocabulary; summed from
+    # compare.term_counts' per-article rows (millions for 20,000 articles, a fifth of that per outlet)
+    terms: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OUTLET_TERM_COLUMNS))
+
+    def for_outlets(self, outlets: list[str] | None) -> "Tables":
+        """The same tables restricted to some outlets (None or empty: all of them)."""
+        if not outlets:
+            return self
+        return Tables(**{f.name: _keep(getattr(self, f.name), outlets) for f in fields(self)})
+
+    def names_only(self) -> "Tables":
+        """The same tables without the adjectival mentions (الروسي counted as Russia)."""
+        named = self.mentions[~self.mentions["nisba"].astype(bool)].reset_index(drop=True)
+        return replace(self, mentions=named)
+
+
+def _keep(frame: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
+    if "outlet" not in frame.columns:
+        return frame
+    return frame[frame["outlet"].isin(outlets)].reset_index(drop=True)
