@@ -95,3 +95,15 @@ def _unique(items) -> list[str]:
 
 def _id_of(name: str) -> str:
     return "_".join(normalized_key(name).split()) or "entity"
+
+
+def frequency(mentions: pd.DataFrame) -> pd.DataFrame:
+    """query.entity_frequency's table from mentions in memory (the corrected ones): entity,
+    name_ar, name_en, type, mentions, source; most mentioned first, ties by English name."""
+    if mentions.empty:
+        return pd.DataFrame(columns=["entity", "name_ar", "name_en", "type", "mentions", "source"])
+    counts = (mentions.groupby("entity", sort=False)
+              .agg(name_ar=("name_ar", "first"), name_en=("name_en", "first"), type=("type", "first"),
+                   mentions=("entity", "size"), source=("source", "first"))
+              .reset_index())
+    return counts.sort_values(["mentions", "name_en", "entity"], ascending=[False, True, True], ignore_index=True)
