@@ -150,6 +150,8 @@ def link_entities(article: Article, found: list[tuple[int, int, str]], matcher: 
             matcher.entries[l.label].fields.get("type") == "place" and l.start >= s and l.end <= e for l in covering)
         if covering and not (places_inside and _outside(text, core, covering)):
             continue  # the lexicon has it
+        if _not_a_name(text[core[0]:core[1]], kind, matcher):
+            continue  # "الرئيس" or "الروسي" alone
         new.append((s, e, kind, core))
     spans = [replace(l, data={**l.data, "source": "lexicon", "ner": id(l) in hit})
              for l in lexicon if nisba or not l.data["nisba"]]
@@ -186,6 +188,15 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
                              data={**span.data, "ner": False, "short_form": hit.data["alias"] != normalized_key(span.data["name"]),
                                    "variant": hit.data["variant"]}))
     return found
+
+
+def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
+    """A title or a nisba alone, or no letters: what a model sometimes tags as a name."""
+    key = _PROCLITIC.sub("", normalized_key(core))
+    titles = read_titles()
+    words = tuple(key.split())
+    return (len(key) < 2 or not any(c.isalpha() for c in key) or key in _nisba_words(matcher)
+            or any(words == t for t in titles.get(kind, ()) + titles.get("any", ())))
 
 
 def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str]:

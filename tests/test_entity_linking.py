@@ -117,3 +117,8 @@ def test_a_name_the_model_found_once_counts_where_the_article_repeats_it():
     assert got == [("المتحدث علي الأحمدي", "ner:" + merge_key("علي الأحمدي"), True),
                    ("الأحمدي", "ner:" + merge_key("علي الأحمدي"), False),
                    ("روساتوم", "ner:رستم", True), ("روساتوم", "ner:رستم", False)]
+
+
+def test_a_title_or_an_adjective_alone_is_no_name():
+    spans = spans_of("قال الرئيس إن الروسي وصل", [("الرئيس", "person"), ("الروسي", "person")])
+    assert model_labels(spans) == []
