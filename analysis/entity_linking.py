@@ -26,7 +26,7 @@ from .spans import Span
 TITLES_FILE = DATA_DIR / "titles.csv"
 GIVEN_NAMES_FILE = DATA_DIR / "arabic_given_names.csv"
 NER_PREFIX = "ner:"
-_PROCLITIC = re.compile(r"^(?:[وف]?[بلك]|[وف])(?=\w{3})")
+_PROCLITIC = re.compile(r"^(?:[وف]?[بل]|[وف])(?=\w{3})")
 _WORD = re.compile(r"[^\s\-–]+")
 _G = str.maketrans({"غ": "ج", "ق": "ج", "ؤ": "و", "ئ": "ي", "ء": None})
 _VOWELS = re.compile("[اوي]")
@@ -225,34 +225,28 @@ def _lexicon_keys(matcher: Matcher) -> dict[str, str]:
 
 def _new_entities(article: Article, new: list[tuple[int, int, str, tuple[int, int]]], names: list[Span],
                   matcher: Matcher, by_key: dict[str, str]) -> list[Span]:
-    """Spans for the model's names: a lexicon id by merge key or by one word of a full name
-    in this article, else "ner:" + merge key (a short name: the full one's key)."""
+    """Spans for the model's names: a lexicon id by merge key, or the one longer person name
+    of this article whose words hold this name's words in order ("بوتين", "داود أوغلو",
+    "علي صالح" of علي عبدالله صالح), else "ner:" + merge key."""
     text = article.text
-    full: dict[str, set] = {}  # one word's key -> the entity ids / model keys of longer names holding it
-    for l in names:
-        if matcher.entries[l.label].fields.get("type") == "person":
-            for word in normalized_key(l.data.get("alias", l.text)).split():
-                if word not in _JOINERS:
-                    full.setdefault(merge_key(word), set()).add(l.label)
+    bare_words = set(re.findall(r"\w+", normalized_key(article.body)))
     cores = []
     for s, e, kind, (c0, c1) in new:
-        words = text[c0:c1].split()
-        bare = " ".join([_short_word(words[0])] + words[1:]) if words else text[c0:c1]
-        cores.append((s, e, kind, bare, merge_key(bare), len(words)))
-    for _, _, kind, bare, key, size in cores:
-        if size > 1 and kind == "person":
-            label = by_key.get(key) or NER_PREFIX + key
-            for word in bare.split():
-                if word not in _JOINERS:
-                    full.setdefault(merge_key(word), set()).add(label)
+        words = normalized_key(text[c0:c1]).split()
+        if words:  # a proclitic comes off where the article also writes the name without it
+            words[0] = next((w for w in _without_proclitics(words[0])[1:] if w in bare_words), words[0])
+        bare = " ".join(words) if words else text[c0:c1]
+        cores.append((s, e, kind, bare, merge_key(bare)))
+    people = [(tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS),
+               l.label) for l in names if matcher.entries[l.label].fields.get("type") == "person"]
+    people += [(tuple(merge_key(w) for w in bare.split() if w not in _JOINERS), by_key.get(key) or NER_PREFIX + key)
+               for _, _, kind, bare, key in cores if kind == "person" and len(bare.split()) > 1]
     spans = []
-    for s, e, kind, bare, key, size in cores:
+    for s, e, kind, bare, key in cores:
         label, short = by_key.get(key), False
-        if label is None and size == 1 and kind == "person":
-            for word in _without_proclitics(normalized_key(text[s:e])):  # "وشي" -> شي of شي جين بينغ
-                if len(full.get(merge_key(word), ())) == 1:
-                    label, short, bare = next(iter(full[merge_key(word)])), True, word
-                    break
+        if label is None and kind == "person":
+            label = _longer_name(bare, people, text[s:e])
+            short = label is not None
         if label is None:
             label = NER_PREFIX + key
         spans.append(Span(article.id, s, e, text[s:e], "entity", label,
@@ -262,11 +256,30 @@ def _new_entities(article: Article, new: list[tuple[int, int, str, tuple[int, in
     return spans
 
 
+def _longer_name(bare: str, people: list[tuple[tuple[str, ...], str]], surface: str) -> str | None:
+    """The label of the one longer person name whose words hold `bare`'s words in order; a
+    one-word name may also lose a proclitic the article does not write bare ("وشي")."""
+    tries = [bare] if len(bare.split()) > 1 else _without_proclitics(normalized_key(surface))
+    for name in tries:
+        words = tuple(merge_key(w) for w in name.split() if w not in _JOINERS)
+        if not words:
+            continue
+        holders = {label for longer, label in people if len(longer) > len(words) and _in_order(words, longer)}
+        if len(holders) == 1:
+            return holders.pop()
+    return None
+
+
+def _in_order(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    rest = iter(longer)
+    return all(any(w == x for x in rest) for w in words)
+
+
 def _without_proclitics(word: str) -> list[str]:
     """The word, then the word without one, then two proclitic letters: "وبشي" -> وبشي، بشي، شي."""
     forms = [word]
     for _ in range(2):
-        if len(forms[-1]) > 2 and forms[-1][0] in "وفبلك":
+        if len(forms[-1]) > 2 and forms[-1][0] in "وفبل":
             forms.append(forms[-1][1:])
     return forms
 

@@ -122,3 +122,16 @@ def test_a_name_the_model_found_once_counts_where_the_article_repeats_it():
 def test_a_title_or_an_adjective_alone_is_no_name():
     spans = spans_of("قال الرئيس إن الروسي وصل", [("الرئيس", "person"), ("الروسي", "person")])
     assert model_labels(spans) == []
+
+
+def test_a_letter_that_may_be_a_proclitic_stays_unless_the_article_writes_the_name_without_it():
+    spans = spans_of("زار بيروت وكوباني ولندن ثم قالت وروساتوم إن روساتوم",
+                     [("بيروت", "place"), ("وكوباني", "place"), ("ولندن", "place"), ("وروساتوم", "organisation"),
+                      ("روساتوم", "organisation")], Matcher([]))
+    assert [s.data["name"] for s in spans] == ["بيروت", "وكوباني", "ولندن", "روساتوم", "روساتوم"]
+
+
+def test_a_shorter_name_is_the_longer_one_whose_words_it_holds():
+    text = "قال رئيس الوزراء أحمد داود أوغلو إن العمليات ستتواصل، وأضاف داود أوغلو أن"
+    spans = spans_of(text, [("رئيس الوزراء أحمد داود أوغلو", "person"), ("داود أوغلو", "person")])
+    assert len({s.label for s in spans}) == 1 and [s.data["short_form"] for s in spans] == [False, True]
