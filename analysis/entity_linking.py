@@ -87,7 +87,8 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     adjectives after them (الرئيس الروسي), and a nisba at the end after a stripped title
     (شركة روساتوم الروسية) or after a one-word name (روساتوم الروسية) left out. "الرئيس الروسي فلاديمير بوتين" -> "فلاديمير بوتين"."""
     titles = read_titles()
-    candidates = titles.get(kind, ()) + titles.get("any", ())
+    # every title whatever the model's type: "مدينة كوباني" is a place if the model says organisation
+    candidates = tuple(sorted({t for ts in titles.values() for t in ts}, key=len, reverse=True))
     words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
     nisbas = _nisba_words(matcher)
     i, stripped, last_title = 0, False, ()
