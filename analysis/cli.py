@@ -29,11 +29,13 @@ APP = PACKAGE_DIR.parent / ("marsad_app/app.py" if INSTALLED else "app.py")
 
 
 def entity_counts(tables: Tables, nisba: bool = False) -> pd.DataFrame:
-    """One row per (article, entity): "kim_jong_un" in 003 -> count 14. Adjectives such as
-    الروسي count towards their country only when `nisba` is set."""
+    """One row per (article, entity): "kim_jong_un" in 003 -> count 14, with its source
+    (lexicon, or model for a name only the NER model found). Adjectives such as الروسي count
+    towards their country only when `nisba` is set."""
     m = (tables if nisba else tables.names_only()).mentions
-    counts = (m.groupby(["article", "entity", "name_en", "name_ar", "type"], sort=False)
+    counts = (m.groupby(["article", "entity", "name_en", "name_ar", "type", "source"], sort=False)
                .size().reset_index(name="count"))
+    counts = counts[["article", "entity", "name_en", "name_ar", "type", "count", "source"]]
     return counts.sort_values(["article", "count", "entity"], ascending=[True, False, True])
 
 
