@@ -1,6 +1,10 @@
 """Dates written in the text: "10 إلى 13 سبتمبر", "يوليو/تموز الماضي", "عام 2019", "فبراير 2022",
 weekdays ("الثلاثاء", "يوم الاثنين") and relative expressions ("الشهر الماضي", "هذا الأسبوع", "أمس").
 
+Hijri dates ("21 / 10 / 1436هـ", "26 صفر 1447 هـ", "1415هـ") are read and converted with
+hijridate (the Umm al-Qura calendar); a line that gives a day in both calendars ("9 شوال
+1436هـ، الموافق 25 يوليو 2015م") is one date.
+
 Months come in Egyptian, Levantine and Maghrebi names; a month without a year takes it
 from the article's publication date when that is known ("الماضي" looks back). Weekdays and
 relative expressions are resolved against the publication date too; without one they keep
@@ -15,6 +19,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
+
+from hijridate import Hijri
 
 from .corpus import Article
 from .spans import Span
@@ -37,10 +43,38 @@ MONTH_NAMES = {
 MONTH_OF = {" ".join(normalize(n).split()): m for m, names in MONTH_NAMES.items() for n in names}
 _MONTH = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(MONTH_OF, key=len, reverse=True))
 # "يوليو/تموز", "أغسطس/ آب": the second name repeats the first
-_MONTHS = rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH}))?"
+_MONTHS = rf"(?P<month>{_MONTH})(?:\s*/\s*(?:{_MONTH})|\s+\(\s*(?:{_MONTH})\s*\)|\s+(?:{_MONTH})(?!\w))?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _CLITIC = r"(?<!\w)[وفبل]?"
 _RELATIVE = r"(?P<relative>الماضي|الجاري|المقبل|القادم|المنصرم|الحالي)"
+# "يونيو من العام الماضي": the month of last year
+_OF_YEAR = r"(?:\s+من\s+(?:العام|السنه)\s+(?P<of_year>الماضي|الماضيه|المنصرم|المنصرمه|السابق|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه))"
+_YEAR_STEP = {"الماضي": -1, "الماضيه": -1, "المنصرم": -1, "المنصرمه": -1, "السابق": -1, "الجاري": 0, "الجاريه": 0,
+              "الحالي": 0, "الحاليه": 0, "المقبل": 1, "المقبله": 1, "القادم": 1, "القادمه": 1}
+
+HIJRI_MONTH_NAMES = {
+    1: ["محرم", "المحرم"], 2: ["صفر"], 3: ["ربيع الأول"], 4: ["ربيع الآخر", "ربيع الثاني"],
+    5: ["جمادى الأولى", "جمادى الأول"], 6: ["جمادى الآخرة", "جمادى الثانية", "جمادى الآخر"], 7: ["رجب"],
+    8: ["شعبان"], 9: ["رمضان"], 10: ["شوال"], 11: ["ذو القعدة", "ذي القعدة"], 12: ["ذو الحجة", "ذي الحجة"],
+}
+HIJRI_MONTH_OF = {" ".join(normalize(n).split()): m for m, names in HIJRI_MONTH_NAMES.items() for n in names}
+_HIJRI_MONTH = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(HIJRI_MONTH_OF, key=len, reverse=True))
+_H_YEAR = r"(?P<year>1[34]\d\d)"
+_H_MARK = r"\s*(?:ه(?!\w)|هجريه?(?!\w))"  # هـ (its tatweel dropped), هجري، هجرية
+HIJRI_PATTERNS = [
+    # من 20 إلى 24 / 8 / 1436هـ، 8 - 15 / 10 / 1436هـ
+    re.compile(rf"(?<![\d/])(?:[وف]?من\s+)?(?P<day>\d{{1,2}})\s*(?:الي|حتي|-|–|و)\s*(?P<day_end>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*/\s*{_H_YEAR}(?:{_H_MARK})?(?!\d)"),
+    # 21 / 10 / 1436هـ, 13-10-1436هـ: a year of the 14th (or 13th) Hijri century is Hijri without its mark
+    re.compile(rf"(?<![\d/])(?P<day>\d{{1,2}})\s*([/\-])\s*(?P<month>\d{{1,2}})\s*\2\s*{_H_YEAR}(?:{_H_MARK})?(?!\d)"),
+    # 26 صفر 1447 هـ، الأول من محرم عام 1437ه
+    re.compile(rf"(?<!\w)(?:[وفب]?(?P<day>\d{{1,2}})\s+|(?:الاول|مطلع|غره)\s+من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_MONTH})\s+(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?{_H_YEAR}(?:{_H_MARK})?(?!\d)"),
+    # 1415هـ، عام 1436 هـ، 1435/ 1436هـ (a season over two years)
+    re.compile(rf"(?<![\w/])(?:[وف]?(?:عام|العام|سنه|لعام|للعام)\s+)?{_H_YEAR}(?:\s*[/\-–]?\s*(?P<year_end>1[34]\d\d))?{_H_MARK}"),
+]
+_HIJRI_ANCHOR = re.compile(r"1[34]\d\d")
+# Between the two calendars of one date: "، الموافق", "-", "(".
+_BOTH = re.compile(r"[\s،,\-–(]*(?:الموافق\s*(?:ل)?\s*)?$")
+
 
 # Python's weekday numbers (Monday 0); normalised names, both spellings of الاثنين normalise alike.
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
@@ -48,16 +82,19 @@ _WEEKDAY = "|".join(WEEKDAYS)
 
 DATE_PATTERNS = [
     # من 10 إلى 13 سبتمبر [2023 | الجاري]
-    re.compile(rf"(?<!\w)(?:[وف]?من\s+|[وفب])?(?P<day>\d{{1,2}})\s*(?:الي|حتي|-|–)\s*(?P<day_end>\d{{1,2}})\s+{_MONTHS}(?:\s+{_YEAR}|\s+{_RELATIVE})?(?!\d)"),
+    re.compile(rf"(?<!\w)(?:[وف]?من\s+|[وفب])?(?P<day>\d{{1,2}})\s*(?:الي|حتي|-|–|و)\s*(?P<day_end>\d{{1,2}})\s+{_MONTHS}(?:\s+{_YEAR}|\s+{_RELATIVE}|{_OF_YEAR})?(?!\d)"),
     # 30 أغسطس/آب [2023]
-    re.compile(rf"(?<![\w:])[وفب]?(?P<day>\d{{1,2}})\s+{_MONTHS}(?:\s+{_YEAR}|\s+{_RELATIVE}(?!\w))?(?!\d)"),
+    re.compile(rf"(?<![\w:])[وفب]?(?P<day>\d{{1,2}})\s+{_MONTHS}(?:\s+{_YEAR}|\s+{_RELATIVE}(?!\w)|{_OF_YEAR})?(?!\d)"),
     # فبراير 2022
     re.compile(rf"{_CLITIC}{_MONTHS}\s+{_YEAR}(?!\d)"),
     # في يوليو الماضي, شهر سبتمبر, ديسمبر/كانون الأول الماضي
-    re.compile(rf"(?:(?<!\w)(?:في|خلال|منذ|شهر)\s+){_MONTHS}(?:\s+{_RELATIVE})?(?!\w)"),
+    re.compile(rf"(?:(?<!\w)(?:في|خلال|منذ|شهر)\s+){_MONTHS}(?:\s+{_RELATIVE}|{_OF_YEAR})?(?!\w)"),
     re.compile(rf"{_CLITIC}{_MONTHS}\s+{_RELATIVE}(?!\w)"),
     # عام 2019, في 2006, سنة 2000
     re.compile(rf"(?<!\w)[وف]?(?:عام|العام|سنه|في)\s+{_YEAR}(?!\d)"),
+    # 21/7/2015م, 2015-07-21
+    re.compile(r"(?<![\d/])(?P<day>\d{1,2})\s*([/\-])\s*(?P<month>\d{1,2})\s*\2\s*(?P<year>(?:19|20)\d\d)(?!\d)"),
+    re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
 ]
 
 # Relative expressions: (pattern, unit, step). unit is day/week/month/year; step counts units
@@ -73,7 +110,9 @@ _UNIT_OF = {"الاسبوع": "week", "الشهر": "month", "العام": "year
 # أمس، اليوم، غدا; "اليوم التالي", "اليوم الأول" and the channel "روسيا اليوم" are not today.
 DAY_PATTERNS = [
     (re.compile(r"(?<!\w)[وف]?(?:ب?الامس|امس)(?:\s+الاول)?(?!\w)"), -1),
-    (re.compile(r"(?<!\w)(?<!روسيا )[وف]?اليوم(?!\w)(?!\s+(?:التالي|الاول|الثاني|الثالث|الاخير|السابق|الوطني|العالمي|نفسه|ذاته))"), 0),
+    (re.compile(r"(?<!\w)(?<!روسيا )(?<!المغرب )(?<!مصر )(?<!عين )(?<!اخبار )(?<!صحيفه )(?<!جريده )(?<!موقع )(?<!قناه )"
+                r"[وف]?اليوم(?!\w)(?!\s+(?:التالي|الاول|الثاني|الثالث|الاخير|السابق|الوطني|العالمي|نفسه|ذاته))"
+                r"(?!\s*[-–—|]\s*\w)"), 0),  # "عين اليوم – جدة": a byline
     (re.compile(r"(?<!\w)[وف]?غدا(?!\w)"), 1),
 ]
 # الثلاثاء، يوم الاثنين، والإثنين، الخميس المقبل
@@ -180,11 +219,19 @@ _DATE_ANCHORS = [
     re.compile(rf"(?:في|خلال|منذ|شهر)\s+{_MONTH_ANY}"),  # في يوليو
     re.compile(r"الماضي|الجاري|المقبل|القادم|المنصرم|الحالي"),  # يوليو الماضي
     _YEAR_ANY,  # عام 2019
+    _YEAR_ANY,  # 21/7/2015
+    _YEAR_ANY,  # 2015-07-21
 ]
 _UNIT_ANCHOR = re.compile(r"الاسبوع|الشهر|العام|السنه")
 _DAY_ANCHORS = [re.compile("امس"), re.compile("اليوم"), re.compile("غدا")]
 _WEEKDAY_ANCHOR = re.compile(_WEEKDAY)
 _AGO_ANCHOR = re.compile("منذ")
+
+
+def _month_number(written: str | None) -> int | None:
+    if not written:
+        return None
+    return int(written) if written.isdigit() else MONTH_OF[" ".join(written.split())]
 
 
 class _Taken:
@@ -209,10 +256,22 @@ def _calendar_dates(normalized: str, published: date | None, taken: _Taken) -> l
             if taken.overlaps(match.start(), match.end()):
                 continue
             groups = match.groupdict()
-            month = MONTH_OF[" ".join(groups["month"].split())] if groups.get("month") else None
+            month = _month_number(groups.get("month"))
             year = int(groups["year"]) if groups.get("year") else None
+            if month is None and groups.get("month") or not 1 <= (month or 1) <= 12:
+                continue  # "5/13/2015" is no date
             relative = groups.get("relative") or ""
             inferred = False
+            if groups.get("of_year"):  # "يونيو من العام الماضي"
+                step = _YEAR_STEP[groups["of_year"]]
+                year = published.year + step if published else None
+                inferred = year is not None
+                data = _date_data(year, month, int(groups["day"]) if groups.get("day") else None,
+                                  int(groups["day_end"]) if groups.get("day_end") else None, inferred,
+                                  f"year{step:+d}", published=published)
+                taken.append((match.start(), match.end()))
+                found.append((match.start(), match.end(), iso_label(year, month, data["day"]), data))
+                continue
             if year is None and month is not None:
                 future = not relative and _has_future_cue(normalized, match.start())
                 year = resolve_year(month, relative or None, published, future)
@@ -223,6 +282,75 @@ def _calendar_dates(normalized: str, published: date | None, taken: _Taken) -> l
             data = _date_data(year, month, day, day_end, inferred, QUALIFIER.get(relative, ""), published=published)
             found.append((match.start(), match.end(), iso_label(year, month, day), data))
     return found
+
+
+def hijri_range(year: int, month: int | None = None, day: int | None = None,
+                day_end: int | None = None) -> tuple[date, date] | None:
+    """The first and last Gregorian days of a Hijri date, year or month (Umm al-Qura):
+    1436-10-21 -> 2015-08-06 twice; 1415 -> 1994-06-10 .. 1995-05-29."""
+    try:
+        if day:
+            return Hijri(year, month, day).to_gregorian(), Hijri(year, month, day_end or day).to_gregorian()
+        if month:
+            first = Hijri(year, month, 1)
+            return first.to_gregorian(), Hijri(year, month, first.month_length()).to_gregorian()
+        return Hijri(year, 1, 1).to_gregorian(), Hijri(year, 12, Hijri(year, 12, 1).month_length()).to_gregorian()
+    except (ValueError, OverflowError):  # hijridate covers 1343-1500 AH
+        return None
+
+
+def _hijri_dates(normalized: str, taken: "_Taken") -> list[tuple[int, int, str, dict]]:
+    """"21 / 10 / 1436هـ" -> 2015-08-06 with data hijri "1436-10-21" and calendar "hijri"."""
+    found = []
+    for pattern in HIJRI_PATTERNS:
+        for match in finditer_in_clauses(pattern, normalized, _HIJRI_ANCHOR):
+            if taken.overlaps(match.start(), match.end()):
+                continue
+            groups = match.groupdict()
+            year = int(groups["year"])
+            month = int(groups["month"]) if groups.get("month") else (
+                HIJRI_MONTH_OF[" ".join(groups["hmonth"].split())] if groups.get("hmonth") else None)
+            day = int(groups["day"]) if groups.get("day") else (1 if groups.get("hmonth") and re.match(r"(?:الاول|مطلع|غره)", match.group()) else None)
+            day_end = int(groups["day_end"]) if groups.get("day_end") else None
+            last_year = int(groups["year_end"]) if groups.get("year_end") else year
+            if month is not None and not 1 <= month <= 12 or last_year < year:
+                continue
+            covered = hijri_range(year, month, day, day_end)
+            if covered is None:
+                continue
+            start, end = covered
+            if last_year != year and (later := hijri_range(last_year)):
+                end = later[1]
+            taken.append((match.start(), match.end()))
+            data = _date_data(start.year, start.month if month else None, start.day if day else None,
+                              end.day if day_end else None, span_from=start.isoformat(), span_to=end.isoformat())
+            data.update(calendar="hijri", hijri=iso_label(year, month, day) + (f"/{last_year}" if last_year != year else ""))
+            label = start.isoformat() if day else (iso_label(start.year, start.month, None) if month and start.month == end.month
+                                                    else start.isoformat()[:7] if month else str(start.year))
+            found.append((match.start(), match.end(), label, data))
+    return found
+
+
+def _one_date_in_both_calendars(normalized: str, found: list) -> list:
+    """"9 شوال 1436هـ، الموافق 25 يوليو 2015م" is one date: the Hijri and the Gregorian span
+    next to each other on the same day become one span, labelled with the Gregorian day."""
+    found = sorted(found, key=lambda f: f[0])
+    merged = []
+    for item in found:
+        if merged:
+            a, b, label, data = merged[-1]
+            c, d, label2, data2 = item
+            between = normalized[b:c]
+            pair = {data.get("calendar", "gregorian"), data2.get("calendar", "gregorian")}
+            if pair == {"hijri", "gregorian"} and len(between) <= 14 and _BOTH.match(between) \
+                    and data["date_from"] and data2["date_from"] \
+                    and abs((date.fromisoformat(data["date_from"]) - date.fromisoformat(data2["date_from"])).days) <= 1:
+                hijri, gregorian = (data, data2) if data.get("calendar") == "hijri" else (data2, data)
+                glabel = label2 if gregorian is data2 else label
+                merged[-1] = (a, d, glabel, {**gregorian, "calendar": "both", "hijri": hijri["hijri"]})
+                continue
+        merged.append(item)
+    return merged
 
 
 def _relative_dates(normalized: str, published: date | None, taken: _Taken) -> list[tuple[int, int, str, dict]]:
@@ -283,31 +411,70 @@ def extract_dates(article: Article) -> list[Span]:
     """Date spans; data holds year, month, day, day_end (None where unknown), year_inferred
     when the year came from the publication date, relative ("past" for "يوليو الماضي",
     "weekday", "yesterday", "month-1" for "الشهر الماضي", "week+0", "years_ago"...), weekday (Monday 0), resolved_from (the publication date used, ISO) and
-    date_from/date_to (the first and last day it covers, ISO, for a timeline)."""
+    date_from/date_to (the first and last day it covers, ISO, for a timeline); a Hijri date has
+    calendar "hijri" (or "both" when the Gregorian day is written beside it) and hijri "1436-10-21"."""
     nt = normalize_with_offsets(article.body)
     taken = _Taken(len(nt.normalized))
-    found = _calendar_dates(nt.normalized, article.published, taken)
+    found = _hijri_dates(nt.normalized, taken)
+    found += _calendar_dates(nt.normalized, article.published, taken)
+    if any(f[3].get("calendar") for f in found):
+        found = _one_date_in_both_calendars(nt.normalized, found)
     found += _relative_dates(nt.normalized, article.published, taken)
     spans = []
+    text = article.text
     for a, b, label, data in found:
         start, end = nt.to_original(a, b)
+        while end < len(text) and text[end] == "ـ":  # "1436هـ": the tatweel belongs to it
+            end += 1
         spans.append(Span(article.id, start, end, article.text[start:end], "date", label, data))
     return sorted(spans, key=lambda s: s.start)
 
 
 # ---------------------------------------------------------------- publication date
 
-def infer_published(article: Article) -> tuple[date | None, str]:
-    """A publication date read from the text when the metadata has none, and how it was found.
+# A header line that says when the page was published: "نشر في: 21 يوليو 2015", "بتاريخ ...".
+_PUBLISHED_CUE = re.compile(r"(?<!\w)(?:نشر(?:ت)?(?:\s+في)?|تاريخ\s+النشر|بتاريخ|اخر\s+تحديث|تم\s+النشر)\s*:?")
+# A day written next to "today", "yesterday", "tomorrow": "اليوم الخميس 7 / 10 / 1436 هـ"
+_DAY_WORD = re.compile(r"(?<!\w)[وف]?(?P<word>اليوم|امس|غدا)(?!\w)[\s(،,]*(?:(?:يوم\s+)?(?:%s)[\s)،,]*)?$" % _WEEKDAY)
+_DAY_STEP = {"اليوم": 0, "امس": -1, "غدا": 1}
+_DATELINE_END = re.compile(r"[مـ]?\s*(?:[-–—:(/|]|\n|$)")
 
-    A story is published on or after the latest past date it writes out with its year
-    (not one it says is planned: "المقرر عقده في ..."), so that date is a lower bound: "… 5 أفريل 2024" -> 2024-04-05, "not before". Page chrome
-    (a page's own date line) is not read. None when the text writes no year.
+
+def infer_published(article: Article) -> tuple[date | None, str]:
+    """A publication date read from the text when the metadata has none, and how it was found:
+
+    1. a dateline or header date: a full date opening the story ("الرياض 21 يوليو 2015 -") or
+       on a line of the page's head that says it is the publication date ("نشر في: ...");
+       a bare date line in the page's head is the site's clock, not the story's date;
+    2. a day written next to اليوم، أمس، غدا ("اليوم الخميس 7 / 10 / 1436 هـ");
+    3. else a lower bound: the latest past day or month the text writes out with its year
+       ("… 5 أفريل 2024" -> 2024-04-05, "not before"), never a year alone ("عام 2019" is a
+       backgrounder's) nor a planned date ("المقرر عقده في ...").
+    None when the text writes no such date.
     """
     undated = replace(article, published=None)
+    for line in article.text.split("\n")[:6]:
+        cue = _PUBLISHED_CUE.search(normalize(line))
+        if cue:
+            days = [s for s in extract_dates(Article("header", normalize(line)[cue.end():]))
+                    if s.data["day"] and s.data["date_from"] and not s.data["relative"]]
+            if days:
+                return date.fromisoformat(days[0].data["date_from"]), f'header date ("{line.strip()[:60]}")'
     nt = normalize_with_offsets(undated.body)
-    written = [s for s in extract_dates(undated)
-               if s.data["year"] and not s.data["year_inferred"] and not s.data["relative"]
+    spans = extract_dates(undated)
+    body_start = len(undated.body) - len(undated.body.lstrip())
+    for s in spans:
+        if s.data["day"] and s.data["year"] and not s.data["relative"] and s.data["date_from"]:
+            at = bisect_left(nt.offsets, s.start)
+            said = _DAY_WORD.search(nt.normalized, max(0, at - 30), at)
+            if said:
+                day = date.fromisoformat(s.data["date_from"]) - timedelta(days=_DAY_STEP[said.group("word")])
+                return day, f'written beside "{said.group("word")}" ("{s.text}")'
+            if (len(undated.body[body_start:s.start].split()) <= 3 and "\n" not in undated.body[body_start:s.start]
+                    and _DATELINE_END.match(undated.body, s.end)):  # "الرياض 21 يوليو 2015 -"
+                return date.fromisoformat(s.data["date_from"]), f'dateline ("{s.text}")'
+    written = [s for s in spans
+               if s.data["year"] and s.data["month"] and not s.data["year_inferred"] and not s.data["relative"]
                and not _has_future_cue(nt.normalized, bisect_left(nt.offsets, s.start))]  # plans can lie ahead
     if not written:
         return None, ""

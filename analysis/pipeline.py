@@ -16,10 +16,11 @@ from .compare import TERM_COLUMNS, term_counts
 from .corpus import Article
 from .dates import DateRow, extract_dates, with_publication_date
 from .entities import MentionRow
+from .entity_linking import canonical_names
 from .ner import entity_extractor
 from .quantities import QuantityRow, extract_quantities
 from .quotes import QuoteRow, extract_quotes
-from .sources import SourceRow, extract_cited_sources
+from .sources import SourceRow, article_wire, extract_cited_sources
 from .spans import Span
 from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, dated_sentences,
                     first_mentions, group_events, shared_from_windows, windows_frame)
@@ -28,12 +29,15 @@ from .text import count_words, normalize_with_offsets, sentence_bounds
 from .weapons import WeaponRow, extract_weapons
 
 
-def article_row(article: Article) -> dict:
+def article_row(article: Article, wire: str | None = None, wire_basis: str = "") -> dict:
+    """The article's row; `wire` and `wire_basis` when read off its wire lines (sources.article_wire)."""
     return {
         "article": article.id, "title": article.title, "outlet": article.outlet,
         "outlet_en": article.outlet_en,
         "published": pd.Timestamp(article.published) if article.published else pd.NaT,
-        "date_basis": article.date_basis, "author": article.author, "wire": article.wire,
+        "date_basis": article.date_basis, "author": article.author,
+        "wire": article.wire if wire is None else wire,
+        "wire_basis": wire_basis if wire is not None else ("metadata" if article.wire else ""),
         "url": article.url, "words": count_words(article.body), "source_file": article.source_file,
         "encoding": article.encoding, "chrome_lines": len(article.chrome),
     }
@@ -99,7 +103,7 @@ def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
         spans[name] = extract(article, names)
     rows: dict[str, list] = {name: span_rows(article, spans[name], row)
                              for name, (_, row) in {**extractors, **ENTITY_READERS}.items()}
-    rows["articles"] = [article_row(article)]
+    rows["articles"] = [article_row(article, *article_wire(article, spans["sources"]))]
     rows["dated"] = dated_sentences(article, spans["dates"], names)
     rows["texts"] = [{"article": article.id, "text": article.text}]
     return rows
@@ -176,6 +180,7 @@ def combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None =
     articles, what each article mentions first, and the passages articles share. `texts`
     (article id -> text) when the caller holds the articles: the parts need no texts then."""
     tables = {name: stack(parts, name) for name in PART_COLUMNS if name != "texts"}
+    tables["mentions"] = canonical_names(tables["mentions"])  # one name per model-found entity
     if texts is None:
         stacked = stack(parts, "texts")
         texts = dict(zip(stacked["article"], stacked["text"]))

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 
 ARTICLE_COLUMNS = ["article", "title", "outlet", "outlet_en", "published", "date_basis",
-                   "author", "wire", "url", "words", "source_file", "encoding", "chrome_lines"]
+                   "author", "wire", "wire_basis", "url", "words", "source_file", "encoding", "chrome_lines"]
 SPAN_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "sentence"]
 OUTLET_TERM_COLUMNS = ["outlet", "stem", "word", "count", "articles"]
 

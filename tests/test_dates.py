@@ -128,3 +128,59 @@ def test_the_channel_russia_today_is_not_a_date():
 
 def test_the_day_before_yesterday_and_yesterday():
     assert dates_in("أمس الأول ثم أمس", date(2023, 9, 5)) == [("أمس الأول", "2023-09-03"), ("أمس", "2023-09-04")]
+
+
+# ---------------------------------------------------------------- Hijri dates, publication dates (issue 16)
+
+def hijri_in(text, published=None):
+    return [(s.text, s.label, s.data["date_from"], s.data["date_to"], s.data.get("calendar"), s.data.get("hijri"))
+            for s in extract_dates(Article("t", text, published=published)) if s.data.get("calendar")]
+
+
+def test_hijri_dates_are_converted_on_the_umm_al_qura_calendar():
+    assert hijri_in("بتاريخ 21 / 10 / 1436هـ عن") == [
+        ("21 / 10 / 1436هـ", "2015-08-06", "2015-08-06", "2015-08-06", "hijri", "1436-10-21")]
+    assert hijri_in("يوم 26 صفر 1447 هـ") == [
+        ("26 صفر 1447 هـ", "2025-08-20", "2025-08-20", "2025-08-20", "hijri", "1447-02-26")]
+    assert hijri_in("منذ عام 1415هـ") == [("عام 1415هـ", "1994", "1994-06-10", "1995-05-29", "hijri", "1415")]
+    assert hijri_in("خلال الفترة من 20 إلى 24 / 8 / 1436هـ.")[0][2:4] == ("2015-06-07", "2015-06-11")
+    assert hijri_in("للعام الجامعي 1435/ 1436هـ.")[0][2:4] == ("2013-11-04", "2015-10-13")
+
+
+def test_a_date_line_in_both_calendars_is_one_date():
+    found = [s for s in extract_dates(Article("t", "جدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس")) if s.data["day"]]
+    assert [(s.text, s.label, s.data["calendar"], s.data["hijri"]) for s in found] == [
+        ("25 شوال 1436هـ الموافق 10 أغسطس 2015", "2015-08-10", "both", "1436-10-25")]
+
+
+def test_a_month_of_last_year_a_month_kept_and_a_two_day_range():
+    published = date(2015, 7, 21)
+    assert dates_in("في يونيو حزيران من العام الماضي", published) == [("في يونيو حزيران من العام الماضي", "2014-06")]
+    assert dates_in("منذ أكتوبر من العام الماضي", published) == [("منذ أكتوبر من العام الماضي", "2014-10")]
+    [day_range] = extract_dates(Article("t", "يومي 18 و19 يونيو", published=published))
+    assert (day_range.text, day_range.data["date_from"], day_range.data["date_to"]) == ("18 و19 يونيو", "2015-06-18", "2015-06-19")
+    assert dates_in("في أيار (مايو) الماضي", published) == [("في أيار (مايو) الماضي", "2015-05")]
+
+
+def test_today_in_an_outlet_name_or_a_byline_is_no_date():
+    published = date(2015, 8, 10)
+    assert dates_in("وذكر موقع المغرب اليوم أن الوفد وصل", published) == []
+    assert dates_in("عين اليوم – جدة\nأعلنت الأمانة", published) == []
+    assert dates_in("وقالت صحيفة اليوم إن", published) == []
+    assert dates_in("أطلقت امرأتان النار اليوم الاثنين", published)[0] == ("اليوم", "2015-08-10")
+
+
+def test_the_publication_date_from_a_header_date_a_dateline_or_a_day_beside_today():
+    header = Article("t", "نشر في: 21 يوليو 2015\nقال الوزير إن المشروع بدأ عام 2019.")
+    assert infer_published(header) == (date(2015, 7, 21), 'header date ("نشر في: 21 يوليو 2015")')
+    dateline = Article("t", "الرياض 21 يوليو 2015 - أعلنت الوزارة خطة تنتهي عام 2030.")
+    assert infer_published(dateline)[0] == date(2015, 7, 21)
+    today = Article("t", "نفذ حكم القتل اليوم الخميس 7 / 10 / 1436 هـ بمحافظة النبهانية. وأدين الجاني عام 2016.")
+    assert infer_published(today) == (date(2015, 7, 23), 'written beside "اليوم" ("7 / 10 / 1436 هـ")')
+    yesterday = Article("t", "ذكرت الوكالة أمس الأحد 9 أغسطس 2015 أن القتال توقف.")
+    assert infer_published(yesterday)[0] == date(2015, 8, 10)
+
+
+def test_a_backgrounder_year_is_never_the_publication_date():
+    article = Article("t", "قال الوزير إن الاتفاق وقع عام 2019 وإن المرحلة الثانية تنتهي في 2023.")
+    assert infer_published(article) == (None, "")

@@ -1,6 +1,7 @@
 """Who said what in the seed articles, each checked by reading the article."""
 from analysis.corpus import Article
 from analysis.quotes import clause_end, extract_quotes
+from analysis.spans import Span
 
 from conftest import seed
 
@@ -58,7 +59,7 @@ def test_relayed_words_name_the_speaker_and_the_agency(seeds):
 
 
 def test_the_newspaper_is_the_last_outlet_named(seeds):
-    first = extract_quotes(seed(seeds, "000"))[0]
+    first = next(q for q in extract_quotes(seed(seeds, "000")) if q.data["verb"] == "ذكرت")
     assert (first.data["speaker"], first.label, first.data["speaker_basis"]) == (
         "الصحيفة", "new_york_times", "back-reference")
 
@@ -97,3 +98,76 @@ def test_a_broken_speech_verb_file_says_which_line(tmp_path):
     path.write_text("verb,gloss,relay\nقال,said,\nقال إن,said that,\n", encoding="utf-8")
     with pytest.raises(SpeechVerbError, match="line 3"):
         load_speech_verbs(path)
+
+
+# ---------------------------------------------------------------- any story (issue 16)
+
+def said(text, entities=None):
+    return [(q.data["verb"], q.data["speaker"], q.label, q.data["speaker_basis"], q.data["quote"])
+            for q in extract_quotes(Article("t", text), entities)]
+
+
+def test_report_verbs_with_their_prepositions():
+    found = said("وأشار المتحدث باسم الوزارة غابريل فيرنشتدت إلى أن الفتاة موجودة في سوريا. "
+                 "ولفت إلى أن السلطات على اتصال بأقاربها. وأكد الوزير على أن التحقيق مستمر.")
+    assert [(v, q) for v, _, _, _, q in found] == [
+        ("اشار", "الفتاة موجودة في سوريا"), ("لفت", "السلطات على اتصال بأقاربها"), ("اكد", "التحقيق مستمر")]
+    assert found[1][3] == "previous speaker"
+    assert said("لفت نظري في المعرض أن الزوار كثيرون.") == []  # "caught my eye": no إلى, no speech
+
+
+def test_a_warning_of_something_does_not_make_it_the_speaker():
+    [warning] = said("وحذر وزير الصحة من انتشار الأوبئة في المخيمات خلال الصيف.")
+    assert warning[:2] == ("حذر", "وزير الصحة") and warning[4] == "انتشار الأوبئة في المخيمات خلال الصيف"
+
+
+def test_attributions_without_a_verb():
+    found = said("قتل خمسة أشخاص في الهجوم، بحسب الشرطة. ووفقاً لـ\"رويترز\"، فإن الشركة خفضت إنتاجها. "
+                 "وكانت المرأة تغرق، حسبما ذكرت صحف محلية.")
+    assert [(v, s, q) for v, s, _, _, q in found] == [
+        ("بحسب", "الشرطة", "قتل خمسة أشخاص في الهجوم"),
+        ("وفقا", "رويترز", "الشركة خفضت إنتاجها"),
+        ("حسب", "صحف محلية", "وكانت المرأة تغرق")]
+    assert found[1][2] == "reuters"
+    assert said("وتقدم الخدمة حسب الحاجة ووفق الأنظمة المعمول بها.") == []  # not a source
+
+
+def test_a_decimal_point_an_abbreviation_or_a_closing_guillemet_does_not_end_the_quote():
+    [q] = said("وقال المتحدث إن الودائع بلغت 5.4 مليار دينار في مايو.")
+    assert q[4] == "الودائع بلغت 5.4 مليار دينار في مايو"
+    [q] = said("وقال الوزير: «إن د. محمد وصف «داعش» بأنه تنظيم إرهابي، وإن الحرب ستطول».")
+    assert q[4] == "إن د. محمد وصف «داعش» بأنه تنظيم إرهابي، وإن الحرب ستطول"
+
+
+def test_the_speaker_left_unsaid_is_the_subject_before_it():
+    found = said("أصدرت الوزارة بياناً حول الحادث صباح اليوم. وقالت في تغريدة على تويتر إن التحقيق بدأ.")
+    assert found[0][1:4] == ("الوزارة", "", "subject")
+    assert found[0][4] == "التحقيق بدأ"
+
+
+def test_one_speaker_under_several_descriptions():
+    text = ("وقال المتحدث الأمني لوزارة الداخلية اللواء منصور التركي إن الخلية فككت. "
+            "وأضاف اللواء التركي أن التحقيقات مستمرة. وقال التركي إن عدد الموقوفين 431. "
+            "وأوضح المتحدث أن بينهم أجانب.")
+    found = extract_quotes(Article("t", text))
+    assert {q.label for q in found} == {"ner:منصور_التركي"}
+    assert [q.data["speaker_full"] for q in found] == [
+        "المتحدث الأمني لوزارة الداخلية اللواء منصور التركي"] * 4
+    assert [q.data["speaker"] for q in found] == [
+        "المتحدث الأمني لوزارة الداخلية اللواء منصور التركي", "اللواء التركي", "التركي", "المتحدث"]
+
+
+def test_a_named_person_in_the_description_links_to_a_name_entity_and_the_outlet_spoken_to_does_not():
+    [q] = extract_quotes(Article("t", "وقال شاهد عيان يدعى أحمد اكاي لرويترز إن إحدى المرأتين أطلقت النار."))
+    assert (q.label, q.data["speaker"]) == ("ner:احمد_اكاي", "شاهد عيان يدعى أحمد اكاي")  # not Reuters, spoken to
+    [q] = extract_quotes(Article("t", "وقال وزير الخارجية السعودي عادل الجبير: «الحل سياسي»."))
+    assert q.label == "ner:عادل_الجبير" and q.data["quote"] == "الحل سياسي"  # ids fold غ/ج as model names do
+    [q] = extract_quotes(Article("t", "وقال وزير الدفاع الكوري الجنوبي إن الذخائر أرسلت."))
+    assert q.label == "" and q.data["speaker_basis"] == "role"
+
+
+def test_model_found_names_are_speakers():
+    text = "وقال روستام مينيخانوف إن الاتفاق قريب."
+    name = Span("t", 5, 21, text[5:21], "entity", "ner:روستام_مينيخانوف", {"type": "person", "alias": "روستام مينيخانوف"})
+    [q] = extract_quotes(Article("t", text), [name])
+    assert (q.label, q.data["speaker_basis"]) == ("ner:روستام_مينيخانوف", "named")
