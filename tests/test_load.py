@@ -3,7 +3,7 @@
 - In a browser: twenty tabs of one headless chromium (each its own Streamlit session) open the
   app's link together, one round, on a freshly started server, each with a link of its own (none,
   an outlet filter, the Arabic interface); every tab must draw the overview (its figures for its
-  own filter, the articles table) with no exception box and no page error within LIMIT_S. Prints
+  own filter, the articles table) with no exception box and no page error (LIMIT_S guards a hang). Prints
   the slowest tab, the server's memory and the CPU time of the server and of the browser (which
   shares the same cores here, unlike a hosted app's readers).
 - Without a browser: twenty websocket sessions (one thread each) go through every main page
@@ -29,7 +29,9 @@ SESSIONS = 20
 RIGHT = "رايت رايتس"
 LINKS = {"": ("Articles", None), "outlet=%D8%B1%D8%A7%D9%8A%D8%AA+%D8%B1%D8%A7%D9%8A%D8%AA%D8%B3": ("Articles", RIGHT),
          "lang=ar": ("المقالات", None)}  # link -> the articles figure's label, the outlet it shows
-LIMIT_S = 120  # every tab drawn within two minutes of the round's start (the probe's slowest: 51 s)
+# A guard against a hang, not a speed target (those are benchmarks): about 45-60 s on two idle cores
+# (the probe's slowest: 51 s), 86 s at load average 28 on this shared machine, longer above
+LIMIT_S = 240
 
 
 def _family(process: psutil.Process, but: int | None = None) -> list[psutil.Process]:
@@ -164,7 +166,7 @@ PAGES = {  # url path -> the title the page shows, and whether it draws a chart
     "story": ("Story · القصة", True),
 }
 QUERIES = ["", "outlet=%D8%B1%D8%A7%D9%8A%D8%AA+%D8%B1%D8%A7%D9%8A%D8%AA%D8%B3", "lang=ar"]  # رايت رايتس
-WEBSOCKET_LIMIT_S = 180  # about 65 s on two shared cores
+WEBSOCKET_LIMIT_S = 300  # a hang guard: about 65 s on two shared cores, 176 s at load average 38
 
 
 @pytest.fixture(scope="module")
