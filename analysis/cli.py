@@ -29,11 +29,13 @@ APP = PACKAGE_DIR.parent / ("marsad_app/app.py" if INSTALLED else "app.py")
 
 
 def entity_counts(tables: Tables, nisba: bool = False) -> pd.DataFrame:
-    """One row per (article, entity): "kim_jong_un" in 003 -> count 14. Adjectives such as
-    الروسي count towards their country only when `nisba` is set."""
+    """One row per (article, entity): "kim_jong_un" in 003 -> count 14, with its source
+    (lexicon, or model for a name only the NER model found). Adjectives such as الروسي count
+    towards their country only when `nisba` is set."""
     m = (tables if nisba else tables.names_only()).mentions
-    counts = (m.groupby(["article", "entity", "name_en", "name_ar", "type"], sort=False)
+    counts = (m.groupby(["article", "entity", "name_en", "name_ar", "type", "source"], sort=False)
                .size().reset_index(name="count"))
+    counts = counts[["article", "entity", "name_en", "name_ar", "type", "count", "source"]]
     return counts.sort_values(["article", "count", "entity"], ascending=[True, False, True])
 
 
@@ -114,12 +116,12 @@ def build(args: argparse.Namespace) -> int:
     from time import perf_counter
     started = perf_counter()
     loaded = load_paths(args.paths)
-    for problem in loaded.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+    for issue in summarize(loaded.issues):
+        print(f"{'skipped' if issue.skipped else 'note'}: {issue.message}", file=sys.stderr)
     if not loaded.articles:
         raise CorpusError("No article could be read.")
     run = engines.dask(args.scheduler) if args.engine == "dask" else engines.local()
-    tables = analyze_cached(loaded.articles, Cache(args.cache), run)
+    tables = analyze_cached(loaded.articles, Cache(args.cache), run, on_progress=_progress_printer())
     folder = write_tables(tables, args.out, loaded.articles)  # texts too: the reader shows them
     print(f"{len(tables.articles):,} articles, {len(tables.mentions):,} mentions -> {folder} "
           f"({perf_counter() - started:.1f} s)", file=sys.stderr)
@@ -143,3 +145,18 @@ def run(prog: str = "marsad") -> None:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+
+
+def _progress_printer(every: float = 2.0):
+    """on_progress for the build: articles done and time left on stderr, at most every `every`
+    seconds (and the last one)."""
+    from time import monotonic
+
+    from .engines import Progress
+    line, last = Progress(), [0.0]
+
+    def show(done: int, total: int) -> None:
+        if done in (0, total) or monotonic() - last[0] >= every:
+            last[0] = monotonic()
+            print(line(done, total), file=sys.stderr, flush=True)
+    return show

@@ -51,6 +51,11 @@ MAX_FILE_BYTES = MAX_FILE_MB * 2**20
 SUPPORTED = (".txt", ".csv", ".jsonl", ".json", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 ARCHIVES = (".zip",)  # each member of a supported type is read as its own file
+MAX_ARCHIVE_MB = 500  # what one uploaded zip may inflate to in all, nested zips included
+MAX_ARCHIVE_BYTES = MAX_ARCHIVE_MB * 2**20
+MAX_ZIP_DEPTH = 3  # a zip in a zip in a zip; deeper ones are named, not read
+# Methods whose inflation zipfile bounds as it reads; bzip2 and LZMA inflate a whole block at once.
+READABLE_ZIP_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 # Leading bytes of common binary formats, so "photo.txt" that is really a PNG says so.
 BINARY_SIGNATURES = {
@@ -160,14 +165,13 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
         if data.startswith(signature):
             raise CorpusError(f"{name} is {what}, not text; save the article as UTF-8 text.", "binary")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return _mostly(data[3:], "utf-8", not_text, "utf-8-sig")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: the same first bytes
+        return _mostly(data, "utf-32", not_text)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as error:
-            raise CorpusError(not_text, "binary") from error
-    if b"\x00" in data:  # UTF-16 without a BOM (Arabic in UTF-16 is valid UTF-8 bytes!) or binary
-        encoding = _utf16_without_bom(data)
+        return _mostly(data, "utf-16", not_text)
+    if b"\x00" in data:  # UTF-16 or 32 without a BOM (Arabic in UTF-16 is valid UTF-8 bytes!) or binary
+        encoding = _utf32_without_bom(data) or _utf16_without_bom(data)
         if encoding is None:
             raise CorpusError(not_text, "binary")
         return data.decode(encoding), encoding
@@ -175,10 +179,72 @@ def decode(data: bytes, name: str = "file") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    replaced = data.decode("utf-8", errors="replace")  # a stray byte or a cut last character
+    count, arabic = replaced.count("\ufffd"), _arabic_code_page(data)
+    if count <= max(4, len(replaced) // 1000) and (arabic is None or _arabic_share(replaced) >= 0.6):
+        return replaced, _replaced_encoding("utf-8", count)
+    if arabic:
+        return arabic[:2]
     best = charset_normalizer.from_bytes(data).best()
     if best is None or "\x00" in str(best):
         raise CorpusError(not_text, "binary")
     return str(best), best.encoding
+
+
+REPLACED = "characters replaced"  # in Article.encoding: "utf-8, 1 characters replaced"
+ARABIC_CODE_PAGES = ("cp1256", "iso8859_6", "mac_arabic")  # Windows, ISO, Mac: the order breaks ties
+
+
+def _replaced_encoding(encoding: str, count: int) -> str:
+    return f"{encoding}, {count:,} {REPLACED}" if count else encoding
+
+
+def _mostly(data: bytes, encoding: str, not_text: str, name: str = "") -> tuple[str, str]:
+    """`data` in `encoding`, a few undecodable bytes (a cut last character) replaced by U+FFFD
+    and counted in the encoding's name; more than a few: not text."""
+    text = data.decode(encoding, errors="replace")
+    count = text.count("\ufffd")
+    if count > max(2, len(text) // 1000):
+        raise CorpusError(not_text, "binary")
+    return text, _replaced_encoding(name or encoding, count)
+
+
+def _arabic_share(text: str) -> float:
+    """The share of Arabic letters among a text's characters beyond ASCII."""
+    beyond = sum(1 for c in text if ord(c) > 127)
+    return len(ARABIC_LETTER.findall(text)) / beyond if beyond else 0.0
+
+
+def _arabic_code_page(data: bytes) -> tuple[str, str, float] | None:
+    """Text in an Arabic single-byte code page (Windows-1256, ISO 8859-6, Mac Arabic), the one
+    whose reading has the most Arabic letters; None when none reads as Arabic (a general
+    detector reads Mac Arabic as Thai)."""
+    readings = []
+    for rank, encoding in enumerate(ARABIC_CODE_PAGES):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_arabic_share(text), -rank, text, encoding))
+    if not readings:
+        return None
+    share, _, text, encoding = max(readings)
+    return (text, encoding, share) if share >= 0.6 else None
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """"utf-32-le" or "utf-32-be" when every character decodes and none is a NUL."""
+    quarter = len(data) // 4
+    if len(data) % 4 or max(data[2::4].count(0), data[1::4].count(0)) < 0.9 * quarter:
+        return None
+    for encoding in ("utf-32-le", "utf-32-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return encoding
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -351,13 +417,35 @@ def finish(article: Article, rules: list[ChromeRule]) -> Article:
 
 def parse_date(value: str) -> date | None:
     """ISO dates ("2023-09-05", "2015-07-21 10:20:00"); anything else is no date."""
+    return read_date(value)[0]
+
+
+EARLIEST_YEAR = 1800  # metadata dates outside EARLIEST_YEAR .. next year are not a news date
+HIJRI_YEARS = range(1300, 1501)  # 1445-03-12 is a Hijri date (1300 AH began in 1882)
+
+
+def read_date(value: str) -> tuple[date | None, str]:
+    """A metadata date and, when it cannot be used as written, why: "2023-02-30" is no date,
+    "1445-03-12" is Hijri (converted, Umm al-Qura), "9999-12-31" and "0001-01-01" are out of range."""
     match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value or "")
     if not match:
-        return None
+        return None, (f'"{value.strip()[:40]}" is not a date (write YYYY-MM-DD)' if (value or "").strip() else "")
+    year, month, day = (int(g) for g in match.groups())
+    if year in HIJRI_YEARS:
+        try:
+            from hijridate import Hijri  # Umm al-Qura, as Saudi outlets date
+            gregorian = Hijri(year, month, day).to_gregorian()
+            return date(gregorian.year, gregorian.month, gregorian.day), \
+                f"{match.group().strip()} read as a Hijri date: {gregorian.isoformat()}"
+        except (ImportError, ValueError, OverflowError) as error:
+            return None, f"{match.group().strip()} looks like a Hijri date that cannot be converted ({error}); not used"
     try:
-        return date(*(int(g) for g in match.groups()))
+        day_read = date(year, month, day)
     except ValueError:
-        return None
+        return None, f"{match.group().strip()} is not a date; not used"
+    if not EARLIEST_YEAR <= year <= date.today().year + 1:
+        return None, f"{match.group().strip()} is out of range for a news date; not used"
+    return day_read, ""
 
 
 def _pick(row: dict, names: tuple[str, ...]) -> str:
@@ -369,11 +457,15 @@ def _pick(row: dict, names: tuple[str, ...]) -> str:
     return ""
 
 
-def article_from_record(row: dict, default_id: str, source_file: str, encoding: str) -> Article:
-    """A CSV row or JSON object with a text column and optional metadata columns."""
+def article_from_record(row: dict, default_id: str, source_file: str, encoding: str,
+                        notes: list[str] | None = None) -> Article:
+    """A CSV row or JSON object with a text column and optional metadata columns; a date that
+    cannot be used as written is said in `notes`."""
     text = _pick(row, TEXT_COLUMNS)
     fields = {key: _pick(row, names) for key, names in FIELD_COLUMNS.items()}
-    published = parse_date(fields["published"])
+    published, why = read_date(fields["published"])
+    if why and notes is not None:
+        notes.append(f"{fields['id'] or default_id}: date {why}")
     return Article(
         id=fields["id"] or default_id,
         text=text,
@@ -396,22 +488,36 @@ def read_metadata(path: Path) -> dict[str, dict]:
     return read_metadata_bytes(path.read_bytes(), path.name)
 
 
-def read_metadata_bytes(data: bytes, name: str = METADATA_NAME) -> dict[str, dict]:
-    """A metadata.csv's bytes (from disk or an upload), keyed by file name and stem."""
+def read_metadata_bytes(data: bytes, name: str = METADATA_NAME,
+                        issues: list[Problem] | None = None) -> dict[str, dict]:
+    """A metadata.csv's bytes (from disk or an upload), keyed by file name and stem; a file
+    listed twice is said in `issues` (the last row wins)."""
     text, _ = decode(data, name)
-    rows = {}
-    for row in csv.DictReader(io.StringIO(text)):
-        name = (row.get("file") or "").strip()
-        if name:
-            rows[name] = row
-            rows[Path(name).stem] = row
+    rows, line_of, twice = {}, {}, []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        for row in reader:
+            file = str(row.get("file") or "").strip()
+            if file:
+                if file in line_of:
+                    twice.append(f"{file} (lines {line_of[file]} and {reader.line_num})")
+                line_of[file] = reader.line_num
+                rows[file] = row
+                rows[Path(file).stem] = row
+    except csv.Error as error:
+        raise CorpusError(f"{name} line {reader.line_num}: broken CSV ({error}).", "csv") from error
+    if twice and issues is not None:
+        issues.append(Problem(name, "metadata_twice", f"{name} lists {len(twice):,} files twice: "
+                              f"{', '.join(twice[:3])}{', …' if len(twice) > 3 else ''}; the last row is used.",
+                              skipped=False))
     return rows
 
 
 # ---------------------------------------------------------------- readers
 
-def read_table(data: bytes, name: str) -> list[Article]:
-    """Articles from a CSV, JSONL or JSON file's bytes; each row needs a text column."""
+def read_table(data: bytes, name: str, notes: list[str] | None = None) -> list[Article]:
+    """Articles from a CSV, JSONL or JSON file's bytes; each row needs a text column. Rows
+    left out (no text, text that is not a string) and dates not used are said in `notes`."""
     text, encoding = decode(data, name)
     stem, suffix = Path(name).stem, Path(name).suffix.lower()
     if suffix == ".csv":
@@ -440,20 +546,54 @@ def read_table(data: bytes, name: str) -> list[Article]:
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
                 try:
-                    records.append(json.loads(line))
+                    records.append(_json(line))
                 except json.JSONDecodeError as error:
                     raise CorpusError(f"{name} line {number} is not JSON ({error.msg}).", "json") from error
+                except CorpusError as error:
+                    raise CorpusError(f"{name} line {number}: {error}", "json") from error
     else:  # .json: an array of objects, as SaudiNewsNet ships
         try:
-            records = json.loads(text)
+            records = _json(text)
         except json.JSONDecodeError as error:
             raise CorpusError(f"{name} is not JSON ({error.msg} at line {error.lineno}).", "json") from error
+        except CorpusError as error:
+            raise CorpusError(f"{name}: {error}", "json") from error
         if isinstance(records, dict):
             records = [records]
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise CorpusError(f'{name}: expected one object per article, such as {{"text": "..."}}.', "json")
-    articles = [article_from_record(r, f"{stem}-{i + 1}", name, encoding) for i, r in enumerate(records)]
-    return [a for a in articles if a.text.strip()]
+    notes = [] if notes is None else notes
+    articles, without, not_string = [], [], []
+    for i, record in enumerate(records):
+        value = next((v for k, v in record.items() if str(k).strip().lower() in TEXT_COLUMNS and v not in (None, "")),
+                     None)
+        if isinstance(value, (dict, list)):  # would be shown as a Python repr
+            not_string.append(str(i + 1))
+            continue
+        article = article_from_record(record, f"{stem}-{i + 1}", name, encoding, notes)
+        if article.text.strip():
+            articles.append(article)
+        else:
+            without.append(str(i + 1))
+    what = "row" if suffix == ".csv" else "object"
+    for rows, why in ((without, "no text (empty or null)"), (not_string, "a text that is not a string (an object or a list)")):
+        if rows:
+            notes.append(f"{len(rows):,} {what}s with {why} left out: {what} {', '.join(rows[:5])}"
+                         f"{', …' if len(rows) > 5 else ''}")
+    return articles
+
+
+def _json(text: str):
+    """json.loads with its other errors as a CorpusError: nesting too deep, a number too long."""
+    try:
+        return json.loads(text)
+    except RecursionError as error:
+        raise CorpusError("nested too deeply to read (objects or lists within each other thousands of "
+                          "levels deep).", "json") from error
+    except json.JSONDecodeError:
+        raise
+    except ValueError as error:  # a 5,000-digit number is refused by int()
+        raise CorpusError(f"holds a value that cannot be read ({error}).", "json") from error
 
 
 def too_big(name: str, size: int) -> str:
@@ -461,15 +601,16 @@ def too_big(name: str, size: int) -> str:
             "split it into smaller files.")
 
 
-def read_file(data: bytes, name: str, metadata: dict | None = None) -> list[Article]:
-    """One file's bytes as articles: a .txt or web page is one article, a table file many."""
+def read_file(data: bytes, name: str, metadata: dict | None = None, notes: list[str] | None = None) -> list[Article]:
+    """One file's bytes as articles: a .txt or web page is one article, a table file many;
+    what was left out or not used is said in `notes`."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED:
         raise CorpusError(f"{name}: unsupported file type; use {', '.join(SUPPORTED)}.", "type")
     if len(data) > MAX_FILE_BYTES:
         raise CorpusError(too_big(name, len(data)), "too_big")
     if suffix in (".csv", ".jsonl", ".json"):
-        return read_table(data, name)
+        return read_table(data, name, notes)
     text, encoding = decode(data, name)
     row = dict(metadata or {})
     if suffix in HTML_SUFFIXES or looks_like_html(text):
@@ -479,7 +620,7 @@ def read_file(data: bytes, name: str, metadata: dict | None = None) -> list[Arti
         row = {**{k: v for k, v in page.items() if v}, **row}
         text = page["text"]
     row["text"] = text
-    return [article_from_record(row, Path(name).stem, name, encoding)]
+    return [article_from_record(row, Path(name).stem, name, encoding, notes)]
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
@@ -492,31 +633,87 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return result
 
 
-def unzipped(files: list[tuple[str, bytes]], issues: list[Problem]) -> list[tuple[str, bytes]]:
+def unzipped(files: list[tuple[str, bytes]], issues: list[Problem]) -> list[tuple[str, bytes, dict | None]]:
     """The files with each .zip replaced by its members of a supported type, named
-    "2015-07-21.zip/2015-07-21.json"; a zip that cannot be read is reported in `issues`."""
-    out: list[tuple[str, bytes]] = []
+    "2015-07-21.zip/2015-07-21.json", each with the rows of the zip's own metadata.csv (None for
+    a file not from a zip); zips within zips are read too. Each member is inflated with a cap,
+    whatever its header says, and so is the whole archive; what cannot be read is in `issues`."""
+    out: list[tuple[str, bytes, dict | None]] = []
     for name, data in files:
-        if Path(name).suffix.lower() not in ARCHIVES:
-            out.append((name, data))
-            continue
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                members = [m for m in archive.infolist()
-                           if not m.is_dir() and Path(m.filename).suffix.lower() in SUPPORTED
-                           and Path(m.filename).name.lower() != METADATA_NAME]
-                if not members:
-                    issues.append(Problem(name, "empty", f"{name} holds no {', '.join(SUPPORTED)} file."))
-                for member in members:
-                    label = f"{name}/{member.filename}"
-                    if member.file_size > MAX_FILE_BYTES:  # never inflated into memory
-                        issues.append(Problem(label, "too_big", too_big(label, member.file_size)))
-                    else:
-                        out.append((label, archive.read(member)))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as error:
-            issues.append(Problem(name, "bad_zip", f"{name} is not a zip archive that can be read ({error}); "
-                                  "zip the files again or add them one by one."))
+        if Path(name).suffix.lower() in ARCHIVES:
+            out += _members(name, data, issues, [MAX_ARCHIVE_BYTES], 1)
+        else:
+            out.append((name, data, None))
     return out
+
+
+def _members(name: str, data: bytes, issues: list[Problem], budget: list[int], depth: int) -> list:
+    """unzipped() of one archive; budget[0]: the bytes the outermost archive may still inflate."""
+    out, metadata = [], {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            wanted = [m for m in members if Path(m.filename).suffix.lower() in SUPPORTED + ARCHIVES]
+            if not wanted:
+                issues.append(Problem(name, "empty", f"{name} holds no {', '.join(SUPPORTED)} file."))
+            for member in wanted:
+                label = f"{name}/{member.filename}"
+                inflated = _inflate(archive, member, label, issues, budget)
+                if inflated is None:
+                    continue
+                if Path(member.filename).name.lower() == METADATA_NAME:
+                    try:
+                        metadata.update(read_metadata_bytes(inflated, label, issues))
+                    except CorpusError as error:
+                        issues.append(Problem(label, error.kind, str(error)))
+                elif Path(member.filename).suffix.lower() in ARCHIVES:
+                    if depth >= MAX_ZIP_DEPTH:
+                        issues.append(Problem(label, "bad_zip", f"{label} is a zip nested {depth + 1} deep; "
+                                              "unzip it and add its files."))
+                    else:
+                        out += _members(label, inflated, issues, budget, depth + 1)
+                else:
+                    out.append((label, inflated, None))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError,
+            ValueError) as error:
+        issues.append(Problem(name, "bad_zip", f"{name} is not a zip archive that can be read ({error}); "
+                              "zip the files again or add them one by one."))
+        return out
+    if metadata:  # the zip's own metadata.csv, for its members (keyed by their names inside it)
+        out = [(label, data, inner or metadata) for label, data, inner in out]
+    return out
+
+
+def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: str, issues: list[Problem],
+             budget: list[int]) -> bytes | None:
+    """A member's bytes, read in chunks and stopped at MAX_FILE_BYTES or the archive's budget
+    (the size in the header is not trusted); None, with the reason in `issues`, if it is not read."""
+    method = READABLE_ZIP_METHODS.get(member.compress_type)
+    if method is None:
+        issues.append(Problem(label, "bad_zip", f"{label} is compressed with a method Marsad does not inflate "
+                              f"(number {member.compress_type}); zip it again with the usual (deflate) compression."))
+        return None
+    limit = min(MAX_FILE_BYTES, budget[0])
+    chunks, size = [], 0
+    try:
+        with archive.open(member) as stream:
+            while size <= limit:
+                chunk = stream.read(min(2**20, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError, ValueError) as error:
+        issues.append(Problem(label, "bad_zip", f"{label} cannot be inflated ({error}); zip it again."))
+        return None
+    budget[0] -= min(size, limit)
+    if size > limit:
+        message = (too_big(label, max(size, member.file_size)) if limit == MAX_FILE_BYTES else
+                   f"{label} was not read: the archive inflates to more than {MAX_ARCHIVE_MB} MB in all; "
+                   "split it into smaller zips.")
+        issues.append(Problem(label, "too_big", message))
+        return None
+    return b"".join(chunks)
 
 
 def load_files(files: list[tuple[str, bytes]], metadata: dict[str, dict] | None = None) -> LoadResult:
@@ -526,21 +723,47 @@ def load_files(files: list[tuple[str, bytes]], metadata: dict[str, dict] | None 
     """
     rules = load_chrome_rules()
     result = LoadResult()
-    for name, data in unzipped(files, result.issues):
-        meta = (metadata or {}).get(name) or (metadata or {}).get(Path(name).stem)
+    for name, data, inner in unzipped(files, result.issues):
+        rows, inside = inner or metadata or {}, name.split(".zip/")[-1]  # a zip's metadata names its members
+        meta = rows.get(name) or rows.get(inside) or rows.get(Path(name).stem)
+        notes: list[str] = []
         try:
-            articles = read_file(data, name, meta)
+            articles = read_file(data, name, meta, notes)
         except CorpusError as error:
             result.issues.append(Problem(name, error.kind, str(error)))
             continue
+        except RecursionError:
+            result.issues.append(Problem(name, "unreadable", f"{name} is nested too deeply to be read."))
+            continue
+        except Exception as error:  # noqa: BLE001 — any other failure loses this file only, by name
+            result.issues.append(Problem(name, "unreadable", f"{name} could not be read "
+                                         f"({type(error).__name__}: {str(error)[:200]})."))
+            continue
         result.articles.extend(articles)
+        if notes or not articles:
+            said = "; ".join(notes[:5]) + (f"; and {len(notes) - 5:,} more" if len(notes) > 5 else "")
+            result.issues.append(Problem(name, "notes" if articles else "empty", (
+                f"{name}: loaded; {said}." if articles else f"{name} holds no article{'; ' + said if said else ''}."),
+                skipped=not articles))
+        replaced = [a for a in articles if REPLACED in a.encoding]
+        if replaced:
+            result.issues.append(Problem(name, "replaced", f"{name}: loaded, but some bytes are not "
+                                         f"{replaced[0].encoding.split(',')[0]} and were replaced by � "
+                                         f"({replaced[0].encoding.split(', ')[1]}).", skipped=False))
         without = sum(not ARABIC_LETTER.search(a.text) for a in articles)
         if without:
             which = "it has" if len(articles) == 1 else f"{without:,} of its {len(articles):,} articles have"
             result.issues.append(Problem(name, "no_arabic", f"{name}: loaded, but {which} no Arabic "
                                          "letters; Marsad finds names and numbers in Arabic text only.",
                                          skipped=False))
-    result.articles = [finish(a, rules) for a in _unique_ids(result.articles)]
+    finished = []
+    for article in _unique_ids(result.articles):
+        try:
+            finished.append(finish(article, rules))
+        except Exception as error:  # noqa: BLE001 — one article's failure is its own
+            result.issues.append(Problem(article.source_file, "unreadable", f"{article.source_file}: article "
+                                         f"{article.id} could not be read ({type(error).__name__})."))
+    result.articles = finished
     return result
 
 
@@ -548,11 +771,15 @@ def load_paths(paths: list[str | Path]) -> LoadResult:
     """Folders and files into articles; a folder's metadata.csv fills in outlet, date, url..."""
     members: list[Path] = []
     metadata: dict[str, dict] = {}
+    unread: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             if (path / METADATA_NAME).is_file():
-                metadata.update(read_metadata(path / METADATA_NAME))
+                try:
+                    metadata.update(read_metadata_bytes((path / METADATA_NAME).read_bytes(), METADATA_NAME, unread))
+                except (CorpusError, OSError) as error:
+                    unread.append(Problem(METADATA_NAME, "metadata", f"{path / METADATA_NAME} was not used: {error}"))
             members.extend(sorted(p for p in path.iterdir()
                                   if p.suffix.lower() in SUPPORTED + ARCHIVES and p.name != METADATA_NAME))
         elif path.is_file():
@@ -561,7 +788,7 @@ def load_paths(paths: list[str | Path]) -> LoadResult:
             raise CorpusError(f"{path} does not exist.")
     if not members:
         raise CorpusError(f"No {', '.join(SUPPORTED + ARCHIVES)} files in {', '.join(map(str, paths))}.")
-    files, unread = [], []
+    files = []
     for member in members:
         try:
             size = member.stat().st_size

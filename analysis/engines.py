@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from time import monotonic
 
 from .corpus import Article
-from .store import StoreError
+from .pipeline import Tables, analyze_batch, combine
+from .store import BATCH_SIZE, StoreError, batches_of
 
 
 def local(workers: int | None = None) -> Callable[[Callable, list[list[Article]]], Iterator]:
@@ -55,3 +57,43 @@ def dask(scheduler: str | None = None, **cluster_options) -> Callable[[Callable,
 
 
 ENGINES = {"local": local, "dask": dask}
+
+
+def _numbered_batch(numbered: tuple[int, list[Article]]) -> tuple[int, dict]:
+    number, batch = numbered
+    return number, analyze_batch(batch)
+
+
+def analyse_parallel(articles: list[Article], on_progress: Callable[[int, int], None] | None = None,
+                     workers: int | None = None, batch_size: int = BATCH_SIZE) -> Tables:
+    """analyze(articles) on all cores (or `workers` processes), in memory (no cache is written:
+    uploads stay off the disk); on_progress(articles analysed, all articles) as batches finish.
+    The same tables as analyze()."""
+    batches = batches_of(articles, batch_size)
+    parts: dict[int, dict] = {}
+    if on_progress:
+        on_progress(0, len(articles))
+    analysed = 0
+    for number, frames in local(workers)(_numbered_batch, list(enumerate(batches))):
+        parts[number] = frames
+        analysed += len(batches[number])
+        if on_progress:
+            on_progress(analysed, len(articles))
+    return combine([parts[n] for n in sorted(parts)], texts={a.id: a.text for a in articles})
+
+
+class Progress:
+    """Articles done and time left, as a line for a terminal or a progress bar:
+    Progress()(300, 1200) -> "300 of 1,200 articles analysed, about 45 s left"."""
+
+    def __init__(self):
+        self.started = monotonic()
+
+    def __call__(self, done: int, total: int) -> str:
+        elapsed = monotonic() - self.started
+        if not done or done >= total:
+            left = "starting" if not done else f"done in {elapsed:,.0f} s"
+        else:
+            seconds = elapsed * (total - done) / done
+            left = f"about {seconds / 60:,.0f} min left" if seconds >= 120 else f"about {seconds:,.0f} s left"
+        return f"{done:,} of {total:,} articles analysed, {left}"

@@ -37,6 +37,7 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 # (both spelled as character classes, which re looks for fast).
 _OTHER_GAP = re.compile("[" + re.escape("".join(chr(c) for c in range(0x10000) if chr(c).isspace() and c != 32) + "-") + "]")
 _SPACES = re.compile("  +")
+_DIACRITIC_TAIL = re.compile("[\u064b-\u0652\u0640]+$")
 _NEXT_WORD = re.compile(r"[ \t\-]+(\w+)")
 # Endings of a nisba adjective after its final ي: روسي، روسية، روسيين، روسيون، روسيات.
 NISBA_ENDINGS = ("", "ه", "ين", "ون", "ات")
@@ -152,7 +153,10 @@ class Owner:
 class Matcher:
     """Finds every alias of every entry in a text, longest first, with original offsets."""
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], blocked: tuple[str, ...] = (), nested: dict | None = None):
+        """`blocked` phrases are found like aliases and then dropped, with what is inside them
+        ("صلاة المغرب" is no mention of Morocco). `nested` ({"outer": types, "inner": types}):
+        an alias of an inner type inside a match of an outer type is found too."""
         self.entries = {e.id: e for e in entries}
         owner: dict[str, Owner] = {}  # name key -> owner; full aliases beat nisbas beat short forms
         for entry in entries:
@@ -165,7 +169,16 @@ class Matcher:
         for entry in entries:
             for alias in entry.aliases:
                 owner[name_key(alias)] = Owner(entry.id)
+        for phrase in blocked:
+            owner[name_key(phrase)] = Owner("")
+        # One-word names ending in ة match only where the text writes ة: "جدة" is Jeddah,
+        # "وجده" (and his grandfather) is not, though both normalise alike.
+        self.ta_marbuta = {name_key(a) for e in entries for a in e.aliases + e.short_forms
+                           if " " not in a.strip() and _DIACRITIC_TAIL.sub("", a.strip()).endswith("ة")}
         self.owner = owner
+        types = {e.id: e.fields.get("type", "") for e in entries}
+        self.outer = {i for i, t in types.items() if nested and t in nested["outer"]}
+        self.inner = {i for i, t in types.items() if nested and t in nested["inner"]}
         # Words that follow a short form inside the lexicon's longer names ("كيم" -> جونج، يونج،
         # ايل، يو...): a short form followed by one of them is the start of some other name
         # ("كيم يونج تشول"), not the short form of this one.
@@ -188,20 +201,62 @@ class Matcher:
         """Spans of `kind` whose label is the entry id. Short forms count only after
         (or before) a full alias of the same entry in this text. Nisba adjectives
         ("الجيش الروسي") come with data["nisba"] True; `nisba=False` leaves them out."""
+        if not self.variant_of:
+            return []
         nt = normalize_with_offsets(text)
+        inside: list | None = [] if self.outer else None
         found = []
-        for match_start, match_end, variant in aliases_in(self.automaton, nt.normalized):
+        for match_start, match_end, variant in aliases_in(self.automaton, nt.normalized, inside):
             key = self.variant_of[variant]
             who = self.owner[key]
-            if who.nisba and not nisba:
+            if not who.entry_id or (who.nisba and not nisba):
                 continue
             if who.short_form and self._continues_a_name(nt.normalized, match_end):
                 continue
-            start, end = nt.to_original(match_start, match_end)
-            found.append(Span(article_id, start, end, text[start:end], kind, who.entry_id,
-                              {"alias": self.alias_of.get(key, key), "short_form": who.short_form, "nisba": who.nisba}))
+            if key in self.ta_marbuta and not self._ends_with_ta_marbuta(text, nt, match_start, match_end):
+                continue
+            found.append(self._span(article_id, text, nt, match_start, match_end, key, kind, variant=variant))
+            if inside and who.entry_id in self.outer:
+                found += self._nested(article_id, text, nt, match_start, match_end, who.entry_id, inside, kind, nisba)
         named = {s.label for s in found if not s.data["short_form"] and not s.data["nisba"]}
-        return [s for s in found if not s.data["short_form"] or s.label in named]
+        found = [s for s in found if not s.data["short_form"] or s.label in named]
+        return sorted(found, key=lambda s: s.start) if inside else found
+
+    def _span(self, article_id, text, nt, match_start, match_end, key, kind, nested=False, variant="") -> Span:
+        """The span of one match; data["variant"] is the name as the text writes it, without
+        its proclitics ("وبيونج يانج" -> "بيونج يانج")."""
+        who = self.owner[key]
+        start, end = nt.to_original(match_start, match_end)
+        name_start = start
+        if nt.normalized[match_start] in "وفبكل":  # perhaps a proclitic: where does the name start?
+            head = (variant or key).split(" ")[0]
+            matched = nt.normalized[match_start:match_start + len(head) + 2].translate(_NAME_FOLD)
+            proclitics = next((p for p in (0, 1, 2) if matched.startswith(head, p)), 0)
+            if proclitics:
+                name_start = nt.to_original(match_start + proclitics, match_end)[0]
+        return Span(article_id, start, end, text[start:end], kind, who.entry_id,
+                    {"alias": self.alias_of.get(key, key), "short_form": who.short_form, "nisba": who.nisba,
+                     "variant": text[name_start:end], **({"nested": True} if nested else {})})
+
+    def _nested(self, article_id, text, nt, outer_start, outer_end, outer_id, inside, kind, nisba) -> list[Span]:
+        """The places named inside one match of an outer name, leftmost longest first:
+        "المنتدى الاقتصادي في فلاديفوستوك" -> فلاديفوستوك."""
+        spans, after = [], outer_start
+        for at, end, variant in inside:
+            if at < after or end > outer_end or (at, end) == (outer_start, outer_end):
+                continue
+            key = self.variant_of[variant]
+            who = self.owner[key]
+            if who.entry_id not in self.inner or who.entry_id == outer_id or who.short_form or (who.nisba and not nisba):
+                continue
+            spans.append(self._span(article_id, text, nt, at, end, key, kind, nested=True, variant=variant))
+            after = end
+        return spans
+
+    @staticmethod
+    def _ends_with_ta_marbuta(text: str, nt, match_start: int, match_end: int) -> bool:
+        start, end = nt.to_original(match_start, match_end)
+        return _DIACRITIC_TAIL.sub("", text[start:end]).endswith("ة")
 
     def _continues_a_name(self, text: str, end: int) -> bool:
         """Is the word after `end` one that goes on a longer name ("كيم | يونج تشول")?"""
@@ -209,7 +264,8 @@ class Matcher:
         return bool(following) and following.group(1).translate(_NAME_FOLD) in self.name_words
 
 
-def aliases_in(automaton: ahocorasick.Automaton, normalized: str) -> list[tuple[int, int, str]]:
+def aliases_in(automaton: ahocorasick.Automaton, normalized: str, inside: list | None = None
+               ) -> list[tuple[int, int, str]]:
     """[start, end) and key of every alias of `automaton` in a normalised text, with its
     proclitics, as re.finditer of `(?<!\\w)[وف]?[بكل]?(?P<term>alias|alias...)(?!\\w)` gives
     them, where ج and غ match either and a run of spaces or hyphens matches the space between
@@ -217,9 +273,11 @@ def aliases_in(automaton: ahocorasick.Automaton, normalized: str) -> list[tuple[
 
     Aho-Corasick finds every alias in the text at once, which is several times faster than
     that regex; the regex's choice is then made here: from left to right, at each start the
-    longest proclitics, then the longest alias that ends a word."""
+    longest proclitics, then the longest alias that ends a word. A list passed as `inside`
+    receives every other alias that ends a word, (start, end, key) in text order, each at its
+    start's longest (for the names inside a longer one)."""
     searched, gaps = _searchable(normalized)
-    return _leftmost(automaton.iter(searched), normalized, gaps, "بكل")
+    return _leftmost(automaton.iter(searched), normalized, gaps, "بكل", inside)
 
 
 def words_in(automaton: ahocorasick.Automaton, normalized: str) -> list[tuple[int, int, str]]:
@@ -229,7 +287,8 @@ def words_in(automaton: ahocorasick.Automaton, normalized: str) -> list[tuple[in
     return _leftmost(automaton.iter(normalized), normalized, (), "")
 
 
-def _leftmost(hits, normalized: str, gaps: tuple, second_proclitics: str) -> list[tuple[int, int, str]]:
+def _leftmost(hits, normalized: str, gaps: tuple, second_proclitics: str, inside: list | None = None
+              ) -> list[tuple[int, int, str]]:
     """From every (last position, key) the automaton found, the matches a regex scan would
     take: keys that end a word and start one after [وف]?[second_proclitics]?; from left to
     right, at each start the longest proclitics, then the longest key."""
@@ -245,6 +304,8 @@ def _leftmost(hits, normalized: str, gaps: tuple, second_proclitics: str) -> lis
         if at is None:
             continue  # the key ends a longer word
         choice = (start - at, end - start, end, key)
+        if inside is not None:
+            inside.append((at, end, key))
         if at not in best or choice > best[at]:
             best[at] = choice
     matches, after = [], 0
@@ -252,6 +313,8 @@ def _leftmost(hits, normalized: str, gaps: tuple, second_proclitics: str) -> lis
         if at >= after:  # matches do not overlap: the search goes on after the last one
             _, _, after, key = best[at]
             matches.append((at, after, key))
+    if inside is not None:  # at each start the longest first
+        inside.sort(key=lambda hit: (hit[0], -hit[1]))
     return matches
 
 

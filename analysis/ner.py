@@ -3,7 +3,7 @@
 The lexicon knows this story's actors by name; a NER model also finds the people, places and
 organisations nobody listed. Each PERS/LOC/ORG span the model finds is linked to a lexicon
 entity when a lexicon alias lies in it ("وبيونغ يانغ" -> pyongyang); otherwise it becomes a new
-entity whose id is its normalised name ("روساتوم" -> "ner:روساتوم").
+entity whose id is its merge key ("روساتوم" -> "ner:رستم"; analysis/entity_linking.py).
 
 The model data is a separate camel-tools download (`camel_data -i ner-arabert`). Without it,
 every function here says so in a `NerStatus` message and the lexicon is used alone. torch and
@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from .corpus import Article
-from .entities import entity_matcher, extract_entities
-from .lexicon import Matcher, name_key
 from .spans import Span
+from .entities import extract_entities
+from .entity_linking import NER_PREFIX, _new_entity_keys, link_entities  # noqa: F401  (linking lives there)
 from .text import sentence_bounds, tokenize
 
 NER_PACKAGE = "ner-arabert"  # the camel_data package holding the CAMeLBERT NER model
@@ -31,7 +30,6 @@ NER_TYPES = {"PERS": "person", "LOC": "place", "ORG": "organisation"}  # MISC is
 NER_PREFIX = "ner:"
 NOT_INSTALLED = (f"CAMeLBERT NER data is not installed; run `camel_data -i {NER_PACKAGE}` "
                  "(needs an internet connection) to add it. Using the lexicon only.")
-_PROCLITIC = re.compile(r"^(?:[وف]?[بل]|[وف])(?=\w{3})")
 
 
 @dataclass(frozen=True)
@@ -112,39 +110,6 @@ def ner_spans(article: Article, recognizer) -> list[tuple[int, int, str]]:
         if current:
             found.append(tuple(current))
     return [(s, e, NER_TYPES[tag]) for s, e, tag in found if tag in NER_TYPES]
-
-
-def _new_entity_keys(surfaces: list[str]) -> dict[str, str]:
-    """Normalised name keys for unlinked names; a proclitic is dropped when the same name
-    also stands bare in the article ("وروساتوم" next to "روساتوم")."""
-    keys = {s: name_key(s) for s in surfaces}
-    bare = set(keys.values())
-    for surface, key in keys.items():
-        stripped = _PROCLITIC.sub("", key)
-        if stripped != key and (stripped in bare or "ال" + stripped[1:] in bare):
-            keys[surface] = stripped if stripped in bare else "ال" + stripped[1:]
-    return keys
-
-
-def link_entities(article: Article, found: list[tuple[int, int, str]], matcher: Matcher | None = None,
-                  nisba: bool = False) -> list[Span]:
-    """Lexicon spans plus the model's names no lexicon alias covers, in text order.
-    Lexicon spans the model also found say so in data["ner"]."""
-    lexicon = extract_entities(article, matcher or entity_matcher(), nisba=True)
-    spans = []
-    for span in lexicon:
-        hit = any(span.overlaps(s, e) for s, e, _ in found)
-        if nisba or not span.data["nisba"]:
-            spans.append(replace(span, data={**span.data, "source": "lexicon", "ner": hit}))
-    unlinked = [(s, e, kind) for s, e, kind in found if not any(l.overlaps(s, e) for l in lexicon)]
-    text = article.text
-    keys = _new_entity_keys([text[s:e] for s, e, _ in unlinked])
-    for s, e, kind in unlinked:
-        key = keys[text[s:e]]
-        spans.append(Span(article.id, s, e, text[s:e], "entity", NER_PREFIX + key.replace(" ", "_"),
-                          {"alias": key, "short_form": False, "nisba": False, "source": "ner",
-                           "ner": True, "type": kind, "name": key}))
-    return sorted(spans, key=lambda span: (span.start, span.end))
 
 
 def entity_extractor(use_ner: bool = True, model_path: str | None = None, nisba: bool = False

@@ -85,9 +85,13 @@ NUMBER_WORDS: dict[str, float] = {
 
 # ---------------------------------------------------------------- tokens
 
-DIGITS = r"\d+(?:[.,]\d+)*"
+# "7ر5" is 5.7 and "000ر22" is 22,000: news agencies type the parts of a number around "ر"
+# (a stand-in for the decimal point) in reverse, so a decimal reads fraction first.
+DIGITS = r"\d+(?:[.,]\d+)*(?:ر\d+)?"
 _TOKEN = re.compile(rf"{DIGITS}|[^\W\d_]+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_ZERO_THOUSANDS = re.compile(r"\d{1,3}(?:\.000)+")  # "20.000 عبوة": no decimal is written with three zeros
+_LOOSE_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{1,3}){2,}")  # groups cut short by a tokeniser: "1,250,0"
 PROCLITIC = "[وف]?[بلك]?"
 _PROCLITIC = re.compile(PROCLITIC)
 
@@ -97,14 +101,26 @@ def parse_digits(written: str) -> float | None:
     if written.isascii() and written.isdigit():
         return float(written)  # the common case, without a normalising pass
     text = normalize(written).strip()
-    if _THOUSANDS.fullmatch(text):
-        text = text.replace(",", "")
+    if "ر" in text:
+        return _reversed_decimal(text)
+    if _THOUSANDS.fullmatch(text) or _ZERO_THOUSANDS.fullmatch(text) or _LOOSE_THOUSANDS.fullmatch(text):
+        text = text.replace(",", "").replace(".", "")  # "5,000"; "20.000" (a dot, then zeros); "764,556,63"
     elif text.count(",") == 1 and "." not in text:  # a decimal comma: "2,5"
         text = text.replace(",", ".")
     try:
         return float(text)
     except ValueError:
         return None
+
+
+def _reversed_decimal(text: str) -> float | None:
+    """"7ر5" -> 5.7, "935ر6" -> 6.935, "000ر22" -> 22000 (a fraction of zeros is a thousands group)."""
+    fraction, _, whole = text.partition("ر")
+    if not (fraction.isdigit() and whole.isdigit()):
+        return None
+    if fraction == "000":
+        return float(whole + fraction)
+    return float(f"{whole}.{fraction}")
 
 
 # Words that look like clitic + number word but are something else: "لست" (I am not).

@@ -16,6 +16,7 @@ from .compare import TERM_COLUMNS, term_counts
 from .corpus import Article
 from .dates import DateRow, extract_dates, with_publication_date
 from .entities import MentionRow
+from .entity_linking import canonical_names
 from .ner import entity_extractor
 from .quantities import QuantityRow, extract_quantities
 from .quotes import QuoteRow, extract_quotes
@@ -179,6 +180,7 @@ def combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None =
     articles, what each article mentions first, and the passages articles share. `texts`
     (article id -> text) when the caller holds the articles: the parts need no texts then."""
     tables = {name: stack(parts, name) for name in PART_COLUMNS if name != "texts"}
+    tables["mentions"] = canonical_names(tables["mentions"])  # one name per model-found entity
     if texts is None:
         stacked = stack(parts, "texts")
         texts = dict(zip(stacked["article"], stacked["text"]))

@@ -25,11 +25,18 @@ from .numbers import (
 )
 from .lexicon import LexiconError
 from .spans import Span
-from .text import NormalizedText, normalize_with_offsets, normalized_key, noun_forms
+from .text import NormalizedText, normalize, normalize_with_offsets, normalized_key, noun_forms
 from .weapons import weapon_class, weapon_matcher
 
 QUANTITY_NOUNS_FILE = DATA_DIR / "quantity_nouns.csv"
-CATEGORIES = ("munition", "weapon", "container", "person", "money", "time", "distance", "percent", "other")
+CATEGORIES = ("casualty", "munition", "weapon", "container", "person", "money", "time", "distance", "percent", "other")
+# A casualty claim says what happened to the people it counts (column `casualty`): "مقتل 9" killed,
+# "21 مصاباً" injured, "1000 إصابة بكورونا" infected (a case count, not wounds).
+CASUALTY_KINDS = ("killed", "injured", "missing", "displaced", "arrested", "infected")
+PEOPLE = ("casualty", "person")
+# Lexicon rows for words before a count, with a casualty kind like the casualty nouns: verbal
+# nouns ("مقتل 9": the count's noun when none follows) and verbs ("أصيب 30 شخصاً": never a noun).
+CASUALTY_CUE, CASUALTY_VERB = "casualty_cue", "casualty_verb"
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
 
 
@@ -47,6 +54,8 @@ class NounLexicon:
     """Normalised noun (one or more words) -> category."""
 
     categories: dict[str, str]
+    kinds: dict[str, str]  # casualty noun or cue -> killed, injured, ... (CASUALTY_KINDS)
+    verbal_nouns: frozenset  # cues that may be the counted noun: "مقتل 9" (not verbs: "قتل 9")
     longest: int  # most words in one entry
     numbers: re.Pattern  # NUMBER, plus the duals of its one-word nouns: "صاروخين"
     starts: re2._Regexp  # where `numbers` can match: a first word or digits, then no letter
@@ -71,11 +80,23 @@ class NounLexicon:
                 return self.categories[key]
         return None
 
+    def kind(self, phrase: str) -> str:
+        """The casualty kind of a casualty noun: "القتلى" -> "killed", "مصاباً" -> "injured"."""
+        words = phrase.split()
+        rest = " ".join(words[1:])
+        for form in noun_forms(words[0]) if words else ():
+            key = f"{form} {rest}".strip()
+            if key in self.kinds:
+                return self.kinds[key]
+        return ""
+
 
 @lru_cache(maxsize=8)
 def load_quantity_nouns(path: Path = QUANTITY_NOUNS_FILE) -> NounLexicon:
-    """Read and check the noun,category file: "قذيفة,munition" (singular and plural rows)."""
+    """Read and check the noun,category[,casualty] file: "قذيفة,munition", "جريح,casualty,injured"."""
     categories: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    verbal_nouns: set[str] = set()
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
@@ -89,14 +110,24 @@ def load_quantity_nouns(path: Path = QUANTITY_NOUNS_FILE) -> NounLexicon:
                 category = (row.get("category") or "").strip()
                 if not noun:
                     raise QuantityLexiconError(f"{path.name} line {line}: the noun is empty.")
-                if category not in CATEGORIES:
+                if category not in (*CATEGORIES, CASUALTY_CUE, CASUALTY_VERB):
                     raise QuantityLexiconError(
                         f"{path.name} line {line}: category {category!r} is not one of {', '.join(CATEGORIES)}.")
-                categories[noun] = category
+                if category == CASUALTY_CUE:
+                    verbal_nouns.add(noun)
+                elif category != CASUALTY_VERB:
+                    categories[noun] = category
+                kind = (row.get("casualty") or "").strip()
+                if (category in ("casualty", CASUALTY_CUE, CASUALTY_VERB)) != bool(kind) or kind and kind not in CASUALTY_KINDS:
+                    raise QuantityLexiconError(
+                        f"{path.name} line {line}: a casualty noun needs a casualty kind ({', '.join(CASUALTY_KINDS)}),"
+                        " and only a casualty noun has one.")
+                if kind:
+                    kinds[noun] = kind
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise QuantityLexiconError(f"{path.name}: cannot be read ({error}).") from error
     longest = max((len(k.split()) for k in categories), default=1)
-    return NounLexicon(categories, longest, *_number_patterns(categories))
+    return NounLexicon(categories, kinds, frozenset(verbal_nouns | {n for n in kinds if n in categories}), longest, *_number_patterns(categories))
 
 
 def _number_patterns(categories: dict[str, str]) -> tuple[re.Pattern, re2._Regexp]:
@@ -107,13 +138,13 @@ def _number_patterns(categories: dict[str, str]) -> tuple[re.Pattern, re2._Regex
     with, then no letter or digit (in Unicode's classes, as Python's word characters)."""
     forms = set()
     for noun, category in categories.items():
-        if " " in noun or category == "person" or len(noun) < 3:
+        if " " in noun or category in PEOPLE or len(noun) < 3:
             continue
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         forms.update(f for f in (stem + "ين", stem + "ان") if f not in categories)
     forms = forms or {"\u0640"}  # no one-word noun: a dual branch that never matches (tatweel is dropped)
     numbers = re.compile(NUMBER.pattern[:-len(r")(?!\w)")] + rf"|(?P<dual>{_alternation(forms)}))(?!\w)")
-    starts = re2.compile(rf"[وف]?[بلك]?(?:\pN+|{_alternation(_FIRST_WORDS | forms)})(?:[^\pL\pN_]|$)")
+    starts = re2.compile(rf"[وف]?[بلك]?(?:\pN+(?:ر\pN+)?|{_alternation(_FIRST_WORDS | forms)})(?:[^\pL\pN_]|$)")
     return numbers, starts
 
 
@@ -167,10 +198,12 @@ _VAGUE_WORD = rf"(?:ال)?(?:عشرات|مئات|{_PLURAL_SCALE})"
 _DEFINITE_VAGUE = re.compile(rf"ال(?:عشرات|مئات|{_PLURAL_SCALE})(?!\w)")  # "العشرات", not "آلاف"
 _DIGIT_TOKEN = rf"(?<![\d.,:/]){DIGITS}(?![\d:/]|[.,]\d)"
 _HALF = rf"{_S}و[^\S\n]*(?:نصف|ربع)(?!\w)"
+_QUOTE_MARKS = "\"“”«»'‘’"
+_QUOTED = rf"(?:{_S}|[^\S\n]*[{_QUOTE_MARKS}][^\S\n]*)"  # 'نحو “ 8 ” آلاف': quote marks around the digits
 
 NUMBER = re.compile(
     rf"(?<!\w)(?P<pre>[وف]??[بلك]??)(?P<num>"
-    rf"(?P<digits>{_DIGIT_TOKEN}(?:{_S}(?:{_SCALE_WORD})(?!\w))*(?:{_HALF})?)"
+    rf"(?P<digits>{_DIGIT_TOKEN}(?:{_QUOTED}(?:{_SCALE_WORD})(?!\w))*(?:{_HALF})?)"
     rf"|(?P<vague>{_VAGUE_WORD}(?:{_S}(?:ال)?(?:{_PLURAL_SCALE}))?)"
     rf"|(?P<words>(?:نصف|ربع|ثلث|{_NUMBER_WORD})(?:{_S}(?:و[^\S\n]*)?(?:{_NUMBER_WORD}|{_alternation(FRACTIONS)}))*"
     rf"(?:{_S}من{_S}(?:عشره(?:{_S}الاف)?|مئه|مائه|الف)(?!\w))?)"  # a decimal read out: "ستة وثمانية من عشرة"
@@ -197,11 +230,14 @@ _WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
 
 # Qualifiers before a number, by kind (the first kind that fits wins), single spaces for any.
 _QUALIFIERS_BEFORE = {
-    "approx": ("حوالي", "نحو", "قرابه", "زهاء", "ما يقرب من", "ما يقارب", "يقارب", "ما يناهز", "يناهز"),
+    "approx": ("حوالي", "نحو", "قرابه", "زهاء", "ما يقرب من", "ما يقارب", "يقارب", "تقارب", "قارب", "قاربت",
+               "ما يناهز", "يناهز", "تناهز", "ناهز", "ناهزت"),
     "at_most": ("ما لا يزيد عن", "ما لا يزيد علي", "لا يزيد عن", "لا يزيد علي", "ما لا يتجاوز", "لا يتجاوز",
+                "لا تتجاوز", "لم يتجاوز", "لم تتجاوز", "لا يتعدي", "لا تتعدي", "لم يتعد", "لم تتعد",
                 "اقل من", "حتي"),
-    "at_least": ("ما لا يقل عن", "لا يقل عن", "اكثر من", "ما يزيد عن", "ما يزيد علي", "يزيد عن", "يزيد علي",
-                 "ما يربو علي", "يربو علي", "ما يفوق", "يفوق", "علي الاقل"),
+    "at_least": ("ما لا يقل عن", "لا يقل عن", "لا تقل عن", "الا يقل عن", "الا تقل عن", "اكثر من", "ما يزيد عن", "ما يزيد علي", "يزيد عن", "يزيد علي",
+                 "ما يربو علي", "يربو علي", "ما يفوق", "يفوق", "تفوق", "فاق", "فاقت", "علي الاقل", "تزيد علي",
+                 "تزيد عن", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "ما يتجاوز", "ما فوق"),
 }
 _QUALIFIER_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?P<q>[بلك]?(?:"
@@ -228,7 +264,7 @@ _MONTH = _alternation(MONTHS)
 # A number right after these is a label, a year or a clock time, not a count:
 # "الرصيف البحري 33", "القرار 2270", "عام 2006", "فبراير 2022", "الساعة 10".
 _YEAR_WORDS = ("رقم", "عام", "العام", "لعام", "بعام", "سنه", "السنه", "الساعه")
-_LABEL_NOUNS = ("قرار", "ماده", "بند", "رصيف", "فقره", "صفحه", "حلقه", "دوره", "فصل", "طريق", "شارع", "مبني",
+_LABEL_NOUNS = ("عيار", "قرار", "ماده", "بند", "رصيف", "فقره", "صفحه", "حلقه", "دوره", "فصل", "طريق", "شارع", "مبني",
                 "غرفه", "طراز", "نسخه", "اصدار")
 _LABEL_BEFORE = re.compile(
     rf"(?:(?<!\w)(?:{'|'.join(_YEAR_WORDS)})"
@@ -249,6 +285,7 @@ STOPWORDS = frozenset(
     "هذه ذلك تلك هناك هنا فقط ايضا قد لقد لم لن لا ما ماذا كل بعض جميع اي هو هي هم هن نحن انا "
     "انت كان كانت يكون تكون فيما بينما بحسب وفق وفقا حسب مقابل الا تقريبا صباحا مساء مساءا ظهرا "
     "ليلا فجرا ص م ه قراءه بالمئه بالمائه المئه المائه منها منهم عليه عليها فيها فيه له لها لهم "
+    "كلما عندما حينما مثلما طالما ريثما لما "
     "ميلادي ميلاديه هجري هجريه به بها منه عنه عنها اليه اليها لديه لديها عليهم منهما نحو حوالي "
     "قرابه اكثر اقل و ف تاريخ بتاريخ عالميا محليا دوليا عربيا السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه".split()
 ) | MONTHS
@@ -260,9 +297,16 @@ _HALF_AFTER = re.compile(_HALF)
 _TRAILING_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")  # "ميلاً": keep the tanween
 
 
+# Present-tense verbs that end like a nisba adjective: "حاوية تحتوي" is a container, then a verb.
+VERBS_LIKE_ADJECTIVES = frozenset(
+    f"{person}{stem}" for person in "يت" for stem in
+    "حتوي حوي نتمي اتي جري سعي قضي نتهي كفي عني بقي مضي غطي لقي رمي حمي بني قتضي ستدعي عطي نوي "
+    "ستولي شتري بدي جتاز حظي ودي ستوفي لتقي نطوي عاني ستثني".split())
+
+
 def _is_modifier(word: str, definite: bool, original: str) -> bool:
     """A nisba adjective agreeing in definiteness: "مدفعية", "الباليستية", "كورياً"."""
-    if word in STOPWORDS or word.startswith("ال") != definite:
+    if word in STOPWORDS or word in VERBS_LIKE_ADJECTIVES or word.startswith("ال") != definite:
         return False
     if word.startswith("و") and not word.startswith("وطني"):
         return False  # "والأولى": a conjunction starts the next phrase
@@ -304,11 +348,11 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
         return None
     words = run.group().split()  # Arabic letters with spaces between: split() is the word pattern
     first = 0
-    if words[0] == "من" and len(words) > 1 and (
-            vague or (words[1].startswith("ال") and lexicon.category(words[1]))):
-        first = 1  # "العشرات من حطام الصواريخ"; "ثلاثة من المسؤولين" (a known noun only)
+    if words[0] == "من" and len(words) > 1 and (vague or lexicon.category(words[1]) in PEOPLE or (
+            words[1].startswith("ال") and lexicon.category(words[1]))):
+        first = 1  # "العشرات من حطام الصواريخ"; "ثلاثة من المسؤولين", "عشرة من رجال الأمن" (known nouns)
     head = words[first]
-    if not _is_noun(head) or (not vague and first == 0 and head.startswith("ال")):
+    if not _is_noun(head) or (not vague and first == 0 and head.startswith("ال")) or _not_a_head(head, lexicon):
         return None
     last = first
     for size in range(min(lexicon.longest, len(words) - first), 1, -1):  # "حاوية شحن"
@@ -332,6 +376,24 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
             break
         last = index
     return _NounPhrase(starts[first], starts[last] + len(words[last]), head, words[first:last + 1])
+
+
+# Nouns of places: "و300 بإقليم الشمال" is 300 in a province, not 300 provinces.
+PLACE_NOUNS = frozenset("اقليم مدينه منطقه محافظه ولايه قريه بلده حي مخيم عاصمه مقاطعه دوله بلد مستشفي مستشفيات "
+                        "مسجد مدرسه سجن مركز ساحه شارع طريق مطار ميناء".split())
+
+
+def _not_a_head(word: str, lexicon: NounLexicon) -> bool:
+    """A word after a number that starts another phrase, not the counted noun: "9 وإصابة 21"
+    (a conjunction and the next count), "300 بإقليم" (a preposition and a place)."""
+    if lexicon.category(word):
+        return False
+    rest = word[1:]
+    if word[0] in "وف":
+        return bool(lexicon.category(rest)) or rest in _TOLL_WORDS or rest.startswith(("ب", "ل")) and _not_a_head(rest, lexicon)
+    if word[0] in "بلك":
+        return rest.startswith("ال") or word.startswith("لل") or rest in PLACE_NOUNS or bool(lexicon.category(rest))
+    return False
 
 
 def _category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
@@ -393,9 +455,161 @@ def _original(nt: NormalizedText, text: str, start: int, end: int) -> tuple[int,
     return s, e
 
 
+# ---------------------------------------------------------------- around a number
+
+_OPENERS = "([" + _QUOTE_MARKS
+_CLOSER = re.compile(rf"[^\S\n]*[)\]{_QUOTE_MARKS}]")
+_THEM = ("منهم", "منهن", "منهما")
+_OF_THEM = re.compile(rf"{_S}({'|'.join(_THEM)})(?!\w)")
+# A name before a number word is a name: "أبو قرنين", "ابن ثلاث" is no count.
+NAME_WORDS = frozenset("ابو ابي ابا ام بن ابن بنت بني ال عبد ذو ذي".split())
+_INFECTED = re.compile(rf"(?:{_S}{_AR})?{_S}ب(?:ال)?(?:فيروس|مرض|كورونا|وباء|عدوي|حمي|متلازمه)")
+_RUNNING = re.compile(rf"حتي{_S}(?:الان|اللحظه|هذه{_S}اللحظه|الساعه|ساعه{_S}اعداد)(?!\w)")
+_POST_AGE_UNITS = frozenset("دقيقه دقائق ثانيه ثوان ساعه ساعات".split())
+# A verb of exceeding before what it counts: "تجاوز عدد القتلى 300", "فاقت حصيلة الضحايا 200".
+_QUALIFIER_VERB_BEFORE = re.compile(
+    rf"(?<!\w)[وف]?(?:(?P<at_least>[يت]?تجاوز|تجاوزت|[يت]?فوق|فاق|فاقت|[يت]?زيد|زاد|زادت|[يت]?ربو|ربا)"
+    rf"|(?P<approx>[يت]?قارب|قاربت|ناهز|ناهزت|[يت]?ناهز)){_S}(?:ال)?(?:عدد|حصيله|اعداد|اجمالي)"
+    rf"(?:{_S}{_AR}){{0,3}}(?:{_S}(?:الي|ل))?{_S}$")
+_TOLL_WORDS = frozenset("عدد حصيله اعداد اجمالي مجموع".split())
+_TOLL_STEMS = ("عدد", "حصيله", "اجمالي")  # a cheap test before _QUALIFIER_VERB_BEFORE
+
+
+def _beside_a_slash(text: str, start: int, end: int) -> bool:
+    """"25/ 16", "20 / 6 / 1995": digits after a slash, or before a slash and digits."""
+    return text[max(0, start - 3):start].rstrip()[-1:] == "/" or \
+        text[end:end + 4].lstrip()[:1] == "/" and text[end:end + 8].lstrip()[1:].lstrip()[:1].isdigit()
+
+
+def _opened_at(text: str, at: int) -> int:
+    """Where an opening bracket or quote mark right before `at` starts: "(12)" -> at "("."""
+    before = at
+    while before > 0 and before > at - 3 and text[before - 1] in " \t":
+        before -= 1
+    return before - 1 if before > 0 and text[before - 1] in _OPENERS else at
+
+
+# Words between a casualty verb and its count: "وقتل في الهجوم 27 شخصاً", "أصيب أمس 5".
+_BETWEEN_CUE = frozenset("في جراء اثر خلال امس اليوم بسبب نتيجه".split())
+
+
+def _casualty_cue(text: str, at: int, lexicon: NounLexicon) -> tuple[str, int, str] | None:
+    """A casualty word before a number (past a qualifier, a subject or a place): "مقتل 9",
+    "وإصابة (21)", "أصيب نحو 30", "اعتقلت الشرطة 25", "وقتل في الهجوم 27". -> (kind, where the
+    word starts, the word when it is right before the number: the count's noun if none follows)."""
+    qualifier = _qualifier_before(text, at)
+    if qualifier:
+        at = qualifier[1]
+    end = at
+    for back in range(4):  # the last words, right to left (str methods: this runs for every number)
+        stop = end
+        while stop > 0 and text[stop - 1] in " \t":
+            stop -= 1
+        begin = stop
+        while begin > 0 and text[begin - 1].isalpha():
+            begin -= 1
+        word = text[begin:stop]
+        if not word or begin == end:  # punctuation or the text's start: the clause ends
+            return None
+        for cut in (0, 1, 2):  # "وإصابة", "وبمقتل"
+            if cut and not _PROCLITIC.fullmatch(word[:cut]):
+                break
+            kind = lexicon.kinds.get(word[cut:])
+            if kind and word[cut:] not in PEOPLE_PLURALS:
+                return kind, begin + cut, word[cut:] if back == 0 else ""
+        if not (word in ("علي", "عن") and back == 0 or word in _BETWEEN_CUE
+                or word.startswith(("ال", "بال", "لل", "وال"))):
+            return None  # "القبض على 25", "اعتقلت الشرطة 25", "قتل في الهجوم 27" go on
+        end = begin
+    return None
+
+
+# Casualty nouns that are the people themselves, not the event: "القتلى 300" is no cue.
+PEOPLE_PLURALS = frozenset("قتلي جرحي مصابين مصابون شهداء ضحايا نازحين مفقودين معتقلين".split())
+
+
+# Words after which a bare number is the toll named before it: "ارتفع عدد القتلى إلى 300".
+_TOLL_LEADS = frozenset("الي بلغ بلغت يبلغ تبلغ ليبلغ لتبلغ ليصل لتصل وصل وصلت بين".split())
+
+
+def _leads_to_toll(text: str, at: int, end: int, last_words: list[str], pre: str, found: list[Span],
+                   lexicon: NounLexicon) -> bool:
+    """May a number with no noun after it count a noun named before it? After "إلى", "بلغ",
+    "بين", a toll noun ("عدد القتلى 300"), or "و" after such a count in the clause; never in a
+    date ("( 20 / 6 / 1995 )")."""
+    if text[max(0, at - 3):at].strip()[-1:] in ("/", "-") or text[end:end + 3].lstrip()[:1] in ("/", "-"):
+        return False
+    last = last_words[-1] if last_words else ""
+    if last in _TOLL_LEADS or last.startswith("ال") and not pre and lexicon.category(last) in PEOPLE:
+        return True
+    return pre.startswith("و") and bool(found) and not any(c in text[max(0, at - 50):at] for c in ".،\n")
+
+
+_AMONG = frozenset("بينهم بينهن بينها منهم منهن".split())
+
+
+def _casualty_after(text: str, end: int, lexicon: NounLexicon) -> str:
+    """The casualty kind said after a count of people, in its clause: a plural verb ("خمسة
+    عناصر ... قتلوا أمس") or a casualty noun right after ("230 ألف شخص مشرد")."""
+    clause = text[end:end + 60]
+    for stop in ".،\n":
+        clause = clause.split(stop, 1)[0]
+    for index, word in enumerate(clause.split()[:6]):
+        bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        kind = lexicon.kinds.get(bare)
+        if kind and (bare.endswith("وا") or index == 0 and bare in lexicon.categories):
+            return kind
+    return ""
+
+
+def _noun_before(text: str, at: int, lexicon: NounLexicon) -> _NounPhrase | None:
+    """The counted noun of a number with none after it, named before it in the same clause:
+    "ارتفع عدد القتلى إلى 300", "وتوزع الضحايا بين 500 في العاصمة" (people and casualties;
+    any known noun after "عدد"/"حصيلة")."""
+    stop = max(text.rfind(".", 0, at), text.rfind("،", 0, at), text.rfind("\n", 0, at), at - 80)
+    words = list(re.finditer(_AR, text[stop + 1:at]))[-7:]
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group()
+        bare = "ال" + word[2:] if word.startswith("لل") else word[1:] if word[:1] in "وبل" and word[1:].startswith("ال") \
+            else word  # "للقتلى" -> "القتلى"
+        if not bare.startswith("ال"):
+            continue
+        category = lexicon.category(bare)
+        after_toll = index and words[index - 1].group().lstrip("و") in _TOLL_WORDS
+        if category in PEOPLE or category and category != "other" and after_toll:
+            begin = stop + 1 + words[index].start() + (2 if word.startswith("لل") else len(word) - len(bare))
+            return _NounPhrase(begin, stop + 1 + words[index].end(), bare, [bare])
+    return None
+
+
+def _post_age(text: str, start: int, end: int) -> bool:
+    """"منذ 35 دقيقة" at a line's start or end: when a headline was posted."""
+    before = text[max(0, start - 12):start].split()
+    if not before or before[-1] != "منذ" or text[start:end].split()[-1] not in _POST_AGE_UNITS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)]
+    return text[line_start:start].split() == ["منذ"] or not rest.strip(" .،-|")
+
+
+def _running(text: str, start: int, end: int) -> bool:
+    """"حتى الآن" in the claim's clause: a running toll ("ارتفعت الحصيلة حتى الآن إلى 300")."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 60) + 1
+    right = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    return _RUNNING.search(text, left, min([*right, end + 60])) is not None
+
+
+def _armed(phrase: _NounPhrase, category: str, lexicon: NounLexicon) -> bool:
+    """May the noun name a weapon class? Not when its head is a known thing of another kind:
+    "مئات مصانع الذخيرة" counts factories (an entry of its own, "صواريخ فضائية", still may)."""
+    return not (category == "other" and lexicon.category(phrase.head) == "other"
+                and not lexicon.category(" ".join(phrase.words)) or category in PEOPLE)
+
+
 def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple[int, int],
           value: float, noun: tuple[int, int], category: str, qualifier: str,
-          low: float | None = None) -> Span:
+          low: float | None = None, casualty: str = "", running: bool = False, armed: bool = True) -> Span:
     text = article.text
     s, e = _original(nt, text, start, end)
     ns, ne = _original(nt, text, *noun)
@@ -403,7 +617,8 @@ def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple
     return Span(article.id, s, e, text[s:e], "quantity", category, {
         "value": _number(value), "noun": text[ns:ne], "category": category,
         "qualifier": qualifier, "number_text": text[qs:qe],
-        "value_low": _number(value if low is None else low), "weapon": weapon_class(text[ns:ne]) if category in _ARMS else "",
+        "value_low": _number(value if low is None else low), "weapon": weapon_class(text[ns:ne]) if armed and category in _ARMS else "",
+        "casualty": casualty, "running": running,
     })
 
 
@@ -416,10 +631,12 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
     nt = normalize_with_offsets(article.body)
     text = nt.normalized
     found: list[Span] = []
+    running = _RUNNING.search(text) is not None  # "حتى الآن" anywhere: look again around each claim
     for match in _number_matches(text, lexicon):
         dual, pre, num, digits, vague_word, words = match.group("dual", "pre", "num", "digits", "vague", "words")
-        if dual:  # "صاروخين": two missiles
-            found.extend(_dual(article, nt, match.start("dual"), lexicon))
+        if dual:  # "صاروخين": two missiles; "أبو قرنين" is a name
+            if text[max(0, match.start() - 6):match.start()].split()[-1:] not in ([w] for w in NAME_WORDS):
+                found.extend(_dual(article, nt, match.start("dual"), lexicon))
             continue
         vague = vague_word is not None
         number_end = match.end()
@@ -432,29 +649,61 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         value = parse_number(num, normalized=True)
         if value is None:
             continue
-        before = text[max(0, match.start() - 40):match.start()]  # a label and a word fit in 40
+        number_start = _opened_at(text, match.start())  # "(12)", "“ 8 ” آلاف"
+        before = text[max(0, number_start - 40):number_start]  # a label and a word fit in 40
         last_words = before.rsplit(None, 2)
-        if last_words and last_words[-1] in ORDINALS:
-            continue  # "الحادي عشر"
-        if digits and (_labelled(before, last_words) or _listed(nt, match.end("digits"))):
-            continue
+        if last_words and not digits and (last_words[-1] in ORDINALS or last_words[-1] in NAME_WORDS):
+            continue  # "الحادي عشر", "أبو قرنين"
+        if digits and (_labelled(before, last_words) or num == digits and _listed(nt, match.end("digits"))
+                       or _beside_a_slash(text, match.start(), match.end("digits"))):
+            continue  # "القرار 2270", "15ـ غياب", "25/ 16" (a score), "( 20 / 6 / 1995 )"
         if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, number_end):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not
+        closed = _CLOSER.match(text, number_end) if number_start < match.start() else None
+        number_end = closed.end() if closed else number_end  # "(12) وإصابة", "(7) منهم"
         percent = _PERCENT.match(text, number_end)
+        cue = None
         if percent:  # "20 في المائة", "٣٥٪": the noun is the percent sign or words
             at = number_end + len(percent.group()) - len(percent.group().lstrip())
             phrase, category = _NounPhrase(at, percent.end(), "%", ["%"]), "percent"
         else:
             phrase = _noun_phrase(nt, number_end, vague, lexicon)
             if phrase is None:
-                continue
+                cue = _casualty_cue(text, number_start, lexicon)
+                of_them = _OF_THEM.match(text, number_end)
+                if of_them:  # "ثلاثة منهم": three of them (people)
+                    phrase = _NounPhrase(of_them.start(1), of_them.end(1), of_them.group(1), [of_them.group(1)])
+                elif cue and cue[2]:  # "مقتل 9 وإصابة 21": the verbal noun before counts; "أصيب 5 بجروح"
+                    phrase = _NounPhrase(cue[1], cue[1] + len(cue[2]), cue[2], [cue[2]])
+                elif digits and not _YEAR.fullmatch(digits) and _leads_to_toll(text, number_start, number_end, last_words, pre, found, lexicon):
+                    phrase = _noun_before(text, number_start, lexicon)  # "ارتفع عدد القتلى إلى 300"
+                if phrase is None:
+                    continue
             after = _NEXT_WORD.match(text, phrase.end)
             if phrase.head in ("دقيقه", "دقائق") and after and after.group(1) in _READING:
                 continue  # "4 دقيقة قراءة": reading time, page chrome
-            category = _category(phrase, lexicon)
+            category = "person" if phrase.head in _THEM else "casualty" if cue and phrase.start == cue[1] \
+                else _category(phrase, lexicon)
+            if category == "time" and _post_age(text, number_start, phrase.end):
+                continue  # "منذ 35 دقيقة" beside a headline: when it was posted
         if digits and _YEAR.fullmatch(digits) and category == "other":
             continue  # a year: "في 2019 عندما..."
-        end = phrase.end
+        kind = ""
+        if category == "casualty":
+            kind = lexicon.kind(phrase.words[0]) or (cue[0] if cue else "")
+        elif category == "person" and (cue or (cue := _casualty_cue(text, number_start, lexicon))):
+            category, kind = "casualty", cue[0]  # "أصيب 30 شخصاً", "قتل عشرة من رجال الأمن"
+        elif category == "person" and (kind := _casualty_after(text, phrase.end, lexicon)):
+            category = "casualty"  # "خمسة عناصر من القاعدة قتلوا", "230 ألف شخص مشرد"
+        elif category == "person" and (pre.startswith("و") or last_words and last_words[-1] in _AMONG) \
+                and found and found[-1].data["casualty"] \
+                and not any(stop in text[max(0, match.start() - 60):match.start()] for stop in ".،\n") \
+                and found[-1].end >= nt.offsets[max(0, match.start() - 60)]:
+            kind = found[-1].data["casualty"]  # "قتل عشرة من رجال الأمن و12 من منسوبي الشرطة", "بينهم 21 سائحا"
+            category = "casualty"
+        if kind == "injured" and _INFECTED.match(text, phrase.end):
+            kind = "infected"  # "1000 إصابة بفيروس كورونا": cases of a disease
+        end = max(phrase.end, number_end)
         if category == "money":
             cents = _SUBUNIT.match(text, end)
             cents_value = parse_number(cents.group("n"), normalized=True) if cents else None
@@ -464,13 +713,19 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         if half and not vague and not num.rstrip().endswith(("نصف", "ربع")):
             value, end = value + (0.5 if half.group().endswith("نصف") else 0.25), half.end()
         qualifier, start = "exact", match.start("pre") + (1 if pre[:1] in ("و", "ف") else 0)  # not "و"
+        if number_start < start and (closed or any(mark in num for mark in _QUOTE_MARKS)):
+            start = number_start  # "(40)" with its brackets, '“ 8 ” آلاف' with its marks
         low = None if vague else _range_low(text, match, value)
         if low is not None:
             low, start = low
             qualifier = "range"
-        before_q = _qualifier_before(text, start)
+        before_q = _qualifier_before(text, _opened_at(text, start))
         if before_q:
             qualifier, start = before_q
+        elif qualifier == "exact" and any(w in text[max(0, start - 40):start] for w in _TOLL_STEMS):
+            verb_q = _QUALIFIER_VERB_BEFORE.search(text, max(0, start - 60), _opened_at(text, start))
+            if verb_q:  # "تجاوز عدد القتلى 300": a verb of more than, then what it counts
+                qualifier = verb_q.lastgroup
         after_q = _QUALIFIER_AFTER.match(text, end)
         if after_q:
             end = after_q.end()
@@ -478,8 +733,13 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
                 qualifier = next(k for k in ("approx", "at_least", "at_most") if after_q.group(k))
         if vague:
             qualifier = "vague"
-        found.append(_span(article, nt, start, end, match.span("num"), value,
-                           (phrase.start, phrase.end), category, qualifier, low))
+        if cue and cue[2] and phrase.start == cue[1]:
+            start = cue[1]  # the span reads "مقتل 9"
+        found.append(_span(article, nt, start, end, match.span("num"), value, (phrase.start, phrase.end),
+                           category, qualifier, low, kind, running and _running(text, start, end),
+                           _armed(phrase, category, lexicon)))
+    if any(stem in text for stem in _DEFINITE_STEMS):
+        found.extend(_definite_counts(article, nt, lexicon))  # "الأشهر الثلاثة"
     for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
         match = _WORD_BEFORE.search(text, max(0, half.start() - 30), half.start())
         if not match or (half.start() and text[half.start() - 1].isalnum()):
@@ -494,6 +754,33 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         found.append(_span(article, nt, match.start(), half.end(), (match.start(), half.end()), value,
                            match.span(1), category, "exact"))
     return _without_overlaps(found)
+
+
+# A definite plural and a definite number word after it: "الأشهر الثلاثة", "السنوات السبع".
+_DEFINITE_NUMBER = re.compile(rf"ال({_alternation(w for w in UNITS if UNITS[w] >= 3)})(?!\w)")  # a literal first: fast
+_DEFINITE_COUNT = re.compile(rf"(?<!\w)[وبل]?(ال{_AR}){_S}$")  # the noun before it
+
+
+# What the text must hold for _DEFINITE_COUNT to match: a cheap test (str's search) first.
+_DEFINITE_STEMS = tuple(" ال" + w for w in ("ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع", "عشر"))
+
+
+def _definite_counts(article: Article, nt: NormalizedText, lexicon: NounLexicon) -> list[Span]:
+    spans, text = [], nt.normalized
+    for number in _DEFINITE_NUMBER.finditer(text):
+        if not number.start() or text[number.start() - 1] not in " \t":
+            continue
+        match = _DEFINITE_COUNT.search(text, max(0, number.start() - 30), number.start())
+        if not match:
+            continue
+        noun = match.group(1)
+        category = lexicon.category(noun)
+        if not category or category == "other" and not noun.endswith(("ات", "ين", "ون")):
+            continue  # a known noun ("الأعوام", "الدول"), not "الساعة الثالثة" (no unit word) or a name
+        value = UNITS[number.group(1)]
+        spans.append(_span(article, nt, match.start(1), number.end(), number.span(1), value, match.span(1),
+                           category, "exact", casualty=lexicon.kind(noun) if category == "casualty" else ""))
+    return spans
 
 
 def _one_of(article: Article, nt: NormalizedText, one: re.Match, lexicon: NounLexicon) -> list[Span]:
@@ -522,8 +809,11 @@ def _dual(article: Article, nt: NormalizedText, at: int, lexicon: NounLexicon) -
         return []
     two = _TWO.match(nt.normalized, phrase.end)
     end = two.end() if two else phrase.end
-    return [_span(article, nt, at, end, (at, phrase.start + len(phrase.head)), 2, (phrase.start, phrase.end),
-                  _category(phrase, lexicon), "exact")]
+    category = _category(phrase, lexicon)
+    qualifier = _qualifier_before(nt.normalized, at)  # "لأكثر من كيلومترين"
+    return [_span(article, nt, qualifier[1] if qualifier else at, end, (at, phrase.start + len(phrase.head)), 2,
+                  (phrase.start, phrase.end), category, qualifier[0] if qualifier else "exact",
+                  casualty=lexicon.kind(phrase.head) if category == "casualty" else "")]
 
 
 def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | None:
@@ -567,28 +857,91 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
 
 # ---------------------------------------------------------------- claims compared
 
-SAME_THING_COLUMNS = ["thing", "thing_en", "thing_ar", "value", "value_low", "qualifier", "text", "noun",
-                      "outlet", "article", "published", "sentence"]
+SAME_THING_COLUMNS = ["thing", "thing_en", "thing_ar", "category", "casualty", "value", "value_low", "qualifier",
+                      "running", "text", "noun", "outlet", "article", "published", "start", "sentence"]
+# Casualty kinds as a compared thing, in English and Arabic.
+CASUALTY_NAMES = {
+    "killed": ("killed", "القتلى"), "injured": ("injured", "المصابون"), "missing": ("missing", "المفقودون"),
+    "displaced": ("displaced", "النازحون"), "arrested": ("arrested", "المعتقلون"), "infected": ("infected", "الإصابات بالمرض"),
+}
+# Compared in this order (casualties first); durations ("24 عاما", "550 يوماً") measure too many
+# different things under one noun to be one count.
+COMPARED = ("casualty", "person", "munition", "weapon", "container", "money", "percent", "distance", "other")
+_BEFORE_PERCENT = re.compile(r"(?:^|\s)((?:ال)\w+)(?:\s+\w+){0,2}\s*$")
 
 
-def same_thing_claims(quantities: pd.DataFrame) -> pd.DataFrame:
-    """Claims about the same thing with different numbers, side by side: grouped by weapon
-    class ("5 ملايين قذيفة" and "بمليون قذيفة": artillery shells) or, for munitions, weapons
-    and containers outside the taxonomy, by the counted noun; groups with one value are left out."""
+def _thing(row) -> str:
+    """What a claim counts, as a key: "casualty:killed", a weapon class, "money:دولار",
+    "percent:البطاله" (the measured thing before a percentage)."""
+    if row.category == "casualty":
+        return f"casualty:{row.casualty or 'killed'}"
+    if row.weapon and row.category in ("munition", "weapon", "container", "other"):
+        return row.weapon
+    if row.category == "percent":
+        sentence = normalize(str(row.sentence))
+        at = sentence.find(normalize(str(row.text)).split()[0]) if str(row.text).strip() else -1
+        found = _BEFORE_PERCENT.search(sentence[:at]) if at > 0 else None
+        return f"percent:{found.group(1)}" if found else ""
+    words = normalized_key(str(row.noun)).split()
+    if not words:
+        return ""
+    head = noun_forms(words[0])[-1]  # "الجنود" -> "جنود", "دولارا" -> "دولار"
+    return f"{row.category}:{head}"
+
+
+def same_thing_claims(quantities: pd.DataFrame, categories: tuple[str, ...] = COMPARED) -> pd.DataFrame:
+    """Claims about the same thing with different numbers, side by side, casualties first:
+    the dead, the injured ... of the story ("مقتل 9" and "ارتفعت الحصيلة إلى 12 قتيلاً"), a
+    weapon class ("5 ملايين قذيفة" and "بمليون قذيفة": artillery shells), else the counted
+    noun of its category; vague counts ("عشرات") and groups with one value are left out."""
     if quantities.empty:
         return pd.DataFrame(columns=SAME_THING_COLUMNS)
     names = weapon_matcher().entries
-    frame = quantities.copy()
-    counted = frame["category"].isin(["munition", "weapon", "container"])
-    heads = frame["noun"].map(lambda n: normalized_key(n).split()[0] if n.strip() else "")
-    frame["thing"] = frame["weapon"].where(frame["weapon"] != "", heads.where(counted, ""))
+    frame = quantities[quantities["category"].isin(categories) & (quantities["qualifier"] != "vague")].copy()
+    for column, default in (("casualty", ""), ("running", False), ("start", 0)):
+        if column not in frame:
+            frame[column] = default
+    if frame.empty:
+        return pd.DataFrame(columns=SAME_THING_COLUMNS)
+    frame["thing"] = [_thing(row) for row in frame.itertuples()]
     frame = frame[frame["thing"] != ""]
-    frame["thing_en"] = [names[t].fields["name_en"] if t in names else t for t in frame["thing"]]
-    frame["thing_ar"] = [names[t].fields["name_ar"] if t in names else n for t, n in zip(frame["thing"], frame["noun"])]
+    nouns = frame.groupby("thing")["noun"].agg(lambda n: n.mode().iloc[0])  # one label a thing: its commonest noun
+    frame["thing_en"] = [_thing_name(t, nouns[t], names, 0) for t in frame["thing"]]
+    frame["thing_ar"] = [_thing_name(t, nouns[t], names, 1) for t in frame["thing"]]
     distinct = frame.groupby("thing")[["value", "value_low"]].apply(lambda g: len(set(map(tuple, g.values))))
     frame = frame[frame["thing"].isin(distinct[distinct > 1].index)]
-    return frame.sort_values(["thing", "value", "published"], ascending=[True, False, True])[SAME_THING_COLUMNS] \
+    rank = {c: i for i, c in enumerate(categories)}
+    frame["_rank"] = frame["category"].map(rank)
+    frame["_size"] = frame.groupby("thing")["value"].transform("size")
+    return frame.sort_values(["_rank", "_size", "thing", "published", "value"],
+                             ascending=[True, False, True, True, False], na_position="last")[SAME_THING_COLUMNS] \
         .reset_index(drop=True)
+
+
+def _thing_name(thing: str, noun: str, names: dict, language: int) -> str:
+    """The label of a compared thing: "killed" / "القتلى", a weapon class's name, or the noun."""
+    if thing.startswith("casualty:"):
+        return CASUALTY_NAMES.get(thing[9:], (thing[9:], thing[9:]))[language]
+    if thing in names:
+        return names[thing].fields["name_ar" if language else "name_en"]
+    if thing.startswith("percent:"):
+        return "% " + thing.split(":", 1)[1]  # "% البطاله": the share of what
+    return noun  # no English name for a noun outside the taxonomy
+
+
+TRACK_COLUMNS = ["order", "published", "outlet", "value", "value_low", "qualifier", "running", "text", "article",
+                 "start", "sentence"]
+
+
+def figure_track(claims: pd.DataFrame, thing: str) -> pd.DataFrame:
+    """One compared count across articles, in publication order (articles without a date
+    last, then text order): a toll rising 300 -> 800 -> 2,000 over three days is three rows
+    in that order. `claims` is same_thing_claims() output."""
+    rows = claims[claims["thing"] == thing]
+    if rows.empty:
+        return pd.DataFrame(columns=TRACK_COLUMNS)
+    rows = rows.sort_values(["published", "article", "start"], na_position="last", kind="stable")
+    return rows.assign(order=range(1, len(rows) + 1))[TRACK_COLUMNS].reset_index(drop=True)
 
 
 class QuantityRow(NamedTuple):
@@ -600,10 +953,12 @@ class QuantityRow(NamedTuple):
     number_text: str
     value_low: float
     weapon: str
+    casualty: str  # killed, injured, missing, displaced, arrested, infected (CASUALTY_KINDS), or ""
+    running: bool  # "حتى الآن": a toll said to be so far
 
     @classmethod
     def of(cls, span: Span) -> "QuantityRow":
         d = span.data
         return cls(value=float(d["value"]), noun=d["noun"], category=d["category"], qualifier=d["qualifier"],
                    number_text=d.get("number_text", ""), value_low=float(d.get("value_low", d["value"])),
-                   weapon=d.get("weapon", ""))
+                   weapon=d.get("weapon", ""), casualty=d.get("casualty", ""), running=bool(d.get("running", False)))

@@ -51,7 +51,8 @@ def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = Tru
                 raise damaged(Path(source) / f"{name}.parquet", error) from error
     # names and type of each entity, once: the frequency query then counts ids alone
     con.execute("""CREATE TABLE entity_names AS SELECT entity, any_value(name_ar) AS name_ar,
-                   any_value(name_en) AS name_en, any_value(type) AS type FROM mentions GROUP BY entity""")
+                   any_value(name_en) AS name_en, any_value(type) AS type, any_value(source) AS source
+                   FROM mentions GROUP BY entity""")
     return con
 
 
@@ -66,7 +67,8 @@ def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None =
                      types: list[str] | None = None,
                      dates: tuple[date | None, date | None] | None = None) -> pd.DataFrame:
     """How often each entity is mentioned in some outlets (None or []: all of them), most
-    mentioned first (ties by English name): entity, name_ar, name_en, type, mentions. Adjectives
+    mentioned first (ties by English name): entity, name_ar, name_en, type, mentions, source
+    (lexicon, or model for a name only the NER model found). Adjectives
     (الروسي for Russia) count only with `nisba`, as the sidebar's "Count adjectives as mentions"
     toggle does; `types` keeps some entity types (None: all); `dates` (first day, last day; None
     on a side: open) keeps the articles published in that range, as Tables.for_dates does.
@@ -79,7 +81,7 @@ def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None =
                    AND ($start IS NULL OR CAST(published AS DATE) >= $start)
                    AND ($end IS NULL OR CAST(published AS DATE) <= $end)))
             GROUP BY entity)
-        SELECT entity, name_ar, name_en, type, mentions FROM counts JOIN entity_names USING (entity)
+        SELECT entity, name_ar, name_en, type, mentions, source FROM counts JOIN entity_names USING (entity)
         WHERE $all_types OR list_contains($types, type)
         ORDER BY mentions DESC, name_en, entity"""
     if limit:

@@ -263,31 +263,39 @@ def _analyze_into(cache: Cache, batch: list[Article]) -> str:
 
 
 def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Batches = serial,
-                   batch_size: int = BATCH_SIZE) -> Tables:
+                   batch_size: int = BATCH_SIZE, on_progress: Callable[[int, int], None] | None = None) -> Tables:
     """The tables of `articles`, analysing only those the cache does not hold yet (with `run`,
     serial here, a process pool or Dask in engines.py) and storing them for next time. An
     engine whose workers share this disk (`shares_disk`) has them write the cache; from
     others (Dask) the frames come back and are written here: the same files either way.
-    A damaged cached batch is removed and its articles analysed again."""
+    A damaged cached batch is removed and its articles analysed again. on_progress(articles
+    analysed, articles to analyse) is called as each batch comes in."""
     cache = cache or Cache()
     try:
-        return _analyze_cached(articles, cache, run, batch_size)
+        return _analyze_cached(articles, cache, run, batch_size, on_progress)
     except CacheDamaged:  # that batch is gone now: its articles are missing, so analysed again
-        return _analyze_cached(articles, cache, run, batch_size)
+        return _analyze_cached(articles, cache, run, batch_size, on_progress)
 
 
-def _analyze_cached(articles: list[Article], cache: Cache, run: Batches, batch_size: int) -> Tables:
+def _analyze_cached(articles: list[Article], cache: Cache, run: Batches, batch_size: int,
+                    on_progress: Callable[[int, int], None] | None) -> Tables:
     keys = {a.id: article_key(a) for a in articles}
     index = cache.index()
     known = set(index[KEY])
     missing = list({keys[a.id]: a for a in articles if keys[a.id] not in known}.values())
     task = partial(_analyze_into, cache) if getattr(run, "shares_disk", False) else analyze_batch
     loaded = {}  # each batch read as it comes in, while the workers analyse the others
+    analysed = 0
+    if on_progress and missing:
+        on_progress(0, len(missing))
     try:
         for done in run(task, batches_of(missing, batch_size)):
             if isinstance(done, dict):
                 done = cache.add(done, {i: keys[i] for i in done["articles"]["article"]})
             loaded[done] = cache.load(done)
+            analysed += loaded[done]["articles"].num_rows
+            if on_progress:
+                on_progress(analysed, len(missing))
     except OSError as error:
         raise StoreError(f"Could not write the analysis cache in {cache.folder}: {error}. "
                          "Set MARSAD_CACHE to a folder you can write to.") from error

@@ -497,7 +497,7 @@ def _longest_runs(runs: np.ndarray) -> np.ndarray:
     (rank_a, rank_b, i, j, n) order. A pair whose runs do not overlap keeps them all."""
     pair = np.cumsum(np.concatenate(([True], (runs[1:, :2] != runs[:-1, :2]).any(axis=1))))
     x, y = _overlapping_in_a(pair, runs[:, 2], runs[:, 4])
-    i, j, n = runs[:, 2], runs[:, 3], runs[:, 4]
+    j, n = runs[:, 3], runs[:, 4]
     overlap = (j[x] < j[y] + n[y]) & (j[y] < j[x] + n[x])
     tangled = np.isin(pair, pair[x[overlap]])
     kept = [runs[~tangled]]

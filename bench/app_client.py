@@ -74,7 +74,7 @@ def server(*options: str, timeout: float = 120, script: str = "app.py"):
 def session(port: int):
     """One browser tab's websocket."""
     with connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
-                 max_size=None, open_timeout=60) as ws:
+                 max_size=None, open_timeout=60, ping_timeout=None) as ws:  # a busy server answers pings late
         yield ws
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -15,6 +16,7 @@ from analysis import pipeline, query
 from analysis.corpus import (BUNDLED_CORPUS, DATA_DIR, METADATA_NAME, SUPPORTED, Article, CorpusError,
                              LoadResult, load_bundled, load_files, read_metadata_bytes)
 from analysis.lexicon import LexiconError
+from analysis.parallel import Progress, analyze_in_memory
 from analysis.store import TEXTS, StoreError, read_articles, read_tables
 from analysis.store import analyze_cached as analyze  # the tables, from the disk cache where it has them
 from analysis.tables import Tables
@@ -47,12 +49,13 @@ def _bundled_tables(data_files: Files) -> tuple[Tables, tuple[str, ...]]:
 
 
 # Few entries and a time limit: every session's uploads share this cache, and a big corpus is
-# hundreds of MB.
+# hundreds of MB. `_on_progress` (not part of the key) is told how far the analysis is.
 @st.cache_data(show_spinner="Reading your files…", max_entries=3, ttl=3600)
-def _uploaded_tables(files: Files, lexicon_files: Files) -> tuple[Tables, tuple[str, ...]]:
+def _uploaded_tables(files: Files, lexicon_files: Files,
+                     _on_progress: Callable[[Progress], None] | None = None) -> tuple[Tables, tuple[str, ...]]:
     result, problems = read_uploads(files)
-    # in memory only: uploads are never written to disk (not even to the analysis cache)
-    return pipeline.analyze(result.articles), tuple(problems + result.summary())
+    # in memory only, on every core: uploads are never written to disk (not even to the analysis cache)
+    return analyze_in_memory(result.articles, _on_progress), tuple(problems + result.summary())
 
 
 def read_uploads(files: Files) -> tuple[LoadResult, list[str]]:
@@ -104,8 +107,10 @@ def _tables_connection(kind: str, key: tuple) -> duckdb.DuckDBPyConnection:
     return query.connect(load_tables(files)[0], in_memory=query.QUERIED)  # no second copy of the rest
 
 
-def load_tables(files: Files | None) -> tuple[Tables, tuple[str, ...]]:
-    """All tables of the bundled corpus or the built store (files None) or of uploaded (name, bytes) files."""
+def load_tables(files: Files | None, on_progress: Callable[[Progress], None] | None = None
+                ) -> tuple[Tables, tuple[str, ...]]:
+    """All tables of the bundled corpus or the built store (files None) or of uploaded (name, bytes)
+    files (`on_progress` told how far their analysis is)."""
     if files is None:
         folder = store_folder()
         if folder is None:
@@ -115,13 +120,14 @@ def load_tables(files: Files | None) -> tuple[Tables, tuple[str, ...]]:
         except StoreError as error:
             tables, problems = _bundled_tables(_data_files())
             return tables, (f"{error}{STORE_FALLBACK}", *problems)
-    return _uploaded_tables(files, _lexicon_files())
+    return _uploaded_tables(files, _lexicon_files(), on_progress)
 
 
-def tables_or_stop(files: Files | None) -> tuple[Tables, tuple[str, ...]]:
+def tables_or_stop(files: Files | None, on_progress: Callable[[Progress], None] | None = None
+                   ) -> tuple[Tables, tuple[str, ...]]:
     """load_tables, or the error's message (a lexicon typo: file, line, fix) and a stop."""
     try:
-        return load_tables(files)
+        return load_tables(files, on_progress)
     except (CorpusError, LexiconError) as error:
         st.error(escape_markdown(str(error)))
         st.stop()
@@ -166,10 +172,15 @@ def corpus_articles(ids: list[str] | None = None, matching: re.Pattern | None = 
     """The current corpus's articles by id (those of `ids`, or all; only those whose text
     `matching` finds, if given), for pages that show the text itself. A built store's texts are
     read from its texts.parquet when asked, not kept in memory; a store built without texts has
-    none: its articles are simply absent."""
+    none: its articles are simply absent, as are all when its texts.parquet is found damaged
+    (said in a warning; the tables still show)."""
     files = st.session_state.get("_corpus_files")
     if files is None and (folder := open_store()) is not None:
-        return {a.id: a for a in read_articles(folder, ids, matching)}
+        try:
+            return {a.id: a for a in read_articles(folder, ids, matching)}
+        except StoreError as error:
+            st.warning(escape_markdown(str(error)))
+            return {}
     found = {a.id: a for a in _articles_of(files if files is not None else _bundled_files())}
     chosen = found if ids is None else {i: found[i] for i in ids if i in found}
     return chosen if matching is None else {i: a for i, a in chosen.items() if matching.search(a.text)}

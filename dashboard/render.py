@@ -43,8 +43,13 @@ def has_articles(tables: Tables) -> bool:
 
 
 def empty_note(what: str, what_ar: str = "") -> None:
-    st.info(tr(f"No {what} in the articles shown. Try other outlets in the sidebar.",
-               f"لا {what_ar or what} في المقالات المعروضة. جرّب منافذ أخرى في الشريط الجانبي."))
+    """Nothing to show; the outlet filter is named only when one is set."""
+    if st.session_state.get("outlets"):
+        st.info(tr(f"No {what} in the articles shown. Try other outlets in the sidebar.",
+                   f"لا {what_ar or what} في المقالات المعروضة. جرّب منافذ أخرى في الشريط الجانبي."))
+    else:
+        st.info(tr(f"No {what} in these articles: neither the lexicons nor the NER model found any.",
+                   f"لا {what_ar or what} في هذه المقالات: لم يجد المعجم ولا نموذج التعرّف شيئًا."))
 
 
 def rtl_html(text: str, marks: tuple[str, ...] = ()) -> str:

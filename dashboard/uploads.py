@@ -1,8 +1,10 @@
-"""The reader's own files: analysed with a status box, and an editor for the outlet, date and
+"""The reader's own files: analysed with a status box and a progress bar, and an editor for the outlet, date and
 url of each article, whose edits are analysed again (this session only)."""
 from __future__ import annotations
 
+import contextvars
 import json
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.corpus import METADATA_NAME, Article, first_line
+from analysis.parallel import Progress
 from analysis.tables import Tables
 
 from .data import Files, _articles_of, tables_or_stop
@@ -82,17 +85,51 @@ def upload_editor(tables: Tables, files: Files) -> Files:
     return corrected_corpus(_articles_of(files), before, after)
 
 
+def duration(seconds: float) -> str:
+    """40 -> "40 s", 150 -> "3 min" (a rough time is all a reader needs)."""
+    return tr(f"{seconds:,.0f} s", f"{seconds:,.0f} ث") if seconds < 90 else tr(f"{seconds / 60:,.0f} min",
+                                                                             f"{seconds / 60:,.0f} د")
+
+
+def progress_text(progress: Progress) -> str:
+    """"1,200 of 3,000 articles analysed · about 40 s left"."""
+    done, total, left = progress.done, progress.total, progress.seconds_left()
+    if done == total:
+        took = duration(time.monotonic() - progress.started)
+        return tr(f"{total:,} of {total:,} articles analysed in {took}", f"حُلِّل {total:,} من {total:,} مقال في {took}")
+    rest = "" if left is None else tr(f" · about {duration(left)} left", f" · يبقى نحو {duration(left)}")
+    return tr(f"{done:,} of {total:,} articles analysed{rest}", f"حُلِّل {done:,} من {total:,} مقال{rest}")
+
+
+def _unrecorded(draw, *args, **kwargs) -> None:
+    """Draw from inside a cached function without the cache recording it: the cache draws what
+    its function drew again on every hit (a bar of another session's upload, on a placeholder it
+    does not know: an error). Run in a copy of the context, where the recording is switched off."""
+    try:
+        from streamlit.runtime.caching.cached_message_replay import in_cached_function
+    except ImportError:  # another Streamlit: no bar rather than a wrong one
+        return
+    in_cached_function.set(False)
+    draw(*args, **kwargs)
+
+
 def analyse_with_status(files: Files | None) -> tuple[Tables, tuple[str, ...]]:
-    """tables_or_stop, with a status box while a new corpus (or a new edit) is analysed."""
+    """tables_or_stop, with a status box and a bar of the articles done (analysed on every
+    core) while a new corpus (or a new edit) is analysed."""
     key = hash(files)
     if files is None or st.session_state.get("_analysed") == key:
         return tables_or_stop(files)
     articles = sum(1 for name, _ in files if Path(name).name.lower() != METADATA_NAME)
     with st.status(tr(f"Analysing {articles:,} file(s)…", f"جارٍ تحليل {articles:,} ملف…"),
-                   expanded=False) as status:
-        result = tables_or_stop(files)
+                   expanded=True) as status:
+        bar = st.empty()
+
+        def show(progress: Progress) -> None:
+            contextvars.copy_context().run(_unrecorded, bar.progress, progress.fraction, text=progress_text(progress))
+
+        result = tables_or_stop(files, show)
         n = len(result[0].articles)
         status.update(label=tr(f"Analysed {n:,} article{'s' if n != 1 else ''}", f"حُلِّل {n:,} مقال"),
-                      state="complete")
+                      state="complete", expanded=False)
     st.session_state["_analysed"] = key
     return result

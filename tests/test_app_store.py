@@ -174,3 +174,19 @@ def test_every_page_opens_on_a_damaged_store(seed_store, tmp_path, monkeypatch):
         at.switch_page(file).run()
         assert not at.exception, (file, [e.value for e in at.exception])
         assert "mentions.parquet is damaged" in " ".join(w.value for w in at.sidebar.warning)
+
+
+def test_stored_texts_damaged_inside_are_named_on_the_pages_that_read_them(seed_store, tmp_path, monkeypatch):
+    import shutil
+
+    from test_store import damage
+    folder = tmp_path / "store"
+    shutil.copytree(seed_store[0], folder)
+    damage(folder, "texts.parquet", "inside")  # its footer reads: the store opens, the texts do not
+    monkeypatch.setenv("MARSAD_STORE", str(folder))
+    at = open_app()
+    assert "Stored corpus: \u2066store\u2069, 5 articles" in [c.value for c in at.sidebar.caption]
+    for page in ("views/reader.py", "views/contexts.py"):
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert any(f"{folder / 'texts.parquet'} is damaged" in re.sub(r"\\(.)", r"\1", w.value) for w in at.main.warning)

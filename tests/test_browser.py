@@ -182,7 +182,8 @@ def test_filter_through_the_sidebar_follows_across_pages(server, page):
 READY = {"": '[data-testid="stMetric"]', "reader": ".marsad-legend", "contexts": "table.kwic"}
 
 
-@pytest.mark.parametrize("path", ["", "entities", "outlets", "quantities", "story", "reader", "contexts"])
+@pytest.mark.parametrize("path", ["", "entities", "outlets", "quantities", "attention", "network", "story",
+                                  "reader", "contexts"])
 def test_every_page_in_the_browser(server, page, path):
     page.goto(f"{server}/{path}")
     wait_ready(page, READY.get(path, ".js-plotly-plot"))
@@ -371,3 +372,82 @@ def test_a_csv_download_is_written_when_clicked(server, page, tmp_path):
     claims = analyze(load_bundled().articles).quantities
     assert len(table) == len(claims) and "5 ملايين قذيفة مدفعية" in set(table["text"])
     check_clean(page, "quantities-download")
+
+
+def click_point(page, point) -> None:
+    """A click at a plotly point (its drag layer takes the click, at the point's place)."""
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_the_date_filter_narrows_every_page_and_follows_in_the_link(server, page):
+    page.goto(f"{server}/?to=2023-09-05")
+    wait_ready(page, '[data-testid="stMetric"]')
+    assert metric(page, "Articles") == "4"  # the June 2024 article is outside the range
+    side = page.locator('[data-testid="stSidebar"]')
+    assert side.get_by_text("4 of 5 articles shown").count() == 1
+    dates = [box.input_value() for box in side.locator('[data-testid="stDateInput"] input').all()]
+    assert dates == ["2023-09-04", "2023-09-05"], dates
+    check_clean(page, "dates-overview-2023")
+    page.get_by_role("link", name="Attention over time").click()
+    wait_ready(page)
+    assert "/attention" in page.url and "to=2023-09-05" in page.url
+    assert side.get_by_text("4 of 5 articles shown").count() == 1
+    ticks = " ".join(page.locator(".xtick text").all_text_contents())
+    assert "2024" not in ticks, ticks  # no week of 2024 on the time axis
+
+
+def test_a_point_of_the_attention_chart_opens_its_sentences(server, page):
+    page.goto(f"{server}/attention?ent=kim_jong_un&per=week")
+    wait_ready(page)
+    points = page.locator('[data-testid="stPlotlyChart"]').first.locator("g.points path.point")
+    assert points.count() > 1
+    click_point(page, points.first)  # the week of 4 September 2023
+    page.get_by_role("heading", name="Kim Jong Un").first.wait_for(timeout=30_000)
+    wait_ready(page)
+    marked = set(page.locator(".marsad-card mark").all_inner_texts())
+    assert marked and all("كيم" in m for m in marked), marked
+    assert page.get_by_role("link", name="Read it in the article").count() == len(page.locator(".marsad-card").all())
+    check_clean(page, "attention-point-clicked")
+
+
+def test_an_event_is_labelled_and_opens_its_sentence(server, page):
+    page.goto(f"{server}/story")
+    wait_ready(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(2)  # events
+    chart.scroll_into_view_if_needed()
+    labels = chart.locator(".ytick text").all_text_contents()
+    assert any("تجارب نووية" in label for label in labels), labels
+    assert all("—" in label or "،" in label or label for label in labels)
+    click_point(page, chart.locator("g.points path.point").first)
+    link = page.get_by_role("link", name="Read it in the article").first
+    link.wait_for(timeout=30_000)
+    wait_ready(page)
+    check_clean(page, "story-event-clicked")
+    link.click()
+    wait_ready(page, ".hl-focus")
+    assert page.get_by_text("The sentence you followed").count() == 1
+
+
+def test_a_network_edge_opens_the_sentences_naming_both(server, page):
+    page.goto(f"{server}/network")
+    wait_ready(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    heading = page.get_by_role("heading", name="sentence(s)")
+    before = heading.inner_text()
+    middles = chart.locator("g.trace.scatter").filter(has=page.locator("path.point")).first.locator("path.point")
+    assert middles.count() > 3
+    click_point(page, middles.nth(middles.count() - 1))  # the weakest pair drawn: not the default one
+    page.wait_for_function("() => location.search.includes('pair=')", timeout=30_000)
+    wait_ready(page)
+    after = heading.inner_text()
+    assert after != before, after
+    first, second = after.split(":")[0].split(" and ")
+    assert page.locator(".marsad-card").count() >= 1
+    for card in page.locator(".marsad-card").all():  # each sentence names both, highlighted
+        assert len(card.locator("mark").all()) >= 2
+    check_clean(page, "network-edge-clicked")
+    page.get_by_role("link", name="Read it in the article").first.click()
+    wait_ready(page, ".hl-focus")
+    assert page.get_by_text("The sentence you followed").count() == 1

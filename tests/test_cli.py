@@ -17,7 +17,7 @@ def test_entities_json_has_one_row_per_article_and_entity():
     rows = json.loads(result.stdout)
     kim_003 = [r for r in rows if r["article"] == "003_062528742e08afef" and r["entity"] == "kim_jong_un"]
     assert kim_003 == [{"article": "003_062528742e08afef", "entity": "kim_jong_un", "name_en": "Kim Jong Un",
-                        "name_ar": "كيم جونغ أون", "type": "person", "count": 14}]
+                        "name_ar": "كيم جونغ أون", "type": "person", "count": 14, "source": "lexicon"}]
     assert len({(r["article"], r["entity"]) for r in rows}) == len(rows)
 
 

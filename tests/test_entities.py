@@ -8,19 +8,25 @@ from analysis.entities import extract_entities, extract_nisbas
 
 # Name mentions outside page chrome. 000 and 004 have photo captions naming Putin, Kim, Russia and
 # North Korea; those are chrome and not counted.
-# 002 russia is 13, not 14: "زميل استشاري أول في برنامج روسيا وأوراسيا في تشاتام هاوس" names the
-# Chatham House programme (chatham_house_russia_eurasia); like "مجلس الأمن التابع للأمم المتحدة",
-# the longer name wins over the country inside it.
+# A place inside a longer name of an organisation or event counts for the place too (nested):
+# 000 "المنتدى الاقتصادي في فلاديفوستوك" (the forum and Vladivostok: 2 Vladivostoks);
+# 001 "جهاز المخابرات الوطنية في كوريا الجنوبية" (South Korea);
+# 002 "برنامج روسيا وأوراسيا في تشاتام هاوس" (the programme, Russia 14 and Eurasia);
+# 003 "غزو أوكرانيا" (the invasion and Ukraine: 3 Ukraines), "الأسطول الروسي في المحيط الهادئ"
+#     (the fleet and the Pacific: 2);
+# 004 "الحرب على أوكرانيا" (Ukraine 6), "المكتب الرئاسي في سيول" (Seoul 2).
+# An organisation inside a longer name is not counted: "مجلس الأمن التابع للأمم المتحدة" is
+# the Security Council, not the UN.
 EXPECTED = {
     "000": {"vladimir_putin": 3, "kim_jong_un": 4, "sergei_shoigu": 3, "pyongyang": 5, "russia": 6,
             "north_korea": 7, "moscow": 5, "john_kirby": 3, "ukraine": 2, "us_intelligence": 2,
-            "united_states": 1, "vladivostok": 1, "eastern_economic_forum": 1, "n_tv": 1,
+            "united_states": 1, "vladivostok": 2, "eastern_economic_forum": 1, "n_tv": 1,
             "kcna": 1, "russian_invasion_of_ukraine": 1, "covid_19_pandemic": 1},
     "001": {"vladimir_putin": 4, "kim_jong_un": 6, "sergei_shoigu": 1, "pyongyang": 4, "russia": 11,
             "north_korea": 5, "moscow": 2, "adrienne_watson": 2, "john_kirby": 1, "white_house": 2,
             "us_national_security_council": 2, "south_korea_nis": 1, "wagner_group": 1,
-            "far_eastern_federal_university": 1, "vladivostok": 2},
-    "002": {"vladimir_putin": 1, "kim_jong_un": 7, "sergei_shoigu": 1, "pyongyang": 5, "russia": 13,
+            "far_eastern_federal_university": 1, "vladivostok": 2, "south_korea": 1},
+    "002": {"vladimir_putin": 1, "kim_jong_un": 7, "sergei_shoigu": 1, "pyongyang": 5, "russia": 14, "eurasia": 1,
             "north_korea": 11, "moscow": 5, "jake_sullivan": 3, "dmitry_peskov": 1, "kremlin": 2,
             "keir_giles": 1, "chatham_house": 1, "chatham_house_russia_eurasia": 1, "andrei_lankov": 1,
             "kookmin_university": 1, "seoul": 1, "china": 1, "un_security_council": 1, "reuters": 1,
@@ -28,25 +34,29 @@ EXPECTED = {
     "003": {"vladimir_putin": 6, "kim_jong_un": 14, "sergei_shoigu": 5, "pyongyang": 5, "russia": 5,
             "north_korea": 6, "moscow": 7, "vladivostok": 6, "kcna": 2, "interfax": 1, "yonhap": 1,
             "south_korea_nis": 1, "new_york_times": 2, "russian_pacific_fleet": 1,
-            "vostochny_cosmodrome": 1, "korean_war": 1, "kremlin": 1},
+            "vostochny_cosmodrome": 1, "korean_war": 1, "kremlin": 1, "ukraine": 3,
+            "russian_invasion_of_ukraine": 1, "pacific_ocean": 2},
     "004": {"vladimir_putin": 7, "kim_jong_un": 2, "sergei_shoigu": 0, "pyongyang": 5, "russia": 11,
-            "north_korea": 7, "moscow": 1, "dmitry_peskov": 1, "ukraine": 5, "seoul": 1,
+            "north_korea": 7, "moscow": 1, "dmitry_peskov": 1, "ukraine": 6, "seoul": 2,
             "south_korea": 1, "kurt_campbell": 1, "cheong_seong_chang": 1, "sejong_institute": 1,
             "south_korea_presidential_office": 1, "daily_express": 1, "european_union": 1},
 }
 
 # Nisba adjectives, counted by reading:
 # 000: التقارب الروسي، المخزون الروسي، وزير الدفاع الروسي (twice)، الرئيس الروسي، الجيش الروسي;
-#      الزعيم الكوري الشمالي (three times); "إن تي في" الألماني.
+#      الزعيم الكوري الشمالي (three times); "إن تي في" الألماني; and inside longer names (nested):
+#      الحرب الروسية الأوكرانية (Russia, Ukraine)، المخابرات الأمريكية، بمجلس الأمن القومي الأمريكي،
+#      وكالات المخابرات الأمريكية.
 # 001: الرئيس الروسي، وزير الدفاع الروسي، فلاديفوستوك الروسية، "فاغنر" الروسية؛ نظيره الكوري الشمالي؛
-#      التصريحات الأمريكية، "نيويورك تايمز" الأمريكية، مصادر أمريكية، معلومات استخباراتية أمريكية؛
+#      التصريحات الأمريكية، "نيويورك تايمز" الأمريكية، مصادر أمريكية، معلومات استخباراتية أمريكية،
+#      مجلس الأمن القومي الأمريكي (nested)؛
 #      العقوبات الأممية.
 # 004: المسؤولين الأمريكيين والكوريين الجنوبيين، نائب وزير الخارجية الأمريكي، وزير الدفاع الكوري
 #      الجنوبي، الدعم العسكري الكوري الشمالي، العاصمة الكورية الشمالية، أسلحة كورية شمالية،
 #      ديلي إكسبريس البريطانية.
 EXPECTED_NISBAS = {
-    "000": {"russia": 6, "north_korea": 3, "germany": 1},
-    "001": {"russia": 4, "north_korea": 1, "united_states": 4, "united_nations": 1},
+    "000": {"russia": 7, "north_korea": 3, "germany": 1, "ukraine": 1, "united_states": 3},
+    "001": {"russia": 4, "north_korea": 1, "united_states": 5, "united_nations": 1},
     "004": {"united_states": 2, "south_korea": 2, "north_korea": 3, "united_kingdom": 1},
 }
 
@@ -72,7 +82,7 @@ def test_nisbas_come_on_top_of_the_names_when_asked(seeds):
     names = extract_entities(a)
     both = extract_entities(a, nisba=True)
     assert [s for s in both if not s.data["nisba"]] == names
-    assert len(both) - len(names) == 10
+    assert len(both) - len(names) == 15
     assert all(s.data["nisba"] is False for s in names)
 
 
@@ -179,10 +189,34 @@ def test_nisba_inflections():
         ("الأوكرانية", "ukraine"), ("الصيني", "china")]
 
 
-def test_a_name_that_contains_a_nisba_stays_one_name():
-    assert entities_in("الحرب الروسية الأوكرانية ومجلس الأمن القومي الأمريكي", nisba=True) == [
+def test_a_name_that_contains_a_nisba_stays_one_name_with_its_adjectives_inside():
+    assert entities_in("الحرب الروسية الأوكرانية ومجلس الأمن القومي الأمريكي") == [
         ("الحرب الروسية الأوكرانية", "russian_invasion_of_ukraine"),
         ("ومجلس الأمن القومي الأمريكي", "us_national_security_council")]
+    assert entities_in("الحرب الروسية الأوكرانية ومجلس الأمن القومي الأمريكي", nisba=True) == [
+        ("الحرب الروسية الأوكرانية", "russian_invasion_of_ukraine"), ("الروسية", "russia"),
+        ("الأوكرانية", "ukraine"), ("ومجلس الأمن القومي الأمريكي", "us_national_security_council"),
+        ("الأمريكي", "united_states")]
+
+
+def test_a_place_inside_a_longer_name_counts_for_the_place():
+    assert entities_in("دافع عن قرار غزو أوكرانيا على هامش المنتدى الاقتصادي في فلاديفوستوك") == [
+        ("غزو أوكرانيا", "russian_invasion_of_ukraine"), ("أوكرانيا", "ukraine"),
+        ("المنتدى الاقتصادي في فلاديفوستوك", "eastern_economic_forum"), ("فلاديفوستوك", "vladivostok")]
+    # a place inside a place's name, an organisation inside an organisation's, a media name: one each
+    assert entities_in("جنوب أفريقيا وأمريكا اللاتينية ومجلس الأمن التابع للأمم المتحدة وقناة روسيا اليوم") == [
+        ("جنوب أفريقيا", "south_africa"), ("وأمريكا اللاتينية", "latin_america"),
+        ("ومجلس الأمن التابع للأمم المتحدة", "un_security_council"), ("روسيا اليوم", "rt")]
+
+
+def test_a_phrase_that_is_no_name_hides_the_name_in_it():
+    assert entities_in("بعد صلاة المغرب في مسقط رأسه، ثم زار المغرب ومسقط") == [
+        ("المغرب", "morocco"), ("ومسقط", "muscat")]
+
+
+def test_a_one_word_name_in_ta_marbuta_needs_the_ta_marbuta():
+    assert entities_in("وجده كيم إيل سونغ، ثم وصل إلى جدة ثم غزة") == [
+        ("كيم إيل سونغ", "kim_il_sung"), ("جدة", "jeddah"), ("غزة", "gaza_strip")]
 
 
 def test_one_word_accusative_is_the_country_not_an_adjective():

@@ -17,5 +17,5 @@ def test_ruff_check_passes():
 
 
 def test_ruff_format_leaves_every_file_as_it_is():
-    result = ruff("format", "--check", ".")
+    result = ruff("format", "--check", "--output-format", "concise", ".")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -100,12 +100,12 @@ def test_the_tiny_model_runs_through_camel_tools_and_links_to_the_lexicon(instal
         ("جو بايدن", "joe_biden", "lexicon", True),
         ("فلاديمير بوتين", "vladimir_putin", "lexicon", True),
         ("بيونغ يانغ", "pyongyang", "lexicon", True),
-        ("روساتوم", "ner:روساتوم", "ner", True),
-        ("وروساتوم", "ner:روساتوم", "ner", True),  # the same new entity, proclitic dropped
+        ("روساتوم", "ner:رستم", "model", True),
+        ("وروساتوم", "ner:رستم", "model", True),  # the same new entity, proclitic dropped
         ("خاباروفسك", "khabarovsk", "lexicon", True),
-        ("ميخائيل ميشوستين", "ner:ميخائيل_ميشوستين", "ner", True),
+        ("ميخائيل ميشوستين", "ner:مخلمشستن", "model", True),
     ]  # B-MISC "المعرض" is not a person, place or organisation
-    new = [s for s in spans if s.data["source"] == "ner"]
+    new = [s for s in spans if s.data["source"] == "model"]
     assert [s.data["type"] for s in new] == ["organisation", "organisation", "person"]
     assert all(TEXT[s.start:s.end] == s.text for s in spans)
 

@@ -10,6 +10,7 @@ from analysis.contexts import QueryError, keyword_contexts, raw_prefilter
 from dashboard.charts import clickable_chart
 from dashboard.data import corpus_articles, corpus_has_texts
 from dashboard.downloads import download
+from dashboard.escape import escape_markdown
 from dashboard.labels import entity_name, outlet_name, outlet_names
 from dashboard.language import lang, tr
 from dashboard.links import from_link, to_link
@@ -114,8 +115,9 @@ if has_articles(tables):
         if outlet:
             chosen = chosen[chosen["outlet"] == outlet]
         when = pd.Timestamp(start).strftime("%Y-%m-%d")
-        st.subheader(tr(f"{series}: {len(chosen):,} mention(s), {PERIODS[period].lower()} of {when}",
-                        f"{series}: {len(chosen):,} إشارة، {PERIODS[period]} {when}"))
+        shown = escape_markdown(series)  # a keyword as typed, an entity's name
+        st.subheader(tr(f"{shown}: {len(chosen):,} mention(s), {PERIODS[period].lower()} of {when}",
+                        f"{shown}: {len(chosen):,} إشارة، {PERIODS[period]} {when}"))
         for row in first_rows(chosen.sort_values(["published", "article", "start"])).itertuples():
             rtl_block(row.sentence, (outlet_name(row.outlet), row.published.strftime("%Y-%m-%d")), (row.text,))
             read_in_article(row.article, int(row.start))

@@ -5,9 +5,10 @@ import plotly.express as px
 import streamlit as st
 
 from analysis import query
+from analysis.entity_edits import apply_edits, frequency, lexicon_rows, variant_counts
 from dashboard.charts import TYPE_COLOURS, chart, clickable_chart
 from dashboard.data import load_connection
-from dashboard.downloads import download, png_download
+from dashboard.downloads import download, png_download, safe_csv
 from dashboard.fonts import font_path
 from dashboard.language import tr
 from dashboard.links import from_link, to_link
@@ -37,12 +38,21 @@ def type_name(kind: str) -> str:
     return tr(kind, TYPES_AR.get(kind, kind))
 
 
+def source_name(source: str) -> str:
+    """Where an entity comes from: the lexicon, the NER model alone, or the reader's correction."""
+    return {"lexicon": tr("lexicon", "المعجم"), "model": tr("NER model", "نموذج التعرّف"),
+            "edited": tr("your correction", "تصحيحك")}.get(source, source)
+
+
 tables = current_tables()
 if has_articles(tables):
     mentions = tables.mentions
     if mentions.empty:
         empty_note("entity mentions", "إشارات إلى كيانات")
         st.stop()
+    # merges and splits the reader made below: this session only, on top of the tables
+    edits = st.session_state.setdefault("entity_edits", [])
+    mentions = apply_edits(mentions, edits)
     types = sorted(mentions["type"].unique())
     left, right = st.columns([3, 1])
     from_link("entity_types", "types", many=True, default=types)
@@ -59,9 +69,13 @@ if has_articles(tables):
         st.stop()
 
     # counted in DuckDB over the same corpus, outlets and adjective toggle as the sidebar's tables
-    counts = query.entity_frequency(load_connection(st.session_state.get("_corpus_files")),
-                                    st.session_state.get("outlets"), st.session_state.get("nisba", False),
-                                    types=chosen_types, dates=date_range())
+    if edits:  # the corrected mentions are in this session only: counted here
+        counts = frequency(mentions)
+    else:
+        counts = query.entity_frequency(load_connection(st.session_state.get("_corpus_files")),
+                                        st.session_state.get("outlets"), st.session_state.get("nisba", False),
+                                        types=chosen_types, dates=date_range())
+    counts["source"] = counts["source"].map(source_name)
     top = counts.head(top_n)
 
     st.subheader(tr("Most mentioned", "الأكثر ذكرًا"))
@@ -69,9 +83,13 @@ if has_articles(tables):
     fig = px.bar(top.iloc[::-1].assign(kind=lambda f: f["type"].map(type_name)),
                  x="mentions", y="name_ar", color="kind", orientation="h", custom_data=["entity"],
                  color_discrete_map={type_name(k): c for k, c in TYPE_COLOURS.items()},
-                 hover_data={"name_en": True, "kind": True},
+                 pattern_shape="source",  # hatched: a name only the NER model found
+                 pattern_shape_map={source_name("lexicon"): "", source_name("model"): "/",
+                                    source_name("edited"): "."},
+                 hover_data={"name_en": True, "kind": True, "source": True},
                  labels={"mentions": tr("Mentions", "الإشارات"), "name_ar": tr("Name", "الاسم"),
-                         "name_en": tr("English", "بالإنجليزية"), "kind": tr("Type", "النوع")})
+                         "name_en": tr("English", "بالإنجليزية"), "kind": tr("Type", "النوع"),
+                         "source": tr("Found by", "وجده")})
     fig.update_yaxes(categoryorder="array", categoryarray=top["name_ar"].iloc[::-1].tolist(),
                      ticksuffix="  ", title_text="")
     clicked = clickable_chart(fig, "entity_bars", height=max(320, 26 * len(top) + 120))
@@ -84,10 +102,10 @@ if has_articles(tables):
         st.session_state["explain_entity"] = picked[0]
     st.session_state["_entity_click"] = picked[0] if picked else None
 
-    st.dataframe(top[["name_ar", "name_en", "type", "mentions"]], hide_index=True,
+    st.dataframe(top[["name_ar", "name_en", "type", "mentions", "source"]], hide_index=True,
                  key="entity_counts",
                  column_config={"name_ar": tr("Arabic", "بالعربية"), "name_en": tr("English", "بالإنجليزية"),
-                                "type": tr("Type", "النوع"),
+                                "type": tr("Type", "النوع"), "source": tr("Found by", "وجده"),
                                 "mentions": st.column_config.NumberColumn(tr("Mentions", "الإشارات"),
                                                                           format="localized")})
     download(counts, "entities")
@@ -116,6 +134,37 @@ if has_articles(tables):
     entity = st.selectbox(tr("Entity", "الكيان"), list(labels), format_func=labels.get, key="explain_entity")
     to_link("entity", entity)
     rows = mentions[mentions["entity"] == entity]
+    spellings = variant_counts(rows)[["variant", "count"]]
+    st.caption(tr(f"Written {len(spellings)} way(s), merged into this entity:",
+                  f"مكتوب بـ{len(spellings)} صيغة، مدموجة في هذا الكيان:"))
+    st.dataframe(spellings, hide_index=True, key="entity_spellings",
+                 column_config={"variant": tr("Spelling", "التهجئة"),
+                                "count": st.column_config.NumberColumn(tr("Mentions", "الإشارات"), format="localized")})
+    with st.expander(tr("Correct this entity (merge, split)", "صحّح هذا الكيان (دمج، فصل)")):
+        others = [e for e in labels if e != entity]
+        merge = st.multiselect(tr("Merge these entities into it", "ادمج فيه هذه الكيانات"), others,
+                               format_func=labels.get, key="merge_entities")
+        if st.button(tr("Merge", "ادمج"), key="merge_button", disabled=not merge):
+            edits.append(("merge", list(merge), entity))
+            st.rerun()
+        split = st.selectbox(tr("Split this spelling off as an entity of its own", "افصل هذه التهجئة كيانًا مستقلًا"),
+                             spellings["variant"].tolist(), key="split_variant")
+        if st.button(tr("Split", "افصل"), key="split_button", disabled=len(spellings) < 2):
+            edits.append(("split", entity, split))
+            st.rerun()
+        if edits:
+            st.caption(tr(f"{len(edits)} correction(s) in this session; they change every count on this page.",
+                          f"{len(edits)} تصحيح في هذه الجلسة؛ تغيّر كل عدد في هذه الصفحة."))
+            if st.button(tr("Undo all corrections", "تراجع عن كل التصحيحات"), key="undo_edits"):
+                edits.clear()
+                st.rerun()
+        st.caption(tr("The entities as lexicon rows (data/entities.csv's columns), corrections included: "
+                      "add them to your lexicon to keep them.",
+                      "الكيانات صفوفًا للمعجم (أعمدة data/entities.csv) مع التصحيحات: أضفها إلى معجمك لتبقى."))
+        st.download_button(tr("Download as lexicon rows", "تنزيل صفوفًا للمعجم"),
+                           lambda: safe_csv(lexicon_rows(mentions)),  # written when clicked
+                           file_name="marsad-entities-lexicon.csv", mime="text/csv",
+                           key="download-entities-lexicon", icon=":material/download:")
     titles = tables.articles.set_index("article")["title"]
     sentences = (rows.groupby(["article", "outlet", "sentence"], sort=False)
                  .agg(times=("text", "size"), surfaces=("text", lambda s: tuple(sorted(set(s)))),

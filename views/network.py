@@ -8,6 +8,7 @@ import streamlit as st
 from analysis.cooccurrence import LEVELS, cooccurrence, pair_sentences
 from dashboard.charts import TYPE_COLOURS, chart, clickable_chart
 from dashboard.downloads import download
+from dashboard.escape import escape_markdown
 from dashboard.labels import entity_name, outlet_name, type_name
 from dashboard.language import tr
 from dashboard.links import from_link, to_link
@@ -113,7 +114,8 @@ if has_articles(tables):
     to_link("pair", pair, default=options[0])
     a, b = pair.split("|")
     rows = pair_sentences(m, a, b, level)
-    st.subheader(tr(f"{name[a]} and {name[b]}: {len(rows):,} sentence(s)", f"{name[a]} و{name[b]}: {len(rows):,} جملة"))
+    first, second = escape_markdown(name[a]), escape_markdown(name[b])  # a name the model found in an article
+    st.subheader(tr(f"{first} and {second}: {len(rows):,} sentence(s)", f"{first} و{second}: {len(rows):,} جملة"))
     for row in first_rows(rows).itertuples():
         rtl_block(row.sentence, (outlet_name(row.outlet), row.published.strftime("%Y-%m-%d")
                                  if row.published == row.published else ""), row.marks)

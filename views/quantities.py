@@ -1,6 +1,6 @@
-"""Weapons and quantities: every number claim with its sentence, claims by category, claims of
-the same thing with different numbers side by side, and each weapon class's mentions across
-outlets and over time."""
+"""Weapons and quantities ("Numbers" for a story without weapons): every number claim with its
+sentence, claims by category, claims of the same count with different numbers side by side
+(casualties first), the figure tracker, and each weapon class's mentions across outlets and time."""
 import plotly.express as px
 import streamlit as st
 
@@ -8,15 +8,19 @@ from analysis.quantities import same_thing_claims
 from dashboard.charts import chart, clickable_chart, outlet_colours
 from dashboard.downloads import download
 from dashboard.escape import escape_markdown
+from dashboard.figure_tracker import figure_tracker
 from dashboard.language import lang, tr
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, fmt_number, has_articles, rtl_block, table_rows
 from dashboard.session import current_tables
 
-CATEGORY_AR = {"munition": "ذخائر", "weapon": "أسلحة", "container": "حاويات", "person": "أشخاص",
+CATEGORY_AR = {"casualty": "ضحايا", "munition": "ذخائر", "weapon": "أسلحة", "container": "حاويات", "person": "أشخاص",
                "money": "أموال", "time": "مدة", "distance": "مسافة", "percent": "نسبة مئوية", "other": "أخرى"}
 QUALIFIER_AR = {"exact": "دقيق", "approx": "تقريبي", "at_least": "حد أدنى", "at_most": "حد أقصى",
                 "range": "نطاق", "vague": "غير محدد"}
+
+
+SAME_THINGS_SHOWN = 12  # compared counts drawn side by side (the tracker follows any of them)
 
 
 def category_label(category: str) -> str:
@@ -32,9 +36,11 @@ def value_text(value: float, low: float) -> str:
     return fmt_number(value) if low == value else f"{fmt_number(low)}–{fmt_number(value)}"
 
 
-st.title(tr("Weapons & quantities", "الأسلحة والكميات"))
-
 tables = current_tables()
+if tables.weapons.empty and not tables.articles.empty:
+    st.title(tr("Numbers", "الأرقام"))  # an earthquake, an election: no weapons to speak of
+else:
+    st.title(tr("Weapons & quantities", "الأسلحة والكميات"))
 if has_articles(tables):
     q = tables.quantities.merge(tables.articles[["article", "title"]], on="article", how="left")
     st.subheader(tr("Quantity claims", "الأرقام الواردة"))
@@ -89,11 +95,13 @@ if has_articles(tables):
             read_in_article(row.article, row.start)
 
         st.subheader(tr("Same thing, different numbers", "الشيء نفسه بأرقام مختلفة"))
-        st.caption(tr("Claims about one weapon class (or one counted munition, weapon or container) that "
-                      "give different numbers, side by side with their sentences.",
-                      "أرقام عن فئة السلاح نفسها (أو الذخيرة أو السلاح أو الحاوية نفسها) تختلف قيمها، "
-                      "متجاورة مع جملها."))
+        st.caption(tr("Claims about the same count that give different numbers, side by side with their "
+                      "sentences: casualties first (the killed, the injured ...), then people, weapon classes, "
+                      "money and other counted nouns.",
+                      "أرقام عن العدد نفسه تختلف قيمها، متجاورة مع جملها: الضحايا أولاً (القتلى والمصابون...)، "
+                      "ثم الأشخاص وفئات السلاح والأموال وسائر المعدودات."))
         same = same_thing_claims(q)
+        same = same[same["thing"].isin(same["thing"].drop_duplicates().head(SAME_THINGS_SHOWN))]
         if same.empty:
             st.info(tr("No two claims about the same thing disagree in the articles shown.",
                        "لا توجد أرقام مختلفة عن الشيء نفسه في المقالات المعروضة."))
@@ -108,7 +116,7 @@ if has_articles(tables):
                                    "text": tr("As written", "كما ورد"), "qualifier": tr("Qualifier", "الوصف"),
                                    "shown": tr("Value", "القيمة")})
             fig.update_traces(marker_size=14)
-            fig.update_yaxes(ticksuffix="  ")
+            fig.update_yaxes(ticksuffix="  ", autorange="reversed")  # the first compared count (casualties) on top
             chart(fig, "quantity_same_thing", height=max(260, 70 * same["thing"].nunique() + 160))
             for _thing, group in same.groupby("thing", sort=False):
                 st.markdown(f"**{escape_markdown(group['thing_label'].iloc[0])}** · "
@@ -122,6 +130,9 @@ if has_articles(tables):
                                   (row.text,))
             download(same.drop(columns=["thing_label", "shown"]), "same-thing-claims",
                      tr("Download compared claims (CSV)", "تنزيل الأرقام المقارنة (CSV)"))
+
+        st.subheader(tr("Figure tracker", "تتبّع الرقم"))
+        figure_tracker(q, "numbers")
 
         with st.expander(tr("Sentences of the claims", "جمل الأرقام"), expanded=False):
             for row in first_rows(q.sort_values("value", ascending=False)).itertuples():

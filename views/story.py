@@ -1,5 +1,6 @@
-"""The story in time: when each article appeared, the dated events it reports, who said
-what, whom it cites, what each article was first to mention, and text articles share."""
+"""The story in time: when each article appeared, the dated events it reports, how its figures
+(tolls, sums) moved, who said what, whom it cites, what each article was first to mention, and
+text articles share."""
 import calendar
 
 import pandas as pd
@@ -10,6 +11,7 @@ from analysis.events import event_labels
 from analysis.story import event_points
 from dashboard.charts import chart, clickable_chart, outlet_colours
 from dashboard.downloads import download
+from dashboard.figure_tracker import figure_tracker
 from dashboard.labels import outlet_name
 from dashboard.language import tr
 from dashboard.links import from_link, to_link
@@ -151,6 +153,9 @@ if has_articles(tables):
             for row in first_rows(points).itertuples():
                 rtl_block(row.sentence, (row.label, row.date, tr(f"{row.n_articles} article(s)", f"{row.n_articles} مقال"),
                                          row.reported_by))
+
+    st.subheader(tr("How the figures moved", "كيف تغيّرت الأرقام"))
+    figure_tracker(tables.quantities, "story")
 
     st.subheader(tr("Who said what", "من قال ماذا"))
     quotes = tables.quotes

@@ -1,0 +1,308 @@
+"""Names a NER model finds, linked to entities: the lexicon's id where the lexicon knows the
+name, otherwise one entity per name whatever its spelling.
+
+Transliterated names are written many ways: كيم جونغ أون، كيم جونج أون، كيم يونج أون;
+بيونغ يانغ، بيونغيانغ; فلاديمير بوتين، بوتن. `merge_key` folds what the spellings vary
+(ج/غ/ق for g, the long-vowel letters و/ي/ا, hamza seats, ة/ه, ى/ي, spaces and hyphens inside a
+name), so all of them get one id ("ner:" + key). Arabic given names (data/arabic_given_names.csv)
+keep their letters: محمد is not محمود, سعد not سعيد. Titles (data/titles.csv: الرئيس، اللواء،
+شركة...) are not part of a name, and a first name or surname alone ("بوتين", "وكيم") is the full
+name the same article gives.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from .corpus import DATA_DIR, Article
+from .entities import entity_matcher, extract_entities
+from .lexicon import Entry, Matcher, nisba_forms, normalized_key
+from .spans import Span
+
+TITLES_FILE = DATA_DIR / "titles.csv"
+GIVEN_NAMES_FILE = DATA_DIR / "arabic_given_names.csv"
+NER_PREFIX = "ner:"
+_PROCLITIC = re.compile(r"^(?:[وف]?[بل]|[وف])(?=\w{3})")
+_WORD = re.compile(r"[^\s\-–]+")
+_G = str.maketrans({"غ": "ج", "ق": "ج", "ؤ": "و", "ئ": "ي", "ء": None})
+_VOWELS = re.compile("[اوي]")
+# Words that join a name's parts and never stand for the person alone.
+_MINISTER = {"وزير", "وزيره", "الوزير", "وزيرا"}
+_JOINERS = {"بن", "بنت", "ابن", "ابو", "ام", "عبد", "ال", "الدين", "اول", "الثاني", "الثالث"}
+
+
+@lru_cache(maxsize=4)
+def read_titles(path: Path = TITLES_FILE) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """type -> titles as word tuples (normalised), longest first: {"person": (("ولي", "العهد"), ...)}."""
+    titles: dict[str, list] = {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            words = tuple(normalized_key(row["title"]).split())
+            if words:
+                titles.setdefault(row["applies_to"].strip(), []).append(words)
+    return {kind: tuple(sorted(set(ws), key=len, reverse=True)) for kind, ws in titles.items()}
+
+
+@lru_cache(maxsize=4)
+def read_given_names(path: Path = GIVEN_NAMES_FILE) -> frozenset[str]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return frozenset(normalized_key(row["name"]) for row in csv.DictReader(f) if row["name"].strip())
+
+
+def _word_key(word: str, given: frozenset[str], first: bool) -> str:
+    """One word's part of the merge key: "بوتين" and "بوتن" -> "بتن"; "يونج" -> "جنج" (a
+    word-initial y before و is the j of Korean names: كيم يونج أون = كيم جونج أون); a vowel
+    letter starting a later word is dropped too ("يانج" -> "نج", so بيونج يانج = بيونجيانج).
+    Arabic given names keep their letters."""
+    if word in given or (word.startswith("ال") and word[2:] in given):
+        return word
+    word = word.translate(_G)
+    if word.startswith("يو"):
+        word = "ج" + word[1:]
+    if word.endswith("ه") and len(word) > 3:
+        word = word[:-1]  # أندريه / أندري
+    if first and word[:1] in "اوي":
+        return word[0] + _VOWELS.sub("", word[1:])
+    return _VOWELS.sub("", word)
+
+
+def merge_key(name: str) -> str:
+    """The key every spelling of one name shares: "كيم جونغ أون", "كيم جونج أون" and
+    "كيم يونج أون" -> "كمجنجن"; "بيونغ يانغ" = "بيونج يانج" = "بيونغيانغ" -> "بنجنج";
+    "فلاديمير بوتين" = "فلاديمير بوتن". Spaces and hyphens do not count, nor an article in
+    front ("الحوثي" = "حوثي")."""
+    given = read_given_names()
+    words = _WORD.findall(normalized_key(name))
+    if words and words[0].startswith("ال") and len(words[0]) > 4:
+        words[0] = words[0][2:]
+    return "".join(_word_key(w, given, i == 0) for i, w in enumerate(words))
+
+
+def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tuple[int, int]:
+    """[start, end) of the name itself inside a model span: a proclitic, titles and the
+    adjectives after them (الرئيس الروسي), and a nisba at the end after a stripped title
+    (شركة روساتوم الروسية) or after a one-word name (روساتوم الروسية) left out. "الرئيس الروسي فلاديمير بوتين" -> "فلاديمير بوتين"."""
+    titles = read_titles()
+    # every title whatever the model's type: "مدينة كوباني" is a place if the model says organisation
+    candidates = tuple(sorted({t for ts in titles.values() for t in ts}, key=len, reverse=True))
+    words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
+    nisbas = _nisba_words(matcher)
+    i, stripped, last_title = 0, False, ()
+    while i < len(words):
+        forms = [w for _, _, w in words[i:]]
+        bare = _PROCLITIC.sub("", forms[0]) if forms else ""
+        title = next((t for t in candidates if tuple([bare] + forms[1:len(t)]) == t or tuple(forms[:len(t)]) == t), None)
+        if title and len(words) - i > len(title):
+            i += len(title)
+            stripped, last_title = True, title
+            continue
+        if stripped and forms[0] in nisbas and len(words) - i > 1:
+            i += 1  # الرئيس الروسي ...
+            continue
+        if last_title and last_title[-1] in _MINISTER and forms[0].startswith("ال") and len(words) - i > 2:
+            i += 1  # وزير النقل (اليمني) بدر باسلمة: the portfolio
+            last_title = ()
+            continue
+        break
+    j = len(words)
+    while j - i > 1 and words[j - 1][2] in nisbas and (stripped or j - i == 2):
+        j -= 1  # "روساتوم الروسية" -> روساتوم, but "الخطوط الجوية السعودية" stays whole
+    if i >= j:
+        return start, end
+    return words[i][0], words[j - 1][1]
+
+
+@lru_cache(maxsize=8)
+def _nisba_words(matcher: Matcher) -> frozenset[str]:
+    """Every inflected one-word nisba form the lexicon knows: الروسي، الروسية، روسيون..."""
+    return frozenset(form for e in matcher.entries.values() for stem in e.nisbas for form in nisba_forms(stem)
+                     if " " not in form)
+
+
+def _short_word(word: str) -> str:
+    """A name word without its proclitic: "وكيم" -> "كيم"."""
+    return _PROCLITIC.sub("", normalized_key(word))
+
+
+def link_entities(article: Article, found: list[tuple[int, int, str]], matcher: Matcher | None = None,
+                  nisba: bool = False) -> list[Span]:
+    """Lexicon spans plus the model's names the lexicon does not cover, in text order, each
+    with data["source"] "lexicon" or "model". A model name is the lexicon's entity when a
+    lexicon name covers it ("وبيونغ يانغ" -> pyongyang), when its merge key is a lexicon
+    alias's ("كيم جونج أون"), or when it is one word of a lexicon or model name the article
+    gives in full ("وكيم" -> kim_jong_un). A model name that holds a lexicon place among
+    other words is a name of its own too ("جامعة موسكو": the university and Moscow); a nisba
+    inside it never hides it ("شركة روساتوM الروسية" -> روساتوم)."""
+    matcher = matcher or entity_matcher()
+    lexicon = extract_entities(article, matcher, nisba=True)
+    names = [s for s in lexicon if not s.data["nisba"]]
+    text = article.text
+    by_key = _lexicon_keys(matcher)
+    hit, new = set(), []  # lexicon spans the model found too; (start, end, kind, core) of new names
+    for s, e, kind in found:
+        covering = [l for l in names if l.overlaps(s, e)]
+        core = core_of(text, s, e, kind, matcher)
+        hit.update(id(l) for l in covering)
+        places_inside = covering and kind == "organisation" and all(
+            matcher.entries[l.label].fields.get("type") == "place" and l.start >= s and l.end <= e for l in covering)
+        if covering and not (places_inside and _outside(text, core, covering)):
+            continue  # the lexicon has it
+        if _not_a_name(text[core[0]:core[1]], kind, matcher):
+            continue  # "الرئيس" or "الروسي" alone
+        new.append((s, e, kind, core))
+    spans = [replace(l, data={**l.data, "source": "lexicon", "ner": id(l) in hit})
+             for l in lexicon if nisba or not l.data["nisba"]]
+    model = _new_entities(article, new, names, matcher, by_key)
+    spans += model + _repeated(article, model, spans + model)
+    return sorted(spans, key=lambda span: (span.start, span.end))
+
+
+def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Span]:
+    """The model's names again where the article repeats them and the model missed them: the
+    same name ("روساتوم" once tagged, once not) and a person's surname alone ("وقال الأحمدي"
+    after "علي الأحمدي"). Given names and short words are not looked for alone."""
+    given = read_given_names()
+    phrases: dict[str, Span] = {}
+    for span in model:
+        name = span.data["name"]
+        if len(name) >= 4:
+            phrases.setdefault(name, span)
+        words = name.split()
+        if span.data["type"] == "person" and len(words) > 1:
+            last = words[-1]
+            if len(last) >= 4 and last not in given and last[2:] not in given and last not in _JOINERS:
+                phrases.setdefault(last, span)
+    if not phrases:
+        return []
+    entries = [Entry(str(i), {"type": span.data["type"]}, (phrase,)) for i, (phrase, span) in enumerate(phrases.items())]
+    owners = list(phrases.values())
+    found = []
+    for hit in Matcher(entries).find(article.id, article.body, "entity"):
+        if any(t.overlaps(hit.start, hit.end) for t in taken):
+            continue
+        span = owners[int(hit.label)]
+        found.append(replace(span, start=hit.start, end=hit.end, text=hit.text,
+                             data={**span.data, "ner": False, "short_form": hit.data["alias"] != normalized_key(span.data["name"]),
+                                   "variant": hit.data["variant"]}))
+    return found
+
+
+def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
+    """A title or a nisba alone, or no letters: what a model sometimes tags as a name."""
+    key = _PROCLITIC.sub("", normalized_key(core))
+    titles = read_titles()
+    words = tuple(key.split())
+    return (len(key) < 2 or not any(c.isalpha() for c in key) or key in _nisba_words(matcher)
+            or any(words == t for t in titles.get(kind, ()) + titles.get("any", ())))
+
+
+def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str]:
+    """The words of a model name that no lexicon span covers ("جامعة" in "جامعة موسكو")."""
+    words = []
+    for m in _WORD.finditer(text[core[0]:core[1]]):
+        at = core[0] + m.start()
+        if not any(l.start <= at < l.end for l in covering):
+            words.append(m.group())
+    return words
+
+
+@lru_cache(maxsize=8)
+def _lexicon_keys(matcher: Matcher) -> dict[str, str]:
+    """merge key -> entity id of every person, place and organisation alias with one owner."""
+    owners: dict[str, set] = {}
+    for entry in matcher.entries.values():
+        if entry.fields.get("type") not in ("person", "place", "organisation"):
+            continue
+        for alias in entry.aliases:
+            key = merge_key(alias)
+            if len(key) >= 4:  # short keys fold too much ("عمر" and "عامر")
+                owners.setdefault(key, set()).add(entry.id)
+    return {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
+
+
+def _new_entities(article: Article, new: list[tuple[int, int, str, tuple[int, int]]], names: list[Span],
+                  matcher: Matcher, by_key: dict[str, str]) -> list[Span]:
+    """Spans for the model's names: a lexicon id by merge key, or the one longer person name
+    of this article whose words hold this name's words in order ("بوتين", "داود أوغلو",
+    "علي صالح" of علي عبدالله صالح), else "ner:" + merge key."""
+    text = article.text
+    bare_words = set(re.findall(r"\w+", normalized_key(article.body)))
+    cores = []
+    for s, e, kind, (c0, c1) in new:
+        words = normalized_key(text[c0:c1]).split()
+        if words:  # a proclitic comes off where the article also writes the name without it
+            words[0] = next((w for w in _without_proclitics(words[0])[1:] if w in bare_words), words[0])
+        bare = " ".join(words) if words else text[c0:c1]
+        cores.append((s, e, kind, bare, merge_key(bare)))
+    people = [(tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS),
+               l.label) for l in names if matcher.entries[l.label].fields.get("type") == "person"]
+    people += [(tuple(merge_key(w) for w in bare.split() if w not in _JOINERS), by_key.get(key) or NER_PREFIX + key)
+               for _, _, kind, bare, key in cores if kind == "person" and len(bare.split()) > 1]
+    spans = []
+    for s, e, kind, bare, key in cores:
+        label, short = by_key.get(key), False
+        if label is None and kind == "person":
+            label = _longer_name(bare, people, text[s:e])
+            short = label is not None
+        if label is None:
+            label = NER_PREFIX + key
+        spans.append(Span(article.id, s, e, text[s:e], "entity", label,
+                          {"alias": normalized_key(bare), "short_form": short, "nisba": False,
+                           "source": "lexicon" if label in matcher.entries else "model",  # where the entity is from
+                           "ner": True, "type": kind, "name": bare, "variant": bare, "key": key}))
+    return spans
+
+
+def _longer_name(bare: str, people: list[tuple[tuple[str, ...], str]], surface: str) -> str | None:
+    """The label of the one longer person name whose words hold `bare`'s words in order; a
+    one-word name may also lose a proclitic the article does not write bare ("وشي")."""
+    tries = [bare] if len(bare.split()) > 1 else _without_proclitics(normalized_key(surface))
+    for name in tries:
+        words = tuple(merge_key(w) for w in name.split() if w not in _JOINERS)
+        if not words:
+            continue
+        holders = {label for longer, label in people if len(longer) > len(words) and _in_order(words, longer)}
+        if len(holders) == 1:
+            return holders.pop()
+    return None
+
+
+def _in_order(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    rest = iter(longer)
+    return all(any(w == x for x in rest) for w in words)
+
+
+def _without_proclitics(word: str) -> list[str]:
+    """The word, then the word without one, then two proclitic letters: "وبشي" -> وبشي، بشي، شي."""
+    forms = [word]
+    for _ in range(2):
+        if len(forms[-1]) > 2 and forms[-1][0] in "وفبل":
+            forms.append(forms[-1][1:])
+    return forms
+
+
+def _new_entity_keys(surfaces: list[str]) -> dict[str, str]:
+    """Merge keys of model names, a proclitic dropped: "وروساتوم" and "روساتوم" -> one key."""
+    return {s: merge_key(" ".join([_short_word(s.split()[0])] + s.split()[1:]) if s.split() else s) for s in surfaces}
+
+
+def canonical_names(mentions) -> "object":
+    """The mentions table with one name_ar per model-found entity: the variant written most
+    often across the corpus (each article's span carries its own spelling)."""
+    if mentions.empty or "source" not in mentions.columns:
+        return mentions
+    model = mentions["source"] == "model"
+    if not model.any():
+        return mentions
+    counts = Counter(zip(mentions.loc[model, "entity"], mentions.loc[model, "variant"]))
+    best: dict[str, tuple[int, str]] = {}
+    for (entity, variant), n in counts.items():
+        if entity not in best or (n, len(variant)) > (best[entity][0], len(best[entity][1])):
+            best[entity] = (n, variant)
+    mentions = mentions.copy()
+    mentions.loc[model, "name_ar"] = mentions.loc[model, "entity"].map(lambda e: best[e][1])
+    return mentions
