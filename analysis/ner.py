@@ -27,7 +27,6 @@ from .text import sentence_bounds, tokenize
 NER_PACKAGE = "ner-arabert"  # the camel_data package holding the CAMeLBERT NER model
 NER_COMPONENT = "NamedEntityRecognition"  # its component in camel-tools' data catalogue
 NER_TYPES = {"PERS": "person", "LOC": "place", "ORG": "organisation"}  # MISC is left out
-NER_PREFIX = "ner:"
 NOT_INSTALLED = (f"CAMeLBERT NER data is not installed; run `camel_data -i {NER_PACKAGE}` "
                  "(needs an internet connection) to add it. Using the lexicon only.")
 

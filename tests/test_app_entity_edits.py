@@ -1,12 +1,8 @@
 """The Entities page: where each entity comes from, its spellings, and a reader's merges and
 splits (this session only), downloadable as lexicon rows; and the empty page's message."""
-import io
 import json
 
-import pandas as pd
-from streamlit.testing.v1 import AppTest
-
-from test_app import APP, open_app, table
+from test_app import open_app, table
 
 
 def counts(at):

@@ -2,6 +2,7 @@
 folder, with its lexicons, seed articles and dashboard inside the package."""
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -20,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def pinned(lines: list[str]) -> dict[str, str]:
     """{"camel-tools": "==1.6.0", ...} from requirement lines (comments and blanks skipped)."""
-    requirements = [Requirement(line) for line in lines if line.strip() and not line.startswith("#")]
+    lines = [re.sub(r"(^|\s)#.*", "", line).strip() for line in lines]  # pip's comments, whole-line or after a space
+    requirements = [Requirement(line) for line in lines if line]
     return {canonicalize_name(r.name): str(r.specifier) for r in requirements}
 
 
