@@ -2,20 +2,28 @@
 and the sentences behind each pair. Pure functions over the mentions table."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 PAIR_COLUMNS = ["a", "b", "together", "articles"]
 LEVELS = ("sentence", "article")
 
 
-def _units(mentions: pd.DataFrame, level: str) -> pd.DataFrame:
-    """One row per (unit, entity), the unit a sentence (article and sentence text) or an article."""
+def unit_keys(mentions: pd.DataFrame, level: str) -> np.ndarray:
+    """An integer key per mention row for its sentence (article and sentence text) or article,
+    from the two columns' codes (factorised by Arrow, not string by string in Python)."""
     if level not in LEVELS:
         raise ValueError(f"level is one of {LEVELS}, not {level!r}")
-    if level == "sentence":
-        unit = pd.MultiIndex.from_arrays([mentions["article"], mentions["sentence"]]).factorize()[0]
-    else:
-        unit = mentions["article"].factorize()[0]
+    article = pd.factorize(mentions["article"])[0].astype(np.int64)
+    if level == "article":
+        return article
+    sentence, distinct = pd.factorize(mentions["sentence"])
+    return article * (len(distinct) + 1) + sentence
+
+
+def _units(mentions: pd.DataFrame, level: str) -> pd.DataFrame:
+    """One row per (unit, entity), the unit a sentence or an article (unit_keys)."""
+    unit = unit_keys(mentions, level)
     return (pd.DataFrame({"unit": unit, "article": mentions["article"].to_numpy(),
                           "entity": mentions["entity"].to_numpy()})
             .drop_duplicates(["unit", "entity"]))
@@ -46,10 +54,9 @@ def pair_sentences(mentions: pd.DataFrame, a: str, b: str, level: str = "sentenc
     per sentence, `marks` the surface forms of both in it); at the article level the sentences
     naming either, in the articles that name both."""
     both = mentions[mentions["entity"].isin([a, b])]
-    key = ["article", "sentence"] if level == "sentence" else ["article"]
-    named = both.groupby(key, observed=True)["entity"].nunique()
-    shared = named[named == 2].index
-    rows = both.set_index(key).loc[lambda f: f.index.isin(shared)].reset_index()
+    both = both.assign(_unit=unit_keys(both, level))
+    named = both.groupby("_unit")["entity"].nunique()
+    rows = both[both["_unit"].isin(named.index[named == 2])].drop(columns="_unit").reset_index(drop=True)
     if rows.empty:
         return rows.assign(marks=[])
     marks = rows.groupby(["article", "sentence"], observed=True)["text"].agg(lambda t: tuple(dict.fromkeys(t)))

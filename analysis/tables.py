@@ -52,14 +52,7 @@ class Tables:
         The outlets' vocabulary (terms, summed per outlet) stays that of the whole corpus."""
         if start is None and end is None:
             return self
-        published = self.articles["published"]
-        inside = published.notna()
-        if start is not None:
-            inside &= published >= pd.Timestamp(start)
-        if end is not None:
-            inside &= published < pd.Timestamp(end) + pd.Timedelta(days=1)
-        ids = self.articles.loc[inside, "article"]
-        return Tables(**{f.name: _keep_articles(getattr(self, f.name), ids) for f in fields(self)})
+        return Tables(**{f.name: _keep_dates(getattr(self, f.name), start, end) for f in fields(self)})
 
     def names_only(self) -> "Tables":
         """The same tables without the adjectival mentions (الروسي counted as Russia)."""
@@ -67,10 +60,18 @@ class Tables:
         return replace(self, mentions=named)
 
 
-def _keep_articles(frame: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
-    if "article" not in frame.columns:
+def _keep_dates(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
+    """Rows whose article was published in the range: every table with articles carries the
+    article's publication date, compared as numbers (not a look-up of a million article ids)."""
+    if "published" not in frame.columns:
         return frame
-    return frame[frame["article"].isin(ids)].reset_index(drop=True)
+    published = frame["published"]
+    inside = published.notna()
+    if start is not None:
+        inside &= published >= pd.Timestamp(start)
+    if end is not None:
+        inside &= published < pd.Timestamp(end) + pd.Timedelta(days=1)
+    return frame[inside].reset_index(drop=True)
 
 
 def _keep(frame: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:

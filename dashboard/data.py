@@ -147,6 +147,25 @@ def load_connection(files: Files | None) -> duckdb.DuckDBPyConnection:
     return _tables_connection("uploaded", (files, _lexicon_files()))
 
 
+def corpus_key() -> tuple:
+    """What identifies the sidebar's corpus, cheaply: a page's cache of a heavy computation over
+    the filtered tables keys on it with the filters (the built store's files and times, the
+    uploads' content hash, or the bundled data's)."""
+    files = st.session_state.get("_corpus_files")
+    if files is not None:
+        return ("files", hash(files))
+    folder = open_store()
+    if folder is not None:
+        return ("store", str(folder), _store_stamp(folder))
+    return ("bundled", hash(_data_files()))
+
+
+def filters_key() -> tuple:
+    """The corpus and the sidebar's filters, as a cache key."""
+    state = st.session_state
+    return (corpus_key(), tuple(state.get("outlets") or ()), state.get("_date_range"), bool(state.get("nisba")))
+
+
 # ---------------------------------------------------------------- article texts (reader, contexts)
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from analysis.cooccurrence import LEVELS, cooccurrence, pair_sentences
 from dashboard.charts import TYPE_COLOURS, chart, clickable_chart
+from dashboard.data import filters_key
 from dashboard.downloads import download
 from dashboard.escape import escape_markdown
 from dashboard.labels import entity_name, outlet_name, type_name
@@ -35,6 +36,17 @@ def layout(nodes: tuple[str, ...], edges: tuple[tuple[str, str, int], ...]) -> d
     return {n: (float(x), float(y)) for n, (x, y) in placed.items()}
 
 
+# Cached on the corpus and filters: picking a pair reruns the page (1.2 million mentions: 3 s)
+@st.cache_data(show_spinner=False, max_entries=8)
+def pairs_of(key: tuple, _mentions, level: str, entities: tuple[str, ...]):
+    return cooccurrence(_mentions, level, entities)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def sentences_of(key: tuple, _mentions, a: str, b: str, level: str):
+    return pair_sentences(_mentions, a, b, level)
+
+
 tables = current_tables()
 if has_articles(tables):
     m = tables.mentions
@@ -59,9 +71,11 @@ if has_articles(tables):
     from_link("network_min", "min", parse=lambda v: min(max(int(v), 1), 50), default=2)
     least = c4.number_input(tr("At least, together", "على الأقل معًا"), 1, 50, key="network_min")
     to_link("min", least, default=2)
-    m = m[m["type"].isin(chosen_types)]
+    if set(chosen_types) != set(types):
+        m = m[m["type"].isin(chosen_types)]
     counts = m.groupby("entity").size().sort_values(ascending=False, kind="stable").head(top_n)
-    pairs = cooccurrence(m, level, counts.index)
+    key = (filters_key(), tuple(chosen_types))
+    pairs = pairs_of(key, m, level, tuple(counts.index))
     pairs = pairs[pairs["together"] >= least].reset_index(drop=True)
     if pairs.empty:
         empty_note("entities named together", "كيانات مذكورة معًا")
@@ -113,7 +127,7 @@ if has_articles(tables):
                         format_func=lambda o: f"{name[o.split('|')[0]]} — {name[o.split('|')[1]]} ({together[o]})")
     to_link("pair", pair, default=options[0])
     a, b = pair.split("|")
-    rows = pair_sentences(m, a, b, level)
+    rows = sentences_of(key, m, a, b, level)
     first, second = escape_markdown(name[a]), escape_markdown(name[b])  # a name the model found in an article
     st.subheader(tr(f"{first} and {second}: {len(rows):,} sentence(s)", f"{first} و{second}: {len(rows):,} جملة"))
     for row in first_rows(rows).itertuples():
