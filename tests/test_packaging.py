@@ -83,7 +83,7 @@ def test_marsad_entities_gives_what_python_m_analysis_gives(venv):
     assert installed.returncode == 0, installed.stderr
     rows = json.loads(installed.stdout)
     assert {"article": "003_062528742e08afef", "entity": "kim_jong_un", "name_en": "Kim Jong Un",
-            "name_ar": "كيم جونغ أون", "type": "person", "count": 14} in rows
+            "name_ar": "كيم جونغ أون", "type": "person", "count": 14, "source": "lexicon"} in rows
     checkout = subprocess.run([sys.executable, "-m", "analysis", "entities", "data/articles", "--format", "json"],
                               cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert rows == json.loads(checkout.stdout)
