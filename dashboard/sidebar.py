@@ -119,10 +119,9 @@ def date_filter(tables: Tables) -> tuple[date | None, date | None]:
     if "dates" not in st.session_state:  # a new session: the link decides
         start, end = _day(st.query_params.get(FROM_PARAM)), _day(st.query_params.get(TO_PARAM))
         st.session_state["dates"] = (min(max(start or first, first), last), max(min(end or last, last), first))
-    else:  # the corpus may have changed under the filter
-        kept = tuple(min(max(d, first), last) for d in st.session_state["dates"])
-        if kept != tuple(st.session_state["dates"]):
-            st.session_state["dates"] = kept
+    elif st.session_state.get("_date_bounds") != (first, last):  # another corpus: its whole range
+        st.session_state["dates"] = (first, last)
+    st.session_state["_date_bounds"] = (first, last)
     chosen = st.date_input(tr("Published between", "نُشرت بين"), min_value=first, max_value=last,
                            key="dates", format="YYYY-MM-DD",
                            help=tr("Every page shows only the articles published in this range; "
