@@ -120,13 +120,9 @@ def date_filter(tables: Tables) -> tuple[date | None, date | None]:
     if "dates" not in st.session_state:  # a new session: the link decides
         start, end = _day(st.query_params.get(FROM_PARAM)), _day(st.query_params.get(TO_PARAM))
         st.session_state["dates"] = (min(max(start or first, first), last), max(min(end or last, last), first))
-    elif st.session_state.get("dates_of") != (first, last):  # another corpus under the filter
-        chosen = tuple(st.session_state["dates"])
-        if len(chosen) < 2 or chosen == st.session_state.get("dates_of"):  # it did not narrow the old one
-            st.session_state["dates"] = (first, last)
-        else:
-            st.session_state["dates"] = tuple(min(max(d, first), last) for d in chosen)
-    st.session_state["dates_of"] = (first, last)
+    elif st.session_state.get("_date_bounds") != (first, last):  # another corpus: its whole range
+        st.session_state["dates"] = (first, last)
+    st.session_state["_date_bounds"] = (first, last)
     chosen = st.date_input(tr("Published between", "نُشرت بين"), min_value=first, max_value=last,
                            key="dates", format="YYYY-MM-DD",
                            help=tr("Every page shows only the articles published in this range; "
