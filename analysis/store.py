@@ -39,7 +39,7 @@ BATCH_SIZE = 200  # articles per task: big enough to amortise a process hop, sma
 TABLES = [f.name for f in fields(Tables)]
 TUPLE_COLUMNS = {"entities", "later_articles"}  # Parquet gives them back as arrays
 # Modules that do not change what an article's analysis gives (left out of the fingerprint)
-NOT_ANALYSIS = {"store.py", "engines.py", "parallel.py", "query.py", "cli.py", "__main__.py"}
+NOT_ANALYSIS = {"store.py", "engines.py", "parallel.py", "query.py", "cli.py", "__main__.py", "ner_train.py"}
 
 # An engine: runs a task on each batch, yields what it returns (frames, or the batch's folder name when it stored them)
 Batches = Callable[[Callable, list[list[Article]]], Iterable]
@@ -60,8 +60,9 @@ def cache_folder() -> Path:
 
 
 def fingerprint() -> str:
-    """A hash of what the analysis does: its code and its lexicons (not the articles), and
-    whether the NER model is installed. Editing a lexicon row changes it."""
+    """A hash of what the analysis does: its code, its lexicons and the NER model file under
+    data/ (not the articles), and whether the model is in use. Editing a lexicon row or
+    training a new model changes it."""
     from .ner import find_model
     digest = blake2b(digest_size=12)
     sources = sorted(p for p in Path(__file__).parent.glob("*.py") if p.name not in NOT_ANALYSIS)

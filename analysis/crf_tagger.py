@@ -1,0 +1,357 @@
+"""Marsad's bundled Arabic NER: the CRF's features and a fast exact tagger for it.
+
+The model (data/ner/, trained by `python -m analysis.ner_train`) is a linear-chain CRF
+(python-crfsuite) over the words of text.tokenize. Every state feature depends on one word at
+a fixed offset (-2..+2) or on a pair of neighbouring words, so a token's label scores are a sum
+of per-word tables, built once per distinct word and cached (numpy), plus a look-up of known
+word pairs; Viterbi is a compiled loop (numba). The labels are exactly crfsuite's own
+(tests/test_crf_tagger.py checks it on
+real articles), many times faster than its Python tagger.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from camel_tools.utils.charsets import UNICODE_PUNCT_SYMBOL_CHARSET
+from numba import njit
+
+from .text import normalize_with_offsets, sentence_bounds
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
+MODEL_PATH = MODEL_DIR / "marsad-ner.crfsuite"
+TYPES = {"PER": "person", "LOC": "place", "ORG": "organisation"}
+OFFSETS = (-2, -1, 0, 1, 2)
+BOS, EOS = "<s>", "</s>"  # the words before and after a sentence
+
+# The words of text.tokenize: camel-tools' simple_word_tokenize over the normalised text cuts at
+# spaces and splits off each punctuation mark or symbol; one regex does the same (the test checks
+# the two agree on real articles).
+_MARKS = "".join(sorted(UNICODE_PUNCT_SYMBOL_CHARSET))
+WORD_RE = re.compile(f"[^\\s{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]")
+# Proclitics as raw news writes them: conjunction و/ف, preposition ب/ل/ك, article ال, لل (ل + ال).
+PROCLITIC = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بلك]|[وف])(?=\w\w)")
+ENCLITIC = re.compile(r"(?:هما|كما|ها|هم|هن|كم|كن|نا)$")
+
+
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+
+
+def shape(word: str) -> str:
+    """Letter classes with runs folded: "بوتين" -> "a", "2015" -> "d", "F-16" -> "L-d"."""
+    if _ARABIC_WORD.fullmatch(word):  # most words: no loop over the letters
+        return "a"
+    out = []
+    for char in word:
+        kind = ("d" if char.isdigit() else "a" if "\u0600" <= char <= "\u06ff" else
+                "L" if char.isalpha() else char)
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:6]
+
+
+def split_clitics(word: str) -> tuple[str, str, str]:
+    """(proclitic, stem, enclitic): "وبموسكو" -> ("وب", "موسكو", ""), "حكومتها" -> ("", "حكومت", "ها")."""
+    match = PROCLITIC.match(word)
+    pro = match.group() if match else ""
+    stem = word[len(pro):]
+    if pro.endswith("لل"):  # للاتحاد = ل + الاتحاد: the stem keeps its article
+        stem = "ال" + stem
+    enc = ENCLITIC.search(stem)
+    if enc and len(stem) - len(enc.group()) >= 3:
+        return pro, stem[:enc.start()], enc.group()
+    return pro, stem, ""
+
+
+def word_attributes(word: str) -> list[str]:
+    """The CRF features of one word as the token labelled; the first eight are also its
+    features as a neighbour at -1 and +1, the first and the fourth at -2 and +2."""
+    if word in (BOS, EOS):
+        return ["w=" + word]
+    pro, stem, enc = split_clitics(word)
+    core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem  # without the article
+    padded = "<" + core + ">"
+    return ["w=" + word, "sh=" + shape(word), "st=" + stem, "c=" + core, "pro=" + pro,
+            "ss2=" + stem[-2:], "ss3=" + stem[-3:], "sp2=" + core[:2],
+            "len=" + str(min(len(word), 12)), "enc=" + enc, "p1=" + word[:1], "p2=" + word[:2],
+            "p3=" + word[:3], "s1=" + word[-1:], "s2=" + word[-2:], "s3=" + word[-3:], "sp3=" + core[:3],
+            *dict.fromkeys(["g=" + padded[i:i + 3] for i in range(len(padded) - 2)])]
+
+
+def word_features(word: str) -> dict[int, list[str]]:
+    """The features of one word at each offset from the token labelled (without the "offset:"
+    prefix the sequence adds): all of them at 0, fewer for the neighbours."""
+    own = word_attributes(word)
+    if len(own) == 1:
+        return {o: own for o in OFFSETS}
+    near, far = own[:8], [own[0], own[3]]
+    return {0: own, -1: near, 1: near, -2: far, 2: far}
+
+
+def sequence_features(words: list[str]) -> list[list[str]]:
+    """crfsuite attributes of each token of one sentence: its word's and its neighbours' features
+    under their offset, and the word pairs around it."""
+    padded = [BOS, BOS, *words, EOS, EOS]
+    tables = {w: word_features(w) for w in set(padded)}
+    out = []
+    for i in range(2, len(padded) - 2):
+        attributes = [f"{o}:{f}" for o in OFFSETS for f in tables[padded[i + o]][o]]
+        attributes.append(f"b-:{padded[i - 1]}|{padded[i]}")
+        attributes.append(f"b+:{padded[i]}|{padded[i + 1]}")
+        out.append(attributes)
+    return out
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The tokens of a text laid end to end: normalised words, [start, end) in the original
+    text, and where each sentence's first token is."""
+
+    words: list[str]
+    starts: np.ndarray
+    ends: np.ndarray
+    first: np.ndarray
+
+
+_IS_SPACE = np.array([chr(c).isspace() for c in range(0x10000)], dtype=bool)
+_IS_MARK = np.zeros(0x10000, dtype=bool)
+_IS_MARK[[ord(c) for c in _MARKS if ord(c) < 0x10000]] = True
+
+
+def text_tokens(text: str) -> Tokens:
+    """The tokens text.tokenize gives for each of text.sentence_bounds, found at once over the
+    whole normalised text (one regex for the words, numpy for where they are)."""
+    nt = normalize_with_offsets(text)
+    normalized = nt.normalized
+    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
+    words = WORD_RE.findall(normalized)
+    if codes.size and codes.max() >= 0x10000:  # letters beyond the BMP: let re place them
+        spans = np.array([m.span() for m in WORD_RE.finditer(normalized)], dtype=np.int64).reshape(-1, 2)
+        at, stop = spans[:, 0], spans[:, 1]
+    else:
+        other = _IS_MARK[codes]
+        word = ~other & ~_IS_SPACE[codes]
+        before = np.concatenate([[False], word[:-1]])
+        after = np.concatenate([word[1:], [False]])
+        at = np.flatnonzero((word & ~before) | other)
+        stop = np.flatnonzero((word & ~after) | other) + 1
+    offsets = np.frombuffer(nt.offsets, dtype=np.int32)
+    starts = offsets[at].astype(np.int64)
+    ends = offsets[stop - 1].astype(np.int64) + 1
+    sentence_starts = np.array([s for s, _ in sentence_bounds(text)], dtype=np.int64)
+    sentence = np.searchsorted(sentence_starts, starts, side="right") - 1
+    first = np.flatnonzero(np.diff(sentence, prepend=-1) != 0)
+    return Tokens(words, starts, ends, first)
+
+
+def sentence_tokens(text: str) -> list[list[tuple[str, int, int]]]:
+    """(normalised word, start, end) of each token of each sentence (text_tokens, as lists)."""
+    tokens = text_tokens(text)
+    bounds = [*tokens.first.tolist(), len(tokens.words)]
+    flat = list(zip(tokens.words, tokens.starts.tolist(), tokens.ends.tolist()))
+    return [flat[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+
+
+def bio_spans(labels, starts, ends) -> list[tuple[int, int, str]]:
+    """[start, end) and type of each name in B-/I- labels ("B-PER", "I-PER", "O"); an I- after
+    another type or an O starts a name, as crfsuite's users read it."""
+    found, current = [], None
+    for label, start, end in zip(labels, starts, ends):
+        prefix, _, kind = label.partition("-")
+        if prefix == "I" and current and current[2] == kind:
+            current[1] = end
+            continue
+        if current:
+            found.append(tuple(current))
+        current = [start, end, kind] if prefix in ("B", "I") else None
+    if current:
+        found.append(tuple(current))
+    return [(s, e, TYPES[k]) for s, e, k in found if k in TYPES]
+
+
+@dataclass
+class FastTagger:
+    """crfsuite's Viterbi labels from per-word score tables (see the module docstring)."""
+
+    labels: list[str]
+    feature_index: dict[str, int]  # a word feature ("st=موسكو") -> its row in `weights`
+    weights: np.ndarray  # (features + 1, offsets, labels); the last row is zeros
+    transitions: np.ndarray  # (labels, labels): score of label i followed by label j
+    pair_keys: np.ndarray  # sorted int64 keys of the word pairs the model weighs (see _pair_key)
+    pair_weights: np.ndarray  # (pairs, 2, labels): their weights as (-1, 0) and as (0, +1)
+    pair_words: dict[str, int]  # words that occur in a weighed pair -> their number
+    _rows: dict[str, int] = field(default_factory=dict)  # word -> its row in the caches below
+    _tables: np.ndarray = None  # (words, offsets, labels) scores, grown as new words come
+    _pair_id: np.ndarray = None  # (words,) number in pair_words, or -1
+
+    @classmethod
+    def from_tagger(cls, tagger) -> "FastTagger":
+        """Read the weights of an opened pycrfsuite.Tagger."""
+        info = tagger.info()
+        labels = list(tagger.labels())
+        label_index = {label: i for i, label in enumerate(labels)}
+        offset_index = {str(o): i for i, o in enumerate(OFFSETS)}
+        feature_index: dict[str, int] = {}
+        pair_words: dict[str, int] = {}
+        pairs: dict[int, int] = {}
+        cells, pair_cells = [], []
+        for (attribute, label), weight in info.state_features.items():
+            where, _, feature = attribute.partition(":")
+            if where in offset_index:
+                row = feature_index.setdefault(feature, len(feature_index))
+                cells.append((row, offset_index[where], label_index[label], weight))
+            else:  # "b-" or "b+": a word pair
+                left, _, right = feature.partition("|")
+                key = _pair_key(pair_words.setdefault(left, len(pair_words)),
+                                pair_words.setdefault(right, len(pair_words)))
+                row = pairs.setdefault(key, len(pairs))
+                pair_cells.append((row, where == "b+", label_index[label], weight))
+        weights = np.zeros((len(feature_index) + 1, len(OFFSETS), len(labels)))
+        pair_weights = np.zeros((len(pairs), 2, len(labels)))
+        for array, entries in ((weights, cells), (pair_weights, pair_cells)):
+            if entries:
+                *where, values = map(np.array, zip(*entries))
+                array[tuple(w.astype(np.int64) for w in where)] = values
+        transitions = np.zeros((len(labels), len(labels)))
+        for (a, b), weight in info.transitions.items():
+            transitions[label_index[a], label_index[b]] = weight
+        keys = np.fromiter(pairs, dtype=np.int64, count=len(pairs))
+        order = np.argsort(keys)
+        return cls(labels, feature_index, weights, transitions, keys[order], pair_weights[order], pair_words)
+
+    def __post_init__(self) -> None:
+        self._tables = np.zeros((1024, len(OFFSETS), len(self.labels)))
+        self._pair_id = np.zeros(1024, dtype=np.int64)
+        self._learn([BOS, EOS])
+
+    def _learn(self, words: list[str]) -> None:
+        """Add the score tables of words not seen yet: per offset, the sum of the weights of the
+        word's features there (a feature the model never saw at an offset weighs 0 there)."""
+        index, none = self.feature_index, len(self.weights) - 1
+        rows = [[index.get(f, none) for f in word_attributes(w)] for w in words]
+        first = np.cumsum([0] + [len(r) for r in rows[:-1]])  # every word has features ("w=")
+        tables = np.add.reduceat(self.weights[np.fromiter((i for r in rows for i in r), dtype=np.int64)], first)
+        at, end = len(self._rows), len(self._rows) + len(words)
+        if end > len(self._tables):  # grow by doubling: appending stays linear
+            size = max(end, 2 * len(self._tables))
+            self._tables = np.concatenate([self._tables, np.zeros((size - len(self._tables), *self._tables.shape[1:]))])
+            self._pair_id = np.concatenate([self._pair_id, np.zeros(size - len(self._pair_id), dtype=np.int64)])
+        self._tables[at:end] = tables
+        self._pair_id[at:end] = [self.pair_words.get(w, -1) for w in words]
+        for word in words:
+            self._rows[word] = len(self._rows)
+
+    def ids(self, words: list[str]) -> np.ndarray:
+        """Each word's row in the score tables (new words get theirs)."""
+        rows = self._rows
+        new = [w for w in set(words) if w not in rows]
+        if new:
+            self._learn(sorted(new))
+        return np.fromiter(map(rows.__getitem__, words), dtype=np.int64, count=len(words))
+
+    def scores(self, words: list[str], first: np.ndarray) -> np.ndarray:
+        """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts)."""
+        n = len(words)
+        sentence = np.zeros(n, dtype=np.int64)
+        sentence[first] = 1
+        sentence = np.cumsum(sentence) - 1
+        # each sentence between two <s> and two </s>, as the model was trained
+        at = np.arange(n) + 4 * sentence + 2
+        padded = np.full(n + 4 * len(first), self._rows[BOS], dtype=np.int64)
+        padded[at] = self.ids(words)
+        last = np.append(first[1:], n) - 1
+        padded[at[last] + 1] = padded[at[last] + 2] = self._rows[EOS]
+        around = padded[at[:, None] + np.array(OFFSETS)]  # (tokens, offsets) word rows
+        emit = self._tables[around, np.arange(len(OFFSETS))].sum(1)
+        pair = self._pair_id[around]
+        for side, (left, right) in enumerate(((1, 2), (2, 3))):  # (-1, 0) and (0, +1)
+            a, b = pair[:, left], pair[:, right]
+            keys = np.where((a >= 0) & (b >= 0), _pair_key(a, b), -1)
+            found = np.minimum(np.searchsorted(self.pair_keys, keys), max(len(self.pair_keys) - 1, 0))
+            known = (keys >= 0) & (self.pair_keys[found] == keys) if len(self.pair_keys) else keys < -1
+            emit[known] += self.pair_weights[found[known], side]
+        return emit
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """crfsuite's labels for each sentence (lists of normalised words)."""
+        sentences = [s for s in sentences if s]
+        if not sentences:
+            return []
+        first = np.cumsum([0] + [len(s) for s in sentences[:-1]])
+        best = viterbi(self.scores([w for s in sentences for w in s], first), self.transitions, first)
+        names = [self.labels[i] for i in best.tolist()]
+        bounds = [*first.tolist(), len(names)]
+        return [names[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """[start, end) in `text` and type (person/place/organisation) of every name tagged."""
+        tokens = text_tokens(text)
+        if not tokens.words:
+            return []
+        best = viterbi(self.scores(tokens.words, tokens.first), self.transitions, tokens.first)
+        named = np.flatnonzero(best != self.labels.index("O"))
+        if not named.size:
+            return []
+        opens = np.zeros(len(best), dtype=bool)
+        opens[tokens.first] = True  # a name never runs across a sentence end
+        found, current = [], None
+        for i, label, start, end, new_sentence in zip(named.tolist(), best[named].tolist(), tokens.starts[named].tolist(),
+                                                      tokens.ends[named].tolist(), opens[named].tolist()):
+            prefix, _, kind = self.labels[label].partition("-")
+            if prefix == "I" and current and current[2] == kind and current[3] == i - 1 and not new_sentence:
+                current[1], current[3] = end, i
+                continue
+            if current:
+                found.append(current)
+            current = [start, end, kind, i]
+        found.append(current)
+        return [(s, e, TYPES[k]) for s, e, k, _ in found if k in TYPES]
+
+
+def _pair_key(a, b):
+    return a * (1 << 32) + b
+
+
+def viterbi(emit: np.ndarray, transitions: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """The best label of each token of several sentences laid end to end (`first`: where each
+    starts), as crfsuite's first-order Viterbi finds them (ties to the lower label, as there)."""
+    starts = np.zeros(len(emit), dtype=np.bool_)
+    starts[first] = True
+    return _viterbi(np.ascontiguousarray(emit), np.ascontiguousarray(transitions), starts)
+
+
+@njit(cache=True, nogil=True)
+def _viterbi(emit, transitions, starts):  # compiled: a loop over tokens and label pairs
+    n, k = emit.shape
+    labels = np.zeros(n, dtype=np.int64)
+    back = np.zeros((n, k), dtype=np.int64)
+    score = np.zeros(k)
+    scored = np.zeros(k)
+    i = 0
+    while i < n:
+        end = i + 1
+        while end < n and not starts[end]:
+            end += 1
+        score[:] = emit[i]
+        for t in range(i + 1, end):
+            for b in range(k):
+                best, arg = score[0] + transitions[0, b], 0
+                for a in range(1, k):
+                    value = score[a] + transitions[a, b]
+                    if value > best:
+                        best, arg = value, a
+                scored[b] = best + emit[t, b]
+                back[t, b] = arg
+            score[:] = scored
+        arg = 0
+        for a in range(1, k):
+            if score[a] > score[arg]:
+                arg = a
+        labels[end - 1] = arg
+        for t in range(end - 1, i, -1):
+            arg = back[t, arg]
+            labels[t - 1] = arg
+        i = end
+    return labels

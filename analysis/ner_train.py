@@ -1,0 +1,290 @@
+"""Train Marsad's bundled NER (a CRF, see crf_tagger) from the public gold in ../shared/data.
+
+    python -m analysis.ner_train [--data ../shared/data] [--out data/ner]
+
+Training data: NewsFANE Gold's first 80% of sentences (as given, clitics split off, and a copy
+with the clitics written back onto their words as raw news has them: "و الصادرات" -> "والصادرات")
+and the Wojood sample's train.txt and val.txt. Held out, never trained on: NewsFANE's last 20%
+and Wojood's test.txt; the strict-span figures printed (and written into the model card) are
+on those. Deterministic: the same data gives the same model.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .crf_tagger import MODEL_DIR, TYPES, WORD_RE, FastTagger, bio_spans, sequence_features
+from .text import normalize
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+NEWSFANE = "newsfane-gold/NewsFANE_Gold_2014_170K.txt"
+# NewsFANE's fine-grained types -> PER / LOC / ORG (bench/bench_entities.py reads them the same
+# way). Left out: peoples ("الفلسطينيون"), facilities, vehicles, weapons, products.
+NEWSFANE_TYPES = {
+    **dict.fromkeys(["Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",
+                     "Businessperson", "Lawyer", "Engineer", "Police"], "PER"),
+    **dict.fromkeys(["Nation", "Population-Center", "State-or-Province", "GPE-Cluster",
+                     "County-or-District", "Continent", "Water-Body", "Land-Region-Natural",
+                     "Celestial"], "LOC"),
+    **dict.fromkeys(["Government", "Non-Governmental", "Sports", "Commercial", "Educational",
+                     "Media", "Medical-Science", "Entertainment", "Religious_ORG"], "ORG"),
+}
+WOJOOD_TYPES = {"PERS": "PER", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
+SENTENCE_END = {".", "؟", "?", "!"}
+PROCLITICS = {"و", "ف", "ب", "ل", "ك"}
+ENCLITICS = {"ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ي", "ني"}
+Sentence = list[tuple[str, str]]  # (word, BIO label)
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+def _words(token: str, label: str) -> Sentence:
+    """A gold token normalised and cut into the words the tagger sees at run time; the label's
+    type carries on ("B-LOC" "2015-" -> B-LOC, I-LOC)."""
+    pieces = WORD_RE.findall(normalize(token))
+    inside = "I-" + label[2:] if label != "O" else "O"
+    return [(p, label if i == 0 else inside) for i, p in enumerate(pieces)]
+
+
+def read_newsfane(path: Path) -> list[Sentence]:
+    """NewsFANE Gold's sentences (cut after . ? !), labels mapped to PER / LOC / ORG."""
+    raw = path.read_bytes().decode("utf-8-sig")
+    sentences, current = [], []
+    for line in raw.split("\r\n"):
+        token, _, tag = line.partition("\t")
+        token, tag = token.replace("\u200e", "").strip(), tag.strip()
+        if not token:
+            continue
+        prefix, _, fine = tag.partition("-")
+        kind = NEWSFANE_TYPES.get(fine)
+        current.extend(_words(token, f"{prefix}-{kind}" if kind and prefix in "BI" else "O"))
+        if token in SENTENCE_END:
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return _fix_starts(sentences)
+
+
+def read_wojood(path: Path) -> list[Sentence]:
+    """Wojood's sentences (blank-line separated, nested tags): the outermost person, place or
+    organisation name of each nest ("مجلس الأمن" ORG over a nested GPE)."""
+    sentences, rows = [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        parts = line.split()
+        if parts:
+            rows.append((parts[0], parts[1:]))
+            continue
+        if not rows:
+            continue
+        spans = []
+        for kind, ours in WOJOOD_TYPES.items():
+            start = None
+            for i, (_, tags) in enumerate(rows + [("", [])]):
+                if start is not None and "I-" + kind not in tags:
+                    spans.append((start, i, ours))
+                    start = None
+                if "B-" + kind in tags:
+                    start = i
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        labels, covered = ["O"] * len(rows), -1
+        for s, e, ours in spans:
+            if s < covered:  # inside (or across) a longer name already kept
+                continue
+            labels[s:e] = ["B-" + ours] + ["I-" + ours] * (e - s - 1)
+            covered = e
+        words = [w for (token, _), label in zip(rows, labels) for w in _words(token, label)]
+        if words:
+            sentences.append(words)
+        rows = []
+    return _fix_starts(sentences)
+
+
+def _fix_starts(sentences: list[Sentence]) -> list[Sentence]:
+    """An I- label after O or another type becomes B- (the gold has a few)."""
+    for sentence in sentences:
+        for i, (word, label) in enumerate(sentence):
+            if label.startswith("I-") and (i == 0 or sentence[i - 1][1][2:] != label[2:]):
+                sentence[i] = (word, "B-" + label[2:])
+    return sentences
+
+
+def attach_clitics(sentence: Sentence) -> Sentence:
+    """The sentence as raw news writes it: split-off clitics back on their words
+    ("و" "الصادرات" -> "والصادرات", "ل" "الاتحاد" -> "للاتحاد", "ان" "ه" -> "انه")."""
+    out: Sentence = []
+    pending = []  # proclitics waiting for their word
+    for word, label in sentence:
+        if word in PROCLITICS and not (word == "ك" and out and out[-1][0].isalpha() and not pending):
+            pending.append((word, label))
+            continue
+        if word in ENCLITICS and out and out[-1][0].isalpha() and not pending:
+            out[-1] = (out[-1][0] + word, out[-1][1])
+            continue
+        if pending:
+            prefix = "".join(w for w, _ in pending)
+            if word.isalpha():
+                if prefix.endswith("ل") and word.startswith("ال"):
+                    word = word[1:]
+                labels = [l for _, l in pending if l != "O"] + [label]
+                word, label = prefix + word, labels[0] if labels[0] != "O" else label
+                if label.startswith("I-") and pending[0][1] == "O":
+                    label = "B-" + label[2:]
+            else:
+                out.extend(pending)
+            pending = []
+        out.append((word, label))
+    out.extend(pending)
+    return _fix_starts([out])[0]
+
+
+def splits(data: Path) -> dict[str, list[Sentence]]:
+    """Training sentences and the two held-out test sets."""
+    newsfane = read_newsfane(data / NEWSFANE)
+    cut = int(len(newsfane) * 0.8)
+    wojood = read_wojood(data / "wojood-sample" / "train.txt") + read_wojood(data / "wojood-sample" / "val.txt")
+    train = newsfane[:cut] + [attach_clitics(s) for s in newsfane[:cut]] + wojood * 3
+    return {"train": train, "newsfane": newsfane[cut:],
+            "wojood": read_wojood(data / "wojood-sample" / "test.txt")}
+
+
+def gold_spans(sentences: list[Sentence]) -> set[tuple[int, int, int, str]]:
+    return {(n, s, e, k) for n, sentence in enumerate(sentences)
+            for s, e, k in bio_spans([l for _, l in sentence], range(len(sentence)), range(1, len(sentence) + 1))}
+
+
+def evaluate(tagger: FastTagger, sentences: list[Sentence]) -> dict[str, tuple[float, float, float]]:
+    """Strict-span precision, recall and F1 (same first and last word, same type) per type and
+    over all three."""
+    predicted = set()
+    for n, labels in enumerate(tagger.tag([[w for w, _ in s] for s in sentences])):
+        predicted |= {(n, s, e, k) for s, e, k in bio_spans(labels, range(len(labels)), range(1, len(labels) + 1))}
+    gold = gold_spans(sentences)
+    rows = {}
+    for kind in [*TYPES.values(), "all"]:
+        p = {x for x in predicted if kind in ("all", x[3])}
+        g = {x for x in gold if kind in ("all", x[3])}
+        hits = len(p & g)
+        precision, recall = hits / max(len(p), 1), hits / max(len(g), 1)
+        rows[kind] = (precision, recall, 2 * precision * recall / max(precision + recall, 1e-9), len(g))
+    return rows
+
+
+def train(data: Path, out: Path, params: dict | None = None) -> dict:
+    import pycrfsuite
+
+    parts = splits(data)
+    out.mkdir(parents=True, exist_ok=True)
+    model = out / "marsad-ner.crfsuite"
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params({**PARAMS, **(params or {})})
+    for sentence in parts["train"]:
+        trainer.append(sequence_features([w for w, _ in sentence]), [l for _, l in sentence])
+    started = time.process_time()
+    trainer.train(str(model))
+    seconds = time.process_time() - started
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    fast = FastTagger.from_tagger(tagger)
+    figures = {name: evaluate(fast, parts[name]) for name in ("newsfane", "wojood")}
+    return {"seconds": seconds, "figures": figures, "size": model.stat().st_size,
+            "tokens": sum(map(len, parts["train"])), "sentences": len(parts["train"])}
+
+
+def print_figures(figures: dict) -> None:
+    for name, rows in figures.items():
+        print(f"{name} (held out)")
+        for kind, (p, r, f, n) in rows.items():
+            print(f"  {kind:13} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n} gold)")
+
+
+CARD = """# Marsad NER model (marsad-ner.crfsuite)
+
+A linear-chain CRF (CRFsuite through python-crfsuite {version}, L-BFGS, c1 {c1}, c2 {c2},
+{iterations} iterations at most) that tags person, place and organisation names (B-/I-/O labels
+PER, LOC, ORG) in Arabic news text. Marsad runs it on CPU, offline, on top of its lexicon
+(`analysis/ner.py`, fast exact decoding in `analysis/crf_tagger.py`).
+
+## Training data
+- NewsFANE Gold (Fahd Alotaibi and Mark Lee, 2014; CC BY-SA 3.0): the first 80% of its
+  sentences, as given (clitics split off) and a second time with the split-off clitics written
+  back onto their words as raw news has them ("و الصادرات" -> "والصادرات"). Its 45 fine-grained
+  types are mapped to PER (Politician, Athlete, Artist, ... Police), LOC (Nation,
+  Population-Center, State-or-Province, GPE-Cluster, ...) and ORG (Government,
+  Non-Governmental, Sports, Commercial, Media, ...); peoples, facilities, vehicles, weapons and
+  products are O.
+- The Wojood sample (SinaLab, MIT): train.txt and val.txt, three times over; PERS -> PER,
+  GPE and LOC -> LOC, ORG -> ORG, the outermost of those in a nest.
+- {sentences:,} sentences, {tokens:,} tokens; {seconds:.0f} s of CPU on one core.
+
+## Features
+Every word is normalised as Marsad normalises (alef forms, ى/ي, ة/ه, no diacritics or tatweel)
+and cut as `analysis.text.tokenize` cuts it. For the word: itself, its shape, length, 1–3-letter
+prefixes and suffixes, its proclitic (و ف ب ل ك ال لل and their combinations) and enclitic split
+off, the stem, the stem without its article, the stem's 2–3-letter prefix and suffixes and its
+character 3-grams; for the words at ±1: word, shape, proclitic, stem, stem without article, stem
+prefix and suffixes; at ±2: word and stem without article; the word pairs (-1, 0) and (0, +1).
+
+## Held-out figures (strict spans: same first and last word, same type)
+Neither test set was trained on: NewsFANE Gold's last 20% of sentences, Wojood's test.txt.
+
+{figures}
+
+## Reproduce
+    python -m analysis.ner_train            # reads ../shared/data, writes data/ner/
+
+Deterministic: the same data and python-crfsuite give the same model file.
+
+## Licence
+The model file is derived from NewsFANE Gold and carries its licence, CC BY-SA 3.0 (see
+LICENSE); credit: F. Alotaibi and M. Lee (2014), "A Hybrid Approach to Features Representation
+for Fine-grained Arabic Named Entity Recognition", COLING 2014. The Wojood sample is MIT
+(SinaLab, Birzeit University: M. Jarrar, M. Khalilia, S. Ghanem, "Wojood: Nested Arabic Named
+Entity Corpus and Recognition using BERT", LREC 2022).
+"""
+
+
+def figures_table(figures: dict) -> str:
+    lines = ["| test set | type | precision | recall | F1 | gold names |", "|---|---|---:|---:|---:|---:|"]
+    for name, rows in figures.items():
+        title = {"newsfane": "NewsFANE, last 20%", "wojood": "Wojood test.txt"}[name]
+        for kind, (p, r, f, n) in rows.items():
+            lines.append(f"| {title} | {kind} | {p:.3f} | {r:.3f} | {f:.3f} | {n:,} |")
+    return "\n".join(lines)
+
+
+def write_card(out: Path, result: dict, params: dict) -> None:
+    import pycrfsuite
+
+    version = getattr(pycrfsuite, "__version__", "")
+    if not version:
+        from importlib.metadata import version as package_version
+        version = package_version("python-crfsuite")
+    (out / "MODEL_CARD.md").write_text(CARD.format(
+        version=version, c1=params["c1"], c2=params["c2"], iterations=params["max_iterations"],
+        sentences=result["sentences"], tokens=result["tokens"], seconds=result["seconds"],
+        figures=figures_table(result["figures"])), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    args = parser.parse_args(argv)
+    if not (args.data / NEWSFANE).is_file():
+        sys.exit(f"{args.data / NEWSFANE} not found: training reads the shared NewsFANE Gold and Wojood copies.")
+    params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    result = train(args.data, args.out, params)
+    write_card(args.out, result, params)
+    print(f"trained on {result['sentences']:,} sentences, {result['tokens']:,} tokens in "
+          f"{result['seconds']:.0f} s of CPU; model {result['size'] / 1e6:.1f} MB")
+    print_figures(result["figures"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""The bundled NER model's fast tagger gives exactly crfsuite's labels, on real articles: the
+seed articles and SaudiNewsNet days; and its words are those of text.tokenize."""
+import json
+import zipfile
+from pathlib import Path
+
+import pycrfsuite
+import pytest
+
+from analysis.corpus import load_files
+from analysis.crf_tagger import MODEL_PATH, FastTagger, sentence_tokens, sequence_features, split_clitics
+from analysis.text import sentence_bounds, tokenize
+
+SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
+
+
+@pytest.fixture(scope="module")
+def taggers():
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger, FastTagger.from_tagger(tagger)
+
+
+def saudinewsnet_articles(day: str, every: int):
+    """Every `every`-th article of one SaudiNewsNet day file."""
+    with zipfile.ZipFile(SAUDINEWSNET / f"{day}.zip") as archive:
+        name = archive.namelist()[0]
+        records = json.loads(archive.read(name))
+    data = json.dumps(records[::every], ensure_ascii=False).encode()
+    return load_files([(f"{day}.json", data)]).articles
+
+
+def real_articles(seeds):
+    articles = list(seeds.values())
+    if SAUDINEWSNET.is_dir():
+        articles += saudinewsnet_articles("2015-07-21", 15) + saudinewsnet_articles("2015-08-04", 15)
+    return articles
+
+
+def test_the_words_are_text_tokenize_s(seeds):
+    for article in real_articles(seeds)[:60]:
+        text = article.body
+        expected = [[(t.norm, s + t.start, s + t.end) for t in tokenize(text[s:e]) if t.text.strip()]
+                    for s, e in sentence_bounds(text)]
+        assert sentence_tokens(text) == [s for s in expected if s]
+
+
+def test_fast_labels_are_crfsuite_s_for_every_token(seeds, taggers):
+    crfsuite, fast = taggers
+    sentences = [[w for w, _, _ in s] for a in real_articles(seeds) for s in sentence_tokens(a.body)]
+    assert len(sentences) > 2000
+    expected = [crfsuite.tag(sequence_features(s)) for s in sentences]
+    assert fast.tag(sentences) == expected
+    names = sum(label != "O" for labels in expected for label in labels)
+    assert names > 1000  # the comparison covers many names, not only O
+
+
+def test_one_article_at_a_time_gives_the_same_labels(seeds, taggers):
+    crfsuite, fast = taggers
+    for article in list(seeds.values()):
+        sentences = [[w for w, _, _ in s] for s in sentence_tokens(article.body)]
+        assert fast.tag(sentences) == [crfsuite.tag(sequence_features(s)) for s in sentences]
+
+
+def test_spans_are_offsets_into_the_original_text(seeds, taggers):
+    _, fast = taggers
+    text = "وقال الرئيسُ فلاديمير بوتين في موسكو، إن شركة روساتوم الروسية ستبني محطة في بيونغ يانغ."
+    found = fast.spans(text)
+    assert ("فلاديمير بوتين", "person") in [(text[s:e], k) for s, e, k in found]
+    assert ("موسكو", "place") in [(text[s:e], k) for s, e, k in found]
+    for article in seeds.values():
+        for s, e, kind in fast.spans(article.text):
+            assert article.text[s:e].strip() == article.text[s:e] and kind in ("person", "place", "organisation")
+
+
+def test_clitics_split_off_as_the_model_reads_them():
+    assert split_clitics("وبموسكو") == ("وب", "موسكو", "")
+    assert split_clitics("للاتحاد") == ("لل", "الاتحاد", "")
+    assert split_clitics("حكومتها") == ("", "حكومت", "ها")
+    assert split_clitics("في") == ("", "في", "")
