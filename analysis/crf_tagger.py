@@ -30,7 +30,21 @@ BOS, EOS = "<s>", "</s>"  # the words before and after a sentence
 # spaces and splits off each punctuation mark or symbol; one regex does the same (the test checks
 # the two agree on real articles).
 _MARKS = "".join(sorted(UNICODE_PUNCT_SYMBOL_CHARSET))
-WORD_RE = re.compile(f"[^\\s{re.escape(_MARKS)}]+|[{re.escape(_MARKS)}]")
+
+
+def _ranges(chars: str) -> str:
+    """A regex class body of ranges ("!-/:-@"): thousands of single characters make re slow."""
+    codes, out, i = sorted(map(ord, chars)), [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(re.escape(chr(codes[i])) + ("-" + re.escape(chr(codes[j])) if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+WORD_RE = re.compile(f"[^\\s{_ranges(_MARKS)}]+|[{_ranges(_MARKS)}]")
 # Proclitics as raw news writes them: conjunction و/ف, preposition ب/ل/ك, article ال, لل (ل + ال).
 PROCLITIC = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بلك]|[وف])(?=\w\w)")
 ENCLITIC = re.compile(r"(?:هما|كما|ها|هم|هن|كم|كن|نا)$")
@@ -126,8 +140,7 @@ def text_tokens(text: str) -> Tokens:
     nt = normalize_with_offsets(text)
     normalized = nt.normalized
     codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
-    words = WORD_RE.findall(normalized)
-    if codes.size and codes.max() >= 0x10000:  # letters beyond the BMP: let re place them
+    if codes.size and codes.max() >= 0x10000:  # characters beyond the BMP: let re place them
         spans = np.array([m.span() for m in WORD_RE.finditer(normalized)], dtype=np.int64).reshape(-1, 2)
         at, stop = spans[:, 0], spans[:, 1]
     else:
@@ -137,6 +150,7 @@ def text_tokens(text: str) -> Tokens:
         after = np.concatenate([word[1:], [False]])
         at = np.flatnonzero((word & ~before) | other)
         stop = np.flatnonzero((word & ~after) | other) + 1
+    words = [normalized[a:b] for a, b in zip(at.tolist(), stop.tolist())]
     offsets = np.frombuffer(nt.offsets, dtype=np.int32)
     starts = offsets[at].astype(np.int64)
     ends = offsets[stop - 1].astype(np.int64) + 1

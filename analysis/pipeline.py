@@ -95,7 +95,7 @@ def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
     can be placed."""
     article = with_publication_date(article)
     if extract_mentions is None:
-        extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus CAMeLBERT NER when installed
+        extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus the bundled NER model
     extractors = {"mentions": (extract_mentions, MentionRow), **EXTRACTORS}
     spans = {name: extract(article) for name, (extract, _) in extractors.items()}
     names = [s for s in spans["mentions"] if not s.data.get("nisba")]  # speakers, sources: names only

@@ -95,9 +95,9 @@ def test_adjective_toggle_counts_nisba_and_lives_in_the_link(tables, all_mention
     assert metric(shared, "Entity mentions") == f"{len(all_mentions_tables.mentions):,}"
 
 
-def test_sidebar_says_the_ner_model_is_missing():
+def test_sidebar_says_the_bundled_ner_model_is_in_use():
     at = open_app()
-    assert any("CAMeLBERT NER data is not installed" in c.value for c in at.sidebar.caption)
+    assert any("bundled NER model in use" in c.value for c in at.sidebar.caption)
 
 
 def test_entities_lists_putin_with_his_count(tables):
