@@ -10,17 +10,15 @@ import streamlit as st
 from analysis.events import event_labels
 from analysis.story import event_points
 from dashboard.charts import chart, clickable_chart, outlet_colours
-from dashboard.downloads import download
 from dashboard.figure_tracker import figure_tracker
 from dashboard.labels import outlet_name
 from dashboard.language import tr
-from dashboard.links import from_link, to_link
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, fmt_number, has_articles, rtl_block
 from dashboard.session import current_tables
+from dashboard.voices import cited_sources, who_said_what
 
 st.title(tr("Story · القصة", "القصة"))
-TOP_SPEAKERS = 30  # bars in the quotes chart
 TOP_EVENTS = 40  # rows of the events chart
 FIRSTS_PAGE = 50  # articles per page of "what each article mentions first"
 LABELS_AR = {"given": "معطى", "inferred": "مستنتج", "approximate": "تقريبي", "no date": "بلا تاريخ",
@@ -157,48 +155,8 @@ if has_articles(tables):
     st.subheader(tr("How the figures moved", "كيف تغيّرت الأرقام"))
     figure_tracker(tables.quantities, "story")
 
-    st.subheader(tr("Who said what", "من قال ماذا"))
-    quotes = tables.quotes
-    if quotes.empty:
-        empty_note("quotes", "اقتباسات")
-    else:
-        # one speaker under several descriptions ("اللواء التركي", "المتحدث") is one bar: its fullest one
-        fullest = quotes["speaker_full"] if "speaker_full" in quotes.columns else quotes["speaker"]
-        quotes = quotes.assign(who=[n or s for n, s in zip(quotes["speaker_name_en"], fullest)])
-        by_speaker = quotes.groupby(["who", "outlet"]).size().reset_index(name="quotes")
-        order = by_speaker.groupby("who")["quotes"].sum().sort_values(kind="stable").index.tolist()
-        charted = order[-TOP_SPEAKERS:]  # the most quoted; the list below has every speaker
-        fig = px.bar(by_speaker[by_speaker["who"].isin(charted)], x="quotes", y="who", color="outlet",
-                     orientation="h", color_discrete_map=outlet_colours(), category_orders={"who": charted[::-1]},
-                     labels={"who": "", "quotes": tr("Quotes", "الاقتباسات")})
-        st.caption(tr("Click a bar to read what that speaker said.", "انقر عمودًا لتقرأ ما قاله المتحدث.")
-                   + (tr(f" The {TOP_SPEAKERS} most quoted of {len(order):,} speakers.",
-                         f" أكثر {TOP_SPEAKERS} متحدثًا اقتباسًا من {len(order):,}.") if len(order) > TOP_SPEAKERS else ""))
-        clicked = clickable_chart(fig, "quotes_by_speaker", height=max(300, 26 * len(charted) + 120))
-        picked = next((p.get("y") for p in clicked if p.get("y") in order), None)
-        if picked and st.session_state.get("_speaker_click") != picked:  # a new click only
-            st.session_state["quote_speaker"] = picked
-        st.session_state["_speaker_click"] = picked
-        from_link("quote_speaker", "speaker")
-        if st.session_state.get("quote_speaker") not in order:
-            st.session_state["quote_speaker"] = order[-1]
-        speaker = st.selectbox(tr("Speaker", "المتحدث"), order[::-1], key="quote_speaker")
-        to_link("speaker", speaker, default=order[-1])
-        for row in first_rows(quotes[quotes["who"] == speaker]).itertuples():
-            rtl_block(row.quote, (row.verb, row.speaker, row.outlet, shown("direct" if row.direct else "reported")))
-            read_in_article(row.article, row.start, ("Read it in the article", "اقرأه في المقال"))
-        download(quotes.drop(columns=["who"]), "quotes", tr("Download quotes", "تنزيل الاقتباسات"))
-
-    st.subheader(tr("Sources the articles cite", "المصادر التي تستشهد بها المقالات"))
-    sources = tables.sources
-    if sources.empty:
-        empty_note("cited sources", "مصادر مستشهد بها")
-    else:
-        cited = sources.groupby(["source_ar", "outlet"]).size().reset_index(name="citations")
-        fig = px.bar(cited, x="citations", y="source_ar", color="outlet", orientation="h",
-                     color_discrete_map=outlet_colours(), labels={"source_ar": "", "citations": tr("Citations", "الاستشهادات")})
-        chart(fig, "cited_sources", height=max(280, 30 * cited["source_ar"].nunique() + 120))
-        download(sources, "sources", tr("Download cited sources", "تنزيل المصادر"))
+    who_said_what(tables)
+    cited_sources(tables)
 
     st.subheader(tr("What each article mentions first", "ما ذكره كل مقال أولًا"))
     st.caption(tr("In publication order (among the outlets shown), the entities, quantity claims "
