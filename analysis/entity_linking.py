@@ -11,6 +11,8 @@ name the same article gives.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import csv
 import re
 from collections import Counter
@@ -86,15 +88,15 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     """[start, end) of the name itself inside a model span: a proclitic, titles and the
     adjectives after them (الرئيس الروسي), and a nisba at the end after a stripped title
     (شركة روساتوم الروسية) or after a one-word name (روساتوم الروسية) left out. "الرئيس الروسي فلاديمير بوتين" -> "فلاديمير بوتين"."""
-    titles = read_titles()
-    # every title whatever the model's type: "مدينة كوباني" is a place if the model says organisation
-    candidates = tuple(sorted({t for ts in titles.values() for t in ts}, key=len, reverse=True))
+    by_first = _titles_by_first_word()
     words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
     nisbas = _nisba_words(matcher)
     i, stripped, last_title = 0, False, ()
     while i < len(words):
         forms = [w for _, _, w in words[i:]]
         bare = _PROCLITIC.sub("", forms[0]) if forms else ""
+        candidates = sorted(by_first.get(bare, []) + (by_first.get(forms[0], []) if forms and forms[0] != bare else []),
+                            key=len, reverse=True)
         title = next((t for t in candidates if tuple([bare] + forms[1:len(t)]) == t or tuple(forms[:len(t)]) == t), None)
         if title and len(words) - i > len(title):
             i += len(title)
@@ -114,6 +116,16 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     if i >= j:
         return start, end
     return words[i][0], words[j - 1][1]
+
+
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """Every title whatever the model's type ("مدينة كوباني" is a place if the model says
+    organisation), by its first word, the longest first: a word is tried against its own few."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for title in sorted({t for ts in read_titles().values() for t in ts}, key=len, reverse=True):
+        by_first.setdefault(title[0], []).append(title)
+    return by_first
 
 
 @lru_cache(maxsize=8)
@@ -143,8 +155,12 @@ def link_entities(article: Article, found: list[tuple[int, int, str]], matcher: 
     text = article.text
     by_key = _lexicon_keys(matcher)
     hit, new = set(), []  # lexicon spans the model found too; (start, end, kind, core) of new names
+    names.sort(key=lambda l: l.start)  # overlaps found by bisection: linear in a long article
+    starts = [l.start for l in names]
+    longest = max((l.end - l.start for l in names), default=0)
     for s, e, kind in found:
-        covering = [l for l in names if l.overlaps(s, e)]
+        near = names[bisect_left(starts, s - longest):bisect_left(starts, e)]
+        covering = [l for l in near if l.overlaps(s, e)]
         core = core_of(text, s, e, kind, matcher)
         hit.update(id(l) for l in covering)
         places_inside = covering and kind == "organisation" and all(
