@@ -24,7 +24,9 @@ UPLOAD_FIELDS = ["outlet", "published", "url"]  # what the user may set or fix p
 def metadata_table(articles: pd.DataFrame) -> pd.DataFrame:
     """The uploaded articles' outlet, date and url as the analysis read them, for editing."""
     table = articles[["article", "title"] + UPLOAD_FIELDS].copy()
-    table["published"] = pd.to_datetime(table["published"]).dt.date
+    # days as objects, None where unknown: an all-unknown column stays a column of days to edit
+    table["published"] = pd.Series([d.date() if pd.notna(d) else None for d in pd.to_datetime(table["published"])],
+                                   index=table.index, dtype=object)
     table["url"] = table["url"].fillna("")
     return table.reset_index(drop=True)
 

@@ -88,10 +88,11 @@ def test_corrected_corpus_applies_only_the_cells_the_user_changed():
     assert list(a["outlet"]) == ["unknown", "رايت رايتس"]
     assert a.loc[0, "published"] == pd.Timestamp("2023-09-14") and a.loc[0, "date_basis"] == "set by the user"
     assert a.loc[1, "url"] == "https://example.org/a"
-    assert a.loc[1, "published"] == tables.articles.loc[1, "published"]  # untouched: inferred as before
+    untouched = a.loc[1, "published"], tables.articles.loc[1, "published"]  # inferred (or not) as before
+    assert untouched[0] == untouched[1] or all(pd.isna(d) for d in untouched)
     assert set(edited.mentions.loc[edited.mentions["article"] == a.loc[1, "article"], "outlet"]) == {"رايت رايتس"}
-    # its first line, the masthead "رايت رايتس", was its title; now it is the outlet's chrome
-    assert tables.articles.loc[1, "title"] == "رايت رايتس"
+    # its first line is the masthead "رايت رايتس": the title is the headline after it, before and after
+    assert tables.articles.loc[1, "title"].startswith("الولايات المتحدة: كوريا الشمالية")
     assert a.loc[1, "title"].startswith("الولايات المتحدة: كوريا الشمالية")
     # 001 says "الثلاثاء" and had no date to place it; now it is the Tuesday before 14 September
     def tuesday(t):
