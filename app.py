@@ -5,6 +5,7 @@ the URL); each page in views/ reads the filtered tables (dashboard.session) and 
 The pages live in views/, not pages/: Streamlit lists a pages/ folder in its own sidebar
 until st.navigation has run, which on a cold server showed a raw list of file names.
 """
+
 import streamlit as st
 
 from dashboard.fonts import page_icon

@@ -2,6 +2,7 @@
 
 corpus (read articles) -> extractors (spans over the original text) -> pipeline (tables).
 """
+
 import pyarrow
 
 # Arrow's default allocator (mimalloc) hands freed pages back to the system and faults them in

@@ -4,6 +4,7 @@ keyword), per day or week and outlet, absolutely and per article published then.
 Media Cloud's first chart; here every count is a group-by on span rows, so each point can be
 traced back to its sentences.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,10 +33,12 @@ def attention(hits: pd.DataFrame, articles: pd.DataFrame, period: str = "day") -
     placed = hits[["article", "series"]].merge(dated[["article", "period", "outlet"]], on="article")
     counts = placed.groupby(["period", "outlet", "series"], observed=True).size().rename("mentions")
     periods = pd.period_range(dated["published"].min(), dated["published"].max(), freq=PERIODS[period])
-    grid = (pd.DataFrame({"period": periods.start_time})
-            .merge(pd.DataFrame({"outlet": pd.unique(dated["outlet"])}), how="cross")
-            .merge(pd.DataFrame({"series": pd.unique(hits["series"])}), how="cross")
-            .merge(base, on=["period", "outlet"], how="left"))
+    grid = (
+        pd.DataFrame({"period": periods.start_time})
+        .merge(pd.DataFrame({"outlet": pd.unique(dated["outlet"])}), how="cross")
+        .merge(pd.DataFrame({"series": pd.unique(hits["series"])}), how="cross")
+        .merge(base, on=["period", "outlet"], how="left")
+    )
     grid["articles"] = grid["articles"].fillna(0).astype(int)
     frame = grid.merge(counts.reset_index(), on=["period", "outlet", "series"], how="left")
     frame["mentions"] = frame["mentions"].fillna(0).astype(int)

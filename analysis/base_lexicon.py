@@ -12,6 +12,7 @@ CLDR's (السعودية، الإمارات، فلسطين) and drops names that
 The output is reproducible: the same babel version and overrides give the same file
 (tests/test_base_lexicon.py checks the committed file against a fresh run).
 """
+
 from __future__ import annotations
 
 import csv
@@ -34,7 +35,7 @@ _DIACRITICS = re.compile("[\u064b-\u0652\u0670]")
 
 
 def slug(english: str) -> str:
-    """"Côte d’Ivoire" -> "cote_d_ivoire"; "St. Kitts & Nevis" -> "st_kitts_nevis"."""
+    """ "Côte d’Ivoire" -> "cote_d_ivoire"; "St. Kitts & Nevis" -> "st_kitts_nevis"."""
     ascii_name = unicodedata.normalize("NFKD", english).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
 
@@ -96,17 +97,19 @@ def territory_rows(overrides: dict[str, dict] | None = None) -> list[dict]:
         nisba = extra.get("nisba") or ("" if not code.isalpha() else derive_nisba(names[0] if names else name))
         if nisba == "-":
             nisba = ""
-        rows.append({
-            "id": extra.get("id") or slug(english[code]),
-            "type": extra.get("type") or "place",
-            "name_ar": extra.get("name_ar") or (aliases[0] if aliases else name),
-            "name_en": english[code],
-            "wikidata": extra.get("wikidata", ""),
-            "aliases": "|".join(aliases),
-            "short_forms": extra.get("short_forms", ""),
-            "nisba": nisba,
-            "iso": code,
-        })
+        rows.append(
+            {
+                "id": extra.get("id") or slug(english[code]),
+                "type": extra.get("type") or "place",
+                "name_ar": extra.get("name_ar") or (aliases[0] if aliases else name),
+                "name_en": english[code],
+                "wikidata": extra.get("wikidata", ""),
+                "aliases": "|".join(aliases),
+                "short_forms": extra.get("short_forms", ""),
+                "nisba": nisba,
+                "iso": code,
+            }
+        )
     return rows
 
 

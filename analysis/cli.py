@@ -6,6 +6,7 @@ writes every table as DIR/<table>.parquet for the dashboard (`MARSAD_STORE=DIR s
 `python -m analysis app [--store DIR] [-- STREAMLIT OPTIONS]` starts the dashboard (`streamlit run app.py`).
 Installed (`pip install .`), the same commands are `marsad entities ...`, `marsad build ...`, `marsad app`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,22 +34,29 @@ def entity_counts(tables: Tables, nisba: bool = False) -> pd.DataFrame:
     (lexicon, or model for a name only the NER model found). Adjectives such as الروسي count
     towards their country only when `nisba` is set."""
     m = (tables if nisba else tables.names_only()).mentions
-    counts = (m.groupby(["article", "entity", "name_en", "name_ar", "type", "source"], sort=False)
-               .size().reset_index(name="count"))
+    counts = (
+        m.groupby(["article", "entity", "name_en", "name_ar", "type", "source"], sort=False)
+        .size()
+        .reset_index(name="count")
+    )
     counts = counts[["article", "entity", "name_en", "name_ar", "type", "count", "source"]]
     return counts.sort_values(["article", "count", "entity"], ascending=[True, False, True])
 
 
 def quantity_rows(tables: Tables) -> pd.DataFrame:
     q = tables.quantities
-    return q[["article", "value", "value_low", "noun", "weapon", "category", "qualifier", "text", "start", "end", "sentence"]]
+    return q[
+        ["article", "value", "value_low", "noun", "weapon", "category", "qualifier", "text", "start", "end", "sentence"]
+    ]
 
 
 COMMANDS = {
     "entities": entity_counts,
     "quantities": quantity_rows,
     "weapons": lambda t: t.weapons[["article", "weapon", "weapon_en", "text", "start", "end"]],
-    "dates": lambda t: t.dates[["article", "date", "year", "month", "day", "day_end", "year_inferred", "text", "start", "end"]],
+    "dates": lambda t: t.dates[
+        ["article", "date", "year", "month", "day", "day_end", "year_inferred", "text", "start", "end"]
+    ],
     "articles": lambda t: t.articles,
 }
 
@@ -66,18 +74,36 @@ def to_records(frame: pd.DataFrame) -> list[dict]:
 def main(argv: list[str] | None = None, prog: str = "python -m analysis") -> int:
     parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=sorted([*COMMANDS, "build", "app"]))
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="folders or files (.txt .csv .jsonl .json); app: options for `streamlit run` after --")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="folders or files (.txt .csv .jsonl .json); app: options for `streamlit run` after --",
+    )
     parser.add_argument("--format", choices=["json", "csv"], default="json")
-    parser.add_argument("--nisba", action="store_true",
-                        help="entities: also count adjectives (الروسي، الكوري الشمالي) towards their country")
+    parser.add_argument(
+        "--nisba",
+        action="store_true",
+        help="entities: also count adjectives (الروسي، الكوري الشمالي) towards their country",
+    )
     parser.add_argument("--out", metavar="DIR", help="build: the folder to write the Parquet tables to")
-    parser.add_argument("--engine", choices=["local", "dask"], default="local",
-                        help="build: all cores of this machine (local) or a Dask cluster (dask)")
-    parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="build --engine dask: a running scheduler (tcp://host:8786); default a local cluster")
-    parser.add_argument("--cache", metavar="DIR", help="build: per-article results (default $MARSAD_CACHE or .marsad-cache)")
-    parser.add_argument("--store", metavar="DIR", help="app: open a store written by build instead of the bundled corpus")
+    parser.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="build: all cores of this machine (local) or a Dask cluster (dask)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="build --engine dask: a running scheduler (tcp://host:8786); default a local cluster",
+    )
+    parser.add_argument(
+        "--cache", metavar="DIR", help="build: per-article results (default $MARSAD_CACHE or .marsad-cache)"
+    )
+    parser.add_argument(
+        "--store", metavar="DIR", help="app: open a store written by build instead of the bundled corpus"
+    )
     args = parser.parse_args(argv)
     if args.command == "app":
         return app(args.paths, args.store)
@@ -114,6 +140,7 @@ def build(args: argparse.Namespace) -> int:
     """Analyse the corpus (new or changed articles only) and write its tables to args.out."""
     from . import engines
     from time import perf_counter
+
     started = perf_counter()
     loaded = load_paths(args.paths)
     for issue in summarize(loaded.issues):
@@ -123,8 +150,11 @@ def build(args: argparse.Namespace) -> int:
     run = engines.dask(args.scheduler) if args.engine == "dask" else engines.local()
     tables = analyze_cached(loaded.articles, Cache(args.cache), run, on_progress=_progress_printer())
     folder = write_tables(tables, args.out, loaded.articles)  # texts too: the reader shows them
-    print(f"{len(tables.articles):,} articles, {len(tables.mentions):,} mentions -> {folder} "
-          f"({perf_counter() - started:.1f} s)", file=sys.stderr)
+    print(
+        f"{len(tables.articles):,} articles, {len(tables.mentions):,} mentions -> {folder} "
+        f"({perf_counter() - started:.1f} s)",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -153,10 +183,12 @@ def _progress_printer(every: float = 2.0):
     from time import monotonic
 
     from .engines import Progress
+
     line, last = Progress(), [0.0]
 
     def show(done: int, total: int) -> None:
         if done in (0, total) or monotonic() - last[0] >= every:
             last[0] = monotonic()
             print(line(done, total), file=sys.stderr, flush=True)
+
     return show

@@ -6,6 +6,7 @@ with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Wo
 one scattertext uses, computed on stems (Snowball's Arabic stemmer) of the article body's
 Arabic words, with the stopwords of the arabic-stopwords package left out.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,6 +40,7 @@ class CompareError(ValueError):
 
 
 # ---------------------------------------------------------------- words, stems, stopwords
+
 
 @lru_cache(maxsize=1)
 def arabic_stopwords() -> frozenset[str]:
@@ -117,18 +119,25 @@ def term_counts(articles: list[Article]) -> pd.DataFrame:
     codes, tokens, article_of = _tokens([a.body for a in articles])
     known = _cached_terms(tokens)
     term_ids: dict[tuple[str, str], int] = {}
-    token_term = np.array([-1 if (term := known[t]) is None else term_ids.setdefault(term, len(term_ids))
-                           for t in tokens], dtype=np.int64)
+    token_term = np.array(
+        [-1 if (term := known[t]) is None else term_ids.setdefault(term, len(term_ids)) for t in tokens], dtype=np.int64
+    )
     terms = list(term_ids)
     term_of = token_term[codes] if len(codes) else np.zeros(0, dtype=np.int64)
     kept = term_of >= 0
     pairs, firsts = pd.factorize(article_of[kept] * max(len(terms), 1) + term_of[kept])
     counts = np.bincount(pairs, minlength=len(firsts)).astype(np.int64)
     article, term = np.divmod(firsts.astype(np.int64), max(len(terms), 1))
-    return pd.DataFrame({"article": _taken([a.id for a in articles], article),
-                         "outlet": _taken([a.outlet for a in articles], article),
-                         "stem": _taken([s for s, _ in terms], term), "word": _taken([w for _, w in terms], term),
-                         "count": counts}, columns=TERM_COLUMNS)
+    return pd.DataFrame(
+        {
+            "article": _taken([a.id for a in articles], article),
+            "outlet": _taken([a.outlet for a in articles], article),
+            "stem": _taken([s for s, _ in terms], term),
+            "word": _taken([w for _, w in terms], term),
+            "count": counts,
+        },
+        columns=TERM_COLUMNS,
+    )
 
 
 def _tokens(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
@@ -160,6 +169,7 @@ def _taken(values: list[str], index: np.ndarray):
 
 # ---------------------------------------------------------------- the log-odds ratio
 
+
 def log_odds(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> pd.DataFrame:
     """Log-odds ratio of each term in a vs b with an informative Dirichlet prior (Monroe et al.
     2008, eq. 16 and 20): delta, its variance and z = delta / sqrt(variance).
@@ -176,8 +186,7 @@ def log_odds(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> pd.D
         missing = ", ".join(map(str, alpha[alpha <= 0].index[:5]))
         raise CompareError(f"The prior needs a positive pseudo-count for every term; it has none for {missing}.")
     alpha0, n_a, n_b = alpha.sum(), a.sum(), b.sum()
-    delta = (np.log((a + alpha) / (n_a + alpha0 - a - alpha))
-             - np.log((b + alpha) / (n_b + alpha0 - b - alpha)))
+    delta = np.log((a + alpha) / (n_a + alpha0 - a - alpha)) - np.log((b + alpha) / (n_b + alpha0 - b - alpha))
     variance = 1 / (a + alpha) + 1 / (b + alpha)
     return pd.DataFrame({"delta": delta, "variance": variance, "z": delta / np.sqrt(variance)})
 
@@ -211,6 +220,7 @@ def distinctive_terms(terms: pd.DataFrame, outlet: str, other: str | None = None
 
 # ---------------------------------------------------------------- per-outlet profile
 
+
 def _per_outlet(frame: pd.DataFrame) -> pd.Series:
     return frame.groupby("outlet").size() if not frame.empty else pd.Series(dtype=int)
 
@@ -229,13 +239,14 @@ def outlet_profile(tables: Tables) -> pd.DataFrame:
     profile["quantity claims"] = _per_outlet(tables.quantities)
     profile["quotes"] = _per_outlet(tables.quotes)
     q = tables.quotes
-    profile["speakers"] = (q.assign(who=speaker_labels(q, m)).groupby("outlet")["who"].nunique()
-                           if not q.empty else 0)
+    profile["speakers"] = q.assign(who=speaker_labels(q, m)).groupby("outlet")["who"].nunique() if not q.empty else 0
     profile["source citations"] = _per_outlet(tables.sources)
     profile["sources cited"] = tables.sources.groupby("outlet")["source"].nunique() if not tables.sources.empty else 0
     profile = profile.fillna(0).astype(int)
     for kind in ENTITY_TYPES:
-        profile[f"{kind} share"] = (profile[f"{kind} mentions"] / profile["mentions"].where(profile["mentions"] > 0)).fillna(0)
+        profile[f"{kind} share"] = (
+            profile[f"{kind} mentions"] / profile["mentions"].where(profile["mentions"] > 0)
+        ).fillna(0)
     words = profile["words"].where(profile["words"] > 0)
     for count in ["mentions", "weapon mentions", "quantity claims", "quotes", "source citations"]:
         profile[f"{count} per 1,000 words"] = (1000 * profile[count] / words).fillna(0)
@@ -243,6 +254,7 @@ def outlet_profile(tables: Tables) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- coverage
+
 
 def speaker_labels(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
     """Who is quoted, readably: the entity's Arabic name from the mentions ("جون كيربي" for

@@ -5,6 +5,7 @@ Matching runs on normalised text (alef forms, ى/ي, ة/ه, no diacritics) and a
 proclitics و ف ب ك ل and the article ال, so أسلحة finds الأسلحة، وأسلحة، بالأسلحة; the
 offsets of every hit point into the ORIGINAL text.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,14 @@ WIDTH = 70  # characters of context on each side
 
 
 # What normalisation folds into each character (the reverse of text.normalize), and what it drops.
-_FOLDED = {"ا": "اأإآٱ", "ي": "يى", "ه": "هة", ",": ",٬", ".": ".٫",
-           **{d: d + a + p for d, a, p in zip("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")}}
+_FOLDED = {
+    "ا": "اأإآٱ",
+    "ي": "يى",
+    "ه": "هة",
+    ",": ",٬",
+    ".": ".٫",
+    **{d: d + a + p for d, a, p in zip("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")},
+}
 _MARKS = frozenset("".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE)  # dropped by normalisation
 _GAP = "[" + re.escape("".join(sorted(_MARKS))) + "]*"
 
@@ -82,8 +89,8 @@ def with_context(hits: pd.DataFrame, texts: Mapping[str, str], width: int = WIDT
     left, match, right = [], [], []
     for article, start, end in zip(hits["article"], hits["start"], hits["end"]):
         text = texts[article]
-        before = text[max(0, start - width):start]
-        after = text[end:end + width]
+        before = text[max(0, start - width) : start]
+        after = text[end : end + width]
         left.append(before.rsplit("\n", 1)[-1].lstrip())
         match.append(text[start:end])
         right.append(after.split("\n", 1)[0].rstrip())
@@ -112,9 +119,13 @@ def span_contexts(spans: pd.DataFrame, articles: Iterable[Article], width: int =
 def _with_articles(hits: pd.DataFrame, articles: list[Article]) -> pd.DataFrame:
     if hits.empty:  # also when no article could hold the word (none were read)
         return pd.DataFrame(columns=HIT_COLUMNS)
-    meta = pd.DataFrame({"article": [a.id for a in articles], "outlet": [a.outlet for a in articles],
-                         "published": [pd.Timestamp(a.published) if a.published else pd.NaT
-                                       for a in articles]})
+    meta = pd.DataFrame(
+        {
+            "article": [a.id for a in articles],
+            "outlet": [a.outlet for a in articles],
+            "published": [pd.Timestamp(a.published) if a.published else pd.NaT for a in articles],
+        }
+    )
     order = {a.id: i for i, a in enumerate(articles)}
     merged = hits.merge(meta, on="article", how="left")
     merged = merged.assign(_order=merged["article"].map(order)).sort_values(["_order", "start"])

@@ -1,5 +1,6 @@
 """Who appears with whom: pairs of entities named in the same sentence or the same article,
 and the sentences behind each pair. Pure functions over the mentions table."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,9 +25,9 @@ def unit_keys(mentions: pd.DataFrame, level: str) -> np.ndarray:
 def _units(mentions: pd.DataFrame, level: str) -> pd.DataFrame:
     """One row per (unit, entity), the unit a sentence or an article (unit_keys)."""
     unit = unit_keys(mentions, level)
-    return (pd.DataFrame({"unit": unit, "article": mentions["article"].to_numpy(),
-                          "entity": mentions["entity"].to_numpy()})
-            .drop_duplicates(["unit", "entity"]))
+    return pd.DataFrame(
+        {"unit": unit, "article": mentions["article"].to_numpy(), "entity": mentions["entity"].to_numpy()}
+    ).drop_duplicates(["unit", "entity"])
 
 
 def cooccurrence(mentions: pd.DataFrame, level: str = "sentence", entities=None) -> pd.DataFrame:
@@ -42,11 +43,15 @@ def cooccurrence(mentions: pd.DataFrame, level: str = "sentence", entities=None)
     pairs = pairs[pairs["entity_a"] < pairs["entity_b"]]
     if pairs.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    counted = (pairs.groupby(["entity_a", "entity_b"], observed=True)
-               .agg(together=("unit", "nunique"), articles=("article", "nunique")).reset_index()
-               .rename(columns={"entity_a": "a", "entity_b": "b"}))
-    return counted.sort_values(["together", "articles", "a", "b"], ascending=[False, False, True, True],
-                               kind="stable")[PAIR_COLUMNS].reset_index(drop=True)
+    counted = (
+        pairs.groupby(["entity_a", "entity_b"], observed=True)
+        .agg(together=("unit", "nunique"), articles=("article", "nunique"))
+        .reset_index()
+        .rename(columns={"entity_a": "a", "entity_b": "b"})
+    )
+    return counted.sort_values(["together", "articles", "a", "b"], ascending=[False, False, True, True], kind="stable")[
+        PAIR_COLUMNS
+    ].reset_index(drop=True)
 
 
 def pair_sentences(mentions: pd.DataFrame, a: str, b: str, level: str = "sentence") -> pd.DataFrame:
@@ -61,5 +66,8 @@ def pair_sentences(mentions: pd.DataFrame, a: str, b: str, level: str = "sentenc
         return rows.assign(marks=[])
     marks = rows.groupby(["article", "sentence"], observed=True)["text"].agg(lambda t: tuple(dict.fromkeys(t)))
     firsts = rows.sort_values("start").drop_duplicates(["article", "sentence"])
-    return (firsts.merge(marks.rename("marks").reset_index(), on=["article", "sentence"])
-            .sort_values(["published", "article", "start"], kind="stable").reset_index(drop=True))
+    return (
+        firsts.merge(marks.rename("marks").reset_index(), on=["article", "sentence"])
+        .sort_values(["published", "article", "start"], kind="stable")
+        .reset_index(drop=True)
+    )

@@ -4,6 +4,7 @@ The original text is kept byte-for-byte as decoded; page chrome (share buttons, 
 "4 دقيقة قراءة", repeated photo captions) is only *marked*, so extractors skip it while
 every offset still points into the text the user supplied.
 """
+
 from __future__ import annotations
 
 import csv
@@ -59,10 +60,15 @@ READABLE_ZIP_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "def
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 # Leading bytes of common binary formats, so "photo.txt" that is really a PNG says so.
 BINARY_SIGNATURES = {
-    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"%PDF": "a PDF document",
-    b"\x1f\x8b": "a gzip archive", b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls)",
-    b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls)",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
 }
 csv.field_size_limit(MAX_FILE_BYTES)  # the default 128 KB would reject a long article
 
@@ -80,6 +86,7 @@ class CorpusError(ValueError):
 @dataclass(frozen=True)
 class Problem:
     """One file's problem: skipped, or loaded with a caveat (`skipped` False)."""
+
     file: str
     kind: str
     message: str
@@ -148,12 +155,13 @@ def summarize(issues: list[Problem], shown: int = 3) -> list[Problem]:
         if len(group) <= shown:
             merged.extend(group)
             continue
-        first, names = group[0], ", ".join(p.file for p in group[1:shown + 1])
-        merged.append(replace(first, message=f"{first.message} And {len(group) - 1:,} more files "
-                                             f"like it: {names}, …"))
+        first, names = group[0], ", ".join(p.file for p in group[1 : shown + 1])
+        merged.append(replace(first, message=f"{first.message} And {len(group) - 1:,} more files like it: {names}, …"))
     return merged
 
+
 # ---------------------------------------------------------------- decoding
+
 
 def decode(data: bytes, name: str = "file") -> tuple[str, str]:
     """Bytes to text and the encoding used: UTF-8 (with or without BOM), UTF-16 (LE or BE,
@@ -233,7 +241,7 @@ def _arabic_code_page(data: bytes) -> tuple[str, str, float] | None:
 
 
 def _utf32_without_bom(data: bytes) -> str | None:
-    """"utf-32-le" or "utf-32-be" when every character decodes and none is a NUL."""
+    """ "utf-32-le" or "utf-32-be" when every character decodes and none is a NUL."""
     quarter = len(data) // 4
     if len(data) % 4 or max(data[2::4].count(0), data[1::4].count(0)) < 0.9 * quarter:
         return None
@@ -248,7 +256,7 @@ def _utf32_without_bom(data: bytes) -> str | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when every other byte is a high byte of ASCII or Arabic
+    """ "utf-16-le" or "utf-16-be" when every other byte is a high byte of ASCII or Arabic
     (0x00 or 0x06) and the whole decodes; None for anything else (binary data)."""
     if len(data) % 2:
         return None
@@ -285,14 +293,14 @@ def html_to_record(page: str) -> dict:
     text = (doc.text if doc else "") or trafilatura.html2txt(page) or ""
     record = {"text": text}
     if doc:
-        record.update(title=doc.title or "", author=doc.author or "", url=doc.url or "",
-                      published=doc.date or "")
+        record.update(title=doc.title or "", author=doc.author or "", url=doc.url or "", published=doc.date or "")
         if doc.date:
             record["date_basis"] = "metadata of the web page"
     return record
 
 
 # ---------------------------------------------------------------- page chrome
+
 
 @dataclass(frozen=True)
 class ChromeRule:
@@ -378,7 +386,9 @@ _NOT_A_HEADLINE = re.compile(
     r"|[\d\s/:.\-–,،]+(?:ص|م|am|pm|AM|PM)?"
     r"|(?:(?:%s)\s*[،,]?\s*)?\d{1,2}\s*[/\s\-]\s*\S+\s*[/\s\-]\s*\d{4}\s*(?:ه|م)?(?:\s*[-–|،,]\s*.*)?"
     r"|.{0,30}(?:\.com|\.net|\.sa|\.org|نت|الالكترونيه|الاخباريه|بوابه\s+\S+)\s*"
-    r"|.*\s\|\s.*)" % "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت", re.IGNORECASE)
+    r"|.*\s\|\s.*)" % "الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت",
+    re.IGNORECASE,
+)
 
 
 def headline(text: str, chrome: tuple[tuple[int, int, str], ...], names: tuple[str, ...] = ()) -> str:
@@ -415,6 +425,7 @@ def finish(article: Article, rules: list[ChromeRule]) -> Article:
 
 # ---------------------------------------------------------------- metadata
 
+
 def parse_date(value: str) -> date | None:
     """ISO dates ("2023-09-05", "2015-07-21 10:20:00"); anything else is no date."""
     return read_date(value)[0]
@@ -434,9 +445,11 @@ def read_date(value: str) -> tuple[date | None, str]:
     if year in HIJRI_YEARS:
         try:
             from hijridate import Hijri  # Umm al-Qura, as Saudi outlets date
+
             gregorian = Hijri(year, month, day).to_gregorian()
-            return date(gregorian.year, gregorian.month, gregorian.day), \
-                f"{match.group().strip()} read as a Hijri date: {gregorian.isoformat()}"
+            return date(
+                gregorian.year, gregorian.month, gregorian.day
+            ), f"{match.group().strip()} read as a Hijri date: {gregorian.isoformat()}"
         except (ImportError, ValueError, OverflowError) as error:
             return None, f"{match.group().strip()} looks like a Hijri date that cannot be converted ({error}); not used"
     try:
@@ -457,8 +470,9 @@ def _pick(row: dict, names: tuple[str, ...]) -> str:
     return ""
 
 
-def article_from_record(row: dict, default_id: str, source_file: str, encoding: str,
-                        notes: list[str] | None = None) -> Article:
+def article_from_record(
+    row: dict, default_id: str, source_file: str, encoding: str, notes: list[str] | None = None
+) -> Article:
     """A CSV row or JSON object with a text column and optional metadata columns; a date that
     cannot be used as written is said in `notes`."""
     text = _pick(row, TEXT_COLUMNS)
@@ -488,8 +502,7 @@ def read_metadata(path: Path) -> dict[str, dict]:
     return read_metadata_bytes(path.read_bytes(), path.name)
 
 
-def read_metadata_bytes(data: bytes, name: str = METADATA_NAME,
-                        issues: list[Problem] | None = None) -> dict[str, dict]:
+def read_metadata_bytes(data: bytes, name: str = METADATA_NAME, issues: list[Problem] | None = None) -> dict[str, dict]:
     """A metadata.csv's bytes (from disk or an upload), keyed by file name and stem; a file
     listed twice is said in `issues` (the last row wins)."""
     text, _ = decode(data, name)
@@ -507,13 +520,20 @@ def read_metadata_bytes(data: bytes, name: str = METADATA_NAME,
     except csv.Error as error:
         raise CorpusError(f"{name} line {reader.line_num}: broken CSV ({error}).", "csv") from error
     if twice and issues is not None:
-        issues.append(Problem(name, "metadata_twice", f"{name} lists {len(twice):,} files twice: "
-                              f"{', '.join(twice[:3])}{', …' if len(twice) > 3 else ''}; the last row is used.",
-                              skipped=False))
+        issues.append(
+            Problem(
+                name,
+                "metadata_twice",
+                f"{name} lists {len(twice):,} files twice: "
+                f"{', '.join(twice[:3])}{', …' if len(twice) > 3 else ''}; the last row is used.",
+                skipped=False,
+            )
+        )
     return rows
 
 
 # ---------------------------------------------------------------- readers
+
 
 def read_table(data: bytes, name: str, notes: list[str] | None = None) -> list[Article]:
     """Articles from a CSV, JSONL or JSON file's bytes; each row needs a text column. Rows
@@ -528,19 +548,26 @@ def read_table(data: bytes, name: str, notes: list[str] | None = None) -> list[A
                 records.append(record)
                 done = reader.line_num
         except csv.Error as error:
-            raise CorpusError(f"{name} line {done + 1}: broken CSV ({error}); put every text "
-                              'that holds a comma, a quote or a line break in "double quotes" and '
-                              'write a quote inside it as "".', "csv") from error
+            raise CorpusError(
+                f"{name} line {done + 1}: broken CSV ({error}); put every text "
+                'that holds a comma, a quote or a line break in "double quotes" and '
+                'write a quote inside it as "".',
+                "csv",
+            ) from error
         columns = [c.strip().lower() for c in reader.fieldnames or []]
         if not any(c in columns for c in TEXT_COLUMNS):
             raise CorpusError(
                 f"{name} has no text column; name one of its columns "
-                f"{', '.join(TEXT_COLUMNS[:3])} (found: {', '.join(columns) or 'none'}).", "no_text_column"
+                f"{', '.join(TEXT_COLUMNS[:3])} (found: {', '.join(columns) or 'none'}).",
+                "no_text_column",
             )
         for number, record in enumerate(records, start=2):
             if None in record:
-                raise CorpusError(f"{name} row {number} has more cells than the header has columns; "
-                                  "put a text holding commas in \"double quotes\".", "csv")
+                raise CorpusError(
+                    f"{name} row {number} has more cells than the header has columns; "
+                    'put a text holding commas in "double quotes".',
+                    "csv",
+                )
     elif suffix == ".jsonl":
         records = []
         for number, line in enumerate(text.splitlines(), start=1):
@@ -565,8 +592,9 @@ def read_table(data: bytes, name: str, notes: list[str] | None = None) -> list[A
     notes = [] if notes is None else notes
     articles, without, not_string = [], [], []
     for i, record in enumerate(records):
-        value = next((v for k, v in record.items() if str(k).strip().lower() in TEXT_COLUMNS and v not in (None, "")),
-                     None)
+        value = next(
+            (v for k, v in record.items() if str(k).strip().lower() in TEXT_COLUMNS and v not in (None, "")), None
+        )
         if isinstance(value, (dict, list)):  # would be shown as a Python repr
             not_string.append(str(i + 1))
             continue
@@ -576,10 +604,15 @@ def read_table(data: bytes, name: str, notes: list[str] | None = None) -> list[A
         else:
             without.append(str(i + 1))
     what = "row" if suffix == ".csv" else "object"
-    for rows, why in ((without, "no text (empty or null)"), (not_string, "a text that is not a string (an object or a list)")):
+    for rows, why in (
+        (without, "no text (empty or null)"),
+        (not_string, "a text that is not a string (an object or a list)"),
+    ):
         if rows:
-            notes.append(f"{len(rows):,} {what}s with {why} left out: {what} {', '.join(rows[:5])}"
-                         f"{', …' if len(rows) > 5 else ''}")
+            notes.append(
+                f"{len(rows):,} {what}s with {why} left out: {what} {', '.join(rows[:5])}"
+                f"{', …' if len(rows) > 5 else ''}"
+            )
     return articles
 
 
@@ -588,8 +621,9 @@ def _json(text: str):
     try:
         return json.loads(text)
     except RecursionError as error:
-        raise CorpusError("nested too deeply to read (objects or lists within each other thousands of "
-                          "levels deep).", "json") from error
+        raise CorpusError(
+            "nested too deeply to read (objects or lists within each other thousands of levels deep).", "json"
+        ) from error
     except json.JSONDecodeError:
         raise
     except ValueError as error:  # a 5,000-digit number is refused by int()
@@ -597,8 +631,7 @@ def _json(text: str):
 
 
 def too_big(name: str, size: int) -> str:
-    return (f"{name} is {size / 2**20:,.0f} MB; the limit is {MAX_FILE_MB} MB per file: "
-            "split it into smaller files.")
+    return f"{name} is {size / 2**20:,.0f} MB; the limit is {MAX_FILE_MB} MB per file: split it into smaller files."
 
 
 def read_file(data: bytes, name: str, metadata: dict | None = None, notes: list[str] | None = None) -> list[Article]:
@@ -668,30 +701,54 @@ def _members(name: str, data: bytes, issues: list[Problem], budget: list[int], d
                         issues.append(Problem(label, error.kind, str(error)))
                 elif Path(member.filename).suffix.lower() in ARCHIVES:
                     if depth >= MAX_ZIP_DEPTH:
-                        issues.append(Problem(label, "bad_zip", f"{label} is a zip nested {depth + 1} deep; "
-                                              "unzip it and add its files."))
+                        issues.append(
+                            Problem(
+                                label,
+                                "bad_zip",
+                                f"{label} is a zip nested {depth + 1} deep; unzip it and add its files.",
+                            )
+                        )
                     else:
                         out += _members(label, inflated, issues, budget, depth + 1)
                 else:
                     out.append((label, inflated, None))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError,
-            ValueError) as error:
-        issues.append(Problem(name, "bad_zip", f"{name} is not a zip archive that can be read ({error}); "
-                              "zip the files again or add them one by one."))
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        RuntimeError,
+        EOFError,
+        OSError,
+        ValueError,
+    ) as error:
+        issues.append(
+            Problem(
+                name,
+                "bad_zip",
+                f"{name} is not a zip archive that can be read ({error}); zip the files again or add them one by one.",
+            )
+        )
         return out
     if metadata:  # the zip's own metadata.csv, for its members (keyed by their names inside it)
         out = [(label, data, inner or metadata) for label, data, inner in out]
     return out
 
 
-def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: str, issues: list[Problem],
-             budget: list[int]) -> bytes | None:
+def _inflate(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: str, issues: list[Problem], budget: list[int]
+) -> bytes | None:
     """A member's bytes, read in chunks and stopped at MAX_FILE_BYTES or the archive's budget
     (the size in the header is not trusted); None, with the reason in `issues`, if it is not read."""
     method = READABLE_ZIP_METHODS.get(member.compress_type)
     if method is None:
-        issues.append(Problem(label, "bad_zip", f"{label} is compressed with a method Marsad does not inflate "
-                              f"(number {member.compress_type}); zip it again with the usual (deflate) compression."))
+        issues.append(
+            Problem(
+                label,
+                "bad_zip",
+                f"{label} is compressed with a method Marsad does not inflate "
+                f"(number {member.compress_type}); zip it again with the usual (deflate) compression.",
+            )
+        )
         return None
     limit = min(MAX_FILE_BYTES, budget[0])
     chunks, size = [], 0
@@ -708,9 +765,12 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: str, issu
         return None
     budget[0] -= min(size, limit)
     if size > limit:
-        message = (too_big(label, max(size, member.file_size)) if limit == MAX_FILE_BYTES else
-                   f"{label} was not read: the archive inflates to more than {MAX_ARCHIVE_MB} MB in all; "
-                   "split it into smaller zips.")
+        message = (
+            too_big(label, max(size, member.file_size))
+            if limit == MAX_FILE_BYTES
+            else f"{label} was not read: the archive inflates to more than {MAX_ARCHIVE_MB} MB in all; "
+            "split it into smaller zips."
+        )
         issues.append(Problem(label, "too_big", message))
         return None
     return b"".join(chunks)
@@ -736,33 +796,61 @@ def load_files(files: list[tuple[str, bytes]], metadata: dict[str, dict] | None 
             result.issues.append(Problem(name, "unreadable", f"{name} is nested too deeply to be read."))
             continue
         except Exception as error:  # noqa: BLE001 — any other failure loses this file only, by name
-            result.issues.append(Problem(name, "unreadable", f"{name} could not be read "
-                                         f"({type(error).__name__}: {str(error)[:200]})."))
+            result.issues.append(
+                Problem(name, "unreadable", f"{name} could not be read ({type(error).__name__}: {str(error)[:200]}).")
+            )
             continue
         result.articles.extend(articles)
         if notes or not articles:
             said = "; ".join(notes[:5]) + (f"; and {len(notes) - 5:,} more" if len(notes) > 5 else "")
-            result.issues.append(Problem(name, "notes" if articles else "empty", (
-                f"{name}: loaded; {said}." if articles else f"{name} holds no article{'; ' + said if said else ''}."),
-                skipped=not articles))
+            result.issues.append(
+                Problem(
+                    name,
+                    "notes" if articles else "empty",
+                    (
+                        f"{name}: loaded; {said}."
+                        if articles
+                        else f"{name} holds no article{'; ' + said if said else ''}."
+                    ),
+                    skipped=not articles,
+                )
+            )
         replaced = [a for a in articles if REPLACED in a.encoding]
         if replaced:
-            result.issues.append(Problem(name, "replaced", f"{name}: loaded, but some bytes are not "
-                                         f"{replaced[0].encoding.split(',')[0]} and were replaced by � "
-                                         f"({replaced[0].encoding.split(', ')[1]}).", skipped=False))
+            result.issues.append(
+                Problem(
+                    name,
+                    "replaced",
+                    f"{name}: loaded, but some bytes are not "
+                    f"{replaced[0].encoding.split(',')[0]} and were replaced by � "
+                    f"({replaced[0].encoding.split(', ')[1]}).",
+                    skipped=False,
+                )
+            )
         without = sum(not ARABIC_LETTER.search(a.text) for a in articles)
         if without:
             which = "it has" if len(articles) == 1 else f"{without:,} of its {len(articles):,} articles have"
-            result.issues.append(Problem(name, "no_arabic", f"{name}: loaded, but {which} no Arabic "
-                                         "letters; Marsad finds names and numbers in Arabic text only.",
-                                         skipped=False))
+            result.issues.append(
+                Problem(
+                    name,
+                    "no_arabic",
+                    f"{name}: loaded, but {which} no Arabic "
+                    "letters; Marsad finds names and numbers in Arabic text only.",
+                    skipped=False,
+                )
+            )
     finished = []
     for article in _unique_ids(result.articles):
         try:
             finished.append(finish(article, rules))
         except Exception as error:  # noqa: BLE001 — one article's failure is its own
-            result.issues.append(Problem(article.source_file, "unreadable", f"{article.source_file}: article "
-                                         f"{article.id} could not be read ({type(error).__name__})."))
+            result.issues.append(
+                Problem(
+                    article.source_file,
+                    "unreadable",
+                    f"{article.source_file}: article {article.id} could not be read ({type(error).__name__}).",
+                )
+            )
     result.articles = finished
     return result
 
@@ -780,8 +868,11 @@ def load_paths(paths: list[str | Path]) -> LoadResult:
                     metadata.update(read_metadata_bytes((path / METADATA_NAME).read_bytes(), METADATA_NAME, unread))
                 except (CorpusError, OSError) as error:
                     unread.append(Problem(METADATA_NAME, "metadata", f"{path / METADATA_NAME} was not used: {error}"))
-            members.extend(sorted(p for p in path.iterdir()
-                                  if p.suffix.lower() in SUPPORTED + ARCHIVES and p.name != METADATA_NAME))
+            members.extend(
+                sorted(
+                    p for p in path.iterdir() if p.suffix.lower() in SUPPORTED + ARCHIVES and p.name != METADATA_NAME
+                )
+            )
         elif path.is_file():
             members.append(path)
         else:

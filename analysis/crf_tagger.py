@@ -8,6 +8,7 @@ word pairs; Viterbi is a compiled loop (numba). The labels are exactly crfsuite'
 (tests/test_crf_tagger.py checks it on
 real articles), many times faster than its Python tagger.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,8 +60,7 @@ def shape(word: str) -> str:
         return "a"
     out = []
     for char in word:
-        kind = ("d" if char.isdigit() else "a" if "\u0600" <= char <= "\u06ff" else
-                "L" if char.isalpha() else char)
+        kind = "d" if char.isdigit() else "a" if "\u0600" <= char <= "\u06ff" else "L" if char.isalpha() else char
         if not out or out[-1] != kind:
             out.append(kind)
     return "".join(out)[:6]
@@ -70,12 +70,12 @@ def split_clitics(word: str) -> tuple[str, str, str]:
     """(proclitic, stem, enclitic): "وبموسكو" -> ("وب", "موسكو", ""), "حكومتها" -> ("", "حكومت", "ها")."""
     match = PROCLITIC.match(word)
     pro = match.group() if match else ""
-    stem = word[len(pro):]
+    stem = word[len(pro) :]
     if pro.endswith("لل"):  # للاتحاد = ل + الاتحاد: the stem keeps its article
         stem = "ال" + stem
     enc = ENCLITIC.search(stem)
     if enc and len(stem) - len(enc.group()) >= 3:
-        return pro, stem[:enc.start()], enc.group()
+        return pro, stem[: enc.start()], enc.group()
     return pro, stem, ""
 
 
@@ -87,11 +87,26 @@ def word_attributes(word: str) -> list[str]:
     pro, stem, enc = split_clitics(word)
     core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem  # without the article
     padded = "<" + core + ">"
-    return ["w=" + word, "sh=" + shape(word), "st=" + stem, "c=" + core, "pro=" + pro,
-            "ss2=" + stem[-2:], "ss3=" + stem[-3:], "sp2=" + core[:2],
-            "len=" + str(min(len(word), 12)), "enc=" + enc, "p1=" + word[:1], "p2=" + word[:2],
-            "p3=" + word[:3], "s1=" + word[-1:], "s2=" + word[-2:], "s3=" + word[-3:], "sp3=" + core[:3],
-            *dict.fromkeys(["g=" + padded[i:i + 3] for i in range(len(padded) - 2)])]
+    return [
+        "w=" + word,
+        "sh=" + shape(word),
+        "st=" + stem,
+        "c=" + core,
+        "pro=" + pro,
+        "ss2=" + stem[-2:],
+        "ss3=" + stem[-3:],
+        "sp2=" + core[:2],
+        "len=" + str(min(len(word), 12)),
+        "enc=" + enc,
+        "p1=" + word[:1],
+        "p2=" + word[:2],
+        "p3=" + word[:3],
+        "s1=" + word[-1:],
+        "s2=" + word[-2:],
+        "s3=" + word[-3:],
+        "sp3=" + core[:3],
+        *dict.fromkeys(["g=" + padded[i : i + 3] for i in range(len(padded) - 2)]),
+    ]
 
 
 def word_features(word: str) -> dict[int, list[str]]:
@@ -218,8 +233,9 @@ class FastTagger:
                 cells.append((row, offset_index[where], label_index[label], weight))
             else:  # "b-" or "b+": a word pair
                 left, _, right = feature.partition("|")
-                key = _pair_key(pair_words.setdefault(left, len(pair_words)),
-                                pair_words.setdefault(right, len(pair_words)))
+                key = _pair_key(
+                    pair_words.setdefault(left, len(pair_words)), pair_words.setdefault(right, len(pair_words))
+                )
                 row = pairs.setdefault(key, len(pairs))
                 pair_cells.append((row, where == "b+", label_index[label], weight))
         weights = np.zeros((len(feature_index) + 1, len(OFFSETS), len(labels)))
@@ -311,8 +327,13 @@ class FastTagger:
         opens = np.zeros(len(best), dtype=bool)
         opens[tokens.first] = True  # a name never runs across a sentence end
         found, current = [], None
-        for i, label, start, end, new_sentence in zip(named.tolist(), best[named].tolist(), tokens.starts[named].tolist(),
-                                                      tokens.ends[named].tolist(), opens[named].tolist()):
+        for i, label, start, end, new_sentence in zip(
+            named.tolist(),
+            best[named].tolist(),
+            tokens.starts[named].tolist(),
+            tokens.ends[named].tolist(),
+            opens[named].tolist(),
+        ):
             prefix, _, kind = self.labels[label].partition("-")
             if prefix == "I" and current and current[2] == kind and current[3] == i - 1 and not new_sentence:
                 current[1], current[3] = end, i

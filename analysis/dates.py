@@ -10,6 +10,7 @@ from the article's publication date when that is known ("الماضي" looks bac
 relative expressions are resolved against the publication date too; without one they keep
 what they say (data "relative", "weekday") and an empty or partial label.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -49,13 +50,35 @@ _CLITIC = r"(?<!\w)[وفبل]?"
 _RELATIVE = r"(?P<relative>الماضي|الجاري|المقبل|القادم|المنصرم|الحالي)"
 # "يونيو من العام الماضي": the month of last year
 _OF_YEAR = r"(?:\s+من\s+(?:العام|السنه)\s+(?P<of_year>الماضي|الماضيه|المنصرم|المنصرمه|السابق|الجاري|الجاريه|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه))"
-_YEAR_STEP = {"الماضي": -1, "الماضيه": -1, "المنصرم": -1, "المنصرمه": -1, "السابق": -1, "الجاري": 0, "الجاريه": 0,
-              "الحالي": 0, "الحاليه": 0, "المقبل": 1, "المقبله": 1, "القادم": 1, "القادمه": 1}
+_YEAR_STEP = {
+    "الماضي": -1,
+    "الماضيه": -1,
+    "المنصرم": -1,
+    "المنصرمه": -1,
+    "السابق": -1,
+    "الجاري": 0,
+    "الجاريه": 0,
+    "الحالي": 0,
+    "الحاليه": 0,
+    "المقبل": 1,
+    "المقبله": 1,
+    "القادم": 1,
+    "القادمه": 1,
+}
 
 HIJRI_MONTH_NAMES = {
-    1: ["محرم", "المحرم"], 2: ["صفر"], 3: ["ربيع الأول"], 4: ["ربيع الآخر", "ربيع الثاني"],
-    5: ["جمادى الأولى", "جمادى الأول"], 6: ["جمادى الآخرة", "جمادى الثانية", "جمادى الآخر"], 7: ["رجب"],
-    8: ["شعبان"], 9: ["رمضان"], 10: ["شوال"], 11: ["ذو القعدة", "ذي القعدة"], 12: ["ذو الحجة", "ذي الحجة"],
+    1: ["محرم", "المحرم"],
+    2: ["صفر"],
+    3: ["ربيع الأول"],
+    4: ["ربيع الآخر", "ربيع الثاني"],
+    5: ["جمادى الأولى", "جمادى الأول"],
+    6: ["جمادى الآخرة", "جمادى الثانية", "جمادى الآخر"],
+    7: ["رجب"],
+    8: ["شعبان"],
+    9: ["رمضان"],
+    10: ["شوال"],
+    11: ["ذو القعدة", "ذي القعدة"],
+    12: ["ذو الحجة", "ذي الحجة"],
 }
 HIJRI_MONTH_OF = {" ".join(normalize(n).split()): m for m, names in HIJRI_MONTH_NAMES.items() for n in names}
 _HIJRI_MONTH = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(HIJRI_MONTH_OF, key=len, reverse=True))
@@ -63,13 +86,19 @@ _H_YEAR = r"(?P<year>1[34]\d\d)"
 _H_MARK = r"\s*(?:ه(?!\w)|هجريه?(?!\w))"  # هـ (its tatweel dropped), هجري، هجرية
 HIJRI_PATTERNS = [
     # من 20 إلى 24 / 8 / 1436هـ، 8 - 15 / 10 / 1436هـ
-    re.compile(rf"(?<![\d/])(?:[وف]?من\s+)?(?P<day>\d{{1,2}})\s*(?:الي|حتي|-|–|و)\s*(?P<day_end>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*/\s*{_H_YEAR}(?:{_H_MARK})?(?!\d)"),
+    re.compile(
+        rf"(?<![\d/])(?:[وف]?من\s+)?(?P<day>\d{{1,2}})\s*(?:الي|حتي|-|–|و)\s*(?P<day_end>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*/\s*{_H_YEAR}(?:{_H_MARK})?(?!\d)"
+    ),
     # 21 / 10 / 1436هـ, 13-10-1436هـ: a year of the 14th (or 13th) Hijri century is Hijri without its mark
     re.compile(rf"(?<![\d/])(?P<day>\d{{1,2}})\s*([/\-])\s*(?P<month>\d{{1,2}})\s*\2\s*{_H_YEAR}(?:{_H_MARK})?(?!\d)"),
     # 26 صفر 1447 هـ، الأول من محرم عام 1437ه
-    re.compile(rf"(?<!\w)(?:[وفب]?(?P<day>\d{{1,2}})\s+|(?:الاول|مطلع|غره)\s+من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_MONTH})\s+(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?{_H_YEAR}(?:{_H_MARK})?(?!\d)"),
+    re.compile(
+        rf"(?<!\w)(?:[وفب]?(?P<day>\d{{1,2}})\s+|(?:الاول|مطلع|غره)\s+من\s+)?(?:شهر\s+)?(?P<hmonth>{_HIJRI_MONTH})\s+(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?{_H_YEAR}(?:{_H_MARK})?(?!\d)"
+    ),
     # 1415هـ، عام 1436 هـ، 1435/ 1436هـ (a season over two years)
-    re.compile(rf"(?<![\w/])(?:[وف]?(?:عام|العام|سنه|لعام|للعام)\s+)?{_H_YEAR}(?:\s*[/\-–]?\s*(?P<year_end>1[34]\d\d))?{_H_MARK}"),
+    re.compile(
+        rf"(?<![\w/])(?:[وف]?(?:عام|العام|سنه|لعام|للعام)\s+)?{_H_YEAR}(?:\s*[/\-–]?\s*(?P<year_end>1[34]\d\d))?{_H_MARK}"
+    ),
 ]
 _HIJRI_ANCHOR = re.compile(r"1[34]\d\d")
 # Between the two calendars of one date: "، الموافق", "-", "(".
@@ -82,7 +111,9 @@ _WEEKDAY = "|".join(WEEKDAYS)
 
 DATE_PATTERNS = [
     # من 10 إلى 13 سبتمبر [2023 | الجاري]
-    re.compile(rf"(?<!\w)(?:[وف]?من\s+|[وفب])?(?P<day>\d{{1,2}})\s*(?:الي|حتي|-|–|و)\s*(?P<day_end>\d{{1,2}})\s+{_MONTHS}(?:\s+{_YEAR}|\s+{_RELATIVE}|{_OF_YEAR})?(?!\d)"),
+    re.compile(
+        rf"(?<!\w)(?:[وف]?من\s+|[وفب])?(?P<day>\d{{1,2}})\s*(?:الي|حتي|-|–|و)\s*(?P<day_end>\d{{1,2}})\s+{_MONTHS}(?:\s+{_YEAR}|\s+{_RELATIVE}|{_OF_YEAR})?(?!\d)"
+    ),
     # 30 أغسطس/آب [2023]
     re.compile(rf"(?<![\w:])[وفب]?(?P<day>\d{{1,2}})\s+{_MONTHS}(?:\s+{_YEAR}|\s+{_RELATIVE}(?!\w)|{_OF_YEAR})?(?!\d)"),
     # فبراير 2022
@@ -102,7 +133,12 @@ DATE_PATTERNS = [
 _ADVERB = r"(?<!\w)[وف]?(?:(?:في|خلال|منذ|من)\s+)?"
 RELATIVE_PATTERNS = [
     (re.compile(rf"{_ADVERB}(?:الاسبوع|الشهر|العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|السابق)(?!\w)"), -1),
-    (re.compile(rf"{_ADVERB}(?:(?:الاسبوع|الشهر|العام|السنه)\s+(?:الجاري|الجاريه|الحالي|الحاليه)|هذا\s+(?:الاسبوع|الشهر|العام)|هذه\s+السنه)(?!\w)"), 0),
+    (
+        re.compile(
+            rf"{_ADVERB}(?:(?:الاسبوع|الشهر|العام|السنه)\s+(?:الجاري|الجاريه|الحالي|الحاليه)|هذا\s+(?:الاسبوع|الشهر|العام)|هذه\s+السنه)(?!\w)"
+        ),
+        0,
+    ),
     (re.compile(rf"{_ADVERB}(?:الاسبوع|الشهر|العام|السنه)\s+(?:المقبل|المقبله|القادم|القادمه)(?!\w)"), 1),
 ]
 _UNIT = re.compile(r"الاسبوع|الشهر|العام|السنه")
@@ -110,14 +146,20 @@ _UNIT_OF = {"الاسبوع": "week", "الشهر": "month", "العام": "year
 # أمس، اليوم، غدا; "اليوم التالي", "اليوم الأول" and the channel "روسيا اليوم" are not today.
 DAY_PATTERNS = [
     (re.compile(r"(?<!\w)[وف]?(?:ب?الامس|امس)(?:\s+الاول)?(?!\w)"), -1),
-    (re.compile(r"(?<!\w)(?<!روسيا )(?<!المغرب )(?<!مصر )(?<!عين )(?<!اخبار )(?<!صحيفه )(?<!جريده )(?<!موقع )(?<!قناه )"
-                r"[وف]?اليوم(?!\w)(?!\s+(?:التالي|الاول|الثاني|الثالث|الاخير|السابق|الوطني|العالمي|نفسه|ذاته))"
-                r"(?!\s*[-–—|]\s*\w)"), 0),  # "عين اليوم – جدة": a byline
+    (
+        re.compile(
+            r"(?<!\w)(?<!روسيا )(?<!المغرب )(?<!مصر )(?<!عين )(?<!اخبار )(?<!صحيفه )(?<!جريده )(?<!موقع )(?<!قناه )"
+            r"[وف]?اليوم(?!\w)(?!\s+(?:التالي|الاول|الثاني|الثالث|الاخير|السابق|الوطني|العالمي|نفسه|ذاته))"
+            r"(?!\s*[-–—|]\s*\w)"
+        ),
+        0,
+    ),  # "عين اليوم – جدة": a byline
     (re.compile(r"(?<!\w)[وف]?غدا(?!\w)"), 1),
 ]
 # الثلاثاء، يوم الاثنين، والإثنين، الخميس المقبل
 WEEKDAY_PATTERN = re.compile(
-    rf"(?<!\w)[وف]?(?:(?:في\s+)?يوم\s+)?(?P<weekday>{_WEEKDAY})(?!\w)(?:\s+(?P<relative>الماضي|المقبل|القادم)(?!\w))?")
+    rf"(?<!\w)[وف]?(?:(?:في\s+)?يوم\s+)?(?P<weekday>{_WEEKDAY})(?!\w)(?:\s+(?P<relative>الماضي|المقبل|القادم)(?!\w))?"
+)
 # منذ 24 عاما: the year that many years before publication
 YEARS_AGO_PATTERN = re.compile(r"(?<!\w)[وف]?منذ\s+(?P<count>\d{1,3})\s+(?:عاما|عام|سنه|سنوات|سنين)(?!\w)")
 # A bare month later in the year than the publication month is last year's, unless the
@@ -125,8 +167,14 @@ YEARS_AGO_PATTERN = re.compile(r"(?<!\w)[وف]?منذ\s+(?P<count>\d{1,3})\s+(?:
 _FUTURE_CUES = re.compile(r"(?<!\w)[وف]?(?:المقرر|مقرر|المتوقع|متوقع|يعتزم|تعتزم|سوف|المرتقب|مرتقب|يتوقع|تتوقع)(?!\w)")
 _SENTENCE_ENDS = ".!?؟\n"
 # What "سبتمبر الجاري" and its kin say, in data["relative"]
-QUALIFIER = {"الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current",
-             "المقبل": "next", "القادم": "next"}
+QUALIFIER = {
+    "الماضي": "past",
+    "المنصرم": "past",
+    "الجاري": "current",
+    "الحالي": "current",
+    "المقبل": "next",
+    "القادم": "next",
+}
 
 
 def resolve_year(month: int, relative: str | None, published: date | None, future: bool = False) -> int | None:
@@ -183,13 +231,31 @@ def shift_month(year: int, month: int, step: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _date_data(year=None, month=None, day=None, day_end=None, inferred=False, relative="",
-               weekday=None, published: date | None = None, span_from="", span_to="") -> dict:
+def _date_data(
+    year=None,
+    month=None,
+    day=None,
+    day_end=None,
+    inferred=False,
+    relative="",
+    weekday=None,
+    published: date | None = None,
+    span_from="",
+    span_to="",
+) -> dict:
     start, end = (span_from, span_to) if span_from else date_range(year, month, day, day_end)
-    return {"year": year, "month": month, "day": day, "day_end": day_end, "year_inferred": inferred,
-            "relative": relative, "weekday": weekday,
-            "resolved_from": published.isoformat() if published and (inferred or relative) else "",
-            "date_from": start, "date_to": end}
+    return {
+        "year": year,
+        "month": month,
+        "day": day,
+        "day_end": day_end,
+        "year_inferred": inferred,
+        "relative": relative,
+        "weekday": weekday,
+        "resolved_from": published.isoformat() if published and (inferred or relative) else "",
+        "date_from": start,
+        "date_to": end,
+    }
 
 
 def _has_future_cue(normalized: str, at: int) -> bool:
@@ -266,9 +332,15 @@ def _calendar_dates(normalized: str, published: date | None, taken: _Taken) -> l
                 step = _YEAR_STEP[groups["of_year"]]
                 year = published.year + step if published else None
                 inferred = year is not None
-                data = _date_data(year, month, int(groups["day"]) if groups.get("day") else None,
-                                  int(groups["day_end"]) if groups.get("day_end") else None, inferred,
-                                  f"year{step:+d}", published=published)
+                data = _date_data(
+                    year,
+                    month,
+                    int(groups["day"]) if groups.get("day") else None,
+                    int(groups["day_end"]) if groups.get("day_end") else None,
+                    inferred,
+                    f"year{step:+d}",
+                    published=published,
+                )
                 taken.append((match.start(), match.end()))
                 found.append((match.start(), match.end(), iso_label(year, month, data["day"]), data))
                 continue
@@ -284,8 +356,9 @@ def _calendar_dates(normalized: str, published: date | None, taken: _Taken) -> l
     return found
 
 
-def hijri_range(year: int, month: int | None = None, day: int | None = None,
-                day_end: int | None = None) -> tuple[date, date] | None:
+def hijri_range(
+    year: int, month: int | None = None, day: int | None = None, day_end: int | None = None
+) -> tuple[date, date] | None:
     """The first and last Gregorian days of a Hijri date, year or month (Umm al-Qura):
     1436-10-21 -> 2015-08-06 twice; 1415 -> 1994-06-10 .. 1995-05-29."""
     try:
@@ -300,7 +373,7 @@ def hijri_range(year: int, month: int | None = None, day: int | None = None,
 
 
 def _hijri_dates(normalized: str, taken: "_Taken") -> list[tuple[int, int, str, dict]]:
-    """"21 / 10 / 1436هـ" -> 2015-08-06 with data hijri "1436-10-21" and calendar "hijri"."""
+    """ "21 / 10 / 1436هـ" -> 2015-08-06 with data hijri "1436-10-21" and calendar "hijri"."""
     found = []
     for pattern in HIJRI_PATTERNS:
         for match in finditer_in_clauses(pattern, normalized, _HIJRI_ANCHOR):
@@ -308,9 +381,16 @@ def _hijri_dates(normalized: str, taken: "_Taken") -> list[tuple[int, int, str, 
                 continue
             groups = match.groupdict()
             year = int(groups["year"])
-            month = int(groups["month"]) if groups.get("month") else (
-                HIJRI_MONTH_OF[" ".join(groups["hmonth"].split())] if groups.get("hmonth") else None)
-            day = int(groups["day"]) if groups.get("day") else (1 if groups.get("hmonth") and re.match(r"(?:الاول|مطلع|غره)", match.group()) else None)
+            month = (
+                int(groups["month"])
+                if groups.get("month")
+                else (HIJRI_MONTH_OF[" ".join(groups["hmonth"].split())] if groups.get("hmonth") else None)
+            )
+            day = (
+                int(groups["day"])
+                if groups.get("day")
+                else (1 if groups.get("hmonth") and re.match(r"(?:الاول|مطلع|غره)", match.group()) else None)
+            )
             day_end = int(groups["day_end"]) if groups.get("day_end") else None
             last_year = int(groups["year_end"]) if groups.get("year_end") else year
             if month is not None and not 1 <= month <= 12 or last_year < year:
@@ -322,17 +402,34 @@ def _hijri_dates(normalized: str, taken: "_Taken") -> list[tuple[int, int, str, 
             if last_year != year and (later := hijri_range(last_year)):
                 end = later[1]
             taken.append((match.start(), match.end()))
-            data = _date_data(start.year, start.month if month else None, start.day if day else None,
-                              end.day if day_end else None, span_from=start.isoformat(), span_to=end.isoformat())
-            data.update(calendar="hijri", hijri=iso_label(year, month, day) + (f"/{last_year}" if last_year != year else ""))
-            label = start.isoformat() if day else (iso_label(start.year, start.month, None) if month and start.month == end.month
-                                                    else start.isoformat()[:7] if month else str(start.year))
+            data = _date_data(
+                start.year,
+                start.month if month else None,
+                start.day if day else None,
+                end.day if day_end else None,
+                span_from=start.isoformat(),
+                span_to=end.isoformat(),
+            )
+            data.update(
+                calendar="hijri", hijri=iso_label(year, month, day) + (f"/{last_year}" if last_year != year else "")
+            )
+            label = (
+                start.isoformat()
+                if day
+                else (
+                    iso_label(start.year, start.month, None)
+                    if month and start.month == end.month
+                    else start.isoformat()[:7]
+                    if month
+                    else str(start.year)
+                )
+            )
             found.append((match.start(), match.end(), label, data))
     return found
 
 
 def _one_date_in_both_calendars(normalized: str, found: list) -> list:
-    """"9 شوال 1436هـ، الموافق 25 يوليو 2015م" is one date: the Hijri and the Gregorian span
+    """ "9 شوال 1436هـ، الموافق 25 يوليو 2015م" is one date: the Hijri and the Gregorian span
     next to each other on the same day become one span, labelled with the Gregorian day."""
     found = sorted(found, key=lambda f: f[0])
     merged = []
@@ -342,9 +439,14 @@ def _one_date_in_both_calendars(normalized: str, found: list) -> list:
             c, d, label2, data2 = item
             between = normalized[b:c]
             pair = {data.get("calendar", "gregorian"), data2.get("calendar", "gregorian")}
-            if pair == {"hijri", "gregorian"} and len(between) <= 14 and _BOTH.match(between) \
-                    and data["date_from"] and data2["date_from"] \
-                    and abs((date.fromisoformat(data["date_from"]) - date.fromisoformat(data2["date_from"])).days) <= 1:
+            if (
+                pair == {"hijri", "gregorian"}
+                and len(between) <= 14
+                and _BOTH.match(between)
+                and data["date_from"]
+                and data2["date_from"]
+                and abs((date.fromisoformat(data["date_from"]) - date.fromisoformat(data2["date_from"])).days) <= 1
+            ):
                 hijri, gregorian = (data, data2) if data.get("calendar") == "hijri" else (data2, data)
                 glabel = label2 if gregorian is data2 else label
                 merged[-1] = (a, d, glabel, {**gregorian, "calendar": "both", "hijri": hijri["hijri"]})
@@ -369,8 +471,11 @@ def _relative_dates(normalized: str, published: date | None, taken: _Taken) -> l
             add(match, "", _date_data(relative="weekday", weekday=weekday))
             continue
         day = weekday_date(weekday, published, relative or None)
-        add(match, day.isoformat(), _date_data(day.year, day.month, day.day, relative="weekday",
-                                               weekday=weekday, published=published))
+        add(
+            match,
+            day.isoformat(),
+            _date_data(day.year, day.month, day.day, relative="weekday", weekday=weekday, published=published),
+        )
     for (pattern, step), anchor in zip(DAY_PATTERNS, _DAY_ANCHORS):
         for match in finditer_in_clauses(pattern, normalized, anchor):
             days = -2 if match.group().endswith("الاول") else step  # أمس الأول: the day before yesterday
@@ -387,16 +492,23 @@ def _relative_dates(normalized: str, published: date | None, taken: _Taken) -> l
             if published is None:
                 add(match, "", _date_data(relative=kind))
             elif unit == "year":
-                add(match, str(published.year + step),
-                    _date_data(published.year + step, relative=kind, published=published))
+                add(
+                    match,
+                    str(published.year + step),
+                    _date_data(published.year + step, relative=kind, published=published),
+                )
             elif unit == "month":
                 year, month = shift_month(published.year, published.month, step)
                 add(match, iso_label(year, month, None), _date_data(year, month, relative=kind, published=published))
             else:
                 monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
                 iso_year, week, _ = monday.isocalendar()
-                data = _date_data(relative=kind, published=published, span_from=monday.isoformat(),
-                                  span_to=(monday + timedelta(days=6)).isoformat())
+                data = _date_data(
+                    relative=kind,
+                    published=published,
+                    span_from=monday.isoformat(),
+                    span_to=(monday + timedelta(days=6)).isoformat(),
+                )
                 add(match, f"{iso_year}-W{week:02d}", {**data, "week": week})
     for match in finditer_in_clauses(YEARS_AGO_PATTERN, normalized, _AGO_ANCHOR):
         if published is None:
@@ -456,8 +568,11 @@ def infer_published(article: Article) -> tuple[date | None, str]:
     for line in article.text.split("\n")[:6]:
         cue = _PUBLISHED_CUE.search(normalize(line))
         if cue:
-            days = [s for s in extract_dates(Article("header", normalize(line)[cue.end():]))
-                    if s.data["day"] and s.data["date_from"] and not s.data["relative"]]
+            days = [
+                s
+                for s in extract_dates(Article("header", normalize(line)[cue.end() :]))
+                if s.data["day"] and s.data["date_from"] and not s.data["relative"]
+            ]
             if days:
                 return date.fromisoformat(days[0].data["date_from"]), f'header date ("{line.strip()[:60]}")'
     nt = normalize_with_offsets(undated.body)
@@ -470,12 +585,21 @@ def infer_published(article: Article) -> tuple[date | None, str]:
             if said:
                 day = date.fromisoformat(s.data["date_from"]) - timedelta(days=_DAY_STEP[said.group("word")])
                 return day, f'written beside "{said.group("word")}" ("{s.text}")'
-            if (len(undated.body[body_start:s.start].split()) <= 3 and "\n" not in undated.body[body_start:s.start]
-                    and _DATELINE_END.match(undated.body, s.end)):  # "الرياض 21 يوليو 2015 -"
+            if (
+                len(undated.body[body_start : s.start].split()) <= 3
+                and "\n" not in undated.body[body_start : s.start]
+                and _DATELINE_END.match(undated.body, s.end)
+            ):  # "الرياض 21 يوليو 2015 -"
                 return date.fromisoformat(s.data["date_from"]), f'dateline ("{s.text}")'
-    written = [s for s in spans
-               if s.data["year"] and s.data["month"] and not s.data["year_inferred"] and not s.data["relative"]
-               and not _has_future_cue(nt.normalized, bisect_left(nt.offsets, s.start))]  # plans can lie ahead
+    written = [
+        s
+        for s in spans
+        if s.data["year"]
+        and s.data["month"]
+        and not s.data["year_inferred"]
+        and not s.data["relative"]
+        and not _has_future_cue(nt.normalized, bisect_left(nt.offsets, s.start))
+    ]  # plans can lie ahead
     if not written:
         return None, ""
     latest = max(written, key=lambda s: (s.data["date_from"], s.start))
@@ -493,6 +617,7 @@ def with_publication_date(article: Article) -> Article:
 
 class DateRow(NamedTuple):
     """The columns a date in the text adds to its span row (the dates table)."""
+
     date: str
     year: int
     month: int
@@ -508,7 +633,16 @@ class DateRow(NamedTuple):
     @classmethod
     def of(cls, span: Span) -> "DateRow":
         d = span.data
-        return cls(date=span.label, year=d["year"], month=d["month"], day=d["day"], day_end=d["day_end"],
-                   year_inferred=d["year_inferred"], relative=d.get("relative", ""), weekday=d.get("weekday"),
-                   resolved_from=d.get("resolved_from", ""), date_from=d.get("date_from", ""),
-                   date_to=d.get("date_to", ""))
+        return cls(
+            date=span.label,
+            year=d["year"],
+            month=d["month"],
+            day=d["day"],
+            day_end=d["day_end"],
+            year_inferred=d["year_inferred"],
+            relative=d.get("relative", ""),
+            weekday=d.get("weekday"),
+            resolved_from=d.get("resolved_from", ""),
+            date_from=d.get("date_from", ""),
+            date_to=d.get("date_to", ""),
+        )

@@ -5,6 +5,7 @@ finish. The local engine's workers share this machine's disk (`shares_disk`), so
 hands them a function that analyses and writes the cache; Dask workers may be elsewhere, so
 they return the frames and the store writes them here: the same files either way.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,6 +20,7 @@ from .store import BATCH_SIZE, StoreError, batches_of
 
 def local(workers: int | None = None) -> Callable[[Callable, list[list[Article]]], Iterator]:
     """All cores (or `workers` processes); a single batch runs in this process."""
+
     def run(task: Callable, batches: list[list[Article]]) -> Iterator:
         if len(batches) <= 1 or (workers or os.cpu_count() or 1) == 1:
             yield from (task(b) for b in batches)
@@ -26,6 +28,7 @@ def local(workers: int | None = None) -> Callable[[Callable, list[list[Article]]
         with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
             for future in as_completed([pool.submit(task, b) for b in batches]):
                 yield future.result()
+
     run.shares_disk = True
     return run
 
@@ -33,15 +36,19 @@ def local(workers: int | None = None) -> Callable[[Callable, list[list[Article]]
 def dask(scheduler: str | None = None, **cluster_options) -> Callable[[Callable, list[list[Article]]], Iterator]:
     """The same batches on a Dask cluster: the scheduler at `scheduler` ("tcp://host:8786"),
     or a LocalCluster started for the run (cluster_options: n_workers, processes...)."""
+
     def run(task: Callable, batches: list[list[Article]]) -> Iterator:
         from distributed import Client, LocalCluster
         from distributed import as_completed as dask_completed
+
         if scheduler:
             try:
                 client = Client(scheduler, timeout="10s")
             except (OSError, TimeoutError, ValueError) as error:
-                raise StoreError(f"Could not reach the Dask scheduler at {scheduler}: {error}. "
-                                 "Check the address (tcp://host:8786) and that the scheduler is running.") from error
+                raise StoreError(
+                    f"Could not reach the Dask scheduler at {scheduler}: {error}. "
+                    "Check the address (tcp://host:8786) and that the scheduler is running."
+                ) from error
             cluster = None
         else:
             cluster = LocalCluster(**{"dashboard_address": None, **cluster_options})
@@ -53,6 +60,7 @@ def dask(scheduler: str | None = None, **cluster_options) -> Callable[[Callable,
             client.close()
             if cluster is not None:
                 cluster.close()
+
     return run
 
 
@@ -64,8 +72,12 @@ def _numbered_batch(numbered: tuple[int, list[Article]]) -> tuple[int, dict]:
     return number, analyze_batch(batch)
 
 
-def analyse_parallel(articles: list[Article], on_progress: Callable[[int, int], None] | None = None,
-                     workers: int | None = None, batch_size: int = BATCH_SIZE) -> Tables:
+def analyse_parallel(
+    articles: list[Article],
+    on_progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Tables:
     """analyze(articles) on all cores (or `workers` processes), in memory (no cache is written:
     uploads stay off the disk); on_progress(articles analysed, all articles) as batches finish.
     The same tables as analyze()."""

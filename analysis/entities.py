@@ -10,6 +10,7 @@ A name mention ("روسيا", "لموسكو") and a nisba adjective ("الجيش
 الشمالي") are both references to a country, but of different weight; every span says which
 in data["nisba"], and callers choose whether adjectives count.
 """
+
 from __future__ import annotations
 
 import csv
@@ -61,7 +62,7 @@ def entity_matcher(path: Path = ENTITIES_FILE, base: tuple[Path, ...] = BASE_FIL
 
 
 def extract_entities(article: Article, matcher: Matcher | None = None, nisba: bool = False) -> list[Span]:
-    """"وبيونج يانج" -> Span(label="pyongyang"); page chrome is skipped.
+    """ "وبيونج يانج" -> Span(label="pyongyang"); page chrome is skipped.
 
     Name mentions only by default, so counts mean "how often is X named". With `nisba=True`
     adjectives come too: "الجيش الروسي" -> Span(label="russia", data={"nisba": True, ...}).
@@ -83,6 +84,7 @@ def entity_field(entity_id: str, name: str) -> str:
 
 class MentionRow(NamedTuple):
     """The columns an entity mention adds to its span row (the mentions table)."""
+
     entity: str
     name_ar: str
     name_en: str
@@ -98,9 +100,24 @@ class MentionRow(NamedTuple):
         entry = entity_matcher().entries.get(span.label)
         found = (span.data.get("source", "lexicon"), span.data.get("variant", span.text))
         if entry is None:  # a name the NER model found that the lexicon does not list ("ner:...")
-            return cls(span.label, span.data.get("name", span.text), "", span.data.get("type", ""), "",
-                       span.data.get("short_form", False), False, *found)
-        return cls(entity=span.label, name_ar=entry.fields["name_ar"], name_en=entry.fields["name_en"],
-                   type=entry.fields["type"], wikidata=entry.fields.get("wikidata") or "",
-                   short_form=span.data["short_form"], nisba=span.data.get("nisba", False),
-                   source=found[0], variant=found[1])
+            return cls(
+                span.label,
+                span.data.get("name", span.text),
+                "",
+                span.data.get("type", ""),
+                "",
+                span.data.get("short_form", False),
+                False,
+                *found,
+            )
+        return cls(
+            entity=span.label,
+            name_ar=entry.fields["name_ar"],
+            name_en=entry.fields["name_en"],
+            type=entry.fields["type"],
+            wikidata=entry.fields.get("wikidata") or "",
+            short_form=span.data["short_form"],
+            nisba=span.data.get("nisba", False),
+            source=found[0],
+            variant=found[1],
+        )

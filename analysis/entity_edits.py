@@ -5,6 +5,7 @@ Edits are data, `("merge", [ids...], into)` or `("split", entity, variant)`, kep
 session state and applied to the mentions table on every run, so the tables stay as analysed
 and a reload starts afresh. Pure functions over the mentions DataFrame.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,8 +20,12 @@ def variant_counts(mentions: pd.DataFrame) -> pd.DataFrame:
     """How often each entity is written each way: (vladimir_putin, "بوتين", 30), (…, "بوتن", 2)."""
     if mentions.empty:
         return pd.DataFrame(columns=["entity", "variant", "count"])
-    return (mentions.groupby(["entity", "variant"], sort=False).size().reset_index(name="count")
-            .sort_values(["entity", "count"], ascending=[True, False], ignore_index=True))
+    return (
+        mentions.groupby(["entity", "variant"], sort=False)
+        .size()
+        .reset_index(name="count")
+        .sort_values(["entity", "count"], ascending=[True, False], ignore_index=True)
+    )
 
 
 def apply_edits(mentions: pd.DataFrame, edits: list[tuple]) -> pd.DataFrame:
@@ -83,9 +88,18 @@ def lexicon_rows(mentions: pd.DataFrame, entities: list[str] | None = None) -> p
         while row_id in used:
             row_id += "_"
         used.add(row_id)
-        rows.append({"id": row_id, "type": first["type"], "name_ar": name, "name_en": first["name_en"],
-                     "wikidata": first.get("wikidata", ""), "aliases": "|".join(aliases or [name]),
-                     "short_forms": "|".join(shorts), "nisba": ""})
+        rows.append(
+            {
+                "id": row_id,
+                "type": first["type"],
+                "name_ar": name,
+                "name_en": first["name_en"],
+                "wikidata": first.get("wikidata", ""),
+                "aliases": "|".join(aliases or [name]),
+                "short_forms": "|".join(shorts),
+                "nisba": "",
+            }
+        )
     return pd.DataFrame(rows, columns=LEXICON_COLUMNS)
 
 
@@ -102,8 +116,15 @@ def frequency(mentions: pd.DataFrame) -> pd.DataFrame:
     name_ar, name_en, type, mentions, source; most mentioned first, ties by English name."""
     if mentions.empty:
         return pd.DataFrame(columns=["entity", "name_ar", "name_en", "type", "mentions", "source"])
-    counts = (mentions.groupby("entity", sort=False)
-              .agg(name_ar=("name_ar", "first"), name_en=("name_en", "first"), type=("type", "first"),
-                   mentions=("entity", "size"), source=("source", "first"))
-              .reset_index())
+    counts = (
+        mentions.groupby("entity", sort=False)
+        .agg(
+            name_ar=("name_ar", "first"),
+            name_en=("name_en", "first"),
+            type=("type", "first"),
+            mentions=("entity", "size"),
+            source=("source", "first"),
+        )
+        .reset_index()
+    )
     return counts.sort_values(["mentions", "name_en", "entity"], ascending=[False, True, True], ignore_index=True)

@@ -9,6 +9,7 @@ keep their letters: محمد is not محمود, سعد not سعيد. Titles (dat
 شركة...) are not part of a name, and a first name or surname alone ("بوتين", "وكيم") is the full
 name the same article gives.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -95,9 +96,14 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     while i < len(words):
         forms = [w for _, _, w in words[i:]]
         bare = _PROCLITIC.sub("", forms[0]) if forms else ""
-        candidates = sorted(by_first.get(bare, []) + (by_first.get(forms[0], []) if forms and forms[0] != bare else []),
-                            key=len, reverse=True)
-        title = next((t for t in candidates if tuple([bare] + forms[1:len(t)]) == t or tuple(forms[:len(t)]) == t), None)
+        candidates = sorted(
+            by_first.get(bare, []) + (by_first.get(forms[0], []) if forms and forms[0] != bare else []),
+            key=len,
+            reverse=True,
+        )
+        title = next(
+            (t for t in candidates if tuple([bare] + forms[1 : len(t)]) == t or tuple(forms[: len(t)]) == t), None
+        )
         if title and len(words) - i > len(title):
             i += len(title)
             stripped, last_title = True, title
@@ -131,8 +137,9 @@ def _titles_by_first_word() -> dict[str, list[tuple[str, ...]]]:
 @lru_cache(maxsize=8)
 def _nisba_words(matcher: Matcher) -> frozenset[str]:
     """Every inflected one-word nisba form the lexicon knows: الروسي، الروسية، روسيون..."""
-    return frozenset(form for e in matcher.entries.values() for stem in e.nisbas for form in nisba_forms(stem)
-                     if " " not in form)
+    return frozenset(
+        form for e in matcher.entries.values() for stem in e.nisbas for form in nisba_forms(stem) if " " not in form
+    )
 
 
 def _short_word(word: str) -> str:
@@ -140,8 +147,9 @@ def _short_word(word: str) -> str:
     return _PROCLITIC.sub("", normalized_key(word))
 
 
-def link_entities(article: Article, found: list[tuple[int, int, str]], matcher: Matcher | None = None,
-                  nisba: bool = False) -> list[Span]:
+def link_entities(
+    article: Article, found: list[tuple[int, int, str]], matcher: Matcher | None = None, nisba: bool = False
+) -> list[Span]:
     """Lexicon spans plus the model's names the lexicon does not cover, in text order, each
     with data["source"] "lexicon" or "model". A model name is the lexicon's entity when a
     lexicon name covers it ("وبيونغ يانغ" -> pyongyang), when its merge key is a lexicon
@@ -159,19 +167,27 @@ def link_entities(article: Article, found: list[tuple[int, int, str]], matcher: 
     starts = [l.start for l in names]
     longest = max((l.end - l.start for l in names), default=0)
     for s, e, kind in found:
-        near = names[bisect_left(starts, s - longest):bisect_left(starts, e)]
+        near = names[bisect_left(starts, s - longest) : bisect_left(starts, e)]
         covering = [l for l in near if l.overlaps(s, e)]
         core = core_of(text, s, e, kind, matcher)
         hit.update(id(l) for l in covering)
-        places_inside = covering and kind == "organisation" and all(
-            matcher.entries[l.label].fields.get("type") == "place" and l.start >= s and l.end <= e for l in covering)
+        places_inside = (
+            covering
+            and kind == "organisation"
+            and all(
+                matcher.entries[l.label].fields.get("type") == "place" and l.start >= s and l.end <= e for l in covering
+            )
+        )
         if covering and not (places_inside and _outside(text, core, covering)):
             continue  # the lexicon has it
-        if _not_a_name(text[core[0]:core[1]], kind, matcher):
+        if _not_a_name(text[core[0] : core[1]], kind, matcher):
             continue  # "الرئيس" or "الروسي" alone
         new.append((s, e, kind, core))
-    spans = [replace(l, data={**l.data, "source": "lexicon", "ner": id(l) in hit})
-             for l in lexicon if nisba or not l.data["nisba"]]
+    spans = [
+        replace(l, data={**l.data, "source": "lexicon", "ner": id(l) in hit})
+        for l in lexicon
+        if nisba or not l.data["nisba"]
+    ]
     model = _new_entities(article, new, names, matcher, by_key)
     spans += model + _repeated(article, model, spans + model)
     return sorted(spans, key=lambda span: (span.start, span.end))
@@ -194,16 +210,29 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
                 phrases.setdefault(last, span)
     if not phrases:
         return []
-    entries = [Entry(str(i), {"type": span.data["type"]}, (phrase,)) for i, (phrase, span) in enumerate(phrases.items())]
+    entries = [
+        Entry(str(i), {"type": span.data["type"]}, (phrase,)) for i, (phrase, span) in enumerate(phrases.items())
+    ]
     owners = list(phrases.values())
     found = []
     for hit in Matcher(entries).find(article.id, article.body, "entity"):
         if any(t.overlaps(hit.start, hit.end) for t in taken):
             continue
         span = owners[int(hit.label)]
-        found.append(replace(span, start=hit.start, end=hit.end, text=hit.text,
-                             data={**span.data, "ner": False, "short_form": hit.data["alias"] != normalized_key(span.data["name"]),
-                                   "variant": hit.data["variant"]}))
+        found.append(
+            replace(
+                span,
+                start=hit.start,
+                end=hit.end,
+                text=hit.text,
+                data={
+                    **span.data,
+                    "ner": False,
+                    "short_form": hit.data["alias"] != normalized_key(span.data["name"]),
+                    "variant": hit.data["variant"],
+                },
+            )
+        )
     return found
 
 
@@ -212,14 +241,18 @@ def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
     key = _PROCLITIC.sub("", normalized_key(core))
     titles = read_titles()
     words = tuple(key.split())
-    return (len(key) < 2 or not any(c.isalpha() for c in key) or key in _nisba_words(matcher)
-            or any(words == t for t in titles.get(kind, ()) + titles.get("any", ())))
+    return (
+        len(key) < 2
+        or not any(c.isalpha() for c in key)
+        or key in _nisba_words(matcher)
+        or any(words == t for t in titles.get(kind, ()) + titles.get("any", ()))
+    )
 
 
 def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str]:
     """The words of a model name that no lexicon span covers ("جامعة" in "جامعة موسكو")."""
     words = []
-    for m in _WORD.finditer(text[core[0]:core[1]]):
+    for m in _WORD.finditer(text[core[0] : core[1]]):
         at = core[0] + m.start()
         if not any(l.start <= at < l.end for l in covering):
             words.append(m.group())
@@ -240,8 +273,13 @@ def _lexicon_keys(matcher: Matcher) -> dict[str, str]:
     return {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
 
 
-def _new_entities(article: Article, new: list[tuple[int, int, str, tuple[int, int]]], names: list[Span],
-                  matcher: Matcher, by_key: dict[str, str]) -> list[Span]:
+def _new_entities(
+    article: Article,
+    new: list[tuple[int, int, str, tuple[int, int]]],
+    names: list[Span],
+    matcher: Matcher,
+    by_key: dict[str, str],
+) -> list[Span]:
     """Spans for the model's names: a lexicon id by merge key, or the one longer person name
     of this article whose words hold this name's words in order ("بوتين", "داود أوغلو",
     "علي صالح" of علي عبدالله صالح), else "ner:" + merge key."""
@@ -254,10 +292,16 @@ def _new_entities(article: Article, new: list[tuple[int, int, str, tuple[int, in
             words[0] = next((w for w in _without_proclitics(words[0])[1:] if w in bare_words), words[0])
         bare = " ".join(words) if words else text[c0:c1]
         cores.append((s, e, kind, bare, merge_key(bare)))
-    people = [(tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS),
-               l.label) for l in names if matcher.entries[l.label].fields.get("type") == "person"]
-    people += [(tuple(merge_key(w) for w in bare.split() if w not in _JOINERS), by_key.get(key) or NER_PREFIX + key)
-               for _, _, kind, bare, key in cores if kind == "person" and len(bare.split()) > 1]
+    people = [
+        (tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS), l.label)
+        for l in names
+        if matcher.entries[l.label].fields.get("type") == "person"
+    ]
+    people += [
+        (tuple(merge_key(w) for w in bare.split() if w not in _JOINERS), by_key.get(key) or NER_PREFIX + key)
+        for _, _, kind, bare, key in cores
+        if kind == "person" and len(bare.split()) > 1
+    ]
     spans = []
     for s, e, kind, bare, key in cores:
         label, short = by_key.get(key), False
@@ -266,10 +310,27 @@ def _new_entities(article: Article, new: list[tuple[int, int, str, tuple[int, in
             short = label is not None
         if label is None:
             label = NER_PREFIX + key
-        spans.append(Span(article.id, s, e, text[s:e], "entity", label,
-                          {"alias": normalized_key(bare), "short_form": short, "nisba": False,
-                           "source": "lexicon" if label in matcher.entries else "model",  # where the entity is from
-                           "ner": True, "type": kind, "name": bare, "variant": bare, "key": key}))
+        spans.append(
+            Span(
+                article.id,
+                s,
+                e,
+                text[s:e],
+                "entity",
+                label,
+                {
+                    "alias": normalized_key(bare),
+                    "short_form": short,
+                    "nisba": False,
+                    "source": "lexicon" if label in matcher.entries else "model",  # where the entity is from
+                    "ner": True,
+                    "type": kind,
+                    "name": bare,
+                    "variant": bare,
+                    "key": key,
+                },
+            )
+        )
     return spans
 
 

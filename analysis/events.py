@@ -2,6 +2,7 @@
 rarest first) and the key words of its dated sentence (words rare across the dated sentences,
 stopwords, names and date words left out), so a timeline reads "بوتين، كيم — زيارة صفقة أسلحة"
 instead of a row named by outlets."""
+
 from __future__ import annotations
 
 import math
@@ -17,14 +18,71 @@ from .quotes import BACK_REFERENCES, load_speech_verbs
 from .text import normalize
 
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3\u0640]*")
-_DATE_WORDS = {w for name in MONTH_OF for w in name.split()} | set(WEEKDAYS) | {
-    "يوم", "اليوم", "امس", "الماضي", "المقبل", "الجاري", "القادم", "الشهر", "العام", "الاسبوع", "عام", "شهر",
-    "عاما", "اعوام", "سنوات", "سنه", "ايام", "اسابيع", "اشهر", "اواخر", "اوائل", "منتصف", "مطلع", "بدايه", "نهايه",
-    "وقت", "سابق", "لاحق", "الايام", "المقبله", "الاخيره", "الاولى", "مره"}
+_DATE_WORDS = (
+    {w for name in MONTH_OF for w in name.split()}
+    | set(WEEKDAYS)
+    | {
+        "يوم",
+        "اليوم",
+        "امس",
+        "الماضي",
+        "المقبل",
+        "الجاري",
+        "القادم",
+        "الشهر",
+        "العام",
+        "الاسبوع",
+        "عام",
+        "شهر",
+        "عاما",
+        "اعوام",
+        "سنوات",
+        "سنه",
+        "ايام",
+        "اسابيع",
+        "اشهر",
+        "اواخر",
+        "اوائل",
+        "منتصف",
+        "مطلع",
+        "بدايه",
+        "نهايه",
+        "وقت",
+        "سابق",
+        "لاحق",
+        "الايام",
+        "المقبله",
+        "الاخيره",
+        "الاولى",
+        "مره",
+    }
+)
 # words of reporting, not of what happened: "قالت صحيفة ... نقلا عن مصادر"
-_REPORTING = BACK_REFERENCES | {"صحيفه", "مصادر", "مسؤول", "مسؤولين", "مسؤولون", "نقلا", "وفقا", "بحسب",
-                                "تقرير", "اميركيه", "امريكيه", "اميركي", "امريكي", "امريكيين", "اميركيين",
-                                "غربيه", "الصحيفه", "الوكاله", "بيان", "الرئيس", "الزعيم", "وزير", "تصريحات"}
+_REPORTING = BACK_REFERENCES | {
+    "صحيفه",
+    "مصادر",
+    "مسؤول",
+    "مسؤولين",
+    "مسؤولون",
+    "نقلا",
+    "وفقا",
+    "بحسب",
+    "تقرير",
+    "اميركيه",
+    "امريكيه",
+    "اميركي",
+    "امريكي",
+    "امريكيين",
+    "اميركيين",
+    "غربيه",
+    "الصحيفه",
+    "الوكاله",
+    "بيان",
+    "الرئيس",
+    "الزعيم",
+    "وزير",
+    "تصريحات",
+}
 
 
 def _bare(word: str) -> str:
@@ -47,8 +105,13 @@ def key_words(sentences: pd.Series, names: Mapping[str, str], top: int = 3) -> l
 
     def telling(word: str) -> bool:
         bare = _bare(word)
-        return len(bare) >= 3 and not bare.isdigit() and word not in stop and bare not in stop and not any(
-            bare.startswith(c) and bare[len(c):] in names_words for c in ("ب", "ل", "لل", "بال", "ال"))
+        return (
+            len(bare) >= 3
+            and not bare.isdigit()
+            and word not in stop
+            and bare not in stop
+            and not any(bare.startswith(c) and bare[len(c) :] in names_words for c in ("ب", "ل", "لل", "بال", "ال"))
+        )
 
     tokens = [[(_bare(n), w) for n, w in _words(s) if telling(n)] for s in sentences]
     seen = Counter(n for words in tokens for n in {n for n, _ in words})
@@ -61,8 +124,13 @@ def key_words(sentences: pd.Series, names: Mapping[str, str], top: int = 3) -> l
     return chosen
 
 
-def event_labels(points: pd.DataFrame, names: Mapping[str, str], counts: Mapping[str, int] | None = None,
-                 actors: int = 2, top: int = 3) -> pd.DataFrame:
+def event_labels(
+    points: pd.DataFrame,
+    names: Mapping[str, str],
+    counts: Mapping[str, int] | None = None,
+    actors: int = 2,
+    top: int = 3,
+) -> pd.DataFrame:
     """Per event (event_points rows): `actors` (up to `actors` entity names, those named in
     fewer dated sentences first: the specific before the ever-present), `words` (key_words of
     its first sentence) and `label`, both joined: "فلاديمير بوتين، كيم جونغ أون — زيارة فلاديفوستوك".
@@ -70,9 +138,10 @@ def event_labels(points: pd.DataFrame, names: Mapping[str, str], counts: Mapping
     defaults to the events' own."""
     if counts is None:
         counts = Counter(e for ents in points["entities"] for e in ents)
-    chosen_actors = [tuple(names.get(e, e) for e in sorted(ents, key=lambda e: (counts.get(e, 0), e))[:actors])
-                     for ents in points["entities"]]
+    chosen_actors = [
+        tuple(names.get(e, e) for e in sorted(ents, key=lambda e: (counts.get(e, 0), e))[:actors])
+        for ents in points["entities"]
+    ]
     words = key_words(points["sentence"], names, top)
     labels = [" — ".join(p for p in ("، ".join(a), " ".join(w)) if p) for a, w in zip(chosen_actors, words)]
-    return pd.DataFrame({"event": points["event"].to_numpy(), "actors": chosen_actors, "words": words,
-                         "label": labels})
+    return pd.DataFrame({"event": points["event"].to_numpy(), "actors": chosen_actors, "words": words, "label": labels})

@@ -14,6 +14,7 @@ An optional `nisba` column lists the adjectives of a country in the masculine si
 (روسي، كوري شمالي); their inflected forms (الروسية، الكوريين الجنوبيين...) are matched as
 separate adjectival references, flagged `nisba` in the span data.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,7 +36,9 @@ _NAME_FOLD = str.maketrans("غ", "ج")
 _SEPARATORS = re.compile(r"[\s\-]+")
 # A word gap other than one space: any other space character or a hyphen, or spaces in a row
 # (both spelled as character classes, which re looks for fast).
-_OTHER_GAP = re.compile("[" + re.escape("".join(chr(c) for c in range(0x10000) if chr(c).isspace() and c != 32) + "-") + "]")
+_OTHER_GAP = re.compile(
+    "[" + re.escape("".join(chr(c) for c in range(0x10000) if chr(c).isspace() and c != 32) + "-") + "]"
+)
 _SPACES = re.compile("  +")
 _DIACRITIC_TAIL = re.compile("[\u064b-\u0652\u0640]+$")
 _NEXT_WORD = re.compile(r"[ \t\-]+(\w+)")
@@ -60,8 +63,9 @@ def split_list(value: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in (value or "").split("|") if p.strip())
 
 
-def read_lexicon(path: Path, required: tuple[str, ...] = ("id", "aliases"),
-                 choices: dict[str, tuple[str, ...]] | None = None) -> list[Entry]:
+def read_lexicon(
+    path: Path, required: tuple[str, ...] = ("id", "aliases"), choices: dict[str, tuple[str, ...]] | None = None
+) -> list[Entry]:
     """Rows of a lexicon CSV, checked: every row has an id, the required columns, an alias,
     and a value from `choices` where given ({"type": ("person", "place", ...)}).
 
@@ -74,14 +78,18 @@ def read_lexicon(path: Path, required: tuple[str, ...] = ("id", "aliases"),
             missing = [c for c in required if c not in found]
             if missing:
                 hints = "".join(_did_you_mean(c, found) for c in missing)
-                raise LexiconError(f"{path.name}: missing column(s) {', '.join(missing)} in its first line "
-                                   f"(found: {', '.join(found) or 'none'}){hints}.")
+                raise LexiconError(
+                    f"{path.name}: missing column(s) {', '.join(missing)} in its first line "
+                    f"(found: {', '.join(found) or 'none'}){hints}."
+                )
             entries, seen, line = [], set(), 1
             for row in reader:
                 line += 1
                 if None in row:
-                    raise LexiconError(f"{path.name} line {line}: more cells than columns (a stray comma?); "
-                                       "put a value holding a comma in \"double quotes\".")
+                    raise LexiconError(
+                        f"{path.name} line {line}: more cells than columns (a stray comma?); "
+                        'put a value holding a comma in "double quotes".'
+                    )
                 entry_id = (row.get("id") or "").strip()
                 if not entry_id:
                     raise LexiconError(f"{path.name} line {line}: the id is empty.")
@@ -91,26 +99,31 @@ def read_lexicon(path: Path, required: tuple[str, ...] = ("id", "aliases"),
                 for column, allowed in (choices or {}).items():
                     value = (row.get(column) or "").strip()
                     if value not in allowed:
-                        raise LexiconError(f"{path.name} line {line}: unknown {column} {value!r} of {entry_id}; "
-                                           f"use one of {', '.join(allowed)}{_did_you_mean(value, allowed)}.")
+                        raise LexiconError(
+                            f"{path.name} line {line}: unknown {column} {value!r} of {entry_id}; "
+                            f"use one of {', '.join(allowed)}{_did_you_mean(value, allowed)}."
+                        )
                 aliases = split_list(row.get("aliases"))
                 if not aliases:
-                    raise LexiconError(f"{path.name} line {line}: {entry_id} has no aliases; write its "
-                                       "spellings in the aliases column, separated by |.")
+                    raise LexiconError(
+                        f"{path.name} line {line}: {entry_id} has no aliases; write its "
+                        "spellings in the aliases column, separated by |."
+                    )
                 nisbas = split_list(row.get("nisba"))
                 for stem in nisbas:
                     if not all(word.endswith(("ي", "ى")) for word in normalized_key(stem).split()):
                         raise LexiconError(
                             f"{path.name} line {line}: the nisba {stem!r} of {entry_id} should be the "
-                            "masculine singular ending in ي, e.g. روسي or كوري شمالي.")
-                entries.append(Entry(entry_id, dict(row), aliases, split_list(row.get("short_forms")),
-                                     nisbas))
+                            "masculine singular ending in ي, e.g. روسي or كوري شمالي."
+                        )
+                entries.append(Entry(entry_id, dict(row), aliases, split_list(row.get("short_forms")), nisbas))
                 line = reader.line_num  # a quoted cell may span lines
     except UnicodeDecodeError as error:
         raise LexiconError(f"{path.name}: not UTF-8 text; save it as UTF-8 (CSV UTF-8 in a spreadsheet).") from error
     except csv.Error as error:
-        raise LexiconError(f"{path.name} line {line + 1}: {error}; close every opened \" and write a quote "
-                           "inside a value as \"\".") from error
+        raise LexiconError(
+            f'{path.name} line {line + 1}: {error}; close every opened " and write a quote inside a value as "".'
+        ) from error
     except OSError as error:
         raise LexiconError(f"{path.name}: cannot be read ({error.strerror}).") from error
     return entries
@@ -173,8 +186,12 @@ class Matcher:
             owner[name_key(phrase)] = Owner("")
         # One-word names ending in ة match only where the text writes ة: "جدة" is Jeddah,
         # "وجده" (and his grandfather) is not, though both normalise alike.
-        self.ta_marbuta = {name_key(a) for e in entries for a in e.aliases + e.short_forms
-                           if " " not in a.strip() and _DIACRITIC_TAIL.sub("", a.strip()).endswith("ة")}
+        self.ta_marbuta = {
+            name_key(a)
+            for e in entries
+            for a in e.aliases + e.short_forms
+            if " " not in a.strip() and _DIACRITIC_TAIL.sub("", a.strip()).endswith("ة")
+        }
         self.owner = owner
         types = {e.id: e.fields.get("type", "") for e in entries}
         self.outer = {i for i, t in types.items() if nested and t in nested["outer"]}
@@ -183,8 +200,7 @@ class Matcher:
         # ايل، يو...): a short form followed by one of them is the start of some other name
         # ("كيم يونج تشول"), not the short form of this one.
         shorts = {key for key, who in owner.items() if who.short_form}
-        self.name_words = {word for key in owner for word in key.split()[1:]
-                           if key.split()[0] in shorts}
+        self.name_words = {word for key in owner for word in key.split()[1:] if key.split()[0] in shorts}
         self.alias_of: dict[str, str] = {}  # name key -> the alias as the lexicon writes it (normalised)
         for entry in entries:
             for phrase in entry.aliases + entry.short_forms:
@@ -230,13 +246,25 @@ class Matcher:
         name_start = start
         if nt.normalized[match_start] in "وفبكل":  # perhaps a proclitic: where does the name start?
             head = (variant or key).split(" ")[0]
-            matched = nt.normalized[match_start:match_start + len(head) + 2].translate(_NAME_FOLD)
+            matched = nt.normalized[match_start : match_start + len(head) + 2].translate(_NAME_FOLD)
             proclitics = next((p for p in (0, 1, 2) if matched.startswith(head, p)), 0)
             if proclitics:
                 name_start = nt.to_original(match_start + proclitics, match_end)[0]
-        return Span(article_id, start, end, text[start:end], kind, who.entry_id,
-                    {"alias": self.alias_of.get(key, key), "short_form": who.short_form, "nisba": who.nisba,
-                     "variant": text[name_start:end], **({"nested": True} if nested else {})})
+        return Span(
+            article_id,
+            start,
+            end,
+            text[start:end],
+            kind,
+            who.entry_id,
+            {
+                "alias": self.alias_of.get(key, key),
+                "short_form": who.short_form,
+                "nisba": who.nisba,
+                "variant": text[name_start:end],
+                **({"nested": True} if nested else {}),
+            },
+        )
 
     def _nested(self, article_id, text, nt, outer_start, outer_end, outer_id, inside, kind, nisba) -> list[Span]:
         """The places named inside one match of an outer name, leftmost longest first:
@@ -247,7 +275,12 @@ class Matcher:
                 continue
             key = self.variant_of[variant]
             who = self.owner[key]
-            if who.entry_id not in self.inner or who.entry_id == outer_id or who.short_form or (who.nisba and not nisba):
+            if (
+                who.entry_id not in self.inner
+                or who.entry_id == outer_id
+                or who.short_form
+                or (who.nisba and not nisba)
+            ):
                 continue
             spans.append(self._span(article_id, text, nt, at, end, key, kind, nested=True, variant=variant))
             after = end
@@ -264,8 +297,9 @@ class Matcher:
         return bool(following) and following.group(1).translate(_NAME_FOLD) in self.name_words
 
 
-def aliases_in(automaton: ahocorasick.Automaton, normalized: str, inside: list | None = None
-               ) -> list[tuple[int, int, str]]:
+def aliases_in(
+    automaton: ahocorasick.Automaton, normalized: str, inside: list | None = None
+) -> list[tuple[int, int, str]]:
     """[start, end) and key of every alias of `automaton` in a normalised text, with its
     proclitics, as re.finditer of `(?<!\\w)[وف]?[بكل]?(?P<term>alias|alias...)(?!\\w)` gives
     them, where ج and غ match either and a run of spaces or hyphens matches the space between
@@ -287,8 +321,9 @@ def words_in(automaton: ahocorasick.Automaton, normalized: str) -> list[tuple[in
     return _leftmost(automaton.iter(normalized), normalized, (), "")
 
 
-def _leftmost(hits, normalized: str, gaps: tuple, second_proclitics: str, inside: list | None = None
-              ) -> list[tuple[int, int, str]]:
+def _leftmost(
+    hits, normalized: str, gaps: tuple, second_proclitics: str, inside: list | None = None
+) -> list[tuple[int, int, str]]:
     """From every (last position, key) the automaton found, the matches a regex scan would
     take: keys that end a word and start one after [وف]?[second_proclitics]?; from left to
     right, at each start the longest proclitics, then the longest key."""
@@ -327,8 +362,12 @@ def _word_start(normalized: str, start: int, second: str) -> int | None:
     one_before = normalized[start - 1]
     if (one_before in "وف" or one_before in second) and (start == 1 or not _is_word(normalized[start - 2])):
         return start - 1
-    if one_before in second and start >= 2 and normalized[start - 2] in "وف" \
-            and (start == 2 or not _is_word(normalized[start - 3])):
+    if (
+        one_before in second
+        and start >= 2
+        and normalized[start - 2] in "وف"
+        and (start == 2 or not _is_word(normalized[start - 3]))
+    ):
         return start - 2
     return None
 
@@ -359,7 +398,7 @@ def _searchable(normalized: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         return searched, ()
     pieces, gaps, cursor, removed = [], [], 0, 0
     for run in _SPACES.finditer(searched):
-        pieces.append(searched[cursor:run.start() + 1])  # up to the run's first space
+        pieces.append(searched[cursor : run.start() + 1])  # up to the run's first space
         gaps.append((run.start() + 1 - removed, run.end()))  # what follows it in the copy, in the text
         removed += len(run.group()) - 1
         cursor = run.end()

@@ -6,6 +6,7 @@ lexicon alias lies in it ("وبيونغ يانغ" -> pyongyang); otherwise it be
 is its merge key ("روساتوم" -> "ner:رستم"; analysis/entity_linking.py). The model ships in data/ner/ (trained by
 `python -m analysis.ner_train`, see data/ner/MODEL_CARD.md) and runs offline on CPU.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,7 +19,6 @@ from .crf_tagger import MODEL_PATH, FastTagger
 from .entities import extract_entities
 from .entity_linking import NER_PREFIX, _new_entity_keys, link_entities  # noqa: F401  (linking lives there)
 from .spans import Span
-
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,17 @@ def find_model(model_path: str | Path | None = None) -> NerStatus:
     """The bundled model (data/ner/marsad-ner.crfsuite), or the one at `model_path`."""
     path = Path(model_path) if model_path else MODEL_PATH
     if not path.is_file():
-        return NerStatus(False, f"The NER model {path} is missing (`python -m analysis.ner_train` "
-                                "makes it). Using the lexicon only.")
+        return NerStatus(
+            False, f"The NER model {path} is missing (`python -m analysis.ner_train` makes it). Using the lexicon only."
+        )
     if model_path:
         return NerStatus(True, f"NER model in use ({path}).", str(path))
-    return NerStatus(True, "Marsad's bundled NER model in use (a CRF trained on NewsFANE Gold and "
-                           "Wojood; data/ner/MODEL_CARD.md), on top of the lexicon.", str(path))
+    return NerStatus(
+        True,
+        "Marsad's bundled NER model in use (a CRF trained on NewsFANE Gold and "
+        "Wojood; data/ner/MODEL_CARD.md), on top of the lexicon.",
+        str(path),
+    )
 
 
 @lru_cache(maxsize=2)
@@ -54,8 +59,9 @@ def load_recognizer(model_path: str | None = None) -> tuple[FastTagger | None, N
     try:
         tagger.open(status.model_path)
     except (OSError, ValueError) as error:
-        return None, NerStatus(False, f"The NER model {status.model_path} could not be read ({error}). "
-                                      "Using the lexicon only.")
+        return None, NerStatus(
+            False, f"The NER model {status.model_path} could not be read ({error}). Using the lexicon only."
+        )
     return FastTagger.from_tagger(tagger), status
 
 
@@ -65,8 +71,9 @@ def ner_spans(article: Article, recognizer: FastTagger) -> list[tuple[int, int, 
     return recognizer.spans(article.body)
 
 
-def entity_extractor(use_ner: bool = True, model_path: str | None = None, nisba: bool = False
-                     ) -> tuple[Callable[[Article], list[Span]], NerStatus]:
+def entity_extractor(
+    use_ner: bool = True, model_path: str | None = None, nisba: bool = False
+) -> tuple[Callable[[Article], list[Span]], NerStatus]:
     """The entity extractor to run and a status line: lexicon + the bundled NER model, or the
     lexicon alone (with the reason) when NER is off or the model cannot load."""
     if not use_ner:

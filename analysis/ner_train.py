@@ -8,6 +8,7 @@ and the Wojood sample's train.txt and val.txt. Held out, never trained on: NewsF
 and Wojood's test.txt; the strict-span figures printed (and written into the model card) are
 on those. Deterministic: the same data gives the same model.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,13 +24,49 @@ NEWSFANE = "newsfane-gold/NewsFANE_Gold_2014_170K.txt"
 # NewsFANE's fine-grained types -> PER / LOC / ORG (bench/bench_entities.py reads them the same
 # way). Left out: peoples ("الفلسطينيون"), facilities, vehicles, weapons, products.
 NEWSFANE_TYPES = {
-    **dict.fromkeys(["Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist",
-                     "Businessperson", "Lawyer", "Engineer", "Police"], "PER"),
-    **dict.fromkeys(["Nation", "Population-Center", "State-or-Province", "GPE-Cluster",
-                     "County-or-District", "Continent", "Water-Body", "Land-Region-Natural",
-                     "Celestial"], "LOC"),
-    **dict.fromkeys(["Government", "Non-Governmental", "Sports", "Commercial", "Educational",
-                     "Media", "Medical-Science", "Entertainment", "Religious_ORG"], "ORG"),
+    **dict.fromkeys(
+        [
+            "Politician",
+            "Athlete",
+            "Artist",
+            "Other_PER",
+            "Religious_PER",
+            "Scientist",
+            "Businessperson",
+            "Lawyer",
+            "Engineer",
+            "Police",
+        ],
+        "PER",
+    ),
+    **dict.fromkeys(
+        [
+            "Nation",
+            "Population-Center",
+            "State-or-Province",
+            "GPE-Cluster",
+            "County-or-District",
+            "Continent",
+            "Water-Body",
+            "Land-Region-Natural",
+            "Celestial",
+        ],
+        "LOC",
+    ),
+    **dict.fromkeys(
+        [
+            "Government",
+            "Non-Governmental",
+            "Sports",
+            "Commercial",
+            "Educational",
+            "Media",
+            "Medical-Science",
+            "Entertainment",
+            "Religious_ORG",
+        ],
+        "ORG",
+    ),
 }
 WOJOOD_TYPES = {"PERS": "PER", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
 SENTENCE_END = {".", "؟", "?", "!"}
@@ -145,13 +182,15 @@ def splits(data: Path) -> dict[str, list[Sentence]]:
     cut = int(len(newsfane) * 0.8)
     wojood = read_wojood(data / "wojood-sample" / "train.txt") + read_wojood(data / "wojood-sample" / "val.txt")
     train = newsfane[:cut] + [attach_clitics(s) for s in newsfane[:cut]] + wojood * 3
-    return {"train": train, "newsfane": newsfane[cut:],
-            "wojood": read_wojood(data / "wojood-sample" / "test.txt")}
+    return {"train": train, "newsfane": newsfane[cut:], "wojood": read_wojood(data / "wojood-sample" / "test.txt")}
 
 
 def gold_spans(sentences: list[Sentence]) -> set[tuple[int, int, int, str]]:
-    return {(n, s, e, k) for n, sentence in enumerate(sentences)
-            for s, e, k in bio_spans([l for _, l in sentence], range(len(sentence)), range(1, len(sentence) + 1))}
+    return {
+        (n, s, e, k)
+        for n, sentence in enumerate(sentences)
+        for s, e, k in bio_spans([l for _, l in sentence], range(len(sentence)), range(1, len(sentence) + 1))
+    }
 
 
 def evaluate(tagger: FastTagger, sentences: list[Sentence]) -> dict[str, tuple[float, float, float]]:
@@ -188,8 +227,13 @@ def train(data: Path, out: Path, params: dict | None = None) -> dict:
     tagger.open(str(model))
     fast = FastTagger.from_tagger(tagger)
     figures = {name: evaluate(fast, parts[name]) for name in ("newsfane", "wojood")}
-    return {"seconds": seconds, "figures": figures, "size": model.stat().st_size,
-            "tokens": sum(map(len, parts["train"])), "sentences": len(parts["train"])}
+    return {
+        "seconds": seconds,
+        "figures": figures,
+        "size": model.stat().st_size,
+        "tokens": sum(map(len, parts["train"])),
+        "sentences": len(parts["train"]),
+    }
 
 
 def print_figures(figures: dict) -> None:
@@ -260,11 +304,21 @@ def write_card(out: Path, result: dict, params: dict) -> None:
     version = getattr(pycrfsuite, "__version__", "")
     if not version:
         from importlib.metadata import version as package_version
+
         version = package_version("python-crfsuite")
-    (out / "MODEL_CARD.md").write_text(CARD.format(
-        version=version, c1=params["c1"], c2=params["c2"], iterations=params["max_iterations"],
-        sentences=result["sentences"], tokens=result["tokens"], seconds=result["seconds"],
-        figures=figures_table(result["figures"])), encoding="utf-8")
+    (out / "MODEL_CARD.md").write_text(
+        CARD.format(
+            version=version,
+            c1=params["c1"],
+            c2=params["c2"],
+            iterations=params["max_iterations"],
+            sentences=result["sentences"],
+            tokens=result["tokens"],
+            seconds=result["seconds"],
+            figures=figures_table(result["figures"]),
+        ),
+        encoding="utf-8",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -280,8 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     result = train(args.data, args.out, params)
     write_card(args.out, result, params)
-    print(f"trained on {result['sentences']:,} sentences, {result['tokens']:,} tokens in "
-          f"{result['seconds']:.0f} s of CPU; model {result['size'] / 1e6:.1f} MB")
+    print(
+        f"trained on {result['sentences']:,} sentences, {result['tokens']:,} tokens in "
+        f"{result['seconds']:.0f} s of CPU; model {result['size'] / 1e6:.1f} MB"
+    )
     print_figures(result["figures"])
     return 0
 

@@ -8,6 +8,7 @@ so hamza, alef maksura and teh marbuta spellings all meet: "مائة" = "مئة"
 No PyPI library parses Arabic number words with digits and scale words (pyarabic's
 text2number reads words only and is GPL), hence this small table-driven parser.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,30 +20,73 @@ from .text import normalize
 
 UNITS: dict[str, int] = {
     "صفر": 0,
-    "واحد": 1, "واحده": 1, "احد": 1, "احدي": 1,
-    "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2,
-    "اثنتا": 2, "اثنتي": 2, "ثنتان": 2, "ثنتين": 2,
-    "ثلاث": 3, "ثلاثه": 3,
-    "اربع": 4, "اربعه": 4,
-    "خمس": 5, "خمسه": 5,
-    "ست": 6, "سته": 6,
-    "سبع": 7, "سبعه": 7,
-    "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
-    "تسع": 9, "تسعه": 9,
-    "عشر": 10, "عشره": 10,  # alone 10; after a unit it makes a teen: "ثلاثة عشر" -> 13
+    "واحد": 1,
+    "واحده": 1,
+    "احد": 1,
+    "احدي": 1,
+    "اثنان": 2,
+    "اثنين": 2,
+    "اثنتان": 2,
+    "اثنتين": 2,
+    "اثنا": 2,
+    "اثني": 2,
+    "اثنتا": 2,
+    "اثنتي": 2,
+    "ثنتان": 2,
+    "ثنتين": 2,
+    "ثلاث": 3,
+    "ثلاثه": 3,
+    "اربع": 4,
+    "اربعه": 4,
+    "خمس": 5,
+    "خمسه": 5,
+    "ست": 6,
+    "سته": 6,
+    "سبع": 7,
+    "سبعه": 7,
+    "ثمان": 8,
+    "ثماني": 8,
+    "ثمانيه": 8,
+    "تسع": 9,
+    "تسعه": 9,
+    "عشر": 10,
+    "عشره": 10,  # alone 10; after a unit it makes a teen: "ثلاثة عشر" -> 13
 }
 TENS: dict[str, int] = {}
-for _stem, _value in (("عشر", 20), ("ثلاث", 30), ("اربع", 40), ("خمس", 50),
-                      ("ست", 60), ("سبع", 70), ("ثمان", 80), ("تسع", 90)):
+for _stem, _value in (
+    ("عشر", 20),
+    ("ثلاث", 30),
+    ("اربع", 40),
+    ("خمس", 50),
+    ("ست", 60),
+    ("سبع", 70),
+    ("ثمان", 80),
+    ("تسع", 90),
+):
     TENS[_stem + "ون"] = TENS[_stem + "ين"] = _value
 
 HUNDRED_WORDS = ("مئه", "مائه")  # "ثلاث مئة": multiplies a unit before it (not colloquial "ميه": "كمية")
 HUNDREDS: dict[str, int] = {
-    "مئتان": 200, "مئتين": 200, "مئتا": 200, "مئتي": 200,
-    "مائتان": 200, "مائتين": 200, "مائتا": 200, "مائتي": 200,
+    "مئتان": 200,
+    "مئتين": 200,
+    "مئتا": 200,
+    "مئتي": 200,
+    "مائتان": 200,
+    "مائتين": 200,
+    "مائتا": 200,
+    "مائتي": 200,
 }
-for _stem, _value in (("ثلاث", 3), ("ثلث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6),
-                      ("سبع", 7), ("ثمان", 8), ("ثماني", 8), ("تسع", 9)):
+for _stem, _value in (
+    ("ثلاث", 3),
+    ("ثلث", 3),
+    ("اربع", 4),
+    ("خمس", 5),
+    ("ست", 6),
+    ("سبع", 7),
+    ("ثمان", 8),
+    ("ثماني", 8),
+    ("تسع", 9),
+):
     for _hundred in ("مئه", "مائه"):
         HUNDREDS[_stem + _hundred] = _value * 100  # written as one word: "ثلاثمائة"
 
@@ -65,22 +109,37 @@ for _singular, _dual, _plural, _value in _SCALE_FORMS:
         SCALES[_word] = (_value, "plural")
 
 FRACTIONS: dict[str, float] = {
-    "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3,
-    "ثلثان": 2 / 3, "ثلثين": 2 / 3, "ثلثي": 2 / 3,
+    "نصف": 0.5,
+    "ربع": 0.25,
+    "ثلث": 1 / 3,
+    "ثلثان": 2 / 3,
+    "ثلثين": 2 / 3,
+    "ثلثي": 2 / 3,
     "سدس": 1 / 6,  # not "خمس", "سبع", "عشر" (five, seven, ten) nor "ثمن" (a price)
 }
 # Plural denominators multiply the count before them: "ثلاثة أرباع" -> 0.75, "تسعة أعشار" -> 0.9.
 FRACTION_PLURALS: dict[str, float] = {
-    "اثلاث": 1 / 3, "ارباع": 1 / 4, "اخماس": 1 / 5, "اسداس": 1 / 6, "اسباع": 1 / 7,
-    "اثمان": 1 / 8, "اتساع": 1 / 9, "اعشار": 1 / 10,
+    "اثلاث": 1 / 3,
+    "ارباع": 1 / 4,
+    "اخماس": 1 / 5,
+    "اسداس": 1 / 6,
+    "اسباع": 1 / 7,
+    "اثمان": 1 / 8,
+    "اتساع": 1 / 9,
+    "اعشار": 1 / 10,
 }
 FRACTIONS.update(FRACTION_PLURALS)
 # Vague counts: "عشرات" (tens of), "مئات" (hundreds of); "آلاف"/"ملايين" alone are in SCALES.
 VAGUE: dict[str, int] = {"عشرات": 10, "مئات": 100}
 
 NUMBER_WORDS: dict[str, float] = {
-    **UNITS, **TENS, **HUNDREDS, **{w: 100 for w in HUNDRED_WORDS},
-    **{w: v for w, (v, _) in SCALES.items()}, **FRACTIONS, **VAGUE,
+    **UNITS,
+    **TENS,
+    **HUNDREDS,
+    **{w: 100 for w in HUNDRED_WORDS},
+    **{w: v for w, (v, _) in SCALES.items()},
+    **FRACTIONS,
+    **VAGUE,
 }
 
 # ---------------------------------------------------------------- tokens
@@ -97,7 +156,7 @@ _PROCLITIC = re.compile(PROCLITIC)
 
 
 def parse_digits(written: str) -> float | None:
-    """"5,000" / "5٬000" -> 5000, "2.5" / "٢٫٥" -> 2.5 (input already normalised or not)."""
+    """ "5,000" / "5٬000" -> 5000, "2.5" / "٢٫٥" -> 2.5 (input already normalised or not)."""
     if written.isascii() and written.isdigit():
         return float(written)  # the common case, without a normalising pass
     text = normalize(written).strip()
@@ -114,7 +173,7 @@ def parse_digits(written: str) -> float | None:
 
 
 def _reversed_decimal(text: str) -> float | None:
-    """"7ر5" -> 5.7, "935ر6" -> 6.935, "000ر22" -> 22000 (a fraction of zeros is a thousands group)."""
+    """ "7ر5" -> 5.7, "935ر6" -> 6.935, "000ر22" -> 22000 (a fraction of zeros is a thousands group)."""
     fraction, _, whole = text.partition("ر")
     if not (fraction.isdigit() and whole.isdigit()):
         return None
@@ -151,7 +210,7 @@ def word_value(word: str, first: bool = True) -> tuple[str, float] | None:
 
 
 def _is_dual_noun(word: str) -> bool:
-    """"ساعتين", "عامين" (two hours, two years): a noun in the dual."""
+    """ "ساعتين", "عامين" (two hours, two years): a noun in the dual."""
     return len(word) >= 4 and word.endswith(("ين", "ان")) and word not in NUMBER_WORDS
 
 
@@ -172,9 +231,14 @@ def parse_number(phrase: str, normalized: bool = False) -> float | None:
     if "من" in tokens or "علي" in tokens:
         return _parse_ratio(tokens)
     # "عام ونصف", "ساعتين ونصف": a counted noun and a half
-    if len(tokens) in (2, 3) and tokens[-1] in ("ونصف", "نصف") and (len(tokens) == 2) == (tokens[-1] == "ونصف") \
-            and (len(tokens) == 2 or tokens[1] == "و") and word_value(tokens[0]) is None \
-            and not tokens[0][0].isdigit():
+    if (
+        len(tokens) in (2, 3)
+        and tokens[-1] in ("ونصف", "نصف")
+        and (len(tokens) == 2) == (tokens[-1] == "ونصف")
+        and (len(tokens) == 2 or tokens[1] == "و")
+        and word_value(tokens[0]) is None
+        and not tokens[0][0].isdigit()
+    ):
         return 2.5 if _is_dual_noun(tokens[0]) else 1.5
 
     return _parse_tokens(tokens)
@@ -207,13 +271,13 @@ def _may_follow(previous: str, rank: str) -> bool:
 
 def _parse_tokens(tokens: list[str]) -> float | None:
     """The value of tokens that make one number (no "من"/"على" ratio)."""
-    total = 0.0       # finished groups (multiplied by a scale)
-    current = 0.0     # the group being read
+    total = 0.0  # finished groups (multiplied by a scale)
+    current = 0.0  # the group being read
     last_scale = 0
-    previous = ""     # kind of the previous token
+    previous = ""  # kind of the previous token
     last_added = 0.0  # the last unit or digits added to `current`
-    joined = False    # the previous token was a bare "و"
-    last_rank = ""    # rank of the last word component: unit, tens, hundred, scale
+    joined = False  # the previous token was a bare "و"
+    last_rank = ""  # rank of the last word component: unit, tens, hundred, scale
     for index, token in enumerate(tokens):
         if token == "و":
             joined = True
@@ -276,20 +340,20 @@ _POWERS_OF_TEN = {10, 100, 1000, 10_000, 100_000, 1_000_000}
 
 
 def _parse_ratio(tokens: list[str]) -> float | None:
-    """"ستة وثمانية وثمانون من مئة" -> 6.88 (a decimal read out), "ستة عشر و سبعة عشر على
+    """ "ستة وثمانية وثمانون من مئة" -> 6.88 (a decimal read out), "ستة عشر و سبعة عشر على
     ثلاثة" -> 16 + 17/3; the whole part is the longest that leaves a valid numerator."""
     at = max(i for i, t in enumerate(tokens) if t in ("من", "علي"))
     decimal = tokens[at] == "من"
-    denominator = _parse_tokens(tokens[at + 1:]) if at + 1 < len(tokens) else None
+    denominator = _parse_tokens(tokens[at + 1 :]) if at + 1 < len(tokens) else None
     left = tokens[:at]
     if not denominator or not left or (decimal and denominator not in _POWERS_OF_TEN):
         return None
     for cut in range(len(left) - 1, 0, -1):  # shortest numerator first
         token = left[cut]
         if token == "و":
-            numerator_tokens, whole_tokens = left[cut + 1:], left[:cut]
+            numerator_tokens, whole_tokens = left[cut + 1 :], left[:cut]
         elif token.startswith("و") and token not in NUMBER_WORDS:
-            numerator_tokens, whole_tokens = [token[1:], *left[cut + 1:]], left[:cut]
+            numerator_tokens, whole_tokens = [token[1:], *left[cut + 1 :]], left[:cut]
         else:
             continue
         numerator = _parse_tokens(numerator_tokens) if numerator_tokens else None

@@ -7,6 +7,7 @@ server that has imported the analysis once, not from the server process itself, 
 threads (a fork there can copy a lock held by another thread). A small upload is analysed in
 this process: starting workers would cost more than it saves.
 """
+
 from __future__ import annotations
 
 import math
@@ -32,6 +33,7 @@ _pool_lock = Lock()
 @dataclass
 class Progress:
     """Articles done of a total since `started` (time.monotonic), and the time left at that rate."""
+
     total: int
     done: int = 0
     started: float = field(default_factory=time.monotonic)
@@ -85,8 +87,9 @@ def batch_size(articles: int, workers: int | None = None) -> int:
     return max(5, min(200, math.ceil(articles / (workers * BATCHES_PER_WORKER))))
 
 
-def analyze_in_memory(articles: list[Article], on_progress: Callable[[Progress], None] | None = None,
-                      run: Callable | None = None) -> Tables:
+def analyze_in_memory(
+    articles: list[Article], on_progress: Callable[[Progress], None] | None = None, run: Callable | None = None
+) -> Tables:
     """The tables analyze(articles) gives, the per-article map in batches on `run` (the shared
     pool for IN_PROCESS_BELOW articles or more, else this process), `on_progress` told before
     the first batch and after each how many articles are done (and so how long the rest takes).
@@ -97,7 +100,7 @@ def analyze_in_memory(articles: list[Article], on_progress: Callable[[Progress],
     if run is None:
         run = pooled if len(articles) >= IN_PROCESS_BELOW and (os.cpu_count() or 1) > 1 else here
     size = batch_size(len(articles))
-    batches = [articles[i:i + size] for i in range(0, len(articles), size)]
+    batches = [articles[i : i + size] for i in range(0, len(articles), size)]
     place = {batch[0].id: i for i, batch in enumerate(batches)}
     parts: list[dict | None] = [None] * len(batches)
     progress = Progress(total=len(articles))
@@ -110,8 +113,10 @@ def analyze_in_memory(articles: list[Article], on_progress: Callable[[Progress],
             progress.done += len(batches[i])
             report(progress)
     except BrokenProcessPool as error:
-        raise CorpusError(f"The analysis stopped after {progress.done:,} of {progress.total:,} articles: a "
-                          "worker process ended (out of memory?). Try fewer or smaller files.") from error
+        raise CorpusError(
+            f"The analysis stopped after {progress.done:,} of {progress.total:,} articles: a "
+            "worker process ended (out of memory?). Try fewer or smaller files."
+        ) from error
     return combine(parts, texts={a.id: a.text for a in articles})
 
 

@@ -4,6 +4,7 @@ Each extractor is a pure `Article -> list[Span]`; `analyze` gathers the spans in
 DataFrames, one row per span with its article, outlet, date and sentence, so every count
 on screen can be traced back to the sentence it came from.
 """
+
 from __future__ import annotations
 
 import gc
@@ -22,8 +23,17 @@ from .quantities import QuantityRow, extract_quantities
 from .quotes import QuoteRow, extract_quotes
 from .sources import SourceRow, article_wire, extract_cited_sources
 from .spans import Span
-from .story import (EVENT_COLUMNS, FIRST_COLUMNS, SHARED_COLUMNS, WINDOW_COLUMNS, dated_sentences,
-                    first_mentions, group_events, shared_from_windows, windows_frame)
+from .story import (
+    EVENT_COLUMNS,
+    FIRST_COLUMNS,
+    SHARED_COLUMNS,
+    WINDOW_COLUMNS,
+    dated_sentences,
+    first_mentions,
+    group_events,
+    shared_from_windows,
+    windows_frame,
+)
 from .tables import ARTICLE_COLUMNS, OUTLET_TERM_COLUMNS, SPAN_COLUMNS, Tables
 from .text import count_words, normalize_with_offsets, sentence_bounds
 from .weapons import WeaponRow, extract_weapons
@@ -32,14 +42,20 @@ from .weapons import WeaponRow, extract_weapons
 def article_row(article: Article, wire: str | None = None, wire_basis: str = "") -> dict:
     """The article's row; `wire` and `wire_basis` when read off its wire lines (sources.article_wire)."""
     return {
-        "article": article.id, "title": article.title, "outlet": article.outlet,
+        "article": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
         "outlet_en": article.outlet_en,
         "published": pd.Timestamp(article.published) if article.published else pd.NaT,
-        "date_basis": article.date_basis, "author": article.author,
+        "date_basis": article.date_basis,
+        "author": article.author,
         "wire": article.wire if wire is None else wire,
         "wire_basis": wire_basis if wire is not None else ("metadata" if article.wire else ""),
-        "url": article.url, "words": count_words(article.body), "source_file": article.source_file,
-        "encoding": article.encoding, "chrome_lines": len(article.chrome),
+        "url": article.url,
+        "words": count_words(article.body),
+        "source_file": article.source_file,
+        "encoding": article.encoding,
+        "chrome_lines": len(article.chrome),
     }
 
 
@@ -55,12 +71,18 @@ def span_rows(article: Article, spans: list[Span], row) -> list[dict]:
     for span in spans:
         i = max(bisect_right(starts, span.start) - 1, 0)
         s, e = bounds[i] if bounds else (0, len(article.text))
-        rows.append({
-            "article": article.id, "outlet": article.outlet, "published": published,
-            "start": span.start, "end": span.end, "text": span.text,
-            "sentence": article.text[s:max(e, span.end)],
-            **row.of(span)._asdict(),
-        })
+        rows.append(
+            {
+                "article": article.id,
+                "outlet": article.outlet,
+                "published": published,
+                "start": span.start,
+                "end": span.end,
+                "text": span.text,
+                "sentence": article.text[s : max(e, span.end)],
+                **row.of(span)._asdict(),
+            }
+        )
     return rows
 
 
@@ -68,8 +90,11 @@ def span_rows(article: Article, spans: list[Span], row) -> list[dict]:
 # (the row's fields are the table's columns: declared once, used by the rows, frames and store).
 # Entity mentions join them in analyze(): which entity extractor runs depends on whether the
 # NER data is installed.
-EXTRACTORS = {"weapons": (extract_weapons, WeaponRow), "quantities": (extract_quantities, QuantityRow),
-              "dates": (extract_dates, DateRow)}
+EXTRACTORS = {
+    "weapons": (extract_weapons, WeaponRow),
+    "quantities": (extract_quantities, QuantityRow),
+    "dates": (extract_dates, DateRow),
+}
 # Extractors that read the entity spans found above (speakers, cited outlets).
 ENTITY_READERS = {"quotes": (extract_quotes, QuoteRow), "sources": (extract_cited_sources, SourceRow)}
 
@@ -101,8 +126,9 @@ def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
     names = [s for s in spans["mentions"] if not s.data.get("nisba")]  # speakers, sources: names only
     for name, (extract, _) in ENTITY_READERS.items():
         spans[name] = extract(article, names)
-    rows: dict[str, list] = {name: span_rows(article, spans[name], row)
-                             for name, (_, row) in {**extractors, **ENTITY_READERS}.items()}
+    rows: dict[str, list] = {
+        name: span_rows(article, spans[name], row) for name, (_, row) in {**extractors, **ENTITY_READERS}.items()
+    }
     rows["articles"] = [article_row(article, *article_wire(article, spans["sources"]))]
     rows["dated"] = dated_sentences(article, spans["dates"], names)
     rows["texts"] = [{"article": article.id, "text": article.text}]
@@ -143,11 +169,15 @@ def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
     for article in articles:
         results.append(analyze_article(article, extract_mentions))
         bodies.append(normalize_with_offsets(article.body))  # cached: the extractors normalised it
-    frames = {name: _frame([row for r in results for row in r[name]], columns)
-              for name, columns in PART_COLUMNS.items() if name not in ("windows", "terms", "texts")}
+    frames = {
+        name: _frame([row for r in results for row in r[name]], columns)
+        for name, columns in PART_COLUMNS.items()
+        if name not in ("windows", "terms", "texts")
+    }
     # plain str objects: combine only looks texts up by id (no copy of every text into Arrow)
-    frames["texts"] = pd.DataFrame([row for r in results for row in r["texts"]], columns=PART_COLUMNS["texts"],
-                                   dtype=object)
+    frames["texts"] = pd.DataFrame(
+        [row for r in results for row in r["texts"]], columns=PART_COLUMNS["texts"], dtype=object
+    )
     frames["terms"] = term_counts(articles)
     frames["windows"] = windows_frame([a.id for a in articles], bodies)
     return frames
@@ -171,8 +201,11 @@ def outlet_terms(terms: pd.DataFrame) -> pd.DataFrame:
     if terms.empty:
         return pd.DataFrame(columns=OUTLET_TERM_COLUMNS)
     articles = ("articles", "sum") if "articles" in terms.columns else ("article", "size")
-    return (terms.groupby(["outlet", "stem", "word"], sort=False, observed=True)
-            .agg(count=("count", "sum"), articles=articles).reset_index()[OUTLET_TERM_COLUMNS])
+    return (
+        terms.groupby(["outlet", "stem", "word"], sort=False, observed=True)
+        .agg(count=("count", "sum"), articles=articles)
+        .reset_index()[OUTLET_TERM_COLUMNS]
+    )
 
 
 def combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None = None) -> Tables:
@@ -191,8 +224,9 @@ def combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None =
     firsts = first_mentions(articles, named, tables["quantities"], events)
     shared = shared_from_windows(windows, articles, texts)
     tables["terms"] = outlet_terms(tables["terms"])
-    return Tables(articles=articles, **tables, events=events, firsts=firsts[FIRST_COLUMNS],
-                  shared=shared[SHARED_COLUMNS])
+    return Tables(
+        articles=articles, **tables, events=events, firsts=firsts[FIRST_COLUMNS], shared=shared[SHARED_COLUMNS]
+    )
 
 
 def analyze(articles: list[Article]) -> Tables:

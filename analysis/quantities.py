@@ -6,6 +6,7 @@ not quantities: a quantity needs a counted noun right after its number. Matching
 normalised body (chrome blanked) with compiled regexes; spans point into the original text.
 The noun categories come from data/quantity_nouns.csv (noun,category), which users can edit.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,17 @@ import re2  # google-re2: a DFA finds the few places a number can start, in one 
 
 from .corpus import DATA_DIR, Article
 from .numbers import (
-    DIGITS, FRACTIONS, HUNDRED_WORDS, HUNDREDS, NOT_NUMBERS, PROCLITIC, SCALES, TENS, UNITS,
-    parse_number, word_value,
+    DIGITS,
+    FRACTIONS,
+    HUNDRED_WORDS,
+    HUNDREDS,
+    NOT_NUMBERS,
+    PROCLITIC,
+    SCALES,
+    TENS,
+    UNITS,
+    parse_number,
+    word_value,
 )
 from .lexicon import LexiconError
 from .spans import Span
@@ -48,6 +58,7 @@ class QuantityLexiconError(LexiconError):
 
 
 # ---------------------------------------------------------------- the noun lexicon
+
 
 @dataclass(frozen=True)
 class NounLexicon:
@@ -112,22 +123,34 @@ def load_quantity_nouns(path: Path = QUANTITY_NOUNS_FILE) -> NounLexicon:
                     raise QuantityLexiconError(f"{path.name} line {line}: the noun is empty.")
                 if category not in (*CATEGORIES, CASUALTY_CUE, CASUALTY_VERB):
                     raise QuantityLexiconError(
-                        f"{path.name} line {line}: category {category!r} is not one of {', '.join(CATEGORIES)}.")
+                        f"{path.name} line {line}: category {category!r} is not one of {', '.join(CATEGORIES)}."
+                    )
                 if category == CASUALTY_CUE:
                     verbal_nouns.add(noun)
                 elif category != CASUALTY_VERB:
                     categories[noun] = category
                 kind = (row.get("casualty") or "").strip()
-                if (category in ("casualty", CASUALTY_CUE, CASUALTY_VERB)) != bool(kind) or kind and kind not in CASUALTY_KINDS:
+                if (
+                    (category in ("casualty", CASUALTY_CUE, CASUALTY_VERB)) != bool(kind)
+                    or kind
+                    and kind not in CASUALTY_KINDS
+                ):
                     raise QuantityLexiconError(
                         f"{path.name} line {line}: a casualty noun needs a casualty kind ({', '.join(CASUALTY_KINDS)}),"
-                        " and only a casualty noun has one.")
+                        " and only a casualty noun has one."
+                    )
                 if kind:
                     kinds[noun] = kind
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise QuantityLexiconError(f"{path.name}: cannot be read ({error}).") from error
     longest = max((len(k.split()) for k in categories), default=1)
-    return NounLexicon(categories, kinds, frozenset(verbal_nouns | {n for n in kinds if n in categories}), longest, *_number_patterns(categories))
+    return NounLexicon(
+        categories,
+        kinds,
+        frozenset(verbal_nouns | {n for n in kinds if n in categories}),
+        longest,
+        *_number_patterns(categories),
+    )
 
 
 def _number_patterns(categories: dict[str, str]) -> tuple[re.Pattern, re2._Regexp]:
@@ -143,7 +166,7 @@ def _number_patterns(categories: dict[str, str]) -> tuple[re.Pattern, re2._Regex
         stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
         forms.update(f for f in (stem + "ين", stem + "ان") if f not in categories)
     forms = forms or {"\u0640"}  # no one-word noun: a dual branch that never matches (tatweel is dropped)
-    numbers = re.compile(NUMBER.pattern[:-len(r")(?!\w)")] + rf"|(?P<dual>{_alternation(forms)}))(?!\w)")
+    numbers = re.compile(NUMBER.pattern[: -len(r")(?!\w)")] + rf"|(?P<dual>{_alternation(forms)}))(?!\w)")
     starts = re2.compile(rf"[وف]?[بلك]?(?:\pN+(?:ر\pN+)?|{_alternation(_FIRST_WORDS | forms)})(?:[^\pL\pN_]|$)")
     return numbers, starts
 
@@ -210,8 +233,17 @@ NUMBER = re.compile(
     rf")(?!\w)"
 )
 # The words a NUMBER match can start with, after its proclitic.
-_FIRST_WORDS = {*UNITS, *TENS, *HUNDREDS, *HUNDRED_WORDS, *SCALES, "نصف", "ربع", "ثلث",
-                *(article + word for article in ("", "ال") for word in ("عشرات", "مئات", *_PLURAL_SCALES))}
+_FIRST_WORDS = {
+    *UNITS,
+    *TENS,
+    *HUNDREDS,
+    *HUNDRED_WORDS,
+    *SCALES,
+    "نصف",
+    "ربع",
+    "ثلث",
+    *(article + word for article in ("", "ال") for word in ("عشرات", "مئات", *_PLURAL_SCALES)),
+}
 # A range ends right before the number: "بين 300 و500", "من 20 إلى 30 ألف", "10-15".
 _RANGE_BEFORE = re.compile(
     rf"(?:(?<!\w)(?P<intro>بين|من|ما{_S}بين){_S})?(?<![\w.,])(?P<low>{DIGITS}|{_NUMBER_WORD}(?:{_S}و?{_NUMBER_WORD})*)"
@@ -220,7 +252,8 @@ _RANGE_BEFORE = re.compile(
 # Cents after a sum: "سبعة دولار وخمسون سنت" -> 7.50.
 _SUBUNIT = re.compile(
     rf"{_S}و[^\S\n]*(?P<n>{DIGITS}|{_NUMBER_WORD}(?:{_S}و?{_NUMBER_WORD})*){_S}"
-    rf"(?:سنت|سنتا|سنتات|فلس|فلسا|قرش|قرشا|قروش|هلله|هللات|كوبيك|بنس)(?!\w)")
+    rf"(?:سنت|سنتا|سنتات|فلس|فلسا|قرش|قرشا|قروش|هلله|هللات|كوبيك|بنس)(?!\w)"
+)
 # "عام ونصف", "ساعتين ونصف": a singular or dual noun and a half (found from the half backwards).
 AND_HALF = re.compile(r"و[^\S\n]*نصف(?!\w)")  # a literal first is fast; the word start is checked after
 _ONE = ("واحد", "واحده", "واحدا")
@@ -230,25 +263,81 @@ _WORD_BEFORE = re.compile(rf"(?<!\w)({_AR}){_S}$")
 
 # Qualifiers before a number, by kind (the first kind that fits wins), single spaces for any.
 _QUALIFIERS_BEFORE = {
-    "approx": ("حوالي", "نحو", "قرابه", "زهاء", "ما يقرب من", "ما يقارب", "يقارب", "تقارب", "قارب", "قاربت",
-               "ما يناهز", "يناهز", "تناهز", "ناهز", "ناهزت"),
-    "at_most": ("ما لا يزيد عن", "ما لا يزيد علي", "لا يزيد عن", "لا يزيد علي", "ما لا يتجاوز", "لا يتجاوز",
-                "لا تتجاوز", "لم يتجاوز", "لم تتجاوز", "لا يتعدي", "لا تتعدي", "لم يتعد", "لم تتعد",
-                "اقل من", "حتي"),
-    "at_least": ("ما لا يقل عن", "لا يقل عن", "لا تقل عن", "الا يقل عن", "الا تقل عن", "اكثر من", "ما يزيد عن", "ما يزيد علي", "يزيد عن", "يزيد علي",
-                 "ما يربو علي", "يربو علي", "ما يفوق", "يفوق", "تفوق", "فاق", "فاقت", "علي الاقل", "تزيد علي",
-                 "تزيد عن", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "ما يتجاوز", "ما فوق"),
+    "approx": (
+        "حوالي",
+        "نحو",
+        "قرابه",
+        "زهاء",
+        "ما يقرب من",
+        "ما يقارب",
+        "يقارب",
+        "تقارب",
+        "قارب",
+        "قاربت",
+        "ما يناهز",
+        "يناهز",
+        "تناهز",
+        "ناهز",
+        "ناهزت",
+    ),
+    "at_most": (
+        "ما لا يزيد عن",
+        "ما لا يزيد علي",
+        "لا يزيد عن",
+        "لا يزيد علي",
+        "ما لا يتجاوز",
+        "لا يتجاوز",
+        "لا تتجاوز",
+        "لم يتجاوز",
+        "لم تتجاوز",
+        "لا يتعدي",
+        "لا تتعدي",
+        "لم يتعد",
+        "لم تتعد",
+        "اقل من",
+        "حتي",
+    ),
+    "at_least": (
+        "ما لا يقل عن",
+        "لا يقل عن",
+        "لا تقل عن",
+        "الا يقل عن",
+        "الا تقل عن",
+        "اكثر من",
+        "ما يزيد عن",
+        "ما يزيد علي",
+        "يزيد عن",
+        "يزيد علي",
+        "ما يربو علي",
+        "يربو علي",
+        "ما يفوق",
+        "يفوق",
+        "تفوق",
+        "فاق",
+        "فاقت",
+        "علي الاقل",
+        "تزيد علي",
+        "تزيد عن",
+        "تجاوز",
+        "تجاوزت",
+        "يتجاوز",
+        "تتجاوز",
+        "ما يتجاوز",
+        "ما فوق",
+    ),
 }
 _QUALIFIER_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?P<q>[بلك]?(?:"
-    + "|".join(f"(?P<{kind}>{'|'.join(p.replace(' ', _S) for p in phrases)})"
-               for kind, phrases in _QUALIFIERS_BEFORE.items())
+    + "|".join(
+        f"(?P<{kind}>{'|'.join(p.replace(' ', _S) for p in phrases)})" for kind, phrases in _QUALIFIERS_BEFORE.items()
+    )
     + rf")){_S}$"
 )
 # A qualifier ends the text before its number with one of these words: a cheap test first.
 _QUALIFIER_ENDS = tuple({p.split()[-1] for phrases in _QUALIFIERS_BEFORE.values() for p in phrases})
 _QUALIFIER_AFTER = re.compile(
-    rf"{_S}(?:(?P<approx>تقريبا)|(?P<at_least>علي{_S}الاقل)|(?P<at_most>علي{_S}الاكثر))(?!\w)")
+    rf"{_S}(?:(?P<approx>تقريبا)|(?P<at_least>علي{_S}الاقل)|(?P<at_most>علي{_S}الاكثر))(?!\w)"
+)
 _NEXT_WORD = re.compile(rf"{_S}({_AR})")
 _WORDS_AFTER = re.compile(rf"(?:{_S}{_AR}){{1,7}}")
 _WORDS_HERE = re.compile(rf"{_AR}(?:{_S}{_AR}){{0,6}}")
@@ -259,13 +348,31 @@ _PERCENT = re.compile(rf"[^\S\n]*(?:%|٪|في{_S}ال(?:مئه|مائه)|بال(
 MONTHS = frozenset(
     "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر يونيه يوليه "
     "جانفي فيفري افريل ماي جوان جويليه اوت كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين "
-    "محرم ربيع جمادي رجب شعبان رمضان شوال ذو ذي".split())  # Hijri months too: "3 ربيع الآخر"
+    "محرم ربيع جمادي رجب شعبان رمضان شوال ذو ذي".split()
+)  # Hijri months too: "3 ربيع الآخر"
 _MONTH = _alternation(MONTHS)
 # A number right after these is a label, a year or a clock time, not a count:
 # "الرصيف البحري 33", "القرار 2270", "عام 2006", "فبراير 2022", "الساعة 10".
 _YEAR_WORDS = ("رقم", "عام", "العام", "لعام", "بعام", "سنه", "السنه", "الساعه")
-_LABEL_NOUNS = ("عيار", "قرار", "ماده", "بند", "رصيف", "فقره", "صفحه", "حلقه", "دوره", "فصل", "طريق", "شارع", "مبني",
-                "غرفه", "طراز", "نسخه", "اصدار")
+_LABEL_NOUNS = (
+    "عيار",
+    "قرار",
+    "ماده",
+    "بند",
+    "رصيف",
+    "فقره",
+    "صفحه",
+    "حلقه",
+    "دوره",
+    "فصل",
+    "طريق",
+    "شارع",
+    "مبني",
+    "غرفه",
+    "طراز",
+    "نسخه",
+    "اصدار",
+)
 _LABEL_BEFORE = re.compile(
     rf"(?:(?<!\w)(?:{'|'.join(_YEAR_WORDS)})"
     rf"|(?<!\w)[وفبل]?(?:ال)?(?:{'|'.join(_LABEL_NOUNS)})"
@@ -277,18 +384,22 @@ _LABEL_ENDS = (*_YEAR_WORDS, *_LABEL_NOUNS, *MONTHS)  # "عام", "القرار"
 _LABEL_ENDS_BEFORE_A_WORD = (*_LABEL_NOUNS, "/")  # "الرصيف البحري", "مارس/ آذار"
 ORDINALS = frozenset(
     "الحادي الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع "
-    "الحاديه الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه التاسعه".split())
+    "الحاديه الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه التاسعه".split()
+)
 # Words that end a noun phrase or cannot be the counted noun (normalised).
-STOPWORDS = frozenset(
-    "من في الي علي عن مع بين منذ حتي خلال بعد قبل عند لدي حول ضد عبر دون غير سوي او ام ثم "
-    "ان انه انها انهم كما لكن لكنه لان اذا اذ حيث التي الذي الذين اللذين اللتين اللواتي هذا "
-    "هذه ذلك تلك هناك هنا فقط ايضا قد لقد لم لن لا ما ماذا كل بعض جميع اي هو هي هم هن نحن انا "
-    "انت كان كانت يكون تكون فيما بينما بحسب وفق وفقا حسب مقابل الا تقريبا صباحا مساء مساءا ظهرا "
-    "ليلا فجرا ص م ه قراءه بالمئه بالمائه المئه المائه منها منهم عليه عليها فيها فيه له لها لهم "
-    "كلما عندما حينما مثلما طالما ريثما لما "
-    "ميلادي ميلاديه هجري هجريه به بها منه عنه عنها اليه اليها لديه لديها عليهم منهما نحو حوالي "
-    "قرابه اكثر اقل و ف تاريخ بتاريخ عالميا محليا دوليا عربيا السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه".split()
-) | MONTHS
+STOPWORDS = (
+    frozenset(
+        "من في الي علي عن مع بين منذ حتي خلال بعد قبل عند لدي حول ضد عبر دون غير سوي او ام ثم "
+        "ان انه انها انهم كما لكن لكنه لان اذا اذ حيث التي الذي الذين اللذين اللتين اللواتي هذا "
+        "هذه ذلك تلك هناك هنا فقط ايضا قد لقد لم لن لا ما ماذا كل بعض جميع اي هو هي هم هن نحن انا "
+        "انت كان كانت يكون تكون فيما بينما بحسب وفق وفقا حسب مقابل الا تقريبا صباحا مساء مساءا ظهرا "
+        "ليلا فجرا ص م ه قراءه بالمئه بالمائه المئه المائه منها منهم عليه عليها فيها فيه له لها لهم "
+        "كلما عندما حينما مثلما طالما ريثما لما "
+        "ميلادي ميلاديه هجري هجريه به بها منه عنه عنها اليه اليها لديه لديها عليهم منهما نحو حوالي "
+        "قرابه اكثر اقل و ف تاريخ بتاريخ عالميا محليا دوليا عربيا السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه".split()
+    )
+    | MONTHS
+)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _PROCLITIC = re.compile(PROCLITIC)
 _READING = frozenset({"قراءه", "للقراءه"})
@@ -299,9 +410,11 @@ _TRAILING_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0
 
 # Present-tense verbs that end like a nisba adjective: "حاوية تحتوي" is a container, then a verb.
 VERBS_LIKE_ADJECTIVES = frozenset(
-    f"{person}{stem}" for person in "يت" for stem in
-    "حتوي حوي نتمي اتي جري سعي قضي نتهي كفي عني بقي مضي غطي لقي رمي حمي بني قتضي ستدعي عطي نوي "
-    "ستولي شتري بدي جتاز حظي ودي ستوفي لتقي نطوي عاني ستثني".split())
+    f"{person}{stem}"
+    for person in "يت"
+    for stem in "حتوي حوي نتمي اتي جري سعي قضي نتهي كفي عني بقي مضي غطي لقي رمي حمي بني قتضي ستدعي عطي نوي "
+    "ستولي شتري بدي جتاز حظي ودي ستوفي لتقي نطوي عاني ستثني".split()
+)
 
 
 def _is_modifier(word: str, definite: bool, original: str) -> bool:
@@ -322,13 +435,18 @@ def _is_modifier(word: str, definite: bool, original: str) -> bool:
 def _original_word(nt: NormalizedText, start: int, length: int) -> str:
     """The original of a normalised word and the character after it (a tanween mark, say)."""
     s, e = nt.to_original(start, start + length)
-    return nt.original[s:e + 1]
+    return nt.original[s : e + 1]
 
 
 @lru_cache(maxsize=16384)
 def _is_noun(word: str) -> bool:
-    return (len(word) >= 2 and word not in STOPWORDS and word_value(word) is None
-            and word not in NOT_NUMBERS and not (word[0] in "وف" and word[1:] in STOPWORDS))  # "وحتى"
+    return (
+        len(word) >= 2
+        and word not in STOPWORDS
+        and word_value(word) is None
+        and word not in NOT_NUMBERS
+        and not (word[0] in "وف" and word[1:] in STOPWORDS)
+    )  # "وحتى"
 
 
 class _NounPhrase(NamedTuple):  # a tuple: one is made for every number read
@@ -338,8 +456,9 @@ class _NounPhrase(NamedTuple):  # a tuple: one is made for every number read
     words: list[str]
 
 
-def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
-                 here: bool = False) -> _NounPhrase | None:
+def _noun_phrase(
+    nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon, here: bool = False
+) -> _NounPhrase | None:
     """The counted noun after position `at` (or starting there: `here`), with a compound,
     genitive and nisba adjectives."""
     text = nt.normalized
@@ -348,19 +467,24 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
         return None
     words = run.group().split()  # Arabic letters with spaces between: split() is the word pattern
     first = 0
-    if words[0] == "من" and len(words) > 1 and (vague or lexicon.category(words[1]) in PEOPLE or (
-            words[1].startswith("ال") and lexicon.category(words[1]))):
+    if (
+        words[0] == "من"
+        and len(words) > 1
+        and (
+            vague or lexicon.category(words[1]) in PEOPLE or (words[1].startswith("ال") and lexicon.category(words[1]))
+        )
+    ):
         first = 1  # "العشرات من حطام الصواريخ"; "ثلاثة من المسؤولين", "عشرة من رجال الأمن" (known nouns)
     head = words[first]
     if not _is_noun(head) or (not vague and first == 0 and head.startswith("ال")) or _not_a_head(head, lexicon):
         return None
     last = first
     for size in range(min(lexicon.longest, len(words) - first), 1, -1):  # "حاوية شحن"
-        if lexicon.category(" ".join(words[first:first + size])):
+        if lexicon.category(" ".join(words[first : first + size])):
             last = first + size - 1
             break
     starts, at = [], run.start()
-    for word in words[:last + 4]:  # only spaces between the words: each is the next one found
+    for word in words[: last + 4]:  # only spaces between the words: each is the next one found
         at = text.find(word, at)
         starts.append(at)
         at += len(word)
@@ -369,18 +493,26 @@ def _noun_phrase(nt: NormalizedText, at: int, vague: bool, lexicon: NounLexicon,
     for index in range(last + 1, min(len(words), last + 4)):
         word = words[index]
         original = _original_word(nt, starts[index], len(word)) if word.endswith("يا") else ""  # for a tanween
-        if not definite and not genitive and index == last + 1 and word.startswith("ال") \
-                and _is_noun(word) and word[2:] not in MONTHS:
+        if (
+            not definite
+            and not genitive
+            and index == last + 1
+            and word.startswith("ال")
+            and _is_noun(word)
+            and word[2:] not in MONTHS
+        ):
             genitive = definite = True  # idafa: "حطام الصواريخ"
         elif not _is_modifier(word, definite, original):
             break
         last = index
-    return _NounPhrase(starts[first], starts[last] + len(words[last]), head, words[first:last + 1])
+    return _NounPhrase(starts[first], starts[last] + len(words[last]), head, words[first : last + 1])
 
 
 # Nouns of places: "و300 بإقليم الشمال" is 300 in a province, not 300 provinces.
-PLACE_NOUNS = frozenset("اقليم مدينه منطقه محافظه ولايه قريه بلده حي مخيم عاصمه مقاطعه دوله بلد مستشفي مستشفيات "
-                        "مسجد مدرسه سجن مركز ساحه شارع طريق مطار ميناء".split())
+PLACE_NOUNS = frozenset(
+    "اقليم مدينه منطقه محافظه ولايه قريه بلده حي مخيم عاصمه مقاطعه دوله بلد مستشفي مستشفيات "
+    "مسجد مدرسه سجن مركز ساحه شارع طريق مطار ميناء".split()
+)
 
 
 def _not_a_head(word: str, lexicon: NounLexicon) -> bool:
@@ -390,7 +522,12 @@ def _not_a_head(word: str, lexicon: NounLexicon) -> bool:
         return False
     rest = word[1:]
     if word[0] in "وف":
-        return bool(lexicon.category(rest)) or rest in _TOLL_WORDS or rest.startswith(("ب", "ل")) and _not_a_head(rest, lexicon)
+        return (
+            bool(lexicon.category(rest))
+            or rest in _TOLL_WORDS
+            or rest.startswith(("ب", "ل"))
+            and _not_a_head(rest, lexicon)
+        )
     if word[0] in "بلك":
         return rest.startswith("ال") or word.startswith("لل") or rest in PLACE_NOUNS or bool(lexicon.category(rest))
     return False
@@ -421,16 +558,20 @@ def _first_category(phrase: _NounPhrase, lexicon: NounLexicon) -> str:
 def _labelled(before: str, words: list[str]) -> bool:
     """A label, a year word or a month ends the text before a number: "القرار 2270", "عام 2006";
     `words`: its last three words, before.rsplit(None, 2)."""
-    if not words or not (words[-1].endswith(_LABEL_ENDS) or "/" in words[-1]
-                         or len(words) > 1 and words[-2].endswith(_LABEL_ENDS_BEFORE_A_WORD)):
+    if not words or not (
+        words[-1].endswith(_LABEL_ENDS)
+        or "/" in words[-1]
+        or len(words) > 1
+        and words[-2].endswith(_LABEL_ENDS_BEFORE_A_WORD)
+    ):
         return False  # most numbers follow no label
     return _LABEL_BEFORE.search(before) is not None
 
 
 def _listed(nt: NormalizedText, end: int) -> bool:
-    """"15ـ غياب التمييز": digits with a tatweel after them number an item in a list."""
+    """ "15ـ غياب التمييز": digits with a tatweel after them number an item in a list."""
     at = nt.offsets[end - 1] + 1  # right after the last digit in the original
-    return nt.original[at:at + 1] == "\u0640"
+    return nt.original[at : at + 1] == "\u0640"
 
 
 def _number(value: float) -> int | float:
@@ -438,7 +579,7 @@ def _number(value: float) -> int | float:
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
-    if not text[max(0, start - 40):start].rstrip().endswith(_QUALIFIER_ENDS):
+    if not text[max(0, start - 40) : start].rstrip().endswith(_QUALIFIER_ENDS):
         return None
     match = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
     if not match:
@@ -450,7 +591,7 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
 def _original(nt: NormalizedText, text: str, start: int, end: int) -> tuple[int, int]:
     """Original offsets of a normalised range, with the marks right after it: "ميلاً"."""
     s, e = nt.to_original(start, end)
-    while text[e:e + 1] in _TRAILING_MARKS:  # "" at the end of the text is no mark
+    while text[e : e + 1] in _TRAILING_MARKS:  # "" at the end of the text is no mark
         e += 1
     return s, e
 
@@ -470,15 +611,19 @@ _POST_AGE_UNITS = frozenset("دقيقه دقائق ثانيه ثوان ساعه 
 _QUALIFIER_VERB_BEFORE = re.compile(
     rf"(?<!\w)[وف]?(?:(?P<at_least>[يت]?تجاوز|تجاوزت|[يت]?فوق|فاق|فاقت|[يت]?زيد|زاد|زادت|[يت]?ربو|ربا)"
     rf"|(?P<approx>[يت]?قارب|قاربت|ناهز|ناهزت|[يت]?ناهز)){_S}(?:ال)?(?:عدد|حصيله|اعداد|اجمالي)"
-    rf"(?:{_S}{_AR}){{0,3}}(?:{_S}(?:الي|ل))?{_S}$")
+    rf"(?:{_S}{_AR}){{0,3}}(?:{_S}(?:الي|ل))?{_S}$"
+)
 _TOLL_WORDS = frozenset("عدد حصيله اعداد اجمالي مجموع".split())
 _TOLL_STEMS = ("عدد", "حصيله", "اجمالي")  # a cheap test before _QUALIFIER_VERB_BEFORE
 
 
 def _beside_a_slash(text: str, start: int, end: int) -> bool:
-    """"25/ 16", "20 / 6 / 1995": digits after a slash, or before a slash and digits."""
-    return text[max(0, start - 3):start].rstrip()[-1:] == "/" or \
-        text[end:end + 4].lstrip()[:1] == "/" and text[end:end + 8].lstrip()[1:].lstrip()[:1].isdigit()
+    """ "25/ 16", "20 / 6 / 1995": digits after a slash, or before a slash and digits."""
+    return (
+        text[max(0, start - 3) : start].rstrip()[-1:] == "/"
+        or text[end : end + 4].lstrip()[:1] == "/"
+        and text[end : end + 8].lstrip()[1:].lstrip()[:1].isdigit()
+    )
 
 
 def _opened_at(text: str, at: int) -> int:
@@ -517,8 +662,9 @@ def _casualty_cue(text: str, at: int, lexicon: NounLexicon) -> tuple[str, int, s
             kind = lexicon.kinds.get(word[cut:])
             if kind and word[cut:] not in PEOPLE_PLURALS:
                 return kind, begin + cut, word[cut:] if back == 0 else ""
-        if not (word in ("علي", "عن") and back == 0 or word in _BETWEEN_CUE
-                or word.startswith(("ال", "بال", "لل", "وال"))):
+        if not (
+            word in ("علي", "عن") and back == 0 or word in _BETWEEN_CUE or word.startswith(("ال", "بال", "لل", "وال"))
+        ):
             return None  # "القبض على 25", "اعتقلت الشرطة 25", "قتل في الهجوم 27" go on
         end = begin
     return None
@@ -532,17 +678,18 @@ PEOPLE_PLURALS = frozenset("قتلي جرحي مصابين مصابون شهدا
 _TOLL_LEADS = frozenset("الي بلغ بلغت يبلغ تبلغ ليبلغ لتبلغ ليصل لتصل وصل وصلت بين".split())
 
 
-def _leads_to_toll(text: str, at: int, end: int, last_words: list[str], pre: str, found: list[Span],
-                   lexicon: NounLexicon) -> bool:
+def _leads_to_toll(
+    text: str, at: int, end: int, last_words: list[str], pre: str, found: list[Span], lexicon: NounLexicon
+) -> bool:
     """May a number with no noun after it count a noun named before it? After "إلى", "بلغ",
     "بين", a toll noun ("عدد القتلى 300"), or "و" after such a count in the clause; never in a
     date ("( 20 / 6 / 1995 )")."""
-    if text[max(0, at - 3):at].strip()[-1:] in ("/", "-") or text[end:end + 3].lstrip()[:1] in ("/", "-"):
+    if text[max(0, at - 3) : at].strip()[-1:] in ("/", "-") or text[end : end + 3].lstrip()[:1] in ("/", "-"):
         return False
     last = last_words[-1] if last_words else ""
     if last in _TOLL_LEADS or last.startswith("ال") and not pre and lexicon.category(last) in PEOPLE:
         return True
-    return pre.startswith("و") and bool(found) and not any(c in text[max(0, at - 50):at] for c in ".،\n")
+    return pre.startswith("و") and bool(found) and not any(c in text[max(0, at - 50) : at] for c in ".،\n")
 
 
 _AMONG = frozenset("بينهم بينهن بينها منهم منهن".split())
@@ -551,7 +698,7 @@ _AMONG = frozenset("بينهم بينهن بينها منهم منهن".split())
 def _casualty_after(text: str, end: int, lexicon: NounLexicon) -> str:
     """The casualty kind said after a count of people, in its clause: a plural verb ("خمسة
     عناصر ... قتلوا أمس") or a casualty noun right after ("230 ألف شخص مشرد")."""
-    clause = text[end:end + 60]
+    clause = text[end : end + 60]
     for stop in ".،\n":
         clause = clause.split(stop, 1)[0]
     for index, word in enumerate(clause.split()[:6]):
@@ -567,11 +714,16 @@ def _noun_before(text: str, at: int, lexicon: NounLexicon) -> _NounPhrase | None
     "ارتفع عدد القتلى إلى 300", "وتوزع الضحايا بين 500 في العاصمة" (people and casualties;
     any known noun after "عدد"/"حصيلة")."""
     stop = max(text.rfind(".", 0, at), text.rfind("،", 0, at), text.rfind("\n", 0, at), at - 80)
-    words = list(re.finditer(_AR, text[stop + 1:at]))[-7:]
+    words = list(re.finditer(_AR, text[stop + 1 : at]))[-7:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group()
-        bare = "ال" + word[2:] if word.startswith("لل") else word[1:] if word[:1] in "وبل" and word[1:].startswith("ال") \
-            else word  # "للقتلى" -> "القتلى"
+        bare = (
+            "ال" + word[2:]
+            if word.startswith("لل")
+            else word[1:]
+            if word[:1] in "وبل" and word[1:].startswith("ال")
+            else word
+        )  # "للقتلى" -> "القتلى"
         if not bare.startswith("ال"):
             continue
         category = lexicon.category(bare)
@@ -583,18 +735,18 @@ def _noun_before(text: str, at: int, lexicon: NounLexicon) -> _NounPhrase | None
 
 
 def _post_age(text: str, start: int, end: int) -> bool:
-    """"منذ 35 دقيقة" at a line's start or end: when a headline was posted."""
-    before = text[max(0, start - 12):start].split()
+    """ "منذ 35 دقيقة" at a line's start or end: when a headline was posted."""
+    before = text[max(0, start - 12) : start].split()
     if not before or before[-1] != "منذ" or text[start:end].split()[-1] not in _POST_AGE_UNITS:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    rest = text[end:line_end if line_end >= 0 else len(text)]
+    rest = text[end : line_end if line_end >= 0 else len(text)]
     return text[line_start:start].split() == ["منذ"] or not rest.strip(" .،-|")
 
 
 def _running(text: str, start: int, end: int) -> bool:
-    """"حتى الآن" in the claim's clause: a running toll ("ارتفعت الحصيلة حتى الآن إلى 300")."""
+    """ "حتى الآن" in the claim's clause: a running toll ("ارتفعت الحصيلة حتى الآن إلى 300")."""
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 60) + 1
     right = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
     return _RUNNING.search(text, left, min([*right, end + 60])) is not None
@@ -603,23 +755,52 @@ def _running(text: str, start: int, end: int) -> bool:
 def _armed(phrase: _NounPhrase, category: str, lexicon: NounLexicon) -> bool:
     """May the noun name a weapon class? Not when its head is a known thing of another kind:
     "مئات مصانع الذخيرة" counts factories (an entry of its own, "صواريخ فضائية", still may)."""
-    return not (category == "other" and lexicon.category(phrase.head) == "other"
-                and not lexicon.category(" ".join(phrase.words)) or category in PEOPLE)
+    return not (
+        category == "other"
+        and lexicon.category(phrase.head) == "other"
+        and not lexicon.category(" ".join(phrase.words))
+        or category in PEOPLE
+    )
 
 
-def _span(article: Article, nt: NormalizedText, start: int, end: int, num: tuple[int, int],
-          value: float, noun: tuple[int, int], category: str, qualifier: str,
-          low: float | None = None, casualty: str = "", running: bool = False, armed: bool = True) -> Span:
+def _span(
+    article: Article,
+    nt: NormalizedText,
+    start: int,
+    end: int,
+    num: tuple[int, int],
+    value: float,
+    noun: tuple[int, int],
+    category: str,
+    qualifier: str,
+    low: float | None = None,
+    casualty: str = "",
+    running: bool = False,
+    armed: bool = True,
+) -> Span:
     text = article.text
     s, e = _original(nt, text, start, end)
     ns, ne = _original(nt, text, *noun)
     qs, qe = _original(nt, text, *num)
-    return Span(article.id, s, e, text[s:e], "quantity", category, {
-        "value": _number(value), "noun": text[ns:ne], "category": category,
-        "qualifier": qualifier, "number_text": text[qs:qe],
-        "value_low": _number(value if low is None else low), "weapon": weapon_class(text[ns:ne]) if armed and category in _ARMS else "",
-        "casualty": casualty, "running": running,
-    })
+    return Span(
+        article.id,
+        s,
+        e,
+        text[s:e],
+        "quantity",
+        category,
+        {
+            "value": _number(value),
+            "noun": text[ns:ne],
+            "category": category,
+            "qualifier": qualifier,
+            "number_text": text[qs:qe],
+            "value_low": _number(value if low is None else low),
+            "weapon": weapon_class(text[ns:ne]) if armed and category in _ARMS else "",
+            "casualty": casualty,
+            "running": running,
+        },
+    )
 
 
 def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> list[Span]:
@@ -635,7 +816,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
     for match in _number_matches(text, lexicon):
         dual, pre, num, digits, vague_word, words = match.group("dual", "pre", "num", "digits", "vague", "words")
         if dual:  # "صاروخين": two missiles; "أبو قرنين" is a name
-            if text[max(0, match.start() - 6):match.start()].split()[-1:] not in ([w] for w in NAME_WORDS):
+            if text[max(0, match.start() - 6) : match.start()].split()[-1:] not in ([w] for w in NAME_WORDS):
                 found.extend(_dual(article, nt, match.start("dual"), lexicon))
             continue
         vague = vague_word is not None
@@ -650,12 +831,16 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         if value is None:
             continue
         number_start = _opened_at(text, match.start())  # "(12)", "“ 8 ” آلاف"
-        before = text[max(0, number_start - 40):number_start]  # a label and a word fit in 40
+        before = text[max(0, number_start - 40) : number_start]  # a label and a word fit in 40
         last_words = before.rsplit(None, 2)
         if last_words and not digits and (last_words[-1] in ORDINALS or last_words[-1] in NAME_WORDS):
             continue  # "الحادي عشر", "أبو قرنين"
-        if digits and (_labelled(before, last_words) or num == digits and _listed(nt, match.end("digits"))
-                       or _beside_a_slash(text, match.start(), match.end("digits"))):
+        if digits and (
+            _labelled(before, last_words)
+            or num == digits
+            and _listed(nt, match.end("digits"))
+            or _beside_a_slash(text, match.start(), match.end("digits"))
+        ):
             continue  # "القرار 2270", "15ـ غياب", "25/ 16" (a score), "( 20 / 6 / 1995 )"
         if vague and _DEFINITE_VAGUE.match(num) and not _FROM.match(text, number_end):
             continue  # "العشرات من ..." counts; "المليارات العشرة" does not
@@ -675,15 +860,24 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
                     phrase = _NounPhrase(of_them.start(1), of_them.end(1), of_them.group(1), [of_them.group(1)])
                 elif cue and cue[2]:  # "مقتل 9 وإصابة 21": the verbal noun before counts; "أصيب 5 بجروح"
                     phrase = _NounPhrase(cue[1], cue[1] + len(cue[2]), cue[2], [cue[2]])
-                elif digits and not _YEAR.fullmatch(digits) and _leads_to_toll(text, number_start, number_end, last_words, pre, found, lexicon):
+                elif (
+                    digits
+                    and not _YEAR.fullmatch(digits)
+                    and _leads_to_toll(text, number_start, number_end, last_words, pre, found, lexicon)
+                ):
                     phrase = _noun_before(text, number_start, lexicon)  # "ارتفع عدد القتلى إلى 300"
                 if phrase is None:
                     continue
             after = _NEXT_WORD.match(text, phrase.end)
             if phrase.head in ("دقيقه", "دقائق") and after and after.group(1) in _READING:
                 continue  # "4 دقيقة قراءة": reading time, page chrome
-            category = "person" if phrase.head in _THEM else "casualty" if cue and phrase.start == cue[1] \
+            category = (
+                "person"
+                if phrase.head in _THEM
+                else "casualty"
+                if cue and phrase.start == cue[1]
                 else _category(phrase, lexicon)
+            )
             if category == "time" and _post_age(text, number_start, phrase.end):
                 continue  # "منذ 35 دقيقة" beside a headline: when it was posted
         if digits and _YEAR.fullmatch(digits) and category == "other":
@@ -695,10 +889,14 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             category, kind = "casualty", cue[0]  # "أصيب 30 شخصاً", "قتل عشرة من رجال الأمن"
         elif category == "person" and (kind := _casualty_after(text, phrase.end, lexicon)):
             category = "casualty"  # "خمسة عناصر من القاعدة قتلوا", "230 ألف شخص مشرد"
-        elif category == "person" and (pre.startswith("و") or last_words and last_words[-1] in _AMONG) \
-                and found and found[-1].data["casualty"] \
-                and not any(stop in text[max(0, match.start() - 60):match.start()] for stop in ".،\n") \
-                and found[-1].end >= nt.offsets[max(0, match.start() - 60)]:
+        elif (
+            category == "person"
+            and (pre.startswith("و") or last_words and last_words[-1] in _AMONG)
+            and found
+            and found[-1].data["casualty"]
+            and not any(stop in text[max(0, match.start() - 60) : match.start()] for stop in ".،\n")
+            and found[-1].end >= nt.offsets[max(0, match.start() - 60)]
+        ):
             kind = found[-1].data["casualty"]  # "قتل عشرة من رجال الأمن و12 من منسوبي الشرطة", "بينهم 21 سائحا"
             category = "casualty"
         if kind == "injured" and _INFECTED.match(text, phrase.end):
@@ -722,7 +920,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         before_q = _qualifier_before(text, _opened_at(text, start))
         if before_q:
             qualifier, start = before_q
-        elif qualifier == "exact" and any(w in text[max(0, start - 40):start] for w in _TOLL_STEMS):
+        elif qualifier == "exact" and any(w in text[max(0, start - 40) : start] for w in _TOLL_STEMS):
             verb_q = _QUALIFIER_VERB_BEFORE.search(text, max(0, start - 60), _opened_at(text, start))
             if verb_q:  # "تجاوز عدد القتلى 300": a verb of more than, then what it counts
                 qualifier = verb_q.lastgroup
@@ -735,9 +933,23 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             qualifier = "vague"
         if cue and cue[2] and phrase.start == cue[1]:
             start = cue[1]  # the span reads "مقتل 9"
-        found.append(_span(article, nt, start, end, match.span("num"), value, (phrase.start, phrase.end),
-                           category, qualifier, low, kind, running and _running(text, start, end),
-                           _armed(phrase, category, lexicon)))
+        found.append(
+            _span(
+                article,
+                nt,
+                start,
+                end,
+                match.span("num"),
+                value,
+                (phrase.start, phrase.end),
+                category,
+                qualifier,
+                low,
+                kind,
+                running and _running(text, start, end),
+                _armed(phrase, category, lexicon),
+            )
+        )
     if any(stem in text for stem in _DEFINITE_STEMS):
         found.extend(_definite_counts(article, nt, lexicon))  # "الأشهر الثلاثة"
     for half in AND_HALF.finditer(text):  # "عام ونصف" -> 1.5 years
@@ -748,11 +960,22 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         category = lexicon.category(noun)
         if not category or noun.startswith("ال") or not _is_noun(noun):
             continue
-        value = parse_number(text[match.start():half.end()], normalized=True)
+        value = parse_number(text[match.start() : half.end()], normalized=True)
         if value is None:
             continue
-        found.append(_span(article, nt, match.start(), half.end(), (match.start(), half.end()), value,
-                           match.span(1), category, "exact"))
+        found.append(
+            _span(
+                article,
+                nt,
+                match.start(),
+                half.end(),
+                (match.start(), half.end()),
+                value,
+                match.span(1),
+                category,
+                "exact",
+            )
+        )
     return _without_overlaps(found)
 
 
@@ -778,32 +1001,57 @@ def _definite_counts(article: Article, nt: NormalizedText, lexicon: NounLexicon)
         if not category or category == "other" and not noun.endswith(("ات", "ين", "ون")):
             continue  # a known noun ("الأعوام", "الدول"), not "الساعة الثالثة" (no unit word) or a name
         value = UNITS[number.group(1)]
-        spans.append(_span(article, nt, match.start(1), number.end(), number.span(1), value, match.span(1),
-                           category, "exact", casualty=lexicon.kind(noun) if category == "casualty" else ""))
+        spans.append(
+            _span(
+                article,
+                nt,
+                match.start(1),
+                number.end(),
+                number.span(1),
+                value,
+                match.span(1),
+                category,
+                "exact",
+                casualty=lexicon.kind(noun) if category == "casualty" else "",
+            )
+        )
     return spans
 
 
 def _one_of(article: Article, nt: NormalizedText, one: re.Match, lexicon: NounLexicon) -> list[Span]:
-    """"دولار واحد", "لشخص واحد" (one person): a known noun and "واحد" after it; "الطلب
+    """ "دولار واحد", "لشخص واحد" (one person): a known noun and "واحد" after it; "الطلب
     الواحد" is no count."""
     text = nt.normalized
     noun = _WORD_BEFORE.search(text, max(0, one.start() - 30), one.start())
     if not noun:
         return []
     word = noun.group(1)
-    cut = next((c for c in (0, 1, 2) if c < len(word) - 1 and _PROCLITIC.fullmatch(word[:c])
-                and lexicon.category(word[c:])), None)
+    cut = next(
+        (c for c in (0, 1, 2) if c < len(word) - 1 and _PROCLITIC.fullmatch(word[:c]) and lexicon.category(word[c:])),
+        None,
+    )
     if cut is None or word[cut:].startswith("ال") or not _is_noun(word[cut:]):
         return []
     phrase = _noun_phrase(nt, noun.start(1) + cut, False, lexicon, here=True)
     if phrase is None or phrase.end != noun.end(1):
         return []
-    return [_span(article, nt, noun.start(1) + cut, one.end(), one.span("num"), 1, (phrase.start, phrase.end),
-                  lexicon.category(word[cut:]), "exact")]
+    return [
+        _span(
+            article,
+            nt,
+            noun.start(1) + cut,
+            one.end(),
+            one.span("num"),
+            1,
+            (phrase.start, phrase.end),
+            lexicon.category(word[cut:]),
+            "exact",
+        )
+    ]
 
 
 def _dual(article: Article, nt: NormalizedText, at: int, lexicon: NounLexicon) -> list[Span]:
-    """"صاروخين باليستيين" (two ballistic missiles), "صاروخين اثنين": a dual noun counts two."""
+    """ "صاروخين باليستيين" (two ballistic missiles), "صاروخين اثنين": a dual noun counts two."""
     phrase = _noun_phrase(nt, at, False, lexicon, here=True)
     if phrase is None:
         return []
@@ -811,9 +1059,20 @@ def _dual(article: Article, nt: NormalizedText, at: int, lexicon: NounLexicon) -
     end = two.end() if two else phrase.end
     category = _category(phrase, lexicon)
     qualifier = _qualifier_before(nt.normalized, at)  # "لأكثر من كيلومترين"
-    return [_span(article, nt, qualifier[1] if qualifier else at, end, (at, phrase.start + len(phrase.head)), 2,
-                  (phrase.start, phrase.end), category, qualifier[0] if qualifier else "exact",
-                  casualty=lexicon.kind(phrase.head) if category == "casualty" else "")]
+    return [
+        _span(
+            article,
+            nt,
+            qualifier[1] if qualifier else at,
+            end,
+            (at, phrase.start + len(phrase.head)),
+            2,
+            (phrase.start, phrase.end),
+            category,
+            qualifier[0] if qualifier else "exact",
+            casualty=lexicon.kind(phrase.head) if category == "casualty" else "",
+        )
+    ]
 
 
 def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | None:
@@ -821,12 +1080,12 @@ def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | 
     "بين 300 و500" -> 300, "من 20 إلى 30 ألف" -> 20_000 (the scale is shared), "10-15" -> 10."""
     and_joined = match.group("pre").startswith("و")
     end = match.start()
-    if not and_joined and not text[max(0, end - 6):end].rstrip().endswith(("-", "–", "الي", "حتي")):
+    if not and_joined and not text[max(0, end - 6) : end].rstrip().endswith(("-", "–", "الي", "حتي")):
         return None  # the cheap test first: most numbers end no range
     found = _RANGE_BEFORE.search(text, max(0, end - 60), end)
     if not found:
         return None
-    separator = text[found.end("low"):end]
+    separator = text[found.end("low") : end]
     if and_joined != (not separator.strip()):
         return None  # "و" joins a range only as "بين ... و..."; a bare space is no range
     if and_joined and not found.group("intro"):
@@ -835,8 +1094,7 @@ def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | 
         if not (found.group("low")[0].isdigit() and match.group("digits")):
             return None
     low = parse_number(found.group("low"), normalized=True)
-    if low is None or low >= value or (_YEAR.fullmatch(found.group("low")) and not _YEAR.fullmatch(
-            match.group("num"))):
+    if low is None or low >= value or (_YEAR.fullmatch(found.group("low")) and not _YEAR.fullmatch(match.group("num"))):
         return None  # "في 2013 إلى 873 مليونا": a year, then the figure it rose to
     last = match.group("num").split()[-1]
     if last in SCALES and found.group("low").split()[-1] not in SCALES:
@@ -857,12 +1115,32 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
 
 # ---------------------------------------------------------------- claims compared
 
-SAME_THING_COLUMNS = ["thing", "thing_en", "thing_ar", "category", "casualty", "value", "value_low", "qualifier",
-                      "running", "text", "noun", "outlet", "article", "published", "start", "sentence"]
+SAME_THING_COLUMNS = [
+    "thing",
+    "thing_en",
+    "thing_ar",
+    "category",
+    "casualty",
+    "value",
+    "value_low",
+    "qualifier",
+    "running",
+    "text",
+    "noun",
+    "outlet",
+    "article",
+    "published",
+    "start",
+    "sentence",
+]
 # Casualty kinds as a compared thing, in English and Arabic.
 CASUALTY_NAMES = {
-    "killed": ("killed", "القتلى"), "injured": ("injured", "المصابون"), "missing": ("missing", "المفقودون"),
-    "displaced": ("displaced", "النازحون"), "arrested": ("arrested", "المعتقلون"), "infected": ("infected", "الإصابات بالمرض"),
+    "killed": ("killed", "القتلى"),
+    "injured": ("injured", "المصابون"),
+    "missing": ("missing", "المفقودون"),
+    "displaced": ("displaced", "النازحون"),
+    "arrested": ("arrested", "المعتقلون"),
+    "infected": ("infected", "الإصابات بالمرض"),
 }
 # Compared in this order (casualties first); durations ("24 عاما", "550 يوماً") measure too many
 # different things under one noun to be one count.
@@ -913,9 +1191,11 @@ def same_thing_claims(quantities: pd.DataFrame, categories: tuple[str, ...] = CO
     rank = {c: i for i, c in enumerate(categories)}
     frame["_rank"] = frame["category"].map(rank)
     frame["_size"] = frame.groupby("thing")["value"].transform("size")
-    return frame.sort_values(["_rank", "_size", "thing", "published", "value"],
-                             ascending=[True, False, True, True, False], na_position="last")[SAME_THING_COLUMNS] \
-        .reset_index(drop=True)
+    return frame.sort_values(
+        ["_rank", "_size", "thing", "published", "value"],
+        ascending=[True, False, True, True, False],
+        na_position="last",
+    )[SAME_THING_COLUMNS].reset_index(drop=True)
 
 
 def _thing_name(thing: str, noun: str, names: dict, language: int) -> str:
@@ -929,8 +1209,19 @@ def _thing_name(thing: str, noun: str, names: dict, language: int) -> str:
     return noun  # no English name for a noun outside the taxonomy
 
 
-TRACK_COLUMNS = ["order", "published", "outlet", "value", "value_low", "qualifier", "running", "text", "article",
-                 "start", "sentence"]
+TRACK_COLUMNS = [
+    "order",
+    "published",
+    "outlet",
+    "value",
+    "value_low",
+    "qualifier",
+    "running",
+    "text",
+    "article",
+    "start",
+    "sentence",
+]
 
 
 def figure_track(claims: pd.DataFrame, thing: str) -> pd.DataFrame:
@@ -946,6 +1237,7 @@ def figure_track(claims: pd.DataFrame, thing: str) -> pd.DataFrame:
 
 class QuantityRow(NamedTuple):
     """The columns a quantity adds to its span row (the quantities table)."""
+
     value: float
     noun: str
     category: str
@@ -959,6 +1251,14 @@ class QuantityRow(NamedTuple):
     @classmethod
     def of(cls, span: Span) -> "QuantityRow":
         d = span.data
-        return cls(value=float(d["value"]), noun=d["noun"], category=d["category"], qualifier=d["qualifier"],
-                   number_text=d.get("number_text", ""), value_low=float(d.get("value_low", d["value"])),
-                   weapon=d.get("weapon", ""), casualty=d.get("casualty", ""), running=bool(d.get("running", False)))
+        return cls(
+            value=float(d["value"]),
+            noun=d["noun"],
+            category=d["category"],
+            qualifier=d["qualifier"],
+            number_text=d.get("number_text", ""),
+            value_low=float(d.get("value_low", d["value"])),
+            weapon=d.get("weapon", ""),
+            casualty=d.get("casualty", ""),
+            running=bool(d.get("running", False)),
+        )

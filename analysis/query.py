@@ -4,6 +4,7 @@ A connection sees every table of a built store (Parquet files, read where they l
 in-memory Tables under the same names (articles, mentions, quantities...), so pages can
 filter by outlet over millions of mention rows without copying them into pandas first.
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -62,10 +63,14 @@ def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None,
-                     nisba: bool = False, limit: int | None = None,
-                     types: list[str] | None = None,
-                     dates: tuple[date | None, date | None] | None = None) -> pd.DataFrame:
+def entity_frequency(
+    con: duckdb.DuckDBPyConnection,
+    outlets: list[str] | None = None,
+    nisba: bool = False,
+    limit: int | None = None,
+    types: list[str] | None = None,
+    dates: tuple[date | None, date | None] | None = None,
+) -> pd.DataFrame:
     """How often each entity is mentioned in some outlets (None or []: all of them), most
     mentioned first (ties by English name): entity, name_ar, name_en, type, mentions, source
     (lexicon, or model for a name only the NER model found). Adjectives
@@ -86,7 +91,19 @@ def entity_frequency(con: duckdb.DuckDBPyConnection, outlets: list[str] | None =
         ORDER BY mentions DESC, name_en, entity"""
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return con.cursor().execute(sql, {"outlets": list(outlets or []), "nisba": bool(nisba),
-                                      "all_types": types is None, "types": list(types or []),
-                                      "all_dates": not dates or dates == (None, None),
-                                      "start": (dates or (None, None))[0], "end": (dates or (None, None))[1]}).df()
+    return (
+        con.cursor()
+        .execute(
+            sql,
+            {
+                "outlets": list(outlets or []),
+                "nisba": bool(nisba),
+                "all_types": types is None,
+                "types": list(types or []),
+                "all_dates": not dates or dates == (None, None),
+                "start": (dates or (None, None))[0],
+                "end": (dates or (None, None))[1],
+            },
+        )
+        .df()
+    )

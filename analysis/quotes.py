@@ -9,6 +9,7 @@ A speaker left unsaid ("وقالت في تغريدة") or referred back to ("ا�
 is the one named before. The verbs come from data/speech_verbs.csv (verb,gloss,relay,object,kind),
 which users can edit.
 """
+
 from __future__ import annotations
 
 import csv
@@ -32,7 +33,9 @@ SPEECH_VERBS_FILE = DATA_DIR / "speech_verbs.csv"
 
 OPENING, CLOSING, STRAIGHT = "“«", "”»", '"'
 # The words that open what was said: إن، أن، بأن، إنه، أنها... (normalised), or a colon.
-_CONTENT_WORD = re.compile(r"(?<!\w)(?:(?:من|الي|علي)\s+)?(?<!منذ )(?<!بعد )(?<!قبل )(?<!حتي )(?<!دون )[فب]?ان(?:ه|ها|هم|هما|نا)?(?!\w)")
+_CONTENT_WORD = re.compile(
+    r"(?<!\w)(?:(?:من|الي|علي)\s+)?(?<!منذ )(?<!بعد )(?<!قبل )(?<!حتي )(?<!دون )[فب]?ان(?:ه|ها|هم|هما|نا)?(?!\w)"
+)
 # What a warning is of: "وحذر الوزير من مخاطر ..." (the one warned of is not the speaker)
 _WARNED_OF = re.compile(r"(?<!\w)من(?!\w)")
 # Where a speaker's description stops and the circumstances begin ("، يوم الثلاثاء،",
@@ -40,11 +43,36 @@ _WARNED_OF = re.compile(r"(?<!\w)من(?!\w)")
 _ADJUNCT = re.compile(
     r"[،,(]|\s[-–]\s|(?<!\w)ل[\"“«]|(?<!\w)(?:له|لها|لهم|لنا|لي|لك|في|فيه|فيها|حسب|بحسب|وفق|وفقا|علي\s+نحو|يوم|خلال|حينها|حينذاك|امس|اليوم|هذا|هذه|ايضا|مؤخرا|بمؤتمر|بيان|"
     r"للصحفيين|للصحافيين|لصحيفه|لوكاله|لموقع|للصحيفه|للوكاله|للموقع|للقناه|للتلفزيون|للاذاعه|نقلا|وفقا|عن|بعد|قبل|عند|الاثنين|الثلاثاء|"
-    r"الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)")
+    r"الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)"
+)
 # A description that starts with one of these names a role, not a person or a body.
-ROLE_WORDS = {"مسؤول", "مسؤولون", "مسؤولين", "مسؤوله", "مصدر", "مصادر", "متحدث", "متحدثه", "وزير",
-              "مستشار", "خبير", "خبراء", "محلل", "محللون", "محللين", "دبلوماسي", "دبلوماسيون",
-              "مدير", "رئيس", "نائب", "ناطق", "الناطق", "المتحدث", "المتحدثه", "مسؤولو"}
+ROLE_WORDS = {
+    "مسؤول",
+    "مسؤولون",
+    "مسؤولين",
+    "مسؤوله",
+    "مصدر",
+    "مصادر",
+    "متحدث",
+    "متحدثه",
+    "وزير",
+    "مستشار",
+    "خبير",
+    "خبراء",
+    "محلل",
+    "محللون",
+    "محللين",
+    "دبلوماسي",
+    "دبلوماسيون",
+    "مدير",
+    "رئيس",
+    "نائب",
+    "ناطق",
+    "الناطق",
+    "المتحدث",
+    "المتحدثه",
+    "مسؤولو",
+}
 # "سموه" (His Highness), "معاليه": the person named before
 HONORIFIC_PRONOUNS = {"سموه", "معاليه", "فضيلته", "سماحته", "سعادته", "دولته", "فخامته"}
 # "الصحيفة" and "الوكالة" point back to the last outlet named before them.
@@ -55,8 +83,27 @@ MAX_SPEAKER_WORDS = 25
 _CONTINUATION = re.compile(r"\s*[،,]\s*(?:[وف]|فيما\s+|بينما\s+)?$")
 _HIS_WORDS = re.compile(r"(?<!\w)قول(?:ه|ها|هم)(?!\w)\s*:?")  # "عن شويجو قوله:"
 # A title opening a name in apposition: "، الدكتور عبد اللطيف الزياني،"
-TITLES = ("الدكتور", "د.", "المهندس", "اللواء", "العميد", "العقيد", "الفريق", "المقدم", "الرائد", "النقيب",
-          "الشيخ", "الامير", "الاستاذ", "السفير", "السيد", "السيده", "المستشار", "الرئيس", "الملك")
+TITLES = (
+    "الدكتور",
+    "د.",
+    "المهندس",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "الفريق",
+    "المقدم",
+    "الرائد",
+    "النقيب",
+    "الشيخ",
+    "الامير",
+    "الاستاذ",
+    "السفير",
+    "السيد",
+    "السيده",
+    "المستشار",
+    "الرئيس",
+    "الملك",
+)
 _APPOSITION = re.compile(r"\s*(?:%s)(?!\w)\s*" % "|".join(re.escape(t) for t in TITLES))
 _NOUN_BEFORE = re.compile(r"(?<!\w)(?:عدم|دون)\s+$")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت)\s+(?=\S)")
@@ -66,7 +113,6 @@ _COMMA = re.compile(r"[،,]")
 # so "لوزارة الداخلية" and "الوزارة" share "وزاره".
 _TOKEN = re.compile(r"\w+\.?")
 _TOKEN_PREFIX = re.compile(r"^(?:[وفب]?ال|لل|ل(?=\w{3}))")
-
 
 
 class SpeechVerbError(LexiconError):
@@ -102,8 +148,10 @@ def load_speech_verbs(path: Path = SPEECH_VERBS_FILE) -> SpeechVerbs:
                 if normalize((row.get("object") or "").strip()) == "الي":
                     needs_to.add(verb)
                 if kind[verb] not in ("", "say", "warn", "continues"):
-                    raise SpeechVerbError(f"{path.name} line {line}: unknown kind '{kind[verb]}'; "
-                                          "use say, warn, continues or leave it empty.")
+                    raise SpeechVerbError(
+                        f"{path.name} line {line}: unknown kind '{kind[verb]}'; "
+                        "use say, warn, continues or leave it empty."
+                    )
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise SpeechVerbError(f"{path.name}: cannot be read ({error}).") from error
     return SpeechVerbs(gloss, frozenset(relay), frozenset(needs_to), automaton_of(gloss), kind)
@@ -153,7 +201,9 @@ def quoted_stretch(text: str, at: int) -> tuple[int, int] | None:
     if at >= len(text) or text[at] not in OPENING + STRAIGHT:
         return None
     depth = 0
-    for mark in _QUOTE_MARKS.finditer(text, at + 1, min(len(text), at + MAX_SENTENCE_CHARS)):  # “ and " mix: either closes
+    for mark in _QUOTE_MARKS.finditer(
+        text, at + 1, min(len(text), at + MAX_SENTENCE_CHARS)
+    ):  # “ and " mix: either closes
         char = mark.group()
         if char == "\n":
             return None
@@ -173,10 +223,11 @@ _OPEN_MARK = re.compile("[" + re.escape(OPENING + STRAIGHT) + "]")
 def _is_direct_opening(text: str, at: int, end: int) -> bool:
     """A quotation mark that opens what was said: its stretch runs to the clause end."""
     stretch = quoted_stretch(text, at)
-    return bool(stretch) and not re.sub(r"[\s.،,”\"»]", "", text[stretch[1]:end])
+    return bool(stretch) and not re.sub(r"[\s.،,”\"»]", "", text[stretch[1] : end])
 
 
 # ---------------------------------------------------------------- speakers
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -217,14 +268,17 @@ def _apposed_name(region: str, cut: re.Match) -> tuple[re.Match | None] | None:
     at = cut.end()
     for _ in range(2):
         nxt = re.compile(r"[،,:]").search(region, at)
-        segment = region[at:nxt.start() if nxt else len(region)].split()
+        segment = region[at : nxt.start() if nxt else len(region)].split()
         if not segment:
             return None
         if segment[0].startswith(("ب", "ل")) and not segment[0].startswith(("بن", "لل")) and len(segment) <= 8:
             at = nxt.end() if nxt else len(region)  # "بقسم علوم الفلك والفضاء بجامعة الملك عبدالعزيز"
             continue
-        if 2 <= len(segment) <= 5 and not any(w.startswith("ال") or w in _FUNCTION_WORDS for w in segment[:1]) \
-                and not _ADJUNCT.search(" ".join(segment)):
+        if (
+            2 <= len(segment) <= 5
+            and not any(w.startswith("ال") or w in _FUNCTION_WORDS for w in segment[:1])
+            and not _ADJUNCT.search(" ".join(segment))
+        ):
             end = nxt.start() if nxt else len(region)
             return (_ADJUNCT.search(region, end) if nxt else None,)
         return None
@@ -235,18 +289,45 @@ _FUNCTION_WORDS = {"ان", "انه", "انها", "في", "من", "الي", "عل
 
 
 # Words that are no part of a person's name: titles, roles, bodies, what they are and prepositions.
-_NOT_NAME_WORDS = {_TOKEN_PREFIX.sub("", normalize(w)) for w in (
-    "مجلس وزارة وزير هيئة لجنة مركز مدير عام إدارة شركة جامعة منطقة محافظة أمانة مكتب حزب جبهة جماعة "
-    "تنظيم قوات جيش شرطة حكومة رئاسة نقابة غرفة جمعية بنك صندوق برنامج مؤسسة اتحاد منظمة وكالة صحيفة "
-    "قناة موقع شبكة تقارير تقرير مصادر مصدر شهود شاهد سكان مسؤول مسؤولون مسؤولين ناطق متحدث متحدثة "
-    "رئيس نائب أمين مستشار سفير قائد عضو خبير محلل باحث مراسل مدرب لاعب فريق نادي دولة بلدية قسم فرع "
-    "الرسمي الرسمية العام العامة يدعى يدعي أمام خلال عند لدى بعد قبل حول ضد أيضا كل من في إلى عن مع "
-    "صاحب السمو الملكي معالي سمو فضيلة سماحة سعادة دولة فخامة حاكم محافظ أمير ملك رئيسة وزيرة شيخ شمل "
-    "قبائل قبيلة عائلة أسرة والد والدة شقيق زوجة ابن ابنة").split()}
+_NOT_NAME_WORDS = {
+    _TOKEN_PREFIX.sub("", normalize(w))
+    for w in (
+        "مجلس وزارة وزير هيئة لجنة مركز مدير عام إدارة شركة جامعة منطقة محافظة أمانة مكتب حزب جبهة جماعة "
+        "تنظيم قوات جيش شرطة حكومة رئاسة نقابة غرفة جمعية بنك صندوق برنامج مؤسسة اتحاد منظمة وكالة صحيفة "
+        "قناة موقع شبكة تقارير تقرير مصادر مصدر شهود شاهد سكان مسؤول مسؤولون مسؤولين ناطق متحدث متحدثة "
+        "رئيس نائب أمين مستشار سفير قائد عضو خبير محلل باحث مراسل مدرب لاعب فريق نادي دولة بلدية قسم فرع "
+        "الرسمي الرسمية العام العامة يدعى يدعي أمام خلال عند لدى بعد قبل حول ضد أيضا كل من في إلى عن مع "
+        "صاحب السمو الملكي معالي سمو فضيلة سماحة سعادة دولة فخامة حاكم محافظ أمير ملك رئيسة وزيرة شيخ شمل "
+        "قبائل قبيلة عائلة أسرة والد والدة شقيق زوجة ابن ابنة"
+    ).split()
+}
 # Titles before a name (not الرئيس, الفريق, الرائد: "الرئيس التنفيذي", "الفريق" is also a team)
-_NAME_TITLES = {_TOKEN_PREFIX.sub("", normalize(t)) for t in (
-    "الدكتور", "د.", "المهندس", "اللواء", "العميد", "العقيد", "النقيب", "الشيخ", "الأمير", "الأميرة", "الأستاذ",
-    "السفير", "السيد", "السيدة", "الآنسة", "الملك", "يدعى", "المحامي", "الشاعر", "الفنان", "الفنانة")}
+_NAME_TITLES = {
+    _TOKEN_PREFIX.sub("", normalize(t))
+    for t in (
+        "الدكتور",
+        "د.",
+        "المهندس",
+        "اللواء",
+        "العميد",
+        "العقيد",
+        "النقيب",
+        "الشيخ",
+        "الأمير",
+        "الأميرة",
+        "الأستاذ",
+        "السفير",
+        "السيد",
+        "السيدة",
+        "الآنسة",
+        "الملك",
+        "يدعى",
+        "المحامي",
+        "الشاعر",
+        "الفنان",
+        "الفنانة",
+    )
+}
 
 
 _SPEECH_WORDS = frozenset(load_speech_verbs().gloss) | {"قال", "اكد", "اضاف", "تابع", "اوضح"}
@@ -314,16 +395,21 @@ class _ByStart(list):
 def _starting_in(entities: list[Span], start: int, stop: int) -> list[Span]:
     """The entity spans that start in [start, stop) (by bisection when sorted by _ByStart)."""
     if isinstance(entities, _ByStart):
-        return entities[bisect_left(entities.starts, start):bisect_left(entities.starts, stop)]
+        return entities[bisect_left(entities.starts, start) : bisect_left(entities.starts, stop)]
     return [e for e in entities if start <= e.start < stop]
 
 
 def _spoken_to(span: Span) -> bool:
-    return _type(span) == "media" and _normalized(span.text).startswith("ل") and not span.data.get("alias", "").startswith("ل")
+    return (
+        _type(span) == "media"
+        and _normalized(span.text).startswith("ل")
+        and not span.data.get("alias", "").startswith("ل")
+    )
 
 
-def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entities: list[Span],
-                     before: int) -> Speaker | None:
+def identify_speaker(
+    text: str, nt: NormalizedText, start: int, end: int, entities: list[Span], before: int
+) -> Speaker | None:
     """The speaker named in normalised [start, end): a person first, else a role ("مسؤول
     أمريكي" stays unnamed), else a body or outlet, else "الصحيفة" -> the last outlet named
     before `before`. None when the stretch names nobody."""
@@ -365,7 +451,7 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
         later = [e for e in _starting_in(entities, e_start, e_end) if _type(e) not in ("person", "media", "")]
         affiliation = (bodies and [b for b in bodies if _type(b) != "media"] or later or [None])[0]
         if affiliation is not None and affiliation.end > o_stop:
-            description = _clean(text[o_start:affiliation.end])
+            description = _clean(text[o_start : affiliation.end])
         return Speaker(description, "", "role", affiliation.label if affiliation else "")
     if bodies:
         return Speaker(description, bodies[0].label, "named")
@@ -378,8 +464,10 @@ def identify_speaker(text: str, nt: NormalizedText, start: int, end: int, entiti
 
 def _left_subject(text: str, nt: NormalizedText, verb_start: int, entities: list[Span]) -> Speaker | None:
     """The subject written before a plural verb: "لكن مسؤولين أمريكيين قالوا"."""
-    region_start = max((m.end() for m in _LEFT_BOUNDARY.finditer(nt.normalized, max(0, verb_start - 80), verb_start)),
-                       default=max(0, verb_start - 80))
+    region_start = max(
+        (m.end() for m in _LEFT_BOUNDARY.finditer(nt.normalized, max(0, verb_start - 80), verb_start)),
+        default=max(0, verb_start - 80),
+    )
     if len(nt.normalized[region_start:verb_start].split()) > 5:
         return None
     return identify_speaker(text, nt, region_start, verb_start, entities, verb_start)
@@ -391,7 +479,7 @@ _EMPTY_WORDS = {"مسؤول", "مصدر", "مصادر", "مسؤولون", "مس�
 
 @lru_cache(maxsize=8192)
 def name_tokens(description: str) -> frozenset:
-    """"المتحدث الأمني لوزارة الداخلية" -> {متحدث, امني, وزاره, داخليه}."""
+    """ "المتحدث الأمني لوزارة الداخلية" -> {متحدث, امني, وزاره, داخليه}."""
     return frozenset(_TOKEN_PREFIX.sub("", w) for w in _TOKEN.findall(normalize(description)))
 
 
@@ -426,14 +514,24 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
         return speaker  # "مسؤول أمريكي" may be another official each time
     single = len(words) == 1 and not next(iter(words)).endswith(".")
     for tokens, before in reversed(earlier):
-        if single and not (words <= name_tokens(before.description.split()[0] if before.description else "")
-                           or words <= _entity_name_tokens(before.entity)) \
-                and not (before.entity and _entity_type(before.entity) in ("organisation", "media")):
+        if (
+            single
+            and not (
+                words <= name_tokens(before.description.split()[0] if before.description else "")
+                or words <= _entity_name_tokens(before.entity)
+            )
+            and not (before.entity and _entity_type(before.entity) in ("organisation", "media"))
+        ):
             continue  # "الوكالة" is the agency named "الوكالة الأمريكية ..." not "ميلوت المتحدث باسم الوكالة"
         if tokens != words and _contained(words, tokens):
             entity = before.entity or speaker.entity
-            return Speaker(speaker.description, entity, "same speaker" if entity else speaker.basis,
-                           speaker.affiliation or before.affiliation, before.full or before.description)
+            return Speaker(
+                speaker.description,
+                entity,
+                "same speaker" if entity else speaker.basis,
+                speaker.affiliation or before.affiliation,
+                before.full or before.description,
+            )
     return speaker
 
 
@@ -441,14 +539,23 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
 _FEMININE_SUBJECT = re.compile(r"(?<!\w)[وف]?\w{2,}ت\s+(?P<subject>ال\w{2,}ه)(?!\w)")
 _SENTENCE_STOP = re.compile(r"[.!?؟\n](?!\d)")
 # A person by title and name: "الأمير محمد بن نايف بن عبدالعزيز", "الدكتور عادل الطريفي"
-_TITLED_PERSON = re.compile(r"(?<!\w)(?:الامير|الملك|الشيخ|الدكتور|المهندس|اللواء|العميد|الفريق|السفير)"
-                            r"(?:\s+(?:بن|ابن|ال|آل)?\s*(?!في\b|من\b|علي\b|الي\b|عن\b)[^\W\d]{2,}){2,5}")
+_TITLED_PERSON = re.compile(
+    r"(?<!\w)(?:الامير|الملك|الشيخ|الدكتور|المهندس|اللواء|العميد|الفريق|السفير)"
+    r"(?:\s+(?:بن|ابن|ال|آل)?\s*(?!في\b|من\b|علي\b|الي\b|عن\b)[^\W\d]{2,}){2,5}"
+)
 # ... or a name in quotation marks after one: 'وتخطط "تسلا"', 'وسجلت «أرامكو»'
 _QUOTED_SUBJECT = re.compile(r"(?<!\w)[وف]?(?:ت\w{2,}|\w{2,}ت)\s+[\"«“](?P<subject>[^\"»”\n]{2,30})[\"»”]")
 
 
-def _implicit_subject(text: str, nt: NormalizedText, verb: str, verb_start: int, found: list["_Found"],
-                      entities: list[Span], sentences: int = 2) -> Speaker | None:
+def _implicit_subject(
+    text: str,
+    nt: NormalizedText,
+    verb: str,
+    verb_start: int,
+    found: list["_Found"],
+    entities: list[Span],
+    sentences: int = 2,
+) -> Speaker | None:
     """Who a verb without a subject ("وقالت في تغريدة: ...") speaks for: the last speaker or
     subject of the two sentences before that agrees with it (a feminine verb: a body, an
     outlet or a feminine noun; a masculine one: a person). None when nobody fits."""
@@ -494,6 +601,7 @@ def _implicit_subject(text: str, nt: NormalizedText, verb: str, verb_start: int,
 
 # ---------------------------------------------------------------- quotes
 
+
 @dataclass
 class _Found:
     verb_start: int  # normalised offsets
@@ -507,13 +615,16 @@ class _Found:
     attribution: bool = False  # no verb: "بحسب الشرطة"
 
 
-def _addressee(text: str, nt: NormalizedText, start: int, stop: int, entities: list[Span],
-               speaker: Speaker | None) -> str:
+def _addressee(
+    text: str, nt: NormalizedText, start: int, stop: int, entities: list[Span], speaker: Speaker | None
+) -> str:
     """An outlet spoken to: "قال مسؤول لـ"نيويورك تايمز"" -> "نيويورك تايمز"."""
     o_start, o_stop = nt.to_original(start, stop)
     for e in _starting_in(entities, o_start, o_stop):
         if _type(e) == "media" and (not speaker or e.label != speaker.entity):
-            if re.search(r"ل[ـ\"“«\s]*(?:صحيفة|صحيفه|وكالة|وكاله|موقع)?\s*[\"“«]?$", text[o_start:e.start]) or _normalized(e.text).startswith("ل"):
+            if re.search(
+                r"ل[ـ\"“«\s]*(?:صحيفة|صحيفه|وكالة|وكاله|موقع)?\s*[\"“«]?$", text[o_start : e.start]
+            ) or _normalized(e.text).startswith("ل"):
                 return e.text
     return ""
 
@@ -527,7 +638,11 @@ def _content_start(norm: str, after: int, end: int, relay: bool, kind: str = "sa
             return said.start(), said.end()
     candidates = []
     mark = _OPEN_MARK.search(norm, after, min(window_end, after + 120))  # 'وصرح والد الفتاة "الوضع ... قالت أن'
-    if mark and _is_direct_opening(norm, mark.start(), end) and len(norm[after:mark.start()].split()) <= MAX_SPEAKER_WORDS:
+    if (
+        mark
+        and _is_direct_opening(norm, mark.start(), end)
+        and len(norm[after : mark.start()].split()) <= MAX_SPEAKER_WORDS
+    ):
         candidates.append((mark.start(), mark.start()))
     colon = norm.find(":", after, window_end)
     if colon >= 0:
@@ -547,10 +662,10 @@ def _content_start(norm: str, after: int, end: int, relay: bool, kind: str = "sa
             break
     if kind == "warn":  # "وحذر الوزير من مخاطر التهريب": what is warned of
         of = _WARNED_OF.search(norm, after, window_end)
-        if of and len(norm[after:of.start()].split()) <= 8 and len(norm[of.end():end].split()) >= 2:
+        if of and len(norm[after : of.start()].split()) <= 8 and len(norm[of.end() : end].split()) >= 2:
             return of.start(), of.end()
     comma = _COMMA.search(norm, after, window_end) if kind == "say" else None  # "وقال كيربي في ذلك الوقت، ستحصل"
-    if comma and len(norm[after:comma.start()].split()) <= 6 and len(norm[comma.end():end].split()) >= 3:
+    if comma and len(norm[after : comma.start()].split()) <= 6 and len(norm[comma.end() : end].split()) >= 3:
         return comma.start(), comma.end()
     return None
 
@@ -559,23 +674,76 @@ def _content_start(norm: str, after: int, end: int, relay: bool, kind: str = "sa
 # كييف"، "وفقا لما ذكرته وكالة يونهاب". "ما" and the verb after it are not the source.
 _ATTRIBUTION = re.compile(
     r"(?<!\w)[وف]?(?P<cue>وفقا|وفق|بحسب|حسب|طبقا|نقلا\s+عن|علي\s+حد\s+قول)(?:(?!\w)|(?=ما\s))"
-    r"(?P<what>\s*ل?ما\s+\w+)?")
+    r"(?P<what>\s*ل?ما\s+\w+)?"
+)
 _ATTRIBUTION_ANCHOR = re.compile(r"وفق|حسب|طبقا|نقلا|حد\s+قول")
 # What may follow such a cue when it attributes words: a source, not "حسب الحاجة" or "وفق الأنظمة".
 _SOURCE_NOUNS = {
-    "مصادر", "مصدر", "بيان", "تقرير", "تقارير", "صحيفه", "جريده", "وكاله", "موقع", "شبكه", "قناه", "مجله",
-    "وسائل", "شهود", "الشرطه", "شرطه", "الجيش", "وزاره", "هيئه", "مسؤولين", "مسؤولون", "مسؤول", "خبراء",
-    "محللين", "مراسل", "استطلاع", "احصاءات", "احصائيات", "بيانات", "ارقام", "دراسه", "ناشطين", "ناشطون",
-    "سكان", "المتحدث", "متحدث", "مكتب", "مركز", "المرصد", "مرصد", "وكالات", "اعلام", "الاعلام",
-    "تصريحات", "تصريح", "رواية", "روايه", "الامم", "منظمه", "السلطات", "مصادرنا", "مراسلنا", "نص", "صحف",
-    "الصحف", "اعلاميه",
+    "مصادر",
+    "مصدر",
+    "بيان",
+    "تقرير",
+    "تقارير",
+    "صحيفه",
+    "جريده",
+    "وكاله",
+    "موقع",
+    "شبكه",
+    "قناه",
+    "مجله",
+    "وسائل",
+    "شهود",
+    "الشرطه",
+    "شرطه",
+    "الجيش",
+    "وزاره",
+    "هيئه",
+    "مسؤولين",
+    "مسؤولون",
+    "مسؤول",
+    "خبراء",
+    "محللين",
+    "مراسل",
+    "استطلاع",
+    "احصاءات",
+    "احصائيات",
+    "بيانات",
+    "ارقام",
+    "دراسه",
+    "ناشطين",
+    "ناشطون",
+    "سكان",
+    "المتحدث",
+    "متحدث",
+    "مكتب",
+    "مركز",
+    "المرصد",
+    "مرصد",
+    "وكالات",
+    "اعلام",
+    "الاعلام",
+    "تصريحات",
+    "تصريح",
+    "رواية",
+    "روايه",
+    "الامم",
+    "منظمه",
+    "السلطات",
+    "مصادرنا",
+    "مراسلنا",
+    "نص",
+    "صحف",
+    "الصحف",
+    "اعلاميه",
 } | ROLE_WORDS
-_ATTRIBUTION_CUT = re.compile(r"[،,؛;:(]|(?<!\w)(?:فان|فانه|فانها|ان|انه|فقد|الذي|التي|اليوم|امس|يوم|في|بعد|قبل|حول)(?!\w)")
+_ATTRIBUTION_CUT = re.compile(
+    r"[،,؛;:(]|(?<!\w)(?:فان|فانه|فانها|ان|انه|فقد|الذي|التي|اليوم|امس|يوم|في|بعد|قبل|حول)(?!\w)"
+)
 _CLAUSE_START = re.compile(r"[.!?؟\n:؛](?!\d)|[،,]")
 
 
 def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: list[_Found]) -> list[_Found]:
-    """"قتل 5 أشخاص، بحسب الشرطة" -> the police said "قتل 5 أشخاص"; "وبحسب "رويترز"؛ فإن أي
+    """ "قتل 5 أشخاص، بحسب الشرطة" -> the police said "قتل 5 أشخاص"; "وبحسب "رويترز"؛ فإن أي
     محاولة ..." -> Reuters said what follows. Only when the cue names a source (an entity, or
     a word such as مصادر، بيان، الشرطة), never inside a quote found already."""
     norm = nt.normalized
@@ -593,18 +761,26 @@ def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: li
             stop = after + len(" ".join(region.split()[:10]))
         punct = re.search(r"[،,؛;:(]", region)
         o_start, o_reach = nt.to_original(after, after + (punct.start() if punct else len(region)))
-        named = [e for e in _starting_in(entities, o_start, o_reach) if _type(e) != ""
-                 and len(text[o_start:e.start].split()) <= 5]
+        named = [
+            e
+            for e in _starting_in(entities, o_start, o_reach)
+            if _type(e) != "" and len(text[o_start : e.start].split()) <= 5
+        ]
         if named:  # "بحسب موقع "إن تي في" الألماني": إن in a name opens nothing
             stop = max(stop, bisect_left(nt.offsets, named[0].end))
             extra = _ATTRIBUTION_CUT.search(norm, stop, end)
-            stop = extra.start() if extra and len(norm[stop:extra.start()].split()) <= 2 else stop
+            stop = extra.start() if extra and len(norm[stop : extra.start()].split()) <= 2 else stop
         if not named and len(norm[after:stop].split()) > 4:  # "بحسب ما تقول وكالة «تسنيم» الإيرانية يقدم ..."
             closing = re.search(r"[»”\"]", norm[after:stop])
-            four = after + len(norm[after:stop]) - len(norm[after:stop].lstrip()) + len(" ".join(norm[after:stop].split()[:3]))
+            four = (
+                after
+                + len(norm[after:stop])
+                - len(norm[after:stop].lstrip())
+                + len(" ".join(norm[after:stop].split()[:3]))
+            )
             stop = max(four, after + closing.end()) if closing and after + closing.end() <= four + 12 else four
         words = [_TOKEN_PREFIX.sub("", w) for w in norm[after:stop].replace("ـ", " ").split()]
-        first = next((w.strip("\"“”«»") for w in words if w.strip("\"“”«»")), "")
+        first = next((w.strip('"“”«»') for w in words if w.strip('"“”«»')), "")
         titled = bool(re.match(r"\s*ل?[ـ\s]*[«“\"]", norm[after:stop]))  # "وبحسب «تسنيم»": a name in quotation marks
         if not named and not titled and first not in _SOURCE_NOUNS and "ال" + first not in _SOURCE_NOUNS:
             continue
@@ -616,9 +792,11 @@ def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: li
             speaker = Speaker(speaker.description, named[0].label, "named")
         # At the head of its sentence, or set off by commas ("ومن جانبها، وفقا لمحللين، لم
         # تكن ..."), the cue's words follow it; else they come before it ("...، بحسب الشرطة.").
-        sentence = max((c.end() for c in _SENTENCE_STOP.finditer(norm, max(0, m.start() - 600), m.start())),
-                       default=max(0, m.start() - 600))
-        lead = norm[sentence:m.start()].strip(" وف")
+        sentence = max(
+            (c.end() for c in _SENTENCE_STOP.finditer(norm, max(0, m.start() - 600), m.start())),
+            default=max(0, m.start() - 600),
+        )
+        lead = norm[sentence : m.start()].strip(" وف")
         rest = re.match(r"[\s\"”»]*[،,؛;:]?[\s]*(?:[فو]?ان(?:ه|ها)?\s+)?", norm[stop:end])
         parenthetical = lead.endswith(("،", ",")) and re.match(r"[\s\"”»]*[،,]", norm[stop:end])
         if not lead or (parenthetical and len(norm[stop:end].split()) > 3):
@@ -655,7 +833,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             if not continuing:
                 continue
         elif kind == "continues":  # "مشيرا إلى أن" only goes on with a speaker just quoted
-            if not previous or not re.fullmatch(r"[\s.،,]*[وف]?", norm[previous.content_end:verb_start]):
+            if not previous or not re.fullmatch(r"[\s.،,]*[وف]?", norm[previous.content_end : verb_start]):
                 continue
             goes_on = True  # ". مؤكدا ..." right after the last quote
         end = clause_end(norm, verb_end)
@@ -686,12 +864,14 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
             speaker = identify_speaker(text, nt, verb_end, stop, entities, verb_start)
             if speaker is not None and _normalized(speaker.description) in HONORIFIC_PRONOUNS:
                 subject = _implicit_subject(text, nt, "قال", verb_start, found, entities, sentences=3)
-                speaker = replace(subject, description=speaker.description, basis="back-reference") if subject else speaker
+                speaker = (
+                    replace(subject, description=speaker.description, basis="back-reference") if subject else speaker
+                )
             if speaker is None and verb.endswith("وا"):
                 speaker = _left_subject(text, nt, verb_start, entities)
             if speaker is None:  # "وكان وزير الخارجية عادل الجبير ذكر ... أن"
                 was = _WAS.search(norm, max(0, verb_start - 120), verb_start)
-                subject = norm[was.end():verb_start] if was else ""
+                subject = norm[was.end() : verb_start] if was else ""
                 if was and len(subject.split()) <= 12 and not re.search(r"[.،,:؛\"«»“”\n]", subject):
                     speaker = identify_speaker(text, nt, was.end(), verb_start, entities, verb_start)
             addressee = _addressee(text, nt, verb_end, stop, entities, speaker)
@@ -707,7 +887,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
     found = sorted(found + _attributions(text, nt, entities, found), key=lambda q: q.verb_start)
     for q, after in zip(found, found[1:]):
         if q.attribution and q.content_start < after.verb_start < q.content_end:
-            q.content_end = len(norm[:after.verb_start].rstrip(" ،,وف"))
+            q.content_end = len(norm[: after.verb_start].rstrip(" ،,وف"))
     return _one_speaker_each(found, entities, nt)
 
 
@@ -717,8 +897,16 @@ def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedT
     if not found:
         return found
     earlier: list[tuple[frozenset, Speaker]] = []
-    named = iter(sorted(((bisect_left(nt.offsets, e.start), e) for e in entities
-                         if _type(e) in ("person", "organisation", "media")), key=lambda p: p[0]))
+    named = iter(
+        sorted(
+            (
+                (bisect_left(nt.offsets, e.start), e)
+                for e in entities
+                if _type(e) in ("person", "organisation", "media")
+            ),
+            key=lambda p: p[0],
+        )
+    )
     pending = next(named, None)
     for q in found:
         while pending is not None and pending[0] < q.verb_start:
@@ -744,17 +932,28 @@ def _surname_named_before(speaker: Speaker, nt: NormalizedText, before: int) -> 
     """A speaker given by surname alone ("وأكد بحاح") named in full earlier in the article, in a
     sentence that quoted nobody ("نائب الرئيس اليمني رئيس مجلس الوزراء خالد محفوظ بحاح")."""
     words = _normalized(speaker.description).split()
-    if len(words) != 1 or len(words[0]) < 3 or _TOKEN_PREFIX.sub("", words[0]) in _NOT_NAME_WORDS | ROLE_WORDS \
-            or words[0] in HONORIFIC_PRONOUNS:
+    if (
+        len(words) != 1
+        or len(words[0]) < 3
+        or _TOKEN_PREFIX.sub("", words[0]) in _NOT_NAME_WORDS | ROLE_WORDS
+        or words[0] in HONORIFIC_PRONOUNS
+    ):
         return speaker
     norm = nt.normalized
     for m in reversed(list(_word_pattern(words[0]).finditer(norm, max(0, before - 3000), before))[-3:]):
-        window = norm[max(0, m.start() - 80):m.end()].split()[-7:]
-        o_window = nt.original[nt.to_original(max(0, m.start() - 80), m.end())[0]:nt.to_original(m.start(), m.end())[1]]
-        name = person_named_in(" ".join(o_window.split()[-len(window):]))
+        window = norm[max(0, m.start() - 80) : m.end()].split()[-7:]
+        o_window = nt.original[
+            nt.to_original(max(0, m.start() - 80), m.end())[0] : nt.to_original(m.start(), m.end())[1]
+        ]
+        name = person_named_in(" ".join(o_window.split()[-len(window) :]))
         if name and _normalized(name).split()[-1] == words[0] and len(name.split()) >= 2:
-            return Speaker(speaker.description, NER_PREFIX + name_key(name).replace(" ", "_"), "same speaker",
-                           speaker.affiliation, name)
+            return Speaker(
+                speaker.description,
+                NER_PREFIX + name_key(name).replace(" ", "_"),
+                "same speaker",
+                speaker.affiliation,
+                name,
+            )
     return speaker
 
 
@@ -783,15 +982,35 @@ def extract_quotes(article: Article, entities: list[Span] | None = None) -> list
         c_start, c_end = nt.to_original(q.content_start, q.content_end)
         s_start, s_end = _said(text, c_start, c_end, q.direct)
         start = nt.to_original(q.verb_start, q.verb_start + 1)[0]
-        span_start, span_end = min(start, s_start), max(c_end, s_end, nt.to_original(q.verb_start, q.verb_start + len(q.verb))[1])
-        spans.append(Span(article.id, span_start, span_end, article.text[span_start:span_end], "quote", q.speaker.entity, {
-            "verb": q.verb, "verb_en": ATTRIBUTION_GLOSS if q.attribution else verbs.gloss.get(q.verb, ""),
-            "speaker": q.speaker.description, "speaker_entity": q.speaker.entity,
-            "speaker_basis": q.speaker.basis, "speaker_full": q.speaker.full or q.speaker.description,
-            "affiliation": q.speaker.affiliation,
-            "quote": article.text[s_start:s_end], "quote_start": s_start, "quote_end": s_end,
-            "direct": q.direct, "via": q.via, "addressee": q.addressee,
-        }))
+        span_start, span_end = (
+            min(start, s_start),
+            max(c_end, s_end, nt.to_original(q.verb_start, q.verb_start + len(q.verb))[1]),
+        )
+        spans.append(
+            Span(
+                article.id,
+                span_start,
+                span_end,
+                article.text[span_start:span_end],
+                "quote",
+                q.speaker.entity,
+                {
+                    "verb": q.verb,
+                    "verb_en": ATTRIBUTION_GLOSS if q.attribution else verbs.gloss.get(q.verb, ""),
+                    "speaker": q.speaker.description,
+                    "speaker_entity": q.speaker.entity,
+                    "speaker_basis": q.speaker.basis,
+                    "speaker_full": q.speaker.full or q.speaker.description,
+                    "affiliation": q.speaker.affiliation,
+                    "quote": article.text[s_start:s_end],
+                    "quote_start": s_start,
+                    "quote_end": s_end,
+                    "direct": q.direct,
+                    "via": q.via,
+                    "addressee": q.addressee,
+                },
+            )
+        )
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -800,6 +1019,7 @@ ATTRIBUTION_GLOSS = "according to"
 
 class QuoteRow(NamedTuple):
     """The columns a quote adds to its span row (the quotes table): who said what, how."""
+
     speaker: str
     speaker_entity: str
     speaker_name_en: str
@@ -819,11 +1039,21 @@ class QuoteRow(NamedTuple):
     @classmethod
     def of(cls, span: Span) -> "QuoteRow":
         d = span.data
-        return cls(speaker=d["speaker"], speaker_entity=d["speaker_entity"],
-                   speaker_name_en=entity_field(d["speaker_entity"], "name_en"),
-                   speaker_type=entity_field(d["speaker_entity"], "type") or ("person" if d["speaker_basis"] in (
-                       "named in the description",) else ""),
-                   speaker_basis=d["speaker_basis"], speaker_full=d.get("speaker_full", d["speaker"]),
-                   affiliation=d["affiliation"], verb=d["verb"], verb_en=d["verb_en"], quote=d["quote"],
-                   quote_start=d["quote_start"], quote_end=d["quote_end"], direct=d["direct"], via=d["via"],
-                   addressee=d["addressee"])
+        return cls(
+            speaker=d["speaker"],
+            speaker_entity=d["speaker_entity"],
+            speaker_name_en=entity_field(d["speaker_entity"], "name_en"),
+            speaker_type=entity_field(d["speaker_entity"], "type")
+            or ("person" if d["speaker_basis"] in ("named in the description",) else ""),
+            speaker_basis=d["speaker_basis"],
+            speaker_full=d.get("speaker_full", d["speaker"]),
+            affiliation=d["affiliation"],
+            verb=d["verb"],
+            verb_en=d["verb_en"],
+            quote=d["quote"],
+            quote_start=d["quote_start"],
+            quote_end=d["quote_end"],
+            direct=d["direct"],
+            via=d["via"],
+            addressee=d["addressee"],
+        )

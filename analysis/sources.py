@@ -8,6 +8,7 @@ article ("الرياض - واس:"، "(رويترز)"، "• رويترز"، "ا�
 from; `article_wire` fills the article's wire from them. The cues come from
 data/source_cues.csv (cue,kind), the agencies' short codes (واس، وام، بنا) from data/wire_codes.csv.
 """
+
 from __future__ import annotations
 
 import csv
@@ -31,16 +32,23 @@ SOURCE_CUES_FILE = DATA_DIR / "source_cues.csv"
 WIRE_CODES_FILE = DATA_DIR / "wire_codes.csv"
 # Between a cue and the outlet's name: "لـ", "صحيفة", "وكالة", "تقرير نشرته", quotation marks,
 # "لما ذكرته", and up to four words after وكالة: "وكالة الأنباء الكورية الجنوبية «يونهاب»".
-_OUTLET_WORDS = (r"(?:\s*ل?ما\s+\w+)?(?:[\s\"“”«»:ـ]|(?<!\w)[وفل](?=\w|$)|(?<!\w)(?:ال)?(?:صحيفه|جريده|"
-                 r"وكاله|موقع|شبكه|قناه|مجله|تقرير|لتقرير|لصحيفه|لوكاله|لموقع)(?!\w)(?:\s+[^\s\"“«]+){0,4}?)*")
+_OUTLET_WORDS = (
+    r"(?:\s*ل?ما\s+\w+)?(?:[\s\"“”«»:ـ]|(?<!\w)[وفل](?=\w|$)|(?<!\w)(?:ال)?(?:صحيفه|جريده|"
+    r"وكاله|موقع|شبكه|قناه|مجله|تقرير|لتقرير|لصحيفه|لوكاله|لموقع)(?!\w)(?:\s+[^\s\"“«]+){0,4}?)*"
+)
 # "قال مسؤول لـ"نيويورك تايمز"", "قالوا لصحيفة ...": words said to an outlet
-_SAID_TO = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|قالوا|صرح|صرحت|اكد|اكدت)(?:\s+\S+){0,3}\s+ل(?:ـ)?\s*(?:صحيفه|وكاله|موقع)?\s*[\"“«]?$")
+_SAID_TO = re.compile(
+    r"(?<!\w)[وف]?(?:قال|قالت|قالوا|صرح|صرحت|اكد|اكدت)(?:\s+\S+){0,3}\s+ل(?:ـ)?\s*(?:صحيفه|وكاله|موقع)?\s*[\"“«]?$"
+)
 _BACK_REFERENCE = re.compile(
     r"(?<!\w)(?:[وف]?(?:ذكرت|قالت|افادت|اوردت|نشرت|اضافت|تابعت|نقلت|اشارت|اكدت|اوضحت|كشفت|تضيف|تقول|تابعت)\s+|"
-    r"[وف]?(?:بحسب|حسب|وفق|وفقا\s*ل|طبقا\s*ل)\s*|(?<=\s))(?P<ref>الصحيفه|الوكاله|الموقع|الشبكه|القناه|للصحيفه|للوكاله|للموقع|للشبكه|للقناه)(?!\w)")
+    r"[وف]?(?:بحسب|حسب|وفق|وفقا\s*ل|طبقا\s*ل)\s*|(?<=\s))(?P<ref>الصحيفه|الوكاله|الموقع|الشبكه|القناه|للصحيفه|للوكاله|للموقع|للشبكه|للقناه)(?!\w)"
+)
 _SENTENCE_START = re.compile(r"[.!?؟\n]")
 # An outlet told something: "أفاد مصدر ... وكالة فرانس برس"، "صرح لـ"
-_TOLD = re.compile(r"(?<!\w)[وف]?(?:افاد|افادت|صرح|صرحت|ابلغ|ابلغت|اكد|اكدت|قال|قالت)(?:\s+\S+){0,5}\s+(?:ل|لـ)?\s*[\"“«]?$")
+_TOLD = re.compile(
+    r"(?<!\w)[وف]?(?:افاد|افادت|صرح|صرحت|ابلغ|ابلغت|اكد|اكدت|قال|قالت)(?:\s+\S+){0,5}\s+(?:ل|لـ)?\s*[\"“«]?$"
+)
 
 
 def _speech_verb_before(before: str) -> tuple[int, int] | None:
@@ -107,10 +115,14 @@ def _wire_line_patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pa
     alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
     name = rf"(?<!\w)(?P<name>{alternation})(?!\w)"
     # "الرياض - واس:"، "واس - الرياض:"، "جدة (رويترز) -"، "(واس) -"
-    dateline = re.compile(rf"^[\W]{{0,3}}(?:[^\W\d][\w ]{{0,25}}?\s*[-–(/]\s*)?\(?\s*{name}\s*\)?\s*(?:[-–:/]|$)"
-                          rf"|^[\W]{{0,3}}\(?\s*{name.replace('name', 'name2')}\s*\)?\s*[-–]\s*[^\W\d][\w ]{{0,25}}?\s*[:\-–]")
+    dateline = re.compile(
+        rf"^[\W]{{0,3}}(?:[^\W\d][\w ]{{0,25}}?\s*[-–(/]\s*)?\(?\s*{name}\s*\)?\s*(?:[-–:/]|$)"
+        rf"|^[\W]{{0,3}}\(?\s*{name.replace('name', 'name2')}\s*\)?\s*[-–]\s*[^\W\d][\w ]{{0,25}}?\s*[:\-–]"
+    )
     alone = re.compile(rf"^[\s•·*\-–—(]*(?:(?:المصدر|المصادر|نقلا\s+عن|عن)\s*:?\s*)?\(?\s*{name}\s*\)?[\s.،)]*$")
-    closing = re.compile(rf"\(\s*{name}\s*\)[\s.]*$|^(?=.*\d).{{0,80}}\s{name.replace('name', 'name2')}[\s.]*$")  # "... 2015م واس"
+    closing = re.compile(
+        rf"\(\s*{name}\s*\)[\s.]*$|^(?=.*\d).{{0,80}}\s{name.replace('name', 'name2')}[\s.]*$"
+    )  # "... 2015م واس"
     return names, dateline, alone, closing, automaton_of(names)
 
 
@@ -156,9 +168,21 @@ def wire_lines(article: Article) -> list[Span]:
         s_, e_ = nt.to_original(a, b)
         c_, d_ = nt.to_original(m.start(), m.end())
         cue = "المصدر:" if "المصدر" in m.group() else line[c_:d_].strip()[:60]
-        spans.append(Span(article.id, start + s_, start + e_, line[s_:e_], "source", label,
-                          {"cue": cue, "cue_kind": "source line" if "المصدر" in m.group() else kind,
-                           "resolved_by": "name" if label else "line"}))
+        spans.append(
+            Span(
+                article.id,
+                start + s_,
+                start + e_,
+                line[s_:e_],
+                "source",
+                label,
+                {
+                    "cue": cue,
+                    "cue_kind": "source line" if "المصدر" in m.group() else kind,
+                    "resolved_by": "name" if label else "line",
+                },
+            )
+        )
     return spans
 
 
@@ -169,7 +193,8 @@ _UNLISTED_OUTLET = re.compile(
     r"(?<!\w)[وفل]?(?:وكاله|صحيفه|جريده|شبكه|قناه|مجله|موقع)(?:\s+(?:ال)?انباء)?\s*"
     r"(?:[\"“«](?P<quoted>[^\"”»\n]{2,30})[\"”»″]|(?P<name>(?:(?!ال|لل|ان\b|انه|انها|بان|عن\b|في\b|من\b|علي\b|الي\b|قد\b|"
     r"يوم\b|امس\b|خلال\b|مع\b|حول\b|ذلك\b|هذه\b|هذا\b|التي\b|الذي\b)"
-    r"(?!\w+(?:يه|ي)(?!\w))\w{2,}\s*){1,3}))")
+    r"(?!\w+(?:يه|ي)(?!\w))\w{2,}\s*){1,3}))"
+)
 _OUTLET_ANCHOR = re.compile("وكاله|صحيفه|جريده|شبكه|قناه|مجله|موقع")
 _NOT_A_NAME = {"اخري", "محليه", "رسميه", "عربيه", "اجنبيه", "امريكيه", "غربيه", "الكترونيه", "نفسها", "ذاتها"}
 
@@ -189,9 +214,11 @@ def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media
         s_, e_ = nt.to_original(m.start(), m.end())
         if any(x.overlaps(s_, e_) for x in found) or any(x.overlaps(s_, e_) for x in media):
             continue
-        line_start = max((c.end() for c in _SENTENCE_START.finditer(norm, max(0, m.start() - 120), m.start())),
-                         default=max(0, m.start() - 120))
-        before = norm[line_start:m.start()] + ("ل" if norm[m.start()] == "ل" else "")
+        line_start = max(
+            (c.end() for c in _SENTENCE_START.finditer(norm, max(0, m.start() - 120), m.start())),
+            default=max(0, m.start() - 120),
+        )
+        before = norm[line_start : m.start()] + ("ل" if norm[m.start()] == "ل" else "")
         cue = cues.regex.search(before) or _SAID_TO.search(before) or _TOLD.search(before)
         if not cue:
             continue
@@ -199,9 +226,21 @@ def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media
         c_a, c_b = nt.to_original(line_start + cue.start(), line_start + cue.end())
         names = _wire_line_patterns()[0]  # "صحيفة "البيان"": a listed outlet in quotation marks
         label = next((names[k] for k in (name, "صحيفه " + name, "جريده " + name, "وكاله " + name) if k in names), "")
-        spans.append(Span(article.id, o_a, o_b, text[o_a:o_b], "source", label,
-                          {"cue": text[c_a:c_b].strip(), "cue_kind": cues.kind.get(" ".join((cue.groupdict().get("cue") or "").split()), "reported"),
-                           "resolved_by": "name" if label else "unlisted"}))
+        spans.append(
+            Span(
+                article.id,
+                o_a,
+                o_b,
+                text[o_a:o_b],
+                "source",
+                label,
+                {
+                    "cue": text[c_a:c_b].strip(),
+                    "cue_kind": cues.kind.get(" ".join((cue.groupdict().get("cue") or "").split()), "reported"),
+                    "resolved_by": "name" if label else "unlisted",
+                },
+            )
+        )
     return spans
 
 
@@ -215,7 +254,7 @@ def article_wire(article: Article, sources: list[Span]) -> tuple[str, str]:
             name = _entity_name(span.label) or span.text.strip()
             line_start = article.body.rfind("\n", 0, span.start) + 1
             line_end = article.body.find("\n", span.end)
-            line = article.body[line_start:line_end if line_end >= 0 else len(article.body)].strip()
+            line = article.body[line_start : line_end if line_end >= 0 else len(article.body)].strip()
             return name, f'{span.data["cue_kind"]} "{line[:80]}"'
     return "", ""
 
@@ -237,16 +276,20 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
     text = article.body
     nt = normalize_with_offsets(text)
     norm = nt.normalized
-    media = sorted((e for e in (entities if entities is not None else extract_entities(article)) if _is_media(e.label)),
-                   key=lambda e: e.start)
+    media = sorted(
+        (e for e in (entities if entities is not None else extract_entities(article)) if _is_media(e.label)),
+        key=lambda e: e.start,
+    )
     spans = []
     for entity in media:
         at = bisect_left(nt.offsets, entity.start)  # the entity's start in the normalised text
-        line_start = max((m.end() for m in _SENTENCE_START.finditer(norm, max(0, at - 120), at)), default=max(0, at - 120))
+        line_start = max(
+            (m.end() for m in _SENTENCE_START.finditer(norm, max(0, at - 120), at)), default=max(0, at - 120)
+        )
         before = norm[line_start:at]
         if norm[at] == "ل" and not entity.data.get("alias", "").startswith("ل"):
             before += "ل"  # the matcher took the proclitic in: "قالوا لصحيفة نيويورك تايمز"
-        told = _SAID_TO.search(before) if before.endswith("ل") or before.rstrip(" \"“«ـ").endswith("ل") else None
+        told = _SAID_TO.search(before) if before.endswith("ل") or before.rstrip(' "“«ـ').endswith("ل") else None
         found = None if told else cues.regex.search(before)  # "قالوا لصحيفة": said to it, not reported by it
         if found:
             cue_key = " ".join(found.group("cue").split())
@@ -261,8 +304,17 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
                 continue
             c_start, c_end, kind = line_start + verb[0], line_start + verb[1], "said to"
         s, e = nt.to_original(c_start, c_end)
-        spans.append(Span(article.id, entity.start, entity.end, entity.text, "source", entity.label,
-                          {"cue": text[s:e].strip(), "cue_kind": kind, "resolved_by": "name"}))
+        spans.append(
+            Span(
+                article.id,
+                entity.start,
+                entity.end,
+                entity.text,
+                "source",
+                entity.label,
+                {"cue": text[s:e].strip(), "cue_kind": kind, "resolved_by": "name"},
+            )
+        )
     by_end, ended, latest = sorted(range(len(media)), key=lambda k: media[k].end), 0, -1
     for ref in _BACK_REFERENCE.finditer(norm) if media else ():  # no outlet named: nothing to refer back to
         start, end = nt.to_original(ref.start("ref"), ref.end("ref"))
@@ -270,9 +322,17 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
             latest, ended = max(latest, by_end[ended]), ended + 1  # the last by start of those ended
         if latest >= 0:
             cue_start, cue_end = nt.to_original(ref.start(), ref.start("ref"))
-            spans.append(Span(article.id, start, end, text[start:end], "source", media[latest].label,
-                              {"cue": text[cue_start:cue_end].strip(), "cue_kind": "reported",
-                               "resolved_by": "back-reference"}))
+            spans.append(
+                Span(
+                    article.id,
+                    start,
+                    end,
+                    text[start:end],
+                    "source",
+                    media[latest].label,
+                    {"cue": text[cue_start:cue_end].strip(), "cue_kind": "reported", "resolved_by": "back-reference"},
+                )
+            )
     spans += _unlisted_outlets(article, nt, cues, spans, media)
     lines = wire_lines(article)
     spans = [s for s in spans if not any(s.overlaps(l.start, l.end) for l in lines)] + lines
@@ -288,6 +348,7 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
 
 class SourceRow(NamedTuple):
     """The columns a cited outlet adds to its span row (the sources table)."""
+
     source: str
     source_ar: str
     source_en: str
@@ -298,6 +359,11 @@ class SourceRow(NamedTuple):
     @classmethod
     def of(cls, span: Span) -> "SourceRow":
         d = span.data
-        return cls(source=span.label, source_ar=entity_field(span.label, "name_ar"),
-                   source_en=entity_field(span.label, "name_en"), cue=d["cue"], cue_kind=d["cue_kind"],
-                   resolved_by=d["resolved_by"])
+        return cls(
+            source=span.label,
+            source_ar=entity_field(span.label, "name_ar"),
+            source_en=entity_field(span.label, "name_en"),
+            cue=d["cue"],
+            cue_kind=d["cue_kind"],
+            resolved_by=d["resolved_by"],
+        )

@@ -1,4 +1,5 @@
 """The one annotation model every extractor shares: a span over the original text."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -8,6 +8,7 @@ re-analyses only the articles whose key is missing; the cross-article tables (ev
 shared passages) are recomputed from the stored results. A built store (`python -m analysis
 build`) is the final tables as one Parquet file each, which the dashboard opens directly.
 """
+
 from __future__ import annotations
 
 import os
@@ -64,6 +65,7 @@ def fingerprint() -> str:
     data/ (not the articles), and whether the model is in use. Editing a lexicon row or
     training a new model changes it."""
     from .ner import find_model
+
     digest = blake2b(digest_size=12)
     sources = sorted(p for p in Path(__file__).parent.glob("*.py") if p.name not in NOT_ANALYSIS)
     lexicons = sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and BUNDLED_CORPUS not in p.parents)
@@ -108,8 +110,6 @@ def _write_arrow(frame: pd.DataFrame, path: Path) -> None:
         writer.write_table(table)
 
 
-
-
 def _read_arrow(path: Path) -> pa.Table:
     """One cached table; a damaged batch (a disk that filled up, a copy cut short) is removed,
     so its articles are analysed again, and named in a StoreError."""
@@ -118,8 +118,10 @@ def _read_arrow(path: Path) -> pa.Table:
             return pa.ipc.open_file(source).read_all()
     except (OSError, ValueError, pa.ArrowException) as error:
         shutil.rmtree(path.parent, ignore_errors=True)
-        raise CacheDamaged(f"The analysis cache's {path.parent.name}/{path.name} was damaged ({error}); "
-                         "it is removed and its articles analysed again.") from error
+        raise CacheDamaged(
+            f"The analysis cache's {path.parent.name}/{path.name} was damaged ({error}); "
+            "it is removed and its articles analysed again."
+        ) from error
 
 
 def serial(task: Callable, batches: list[list[Article]]) -> Iterable:
@@ -186,11 +188,14 @@ class Cache:
     def load(self, batch: str) -> dict[str, pa.Table]:
         """A stored batch's files as read() reads them when it takes the whole batch (its terms
         summed per outlet), for a caller to read batches as they come (read's `loaded`)."""
-        return {name: _read_arrow(self.path / batch / f"{name}.arrow")
-                for name in [t for t in CACHED if t != "terms"] + [BATCH_TERMS]}
+        return {
+            name: _read_arrow(self.path / batch / f"{name}.arrow")
+            for name in [t for t in CACHED if t != "terms"] + [BATCH_TERMS]
+        }
 
-    def read(self, keys: list[str], index: pd.DataFrame | None = None,
-             loaded: dict[str, dict[str, pa.Table]] | None = None) -> dict[str, pd.DataFrame]:
+    def read(
+        self, keys: list[str], index: pd.DataFrame | None = None, loaded: dict[str, dict[str, pa.Table]] | None = None
+    ) -> dict[str, pd.DataFrame]:
         """Every cached table of the given articles, in their order (rows of one article as
         analysed; terms already summed per outlet and batch when whole batches are read, which
         pipeline.outlet_terms sums again); `index` is self.index() when the caller has it already,
@@ -204,10 +209,15 @@ class Cache:
         stored = stored.iloc[np.lexsort((stored["row"], stored["batch"].map({b: i for i, b in enumerate(batches)})))]
         # Usually whole batches, each in its stored order: the files one after the other are
         # the tables. Otherwise every row is ranked by its article and the wanted ones taken.
-        whole = len(stored) == len(found) and (stored["batch"].to_numpy() == found["batch"].to_numpy()).all() \
+        whole = (
+            len(stored) == len(found)
+            and (stored["batch"].to_numpy() == found["batch"].to_numpy()).all()
             and (stored["row"].to_numpy() == found["row"].to_numpy()).all()
-        ranks = {b: (group["article"].tolist(), group["rank"].astype("int64").tolist())
-                 for b, group in found.groupby("batch", sort=False)}
+        )
+        ranks = {
+            b: (group["article"].tolist(), group["rank"].astype("int64").tolist())
+            for b, group in found.groupby("batch", sort=False)
+        }
         summed = whole and all((self.path / b / f"{BATCH_TERMS}.arrow").is_file() for b in batches)
         parts = {}
         for table in CACHED:
@@ -216,15 +226,17 @@ class Cache:
             if not whole:
                 files = [_ranked(t, *ranks[b]) for t, b in zip(files, batches)]
             # a column that is all None in one batch is typed null there: "permissive" unifies it
-            joined = pa.concat_tables([_wide_codes(t) for t in files], promote_options="permissive") \
-                if files else None
+            joined = pa.concat_tables([_wide_codes(t) for t in files], promote_options="permissive") if files else None
             if joined is not None and not whole:
                 joined = joined.take(pc.sort_indices(joined["_rank"])).drop_columns(["_rank"])  # stable
             if joined is not None and table == "articles":
                 joined = joined.drop_columns([KEY])
             # one dictionary for all batches first: pandas unifies them several times slower
-            parts[table] = restore(joined.unify_dictionaries().to_pandas()) \
-                if joined is not None and joined.num_rows else pd.DataFrame(columns=OUTLET_TERM_COLUMNS if name == BATCH_TERMS else PART_COLUMNS[table])
+            parts[table] = (
+                restore(joined.unify_dictionaries().to_pandas())
+                if joined is not None and joined.num_rows
+                else pd.DataFrame(columns=OUTLET_TERM_COLUMNS if name == BATCH_TERMS else PART_COLUMNS[table])
+            )
         return parts
 
 
@@ -237,8 +249,9 @@ def _ranked(table: pa.Table, articles: list[str], ranks: list[int]) -> pa.Table:
     """The rows of `articles`, each with its article's rank (_rank) among those wanted."""
     column = table["article"].combine_chunks()
     if pa.types.is_dictionary(column.type):  # look the few distinct ids up, not every row
-        position = pc.take(pc.index_in(column.dictionary, value_set=pa.array(articles, column.type.value_type)),
-                           column.indices)
+        position = pc.take(
+            pc.index_in(column.dictionary, value_set=pa.array(articles, column.type.value_type)), column.indices
+        )
     elif pa.types.is_null(column.type):  # no rows in this batch
         position = pa.nulls(len(column), pa.int32())
     else:
@@ -249,13 +262,17 @@ def _ranked(table: pa.Table, articles: list[str], ranks: list[int]) -> pa.Table:
 
 def _wide_codes(table: pa.Table) -> pa.Table:
     """Categorical columns with 32-bit codes, so batches' dictionaries can be combined."""
-    schema = pa.schema([f.with_type(pa.dictionary(pa.int32(), f.type.value_type))
-                        if pa.types.is_dictionary(f.type) else f for f in table.schema])
+    schema = pa.schema(
+        [
+            f.with_type(pa.dictionary(pa.int32(), f.type.value_type)) if pa.types.is_dictionary(f.type) else f
+            for f in table.schema
+        ]
+    )
     return table.cast(schema)
 
 
 def batches_of(articles: list[Article], size: int = BATCH_SIZE) -> list[list[Article]]:
-    return [articles[i:i + size] for i in range(0, len(articles), size)]
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
 def _analyze_into(cache: Cache, batch: list[Article]) -> str:
@@ -263,8 +280,13 @@ def _analyze_into(cache: Cache, batch: list[Article]) -> str:
     return cache.add(analyze_batch(batch), {a.id: article_key(a) for a in batch})
 
 
-def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Batches = serial,
-                   batch_size: int = BATCH_SIZE, on_progress: Callable[[int, int], None] | None = None) -> Tables:
+def analyze_cached(
+    articles: list[Article],
+    cache: Cache | None = None,
+    run: Batches = serial,
+    batch_size: int = BATCH_SIZE,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Tables:
     """The tables of `articles`, analysing only those the cache does not hold yet (with `run`,
     serial here, a process pool or Dask in engines.py) and storing them for next time. An
     engine whose workers share this disk (`shares_disk`) has them write the cache; from
@@ -278,8 +300,9 @@ def analyze_cached(articles: list[Article], cache: Cache | None = None, run: Bat
         return _analyze_cached(articles, cache, run, batch_size, on_progress)
 
 
-def _analyze_cached(articles: list[Article], cache: Cache, run: Batches, batch_size: int,
-                    on_progress: Callable[[int, int], None] | None) -> Tables:
+def _analyze_cached(
+    articles: list[Article], cache: Cache, run: Batches, batch_size: int, on_progress: Callable[[int, int], None] | None
+) -> Tables:
     keys = {a.id: article_key(a) for a in articles}
     index = cache.index()
     known = set(index[KEY])
@@ -298,8 +321,10 @@ def _analyze_cached(articles: list[Article], cache: Cache, run: Batches, batch_s
             if on_progress:
                 on_progress(analysed, len(missing))
     except OSError as error:
-        raise StoreError(f"Could not write the analysis cache in {cache.folder}: {error}. "
-                         "Set MARSAD_CACHE to a folder you can write to.") from error
+        raise StoreError(
+            f"Could not write the analysis cache in {cache.folder}: {error}. "
+            "Set MARSAD_CACHE to a folder you can write to."
+        ) from error
     parts = cache.read([keys[a.id] for a in articles], cache.index() if missing else index, loaded)
     return combine([parts], texts={a.id: a.text for a in articles})
 
@@ -325,14 +350,19 @@ def write_tables(tables: Tables, folder: Path | str, articles: Iterable[Article]
 
 
 # The columns each file of a built store must have (what write_tables writes)
-STORE_COLUMNS = {**{name: PART_COLUMNS[name] for name in TABLES if name in PART_COLUMNS},
-                 "events": EVENT_COLUMNS, "firsts": FIRST_COLUMNS, "shared": SHARED_COLUMNS,
-                 "terms": OUTLET_TERM_COLUMNS, "texts": ["article", "text"]}
+STORE_COLUMNS = {
+    **{name: PART_COLUMNS[name] for name in TABLES if name in PART_COLUMNS},
+    "events": EVENT_COLUMNS,
+    "firsts": FIRST_COLUMNS,
+    "shared": SHARED_COLUMNS,
+    "terms": OUTLET_TERM_COLUMNS,
+    "texts": ["article", "text"],
+}
 REBUILD = "Build the store again with `python -m analysis build CORPUS --out DIR`."
 
 
 def damaged(path: Path, why: str | Exception) -> StoreError:
-    """"DIR/mentions.parquet is damaged: ..." and what to do; `why` an error of Arrow or DuckDB
+    """ "DIR/mentions.parquet is damaged: ..." and what to do; `why` an error of Arrow or DuckDB
     is cut to its first line, without the path (the message names the file once)."""
     if isinstance(why, Exception):
         text = str(why).strip().splitlines()[0] if str(why).strip() else type(why).__name__
@@ -386,8 +416,10 @@ def check_store(folder: Path | str) -> Path:
     folder = Path(folder)
     missing = [n for n in TABLES if not (folder / f"{n}.parquet").is_file()]
     if missing:
-        raise StoreError(f"{folder} is not a Marsad store: {', '.join(n + '.parquet' for n in missing)} "
-                         "missing. Build one with `python -m analysis build CORPUS --out DIR`.")
+        raise StoreError(
+            f"{folder} is not a Marsad store: {', '.join(n + '.parquet' for n in missing)} "
+            "missing. Build one with `python -m analysis build CORPUS --out DIR`."
+        )
     for name in TABLES:
         check_store_file(folder / f"{name}.parquet", name)
     if (folder / TEXTS).is_file():
@@ -409,14 +441,16 @@ def read_tables(folder: Path | str) -> Tables:
     return Tables(**{n: _read_store_file(folder / f"{n}.parquet") for n in TABLES})
 
 
-def read_articles(folder: Path | str, ids: Iterable[str] | None = None,
-                  matching: re.Pattern | None = None) -> list[Article]:
+def read_articles(
+    folder: Path | str, ids: Iterable[str] | None = None, matching: re.Pattern | None = None
+) -> list[Article]:
     """Some articles of a built store (None: all), in the store's order, as the loader gave
     them (text, metadata, chrome marked again by the same rules); [] when the store keeps no
     texts. Read from Parquet on each call, so a dashboard does not hold 20,000 texts in memory.
     `matching` keeps only the texts it finds (DuckDB's RE2 runs it, before any text is read
     into Python: a keyword search reads a few articles of 20,000, not all of them)."""
     import duckdb
+
     folder = Path(folder)
     if not (folder / TEXTS).is_file():
         return []
@@ -426,13 +460,19 @@ def read_articles(folder: Path | str, ids: Iterable[str] | None = None,
     check_store_file(folder / "articles.parquet", "articles")
     with duckdb.connect() as con:
         try:
-            frame = con.execute(f"""
+            frame = con.execute(
+                f"""
                 SELECT t.article, t.text, a.title, a.outlet, a.outlet_en, a.url, a.published, a.date_basis,
                        a.author, a.wire, a.source_file, a.encoding
                 FROM read_parquet('{texts_file}') t JOIN read_parquet('{articles_file}') a USING (article)
                 WHERE ($all OR t.article IN (SELECT unnest($ids))) AND ($any OR regexp_matches(t.text, $pattern))""",
-                {"all": wanted is None, "ids": wanted or [], "any": matching is None,
-                 "pattern": matching.pattern if matching is not None else ""}).df()
+                {
+                    "all": wanted is None,
+                    "ids": wanted or [],
+                    "any": matching is None,
+                    "pattern": matching.pattern if matching is not None else "",
+                },
+            ).df()
         except duckdb.Error as error:  # a page inside one of the two files is damaged
             path = folder / ("articles.parquet" if "articles.parquet" in str(error) else TEXTS)
             raise damaged(path, error) from error
@@ -441,11 +481,25 @@ def read_articles(folder: Path | str, ids: Iterable[str] | None = None,
     articles = []
     for row in frame.itertuples(index=False):
         published = row.published
-        articles.append(finish(Article(
-            id=row.article, text=row.text, outlet=row.outlet, outlet_en=row.outlet_en, url=row.url or "",
-            published=None if pd.isna(published) else pd.Timestamp(published).date(),
-            date_basis=row.date_basis or "", author=row.author or "", wire=row.wire or "", title=row.title or "",
-            source_file=row.source_file or "", encoding=row.encoding or "utf-8"), rules))
+        articles.append(
+            finish(
+                Article(
+                    id=row.article,
+                    text=row.text,
+                    outlet=row.outlet,
+                    outlet_en=row.outlet_en,
+                    url=row.url or "",
+                    published=None if pd.isna(published) else pd.Timestamp(published).date(),
+                    date_basis=row.date_basis or "",
+                    author=row.author or "",
+                    wire=row.wire or "",
+                    title=row.title or "",
+                    source_file=row.source_file or "",
+                    encoding=row.encoding or "utf-8",
+                ),
+                rules,
+            )
+        )
     if order is not None:
         articles.sort(key=lambda a: order[a.id])
     return articles

@@ -5,6 +5,7 @@ An event is a sentence that carries a resolved date ("التقى ... شويجو 
 يوليو الماضي" -> 2023-07); the same event told by several articles (same date, a shared
 specific entity) becomes one point on the timeline with all its articles.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,12 +21,52 @@ from .corpus import Article
 from .spans import Span
 from .text import IS_WORD, NormalizedText, normalize_with_offsets, sentence_bounds
 
-EVENT_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "sentence", "sentence_start",
-                 "sentence_end", "date", "date_from", "date_to", "relative", "entities", "event"]
-FIRST_COLUMNS = ["article", "outlet", "published", "kind", "item", "label", "start", "end", "text", "sentence",
-                 "later_articles", "n_articles"]
-SHARED_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "other_article", "other_outlet",
-                  "other_published", "other_start", "other_end", "other_text", "words"]
+EVENT_COLUMNS = [
+    "article",
+    "outlet",
+    "published",
+    "start",
+    "end",
+    "text",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "date",
+    "date_from",
+    "date_to",
+    "relative",
+    "entities",
+    "event",
+]
+FIRST_COLUMNS = [
+    "article",
+    "outlet",
+    "published",
+    "kind",
+    "item",
+    "label",
+    "start",
+    "end",
+    "text",
+    "sentence",
+    "later_articles",
+    "n_articles",
+]
+SHARED_COLUMNS = [
+    "article",
+    "outlet",
+    "published",
+    "start",
+    "end",
+    "text",
+    "other_article",
+    "other_outlet",
+    "other_published",
+    "other_start",
+    "other_end",
+    "other_text",
+    "words",
+]
 MIN_SHARED_WORDS = 8
 # A window of words found in more articles than this is a site's boilerplate, not a story's
 # shared copy (and would make the pairs explode on a big corpus).
@@ -51,6 +92,7 @@ def reading_order(articles: pd.DataFrame) -> list[str]:
 
 # ---------------------------------------------------------------- events
 
+
 def dated_sentences(article: Article, dates: list[Span], entities: list[Span]) -> list[dict]:
     """One row per resolved date span with the sentence around it and the entities named
     in that sentence; dates that could not be resolved (no publication date) are left out."""
@@ -65,13 +107,25 @@ def dated_sentences(article: Article, dates: list[Span], entities: list[Span]) -
         i = max(bisect_right(starts, span.start) - 1, 0)
         s, e = bounds[i] if bounds else (0, len(article.text))
         e = max(e, span.end)
-        named = sorted({m.label for m in entities[bisect_left(entity_starts, s):bisect_left(entity_starts, e)]})
-        rows.append({
-            "article": article.id, "outlet": article.outlet, "published": _timestamp(article),
-            "start": span.start, "end": span.end, "text": span.text, "sentence": article.text[s:e],
-            "sentence_start": s, "sentence_end": e, "date": span.label, "date_from": span.data["date_from"],
-            "date_to": span.data["date_to"], "relative": span.data.get("relative", ""), "entities": tuple(named),
-        })
+        named = sorted({m.label for m in entities[bisect_left(entity_starts, s) : bisect_left(entity_starts, e)]})
+        rows.append(
+            {
+                "article": article.id,
+                "outlet": article.outlet,
+                "published": _timestamp(article),
+                "start": span.start,
+                "end": span.end,
+                "text": span.text,
+                "sentence": article.text[s:e],
+                "sentence_start": s,
+                "sentence_end": e,
+                "date": span.label,
+                "date_from": span.data["date_from"],
+                "date_to": span.data["date_to"],
+                "relative": span.data.get("relative", ""),
+                "entities": tuple(named),
+            }
+        )
     return rows
 
 
@@ -111,8 +165,20 @@ def group_events(rows: pd.DataFrame, generic_share: float = GENERIC_SHARE) -> pd
 def event_points(events: pd.DataFrame) -> pd.DataFrame:
     """One row per event for the timeline: its date, the articles and outlets that report
     it, the entities named, and the sentence of the earliest article."""
-    columns = ["event", "date", "date_from", "date_to", "articles", "outlets", "n_articles", "entities", "sentence",
-               "article", "outlet", "published"]
+    columns = [
+        "event",
+        "date",
+        "date_from",
+        "date_to",
+        "articles",
+        "outlets",
+        "n_articles",
+        "entities",
+        "sentence",
+        "article",
+        "outlet",
+        "published",
+    ]
     if events.empty:
         return pd.DataFrame(columns=columns)
     ordered = events.sort_values(["published", "article", "start"])
@@ -121,25 +187,37 @@ def event_points(events: pd.DataFrame) -> pd.DataFrame:
     articles_of: dict = {}
     outlets_of: dict = {}
     entities_of: dict = {}
-    for row, event, article, outlet, entities in zip(range(len(ordered)), *(ordered[c].tolist() for c in (
-            "event", "article", "outlet", "entities"))):
+    for row, event, article, outlet, entities in zip(
+        range(len(ordered)), *(ordered[c].tolist() for c in ("event", "article", "outlet", "entities"))
+    ):
         if event not in first:
             first[event], articles_of[event], outlets_of[event], entities_of[event] = row, {}, {}, set()
         articles_of[event][article] = None
         outlets_of[event][outlet] = None
         entities_of[event].update(entities)
     firsts = ordered.iloc[list(first.values())]
-    frame = pd.DataFrame({
-        "event": list(first), "date": firsts["date"].tolist(), "date_from": firsts["date_from"].tolist(),
-        "date_to": firsts["date_to"].tolist(), "articles": [tuple(a) for a in articles_of.values()],
-        "outlets": [tuple(o) for o in outlets_of.values()], "n_articles": [len(a) for a in articles_of.values()],
-        "entities": [tuple(sorted(e)) for e in entities_of.values()], "sentence": firsts["sentence"].tolist(),
-        "article": firsts["article"].tolist(), "outlet": firsts["outlet"].tolist(),
-        "published": firsts["published"].tolist()}, columns=columns)
+    frame = pd.DataFrame(
+        {
+            "event": list(first),
+            "date": firsts["date"].tolist(),
+            "date_from": firsts["date_from"].tolist(),
+            "date_to": firsts["date_to"].tolist(),
+            "articles": [tuple(a) for a in articles_of.values()],
+            "outlets": [tuple(o) for o in outlets_of.values()],
+            "n_articles": [len(a) for a in articles_of.values()],
+            "entities": [tuple(sorted(e)) for e in entities_of.values()],
+            "sentence": firsts["sentence"].tolist(),
+            "article": firsts["article"].tolist(),
+            "outlet": firsts["outlet"].tolist(),
+            "published": firsts["published"].tolist(),
+        },
+        columns=columns,
+    )
     return frame.sort_values(["date_from", "event"]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- novelty
+
 
 def _items(mentions: pd.DataFrame, quantities: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """Every mention of an entity, a quantity claim (value and category) or an event."""
@@ -148,8 +226,11 @@ def _items(mentions: pd.DataFrame, quantities: pd.DataFrame, events: pd.DataFram
         parts.append(mentions.assign(kind="entity", item=mentions["entity"], label=mentions["name_en"]))
     if not quantities.empty:
         key = quantities["value"].map(lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
-        parts.append(quantities.assign(kind="quantity", item=key + " " + quantities["category"],
-                                       label=key + " " + quantities["category"]))
+        parts.append(
+            quantities.assign(
+                kind="quantity", item=key + " " + quantities["category"], label=key + " " + quantities["category"]
+            )
+        )
     if not events.empty:
         parts.append(events.assign(kind="event", item=events["event"], label=events["date"] + " " + events["event"]))
     columns = ["article", "outlet", "published", "kind", "item", "label", "start", "end", "text", "sentence"]
@@ -158,8 +239,9 @@ def _items(mentions: pd.DataFrame, quantities: pd.DataFrame, events: pd.DataFram
     return pd.concat([p[columns] for p in parts], ignore_index=True)
 
 
-def first_mentions(articles: pd.DataFrame, mentions: pd.DataFrame, quantities: pd.DataFrame,
-                   events: pd.DataFrame) -> pd.DataFrame:
+def first_mentions(
+    articles: pd.DataFrame, mentions: pd.DataFrame, quantities: pd.DataFrame, events: pd.DataFrame
+) -> pd.DataFrame:
     """For each entity, quantity claim and event, the article that mentions it first in
     reading order (publication date, then id) and where; later_articles are the others.
     "5 ملايين قذيفة مدفعية" -> 5,000,000 munition, first in 004."""
@@ -172,8 +254,9 @@ def first_mentions(articles: pd.DataFrame, mentions: pd.DataFrame, quantities: p
     # One pass in that order over the keys alone (the rows' sentences are copied only for the firsts)
     first: dict[tuple, int] = {}
     articles_of: dict[tuple, list] = {}  # in reading order, each article once
-    for row, kind, item, article in zip(order.tolist(), *(items[c].to_numpy(object)[order].tolist()
-                                                         for c in ("kind", "item", "article"))):
+    for row, kind, item, article in zip(
+        order.tolist(), *(items[c].to_numpy(object)[order].tolist() for c in ("kind", "item", "article"))
+    ):
         seen = articles_of.get((kind, item))
         if seen is None:
             first[(kind, item)], articles_of[(kind, item)] = row, [article]
@@ -217,7 +300,7 @@ def _gram_index(texts: list[list[str]], size: int) -> dict[int, list[tuple[int, 
     index: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for t, words in enumerate(texts):
         for p in range(len(words) - size + 1):
-            index[hash(tuple(words[p:p + size]))].append((t, p))
+            index[hash(tuple(words[p : p + size]))].append((t, p))
     return index
 
 
@@ -226,7 +309,7 @@ def _runs_from_hits(a: list[str], b: list[str], hits: list[tuple[int, int]], siz
     inside a longer one on another diagonal (a repeated phrase) is dropped."""
     by_diagonal: dict[int, list[int]] = defaultdict(list)
     for i, j in set(hits):
-        if a[i:i + size] == b[j:j + size]:  # hashes can collide
+        if a[i : i + size] == b[j : j + size]:  # hashes can collide
             by_diagonal[j - i].append(i)
     runs = []
     for diagonal, starts in by_diagonal.items():
@@ -302,7 +385,7 @@ def _window_hashes(word_hashes: np.ndarray, size: int) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     hashes = np.zeros(n, dtype=_U64)
     for k in range(size):
-        hashes = hashes * _WINDOW_BASE + word_hashes[k:k + n]
+        hashes = hashes * _WINDOW_BASE + word_hashes[k : k + n]
     return hashes.view(np.int64)
 
 
@@ -333,15 +416,21 @@ def bodies_windows(bodies: list[NormalizedText], size: int = MIN_SHARED_WORDS) -
     first_word = np.searchsorted(starts, bases)  # body k has words first_word[k] .. first_word[k + 1] - 1
     n = len(hashes)
     window_start = offsets[starts[:n]]
-    window_end = offsets[ends[size - 1:] - 1] + 1
+    window_end = offsets[ends[size - 1 :] - 1] + 1
     windows = []
     for k, nt in enumerate(bodies):
         if k in apart:
             windows.append(_windows_one_by_one(nt, size))
             continue
         i, j = first_word[k], max(first_word[k], first_word[k + 1] - size + 1)
-        windows.append({"hash": hashes[i:j], "pos": np.arange(j - i, dtype=np.int64),
-                        "start": window_start[i:j], "end": window_end[i:j]})
+        windows.append(
+            {
+                "hash": hashes[i:j],
+                "pos": np.arange(j - i, dtype=np.int64),
+                "start": window_start[i:j],
+                "end": window_end[i:j],
+            }
+        )
     return windows
 
 
@@ -353,8 +442,12 @@ def _windows_one_by_one(nt: NormalizedText, size: int) -> dict[str, np.ndarray]:
     hashes = _window_hashes(word_hashes, size)
     n = len(hashes)
     offsets = np.frombuffer(nt.offsets, dtype=np.int32)
-    return {"hash": hashes, "pos": np.arange(n, dtype=np.int64), "start": offsets[spans[:n, 0]].astype(np.int64),
-            "end": offsets[spans[size - 1:, 1] - 1].astype(np.int64) + 1}
+    return {
+        "hash": hashes,
+        "pos": np.arange(n, dtype=np.int64),
+        "start": offsets[spans[:n, 0]].astype(np.int64),
+        "end": offsets[spans[size - 1 :, 1] - 1].astype(np.int64) + 1,
+    }
 
 
 def _word_hash(word: str) -> int:
@@ -370,10 +463,13 @@ def windows_frame(ids: list[str], bodies: list[NormalizedText], size: int = MIN_
     (WINDOW_COLUMNS), hashed in one pass; the article column a Categorical, as the id repeats
     on hundreds of rows."""
     windows = bodies_windows(bodies, size)
-    return pd.DataFrame({
-        "article": _repeated(ids, [len(w["hash"]) for w in windows]),
-        **{c: np.concatenate([w[c] for w in windows] or [np.zeros(0, dtype=np.int64)])
-           for c in WINDOW_COLUMNS[1:]}}, columns=WINDOW_COLUMNS)
+    return pd.DataFrame(
+        {
+            "article": _repeated(ids, [len(w["hash"]) for w in windows]),
+            **{c: np.concatenate([w[c] for w in windows] or [np.zeros(0, dtype=np.int64)]) for c in WINDOW_COLUMNS[1:]},
+        },
+        columns=WINDOW_COLUMNS,
+    )
 
 
 def _repeated(ids: list[str], times: list[int]) -> pd.Categorical:
@@ -422,8 +518,9 @@ def _pairs_of_windows(hashes: np.ndarray, ranks: np.ndarray, max_articles: int) 
     return _pairs_across(rows[kept], group[kept], new_article[kept], max_articles)
 
 
-def _pairs_across(rows: np.ndarray, group: np.ndarray, new_article: np.ndarray,
-                  max_articles: int, band: int = REPEAT_BAND) -> tuple[np.ndarray, np.ndarray]:
+def _pairs_across(
+    rows: np.ndarray, group: np.ndarray, new_article: np.ndarray, max_articles: int, band: int = REPEAT_BAND
+) -> tuple[np.ndarray, np.ndarray]:
     """(a, b): the rows of each hash group paired across its articles (rows sorted by group, then
     article in reading order, then position; new_article marks where an article's rows begin). The k-th copy of a
     window in one article pairs with copies k - band + 1 .. k + band - 1 in another, not with
@@ -460,7 +557,7 @@ def _runs(a: np.ndarray, b: np.ndarray, ranks: np.ndarray, windows: pd.DataFrame
     pos = windows["pos"].to_numpy(np.int64)
     n_ranks, n_pos = int(ranks.max()) + 1, int(pos.max()) + 1
     rank_a, rank_b, diagonal, pos_a = ranks[a], ranks[b], pos[b] - pos[a], pos[a]
-    if n_ranks * n_ranks * 2 * n_pos * n_pos < 2 ** 63:
+    if n_ranks * n_ranks * 2 * n_pos * n_pos < 2**63:
         # one key (an argsort is faster than a lexsort), read back by division (faster than gathers)
         key = ((rank_a * n_ranks + rank_b) * 2 * n_pos + diagonal + n_pos) * n_pos + pos_a
         order = np.argsort(key)
@@ -470,13 +567,34 @@ def _runs(a: np.ndarray, b: np.ndarray, ranks: np.ndarray, windows: pd.DataFrame
     else:
         order = np.lexsort((pos_a, diagonal, rank_b, rank_a))
         rank_a, rank_b, diagonal, pos_a = rank_a[order], rank_b[order], diagonal[order], pos_a[order]
-    first = np.flatnonzero(np.concatenate(([True], (rank_a[1:] != rank_a[:-1]) | (rank_b[1:] != rank_b[:-1])
-                                            | (diagonal[1:] != diagonal[:-1]) | (pos_a[1:] != pos_a[:-1] + 1))))
+    first = np.flatnonzero(
+        np.concatenate(
+            (
+                [True],
+                (rank_a[1:] != rank_a[:-1])
+                | (rank_b[1:] != rank_b[:-1])
+                | (diagonal[1:] != diagonal[:-1])
+                | (pos_a[1:] != pos_a[:-1] + 1),
+            )
+        )
+    )
     last = np.append(first[1:], len(a)) - 1
     start, end = windows["start"].to_numpy(np.int64), windows["end"].to_numpy(np.int64)
     a_first, a_last, b_first, b_last = a[order[first]], a[order[last]], b[order[first]], b[order[last]]
-    return np.stack([rank_a[first], rank_b[first], pos_a[first], pos[b_first], pos_a[last] - pos_a[first] + min_words,
-                     start[a_first], end[a_last], start[b_first], end[b_last]], axis=1)
+    return np.stack(
+        [
+            rank_a[first],
+            rank_b[first],
+            pos_a[first],
+            pos[b_first],
+            pos_a[last] - pos_a[first] + min_words,
+            start[a_first],
+            end[a_last],
+            start[b_first],
+            end[b_last],
+        ],
+        axis=1,
+    )
 
 
 def _overlapping_in_a(pair: np.ndarray, i: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -508,8 +626,13 @@ def _longest_runs(runs: np.ndarray) -> np.ndarray:
     return runs[np.lexsort((runs[:, 4], runs[:, 3], runs[:, 2], runs[:, 1], runs[:, 0]))]
 
 
-def shared_from_windows(windows: pd.DataFrame, articles: pd.DataFrame, texts: dict[str, str],
-                        min_words: int = MIN_SHARED_WORDS, max_articles: int = MAX_SHARING_ARTICLES) -> pd.DataFrame:
+def shared_from_windows(
+    windows: pd.DataFrame,
+    articles: pd.DataFrame,
+    texts: dict[str, str],
+    min_words: int = MIN_SHARED_WORDS,
+    max_articles: int = MAX_SHARING_ARTICLES,
+) -> pd.DataFrame:
     """Passages two articles share, from their windows (article_windows): equal hashes are
     joined, chained along each diagonal into maximal runs. Linear in the windows, plus the
     pairs of windows that really are shared; a window in more than `max_articles` articles
@@ -527,26 +650,40 @@ def shared_from_windows(windows: pd.DataFrame, articles: pd.DataFrame, texts: di
     runs = _longest_runs(_runs(a, b, ranks, windows, min_words))
     meta = articles.drop_duplicates("article", keep="last").set_index("article").reindex(ordered)
     # string columns gathered and built in Arrow, as pandas keeps them (a third of the time of lists)
-    article_ids, outlet = (pa.array(column, pa.large_string(), from_pandas=True)
-                           for column in (ordered, meta["outlet"].to_numpy(object)))
+    article_ids, outlet = (
+        pa.array(column, pa.large_string(), from_pandas=True) for column in (ordered, meta["outlet"].to_numpy(object))
+    )
     ordered, published = np.array(ordered, dtype=object), meta["published"].to_numpy()
 
     def side(rank: np.ndarray, start: np.ndarray, end: np.ndarray) -> dict:
         ids, rows = ordered[rank].tolist(), pa.array(rank)
         text = pa.array([texts[i][s:e] for i, s, e in zip(ids, start.tolist(), end.tolist())], pa.large_string())
-        return {"article": article_ids.take(rows).to_pandas(), "outlet": outlet.take(rows).to_pandas(),
-                "published": published[rank], "start": start, "end": end, "text": text.to_pandas()}
+        return {
+            "article": article_ids.take(rows).to_pandas(),
+            "outlet": outlet.take(rows).to_pandas(),
+            "published": published[rank],
+            "start": start,
+            "end": end,
+            "text": text.to_pandas(),
+        }
+
     later, earlier = side(*runs[:, [1, 7, 8]].T), side(*runs[:, [0, 5, 6]].T)
-    return pd.DataFrame({**later, **{f"other_{k}": v for k, v in earlier.items()}, "words": runs[:, 4]},
-                        columns=SHARED_COLUMNS)
+    return pd.DataFrame(
+        {**later, **{f"other_{k}": v for k, v in earlier.items()}, "words": runs[:, 4]}, columns=SHARED_COLUMNS
+    )
 
 
-def shared_passages(articles: list[Article], min_words: int = MIN_SHARED_WORDS,
-                    max_articles: int = MAX_SHARING_ARTICLES) -> pd.DataFrame:
+def shared_passages(
+    articles: list[Article], min_words: int = MIN_SHARED_WORDS, max_articles: int = MAX_SHARING_ARTICLES
+) -> pd.DataFrame:
     """Passages of at least `min_words` normalised words that two articles share, page chrome
     left out. The row belongs to the later article (reading order); other_* is the earlier."""
-    frame = pd.DataFrame({"article": [a.id for a in articles], "outlet": [a.outlet for a in articles],
-                          "published": [_timestamp(a) for a in articles]})
+    frame = pd.DataFrame(
+        {
+            "article": [a.id for a in articles],
+            "outlet": [a.outlet for a in articles],
+            "published": [_timestamp(a) for a in articles],
+        }
+    )
     windows = windows_frame([a.id for a in articles], [normalize_with_offsets(a.body) for a in articles], min_words)
-    return shared_from_windows(windows, frame, {a.id: a.text for a in articles},
-                               min_words, max_articles)
+    return shared_from_windows(windows, frame, {a.id: a.text for a in articles}, min_words, max_articles)

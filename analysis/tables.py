@@ -3,6 +3,7 @@
 Its own module so that the modules that read tables (compare, query, store, the dashboard)
 need not import the pipeline that builds them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
@@ -10,8 +11,22 @@ from datetime import date
 
 import pandas as pd
 
-ARTICLE_COLUMNS = ["article", "title", "outlet", "outlet_en", "published", "date_basis",
-                   "author", "wire", "wire_basis", "url", "words", "source_file", "encoding", "chrome_lines"]
+ARTICLE_COLUMNS = [
+    "article",
+    "title",
+    "outlet",
+    "outlet_en",
+    "published",
+    "date_basis",
+    "author",
+    "wire",
+    "wire_basis",
+    "url",
+    "words",
+    "source_file",
+    "encoding",
+    "chrome_lines",
+]
 SPAN_COLUMNS = ["article", "outlet", "published", "start", "end", "text", "sentence"]
 OUTLET_TERM_COLUMNS = ["outlet", "stem", "word", "count", "articles"]
 

@@ -4,6 +4,7 @@ Matching runs on a normalised copy (alef forms, ى/ي, ة/ه, no diacritics or t
 Arabic-Indic digits as 0-9); every position in that copy maps back to the original,
 so a match can always be shown in the sentence it came from.
 """
+
 from __future__ import annotations
 
 import re
@@ -159,7 +160,10 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) in pieces of at most MAX_SENTENCE_CHARS, cut after a space where there is one."""
     pieces = []
     while end - start > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS) + 1 or start + MAX_SENTENCE_CHARS
+        cut = (
+            text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS) + 1
+            or start + MAX_SENTENCE_CHARS
+        )
         pieces.append((start, cut))
         start = cut
     return pieces + [(start, end)]

@@ -1,4 +1,5 @@
 """Weapon mentions by class (data/weapons.csv), with or without a number."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -19,7 +20,7 @@ def weapon_matcher(path: Path = WEAPONS_FILE) -> Matcher:
 
 
 def extract_weapons(article: Article, matcher: Matcher | None = None) -> list[Span]:
-    """"قذائف مدفعية" -> Span(label="artillery_shells")."""
+    """ "قذائف مدفعية" -> Span(label="artillery_shells")."""
     return (matcher or weapon_matcher()).find(article.id, article.body, "weapon")
 
 
@@ -34,13 +35,15 @@ def _weapon_class(phrase: str, matcher: Matcher) -> str:
     words = normalize(phrase).split()
     if not words:
         return ""
-    rest = [w[:-3] + "ي" if w.endswith(("يين", "يان")) else w[:-4] + "يه" if w.endswith(("يتين", "يتان"))
-            else w for w in words[1:]]  # "باليستيين" -> "باليستي"
+    rest = [
+        w[:-3] + "ي" if w.endswith(("يين", "يان")) else w[:-4] + "يه" if w.endswith(("يتين", "يتان")) else w
+        for w in words[1:]
+    ]  # "باليستيين" -> "باليستي"
     candidates = [words] + [[form, *rest] for form in noun_forms(words[0])]
     for size in range(len(words), 0, -1):  # the longest alias inside the noun phrase
         for candidate in candidates:
             for start in range(len(candidate) - size + 1):
-                key = matcher.variant_of.get(name_key(" ".join(candidate[start:start + size])))
+                key = matcher.variant_of.get(name_key(" ".join(candidate[start : start + size])))
                 if key:
                     return matcher.owner[key].entry_id
     return ""
@@ -48,6 +51,7 @@ def _weapon_class(phrase: str, matcher: Matcher) -> str:
 
 class WeaponRow(NamedTuple):
     """The columns a weapon mention adds to its span row (the weapons table)."""
+
     weapon: str
     weapon_en: str
     weapon_ar: str

@@ -1,5 +1,6 @@
 """Adversarial inputs of a given size, shared by bench_adversarial.py and tests/test_linear.py:
 python bench/adversarial_input.py SHAPE MB prints CPU seconds and memory of loading and analysing it."""
+
 from __future__ import annotations
 
 import io
@@ -15,8 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from analysis.corpus import BUNDLED_CORPUS, load_files  # noqa: E402
 from analysis.pipeline import analyze  # noqa: E402
 
-SENTENCE = ("وقال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين إن موسكو ستواصل تطوير العلاقات مع "
-            "جارتها في 5 مارس الماضي. ")
+SENTENCE = (
+    "وقال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين إن موسكو ستواصل تطوير العلاقات مع جارتها في 5 مارس الماضي. "
+)
 
 
 def news() -> str:
@@ -40,7 +42,7 @@ def files(shape: str, mb: float) -> list[tuple[str, bytes]]:
     if shape == "no stops":
         return [("flat.txt", _repeat(" ".join(news().replace(".", " ").replace("،", " ").split()) + " ", mb))]
     if shape == "open quotes":
-        return [("quotes.txt", _repeat('وقال بوتين: «إن روسيا ستواصل ', mb))]
+        return [("quotes.txt", _repeat("وقال بوتين: «إن روسيا ستواصل ", mb))]
     if shape == "many tiny files":
         n = int(mb * 2**20 / 200) + 1
         return [(f"t{i}.txt", SENTENCE.encode() + str(i).encode()) for i in range(n)]
@@ -59,8 +61,17 @@ def files(shape: str, mb: float) -> list[tuple[str, bytes]]:
     raise ValueError(shape)
 
 
-SHAPES = ["news", "one long article", "repeated sentence", "no stops", "open quotes", "many tiny files",
-          "deep json", "zip of zeros", "json rows"]
+SHAPES = [
+    "news",
+    "one long article",
+    "repeated sentence",
+    "no stops",
+    "open quotes",
+    "many tiny files",
+    "deep json",
+    "zip of zeros",
+    "json rows",
+]
 
 
 def rss_mb() -> float:
@@ -79,8 +90,15 @@ def measure(shape: str, mb: float) -> dict:
         analyze(loaded.articles)
     cpu = time.process_time() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"shape": shape, "mb": size, "cpu": cpu, "peak_mb": peak, "grown_mb": max(peak - before, 0.0),
-            "articles": len(loaded.articles), "issues": len(loaded.issues)}
+    return {
+        "shape": shape,
+        "mb": size,
+        "cpu": cpu,
+        "peak_mb": peak,
+        "grown_mb": max(peak - before, 0.0),
+        "articles": len(loaded.articles),
+        "issues": len(loaded.issues),
+    }
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """A browser-less Streamlit client over loopback: start `streamlit run app.py` and drive
 sessions through its websocket (/_stcore/stream) the way a browser tab does, one page run
 at a time. Used by tests/test_load.py and bench/bench_app.py."""
+
 from __future__ import annotations
 
 import socket
@@ -25,6 +26,7 @@ RERUN = 2  # ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN: another run of the s
 @dataclass
 class PageRun:
     """What one page run sent to the browser."""
+
     headings: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     traces: list[str] = field(default_factory=list)  # the exceptions' traceback lines, as sent
@@ -47,10 +49,26 @@ def server(*options: str, timeout: float = 120, script: str = "app.py"):
     port = free_port()
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         *options],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            *options,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while True:
             try:
@@ -73,8 +91,13 @@ def server(*options: str, timeout: float = 120, script: str = "app.py"):
 @contextmanager
 def session(port: int):
     """One browser tab's websocket."""
-    with connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
-                 max_size=None, open_timeout=60, ping_timeout=None) as ws:  # a busy server answers pings late
+    with connect(
+        f"ws://127.0.0.1:{port}/_stcore/stream",
+        subprotocols=["streamlit"],
+        max_size=None,
+        open_timeout=60,
+        ping_timeout=None,
+    ) as ws:  # a busy server answers pings late
         yield ws
 
 
@@ -135,7 +158,8 @@ def upload(ws, port: int, session_id: str, widget_id: str, files: list[tuple[str
         url = urls.upload_url if urls.upload_url.startswith("http") else f"http://127.0.0.1:{port}{urls.upload_url}"
         requests.put(url, files={"file": (name, data)}, timeout=600).raise_for_status()
         state.file_uploader_state_value.uploaded_file_info.append(
-            UploadedFileInfo(file_id=urls.file_id, name=name, size=len(data), file_urls=urls))
+            UploadedFileInfo(file_id=urls.file_id, name=name, size=len(data), file_urls=urls)
+        )
     return state
 
 

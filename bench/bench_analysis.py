@@ -5,6 +5,7 @@ reading and decoding the same articles.
 
     python bench/bench_analysis.py [--articles 2000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,16 +67,24 @@ def main() -> None:
     analyse_seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started  # what a busy machine does not inflate
 
-    print(f"articles            {len(articles):>10,}  ({megabytes:.1f} MB of text, "
-          f"{tables.articles['outlet'].nunique()} outlets)")
+    print(
+        f"articles            {len(articles):>10,}  ({megabytes:.1f} MB of text, "
+        f"{tables.articles['outlet'].nunique()} outlets)"
+    )
     print(f"read (json.loads)   {megabytes / raw_seconds:>10.1f} MB/s   ({sum(map(len, raw)):,} records)")
     print(f"load (+chrome)      {megabytes / read_seconds:>10.1f} MB/s")
-    print(f"analysis (1 core)   {megabytes / analyse_seconds:>10.2f} MB/s   "
-          f"{len(articles) / analyse_seconds:,.0f} articles/s")
-    print(f"analysis (CPU time) {megabytes / cpu_seconds:>10.2f} MB/s   "
-          f"{len(articles) / cpu_seconds:,.0f} articles/s per core")
+    print(
+        f"analysis (1 core)   {megabytes / analyse_seconds:>10.2f} MB/s   "
+        f"{len(articles) / analyse_seconds:,.0f} articles/s"
+    )
+    print(
+        f"analysis (CPU time) {megabytes / cpu_seconds:>10.2f} MB/s   "
+        f"{len(articles) / cpu_seconds:,.0f} articles/s per core"
+    )
     print(f"analysis / reading  {analyse_seconds / raw_seconds:>10.0f} x")
-    print(f"spans per article   {(len(tables.mentions) + len(tables.quantities) + len(tables.weapons) + len(tables.dates)) / len(articles):>10.1f}")
+    print(
+        f"spans per article   {(len(tables.mentions) + len(tables.quantities) + len(tables.weapons) + len(tables.dates)) / len(articles):>10.1f}"
+    )
 
 
 if __name__ == "__main__":

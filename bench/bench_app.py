@@ -9,6 +9,7 @@ each main page has rendered. The N articles are uploaded as one .jsonl through t
 "My files" uploader, the way a user would open them. --browser also times headless chromium
 from the server's start until the overview's figures are on screen.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,16 @@ def saudinewsnet_jsonl(limit: int) -> bytes:
 def browser_seconds(port: int, since: float) -> float:
     """Seconds from `since` until chromium shows the overview's figures."""
     from playwright.sync_api import sync_playwright
-    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=args)
         page = browser.new_page()
@@ -77,8 +86,10 @@ def main() -> None:
             print(f"  chromium shows the overview's figures {browser_seconds(port, started):.1f} s after start")
         with session(port) as ws:
             first = run_page(ws)
-            print(f"  first page served and rendered {time.perf_counter() - started:.1f} s after start"
-                  f" (websocket session; the run itself {first.seconds:.1f} s)")
+            print(
+                f"  first page served and rendered {time.perf_counter() - started:.1f} s after start"
+                f" (websocket session; the run itself {first.seconds:.1f} s)"
+            )
             pages_with_memory(ws, process)
 
     if not args.articles:

@@ -5,6 +5,7 @@ part of analyze()) and how long one outlet-against-the-rest log-odds comparison 
 
     python bench/bench_compare.py [--articles 2000]
 """
+
 from __future__ import annotations
 
 import sys
@@ -35,8 +36,10 @@ def main() -> None:
     compare_seconds = time.perf_counter() - started
 
     print(f"{len(articles):,} articles, {megabytes:.1f} MB, {terms['outlet'].nunique()} outlets")
-    print(f"term_counts: {count_seconds:.2f} s ({megabytes / count_seconds:.1f} MB/s), {len(terms):,} rows, "
-          f"{terms['stem'].nunique():,} stems")
+    print(
+        f"term_counts: {count_seconds:.2f} s ({megabytes / count_seconds:.1f} MB/s), {len(terms):,} rows, "
+        f"{terms['stem'].nunique():,} stems"
+    )
     print(f"distinctive_terms({outlet} vs the rest): {compare_seconds:.2f} s over {len(scores):,} stems")
     print("most distinctive of", outlet + ":", ", ".join(scores["word"].head(8)))
 

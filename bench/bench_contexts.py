@@ -4,6 +4,7 @@ build one highlighted article.
 
     python bench/bench_contexts.py [--articles 5000] [--word أسلحة]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,7 @@ def articles(limit: int) -> list[Article]:
         with zipfile.ZipFile(path) as archive:
             for name in archive.namelist():
                 for i, row in enumerate(json.loads(archive.read(name))):
-                    found.append(Article(id=f"{Path(name).stem}-{i}", text=row["content"],
-                                         outlet=row["source"]))
+                    found.append(Article(id=f"{Path(name).stem}-{i}", text=row["content"], outlet=row["source"]))
                     if len(found) >= limit:
                         return found
     return found
@@ -48,17 +48,19 @@ def main() -> None:
         start = time.perf_counter()
         hits = keyword_contexts(word, corpus)
         took = time.perf_counter() - start
-        print(f"keyword_contexts({word!r}): {len(hits):,} hits in {took:.2f} s "
-              f"({size / took:.1f} MB/s, one core)")
+        print(f"keyword_contexts({word!r}): {len(hits):,} hits in {took:.2f} s ({size / took:.1f} MB/s, one core)")
 
     from dashboard.highlight import highlight_html  # the reader's renderer (pure; no page runs)
+
     longest = max(corpus, key=lambda a: len(a.text))
     spans = [(s, s + 5, "entity", "x") for s in range(0, len(longest.text) - 5, 40)]
     start = time.perf_counter()
     markup = highlight_html(longest.text, spans)
     took = time.perf_counter() - start
-    print(f"highlight_html: {len(longest.text):,} characters, {len(spans):,} spans -> "
-          f"{len(markup):,} characters of HTML in {took * 1000:.0f} ms")
+    print(
+        f"highlight_html: {len(longest.text):,} characters, {len(spans):,} spans -> "
+        f"{len(markup):,} characters of HTML in {took * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ A hit needs the same first and last word and the same type (strict spans).
 
     python bench/bench_entities.py [--model PATH]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,12 @@ from analysis.ner import link_entities, load_recognizer, ner_spans  # noqa: E402
 from analysis.ner_train import DATA, gold_spans, splits  # noqa: E402
 
 TYPES = ("person", "place", "organisation")
-LEXICON_TYPES = {"person": "person", "place": "place", "organisation": "organisation",
-                 "media": "organisation"}  # events are not scored
+LEXICON_TYPES = {
+    "person": "person",
+    "place": "place",
+    "organisation": "organisation",
+    "media": "organisation",
+}  # events are not scored
 
 
 def held_out_article(name: str, sentences) -> tuple[Article, list[tuple[int, int]], set]:
@@ -59,8 +64,14 @@ def to_words(found: list[tuple[int, int, str]], bounds) -> set[tuple[int, int, s
 
 def score(predicted: set, gold: set) -> dict[str, tuple[int, int, int]]:
     """Per type and over all three: (hits, predicted, gold)."""
-    rows = {kind: (len({x for x in predicted if x[2] == kind} & gold), sum(x[2] == kind for x in predicted),
-                   sum(x[2] == kind for x in gold)) for kind in TYPES}
+    rows = {
+        kind: (
+            len({x for x in predicted if x[2] == kind} & gold),
+            sum(x[2] == kind for x in predicted),
+            sum(x[2] == kind for x in gold),
+        )
+        for kind in TYPES
+    }
     rows["all"] = (len(predicted & gold), len(predicted), len(gold))
     return rows
 
@@ -86,14 +97,22 @@ def main(argv: list[str] | None = None) -> int:
     entries = entity_matcher().entries
 
     def typed(spans) -> list[tuple[int, int, str]]:
-        return [(s.start, s.end, LEXICON_TYPES.get(entries[s.label].fields["type"]) if s.label in entries
-                 else s.data.get("type")) for s in spans]
+        return [
+            (
+                s.start,
+                s.end,
+                LEXICON_TYPES.get(entries[s.label].fields["type"]) if s.label in entries else s.data.get("type"),
+            )
+            for s in spans
+        ]
 
     parts = splits(DATA)
     for name, title in (("newsfane", "NewsFANE Gold, last 20% of sentences"), ("wojood", "Wojood sample, test.txt")):
         article, bounds, gold = held_out_article(name, parts[name])
-        print(f"\n== {title}: {len(bounds):,} words, {len(gold):,} names "
-              f"({', '.join(f'{k} {sum(g[2] == k for g in gold)}' for k in TYPES)})")
+        print(
+            f"\n== {title}: {len(bounds):,} words, {len(gold):,} names "
+            f"({', '.join(f'{k} {sum(g[2] == k for g in gold)}' for k in TYPES)})"
+        )
         started = time.process_time()
         lexicon = extract_entities(article)
         report("lexicon alone", score(to_words(typed(lexicon), bounds), gold), time.process_time() - started)
@@ -106,8 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.process_time()
         both = link_entities(article, ner_spans(article, recognizer))
         report("lexicon + model", score(to_words(typed(both), bounds), gold), time.process_time() - started)
-        print(f"tagger: {len(bounds) / model_seconds:,.0f} words/s per core "
-              f"(on text it has not seen: every word's table is new)")
+        print(
+            f"tagger: {len(bounds) / model_seconds:,.0f} words/s per core "
+            f"(on text it has not seen: every word's table is new)"
+        )
     return 0
 
 

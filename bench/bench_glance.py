@@ -4,6 +4,7 @@ co-occurrence among the top 15, and event labels. Prints CPU seconds and rows pe
 
     python bench/bench_glance.py [--copies 4000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,10 +53,18 @@ def main() -> None:
     seeds = analyze(load_bundled().articles).names_only()
     articles, mentions = repeated(seeds.articles, args.copies), repeated(seeds.mentions, args.copies)
     events = repeated(seeds.events, args.copies // 10)
-    print(f"load average {os.getloadavg()[0]:.1f}; {len(articles):,} articles, {len(mentions):,} mentions, "
-          f"{len(events):,} event rows")
-    tables = seeds.__class__(articles=articles, mentions=mentions, weapons=seeds.weapons, quantities=seeds.quantities,
-                             dates=seeds.dates, events=events)
+    print(
+        f"load average {os.getloadavg()[0]:.1f}; {len(articles):,} articles, {len(mentions):,} mentions, "
+        f"{len(events):,} event rows"
+    )
+    tables = seeds.__class__(
+        articles=articles,
+        mentions=mentions,
+        weapons=seeds.weapons,
+        quantities=seeds.quantities,
+        dates=seeds.dates,
+        events=events,
+    )
     middle = articles["published"].sort_values().iloc[len(articles) // 2].date()
     timed("Tables.for_dates (half the articles)", len(mentions), lambda: tables.for_dates(None, middle))
     top = mentions.groupby("entity").size().nlargest(3).index
@@ -64,8 +73,11 @@ def main() -> None:
     top15 = mentions.groupby("entity").size().nlargest(15).index
     pairs = timed("cooccurrence by sentence, top 15", len(mentions), lambda: cooccurrence(mentions, "sentence", top15))
     timed("cooccurrence by article, top 15", len(mentions), lambda: cooccurrence(mentions, "article", top15))
-    timed("pair_sentences of the strongest pair", len(mentions),
-          lambda: pair_sentences(mentions, pairs["a"][0], pairs["b"][0]))
+    timed(
+        "pair_sentences of the strongest pair",
+        len(mentions),
+        lambda: pair_sentences(mentions, pairs["a"][0], pairs["b"][0]),
+    )
     points = timed("event_points", len(events), lambda: event_points(events))
     names = dict(zip(seeds.mentions["entity"], seeds.mentions["name_ar"]))
     timed(f"event_labels ({len(points):,} events)", len(points), lambda: event_labels(points, names))

@@ -6,6 +6,7 @@ many lines of problems a reader gets (grouped by kind, not one per file).
 Each good file is one sentence of the bundled seed articles; one in fifty is empty and one
 in fifty is a PNG renamed .txt, as a careless export leaves them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,10 +39,14 @@ def main() -> None:
         read = time.perf_counter() - started
         tables = analyze(loaded.articles)
         total = time.perf_counter() - started
-    print(f"{args.files:,} files: {len(loaded.articles):,} articles, {len(loaded.problems):,} skipped, "
-          f"{len(loaded.summary())} lines of problems")
-    print(f"read {read:.1f} s ({args.files / read:,.0f} files/s); read and analysed {total:.1f} s; "
-          f"{len(tables.mentions):,} entity mentions")
+    print(
+        f"{args.files:,} files: {len(loaded.articles):,} articles, {len(loaded.problems):,} skipped, "
+        f"{len(loaded.summary())} lines of problems"
+    )
+    print(
+        f"read {read:.1f} s ({args.files / read:,.0f} files/s); read and analysed {total:.1f} s; "
+        f"{len(tables.mentions):,} entity mentions"
+    )
     for line in loaded.summary():
         print("  " + line)
 

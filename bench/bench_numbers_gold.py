@@ -12,6 +12,7 @@ the casualty kind as well ("casualty/killed").
 
     python bench/bench_numbers_gold.py [--misses]
 """
+
 from __future__ import annotations
 
 import json
@@ -37,12 +38,12 @@ def gold_sentences(path: Path = GOLD) -> list[dict]:
 
 
 def noun_key(noun: str) -> str:
-    """"الصواريخ" and "صواريخ", "بجروح" and "جروح", "عاماً" and "عام" meet."""
+    """ "الصواريخ" and "صواريخ", "بجروح" and "جروح", "عاماً" and "عام" meet."""
     words = normalize(noun).split()
     word = words[0] if words else ""
     for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            word = word[len(prefix):]
+            word = word[len(prefix) :]
             break
     return word[:-1] if word.endswith("ا") and len(word) > 3 else word
 
@@ -66,8 +67,16 @@ def score(sentences: list[dict]) -> tuple[dict, int, int, list[str]]:
     agreed, found_total, gold_total, misses = Counter(), 0, 0, []
     for sentence in sentences:
         spans = extract_quantities(Article(id="gold", text=sentence["sentence"]))
-        found = [{"value": s.data["value"], "noun": s.data["noun"], "category": s.label,
-                  "casualty": s.data["casualty"], "qualifier": s.data["qualifier"]} for s in spans]
+        found = [
+            {
+                "value": s.data["value"],
+                "noun": s.data["noun"],
+                "category": s.label,
+                "casualty": s.data["casualty"],
+                "qualifier": s.data["qualifier"],
+            }
+            for s in spans
+        ]
         gold = list(sentence["claims"])
         found_total, gold_total = found_total + len(found), gold_total + len(gold)
         left = list(gold)
@@ -82,9 +91,11 @@ def score(sentences: list[dict]) -> tuple[dict, int, int, list[str]]:
                 ok = agree(field, claim, match)
                 agreed[field] += ok
                 if not ok:
-                    wrong.append(f"    ~ {field}: {claim[field] if field != 'category' else category_key(claim)}"
-                                 f" (gold {match[field] if field != 'category' else category_key(match)})"
-                                 f" for {claim['value']:g}")
+                    wrong.append(
+                        f"    ~ {field}: {claim[field] if field != 'category' else category_key(claim)}"
+                        f" (gold {match[field] if field != 'category' else category_key(match)})"
+                        f" for {claim['value']:g}"
+                    )
         wrong += [f"    - {g['value']:g} {g['noun']} ({category_key(g)}, {g['qualifier']})" for g in left]
         if wrong:
             misses.append(f"  [{sentence['source']}] {sentence['sentence'][:110]}\n" + "\n".join(wrong))
@@ -97,8 +108,10 @@ def main() -> None:
         sentences = gold_sentences(path)
         agreed, found, gold, missed = score(sentences)
         misses += missed
-        print(f"{name}: {len(sentences)} sentences, {sum(bool(s['claims']) for s in sentences)} with claims, "
-              f"{gold} gold claims; {found} claims found")
+        print(
+            f"{name}: {len(sentences)} sentences, {sum(bool(s['claims']) for s in sentences)} with claims, "
+            f"{gold} gold claims; {found} claims found"
+        )
         print(f"{'':<10} {'precision':>9} {'recall':>7}")
         for field in FIELDS:
             print(f"{field:<10} {agreed[field] / max(found, 1):>9.1%} {agreed[field] / max(gold, 1):>7.1%}")
@@ -107,8 +120,14 @@ def main() -> None:
 
     sys.path.insert(0, str(ROOT / "tests"))
     from test_external_numbers import (  # noqa: E402  the external checks, as their tests read them
-        NEMO, WOJOOD, nemo_cases, nemo_reading, wojood_sentences)
+        NEMO,
+        WOJOOD,
+        nemo_cases,
+        nemo_reading,
+        wojood_sentences,
+    )
     from analysis.numbers import parse_number  # noqa: E402
+
     if NEMO.is_dir():
         cases = nemo_cases()
         passed = sum(1 for c in cases if (got := nemo_reading(c)) is not None and abs(got - c.expected) < 1e-6)

@@ -5,6 +5,7 @@ loaded first and not timed), and how many claims they find.
 
     python bench/bench_quantities.py [--articles 2000]
 """
+
 from __future__ import annotations
 
 import sys

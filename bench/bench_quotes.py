@@ -13,6 +13,7 @@ of 12 Saudi outlets (2015-08-10/11), read by hand; the articles are read in plac
 
     python bench/bench_quotes.py [--lexicon-only] [--show]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,18 +64,21 @@ def entity_words(entity_id: str) -> set[frozenset]:
 
 
 def right_entity(entity_id: str, key: str) -> bool:
-    """"عادل الجبير" is ner:الجبير or ner:عادل_الجبير; "الأناضول" is anadolu (وكالة الأناضول). A name
+    """ "عادل الجبير" is ner:الجبير or ner:عادل_الجبير; "الأناضول" is anadolu (وكالة الأناضول). A name
     only the model found has its merge key as id ("ner:جبرلفرنشتدت" for غابريل فيرنشتدت): the gold
     key's merge key, or that of a part of it (a surname alone: "ner:جبر"), is the same name."""
     if entity_id.startswith(NER_PREFIX) and NER_PREFIX + merge_key(key) != entity_id:
-        found, gold = entity_id[len(NER_PREFIX):], merge_key(key)
+        found, gold = entity_id[len(NER_PREFIX) :], merge_key(key)
         if found and found in gold and len(found) >= 3:
             return True
     elif entity_id.startswith(NER_PREFIX):
         return True
     words = name_tokens(name_key(key))  # ner: ids fold غ into ج as the lexicon's name keys do
-    return any(words <= names or (names and names <= words) for names in entity_words(entity_id)
-               for names in (names, name_tokens(name_key(" ".join(names)))))
+    return any(
+        words <= names or (names and names <= words)
+        for names in entity_words(entity_id)
+        for names in (names, name_tokens(name_key(" ".join(names))))
+    )
 
 
 def right_speaker(quote: dict, key: str) -> bool:
@@ -98,8 +102,23 @@ def main() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     records = articles_by_url({a["day"] for a in gold["articles"]})
     extract_mentions, status = entity_extractor(use_ner=not args.lexicon_only, nisba=True)
-    counts = dict.fromkeys(["gold_q", "sys_q", "span", "speaker", "named", "linked", "entity_right", "sys_linked",
-                            "gold_s", "sys_s", "source_found", "source_right"], 0)
+    counts = dict.fromkeys(
+        [
+            "gold_q",
+            "sys_q",
+            "span",
+            "speaker",
+            "named",
+            "linked",
+            "entity_right",
+            "sys_linked",
+            "gold_s",
+            "sys_s",
+            "source_found",
+            "source_right",
+        ],
+        0,
+    )
     for item in gold["articles"]:
         record = records[item["url"]]
         article = Article(item["url"], record["content"], outlet=record["source"])
@@ -109,9 +128,11 @@ def main() -> None:
         counts["gold_q"] += len(item["quotes"])
         counts["sys_q"] += len(quotes)
         for g in item["quotes"]:
-            candidates = [(overlap((q["quote_start"], q["quote_end"]), (g["start"], g["end"])), i)
-                          for i, q in enumerate(quotes) if i not in taken
-                          and same_span((q["quote_start"], q["quote_end"]), (g["start"], g["end"]))]
+            candidates = [
+                (overlap((q["quote_start"], q["quote_end"]), (g["start"], g["end"])), i)
+                for i, q in enumerate(quotes)
+                if i not in taken and same_span((q["quote_start"], q["quote_end"]), (g["start"], g["end"]))
+            ]
             if g["named"]:
                 counts["named"] += 1
             if not candidates:
@@ -141,9 +162,16 @@ def main() -> None:
         counts["sys_s"] += len(sources)
         used = set()
         for g in item["sources"]:
-            hit = next((i for i, s in enumerate(sources) if i not in used
-                        and overlap((s.start, s.end), (g["start"], g["end"])) > 0
-                        and (not g["entity"] or s.label == g["entity"])), None)
+            hit = next(
+                (
+                    i
+                    for i, s in enumerate(sources)
+                    if i not in used
+                    and overlap((s.start, s.end), (g["start"], g["end"])) > 0
+                    and (not g["entity"] or s.label == g["entity"])
+                ),
+                None,
+            )
             if hit is None:
                 if args.show:
                     print(f"SOURCE  {item['outlet']:12s} missed {g['text']} ({g['entity']})")
@@ -151,16 +179,24 @@ def main() -> None:
             used.add(hit)
             counts["source_right"] += 1
     c = counts
-    print(f"SaudiNewsNet test set: {c['gold_q']} quotes, {c['gold_s']} cited sources, {len(gold['articles'])} articles, "
-          f"{len({a['outlet'] for a in gold['articles']})} outlets. Entities: {status.message}")
+    print(
+        f"SaudiNewsNet test set: {c['gold_q']} quotes, {c['gold_s']} cited sources, {len(gold['articles'])} articles, "
+        f"{len({a['outlet'] for a in gold['articles']})} outlets. Entities: {status.message}"
+    )
     print(f"{'':16s} {'precision':>18s}  {'recall':>18s}")
     print(f"{'quote span':16s} {ratio(c['span'], c['sys_q']):>18s}  {ratio(c['span'], c['gold_q']):>18s}")
     print(f"{'speaker':16s} {ratio(c['speaker'], c['sys_q']):>18s}  {ratio(c['speaker'], c['gold_q']):>18s}")
-    print(f"{'speaker entity':16s} {ratio(c['entity_right'], c['sys_linked']):>18s}  "
-          f"{ratio(c['entity_right'], c['named']):>18s}")
-    print(f"{'cited source':16s} {ratio(c['source_right'], c['sys_s']):>18s}  {ratio(c['source_right'], c['gold_s']):>18s}")
-    print(f"named speakers linked to an entity: {ratio(c['linked'], c['named'])} (of the gold quotes whose speaker "
-          f"is named; found quotes only)")
+    print(
+        f"{'speaker entity':16s} {ratio(c['entity_right'], c['sys_linked']):>18s}  "
+        f"{ratio(c['entity_right'], c['named']):>18s}"
+    )
+    print(
+        f"{'cited source':16s} {ratio(c['source_right'], c['sys_s']):>18s}  {ratio(c['source_right'], c['gold_s']):>18s}"
+    )
+    print(
+        f"named speakers linked to an entity: {ratio(c['linked'], c['named'])} (of the gold quotes whose speaker "
+        f"is named; found quotes only)"
+    )
 
 
 if __name__ == "__main__":

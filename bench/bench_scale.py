@@ -9,6 +9,7 @@ of a dashboard serving the 20,000-article store.
 Step 1 analyses every article into an empty cache (--articles, all by default); the
 20,000-article store is then built from that cache, as a rebuild after new articles would be.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,6 +59,7 @@ def with_marks(run):
         marks["map"] = time.perf_counter()
         yield from run(task, batches)
         marks["mapped"] = time.perf_counter()
+
     marked.shares_disk = getattr(run, "shares_disk", False)
     return marked, marks
 
@@ -71,8 +73,10 @@ def read_corpus(limit: int):
 
 def cold_load_seconds(store: Path) -> float:
     """read_tables in a fresh Python process (imports excluded), as a dashboard starting up."""
-    code = ("import sys, time; sys.path.insert(0, %r); from analysis.store import read_tables; "
-            "t = time.perf_counter(); read_tables(%r); print(time.perf_counter() - t)") % (str(ROOT), str(store))
+    code = (
+        "import sys, time; sys.path.insert(0, %r); from analysis.store import read_tables; "
+        "t = time.perf_counter(); read_tables(%r); print(time.perf_counter() - t)"
+    ) % (str(ROOT), str(store))
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 
@@ -88,8 +92,10 @@ def query_figures(mentions: pd.DataFrame, store: Path, folder: Path) -> None:
     line("  load into DuckDB", f"{seconds:8.2f} s")
     names = outlets(con)
     chosen = names[:3]
-    for label, wanted, nisba in [(f"3 outlets ({', '.join(chosen)})", chosen, False),
-                                 ("all outlets, with adjectives", None, True)]:
+    for label, wanted, nisba in [
+        (f"3 outlets ({', '.join(chosen)})", chosen, False),
+        ("all outlets, with adjectives", None, True),
+    ]:
         entity_frequency(con, wanted, nisba)  # first run
         runs = [timed(entity_frequency, con, wanted, nisba)[1] for _ in range(5)]
         line(f"  entity frequency, {label}"[:44], f"{median(runs) * 1000:8.0f} ms (median of 5)")
@@ -107,14 +113,36 @@ def dashboard_figures(store: Path, screenshot: Path) -> None:
     """Start streamlit on the store, open the entities page in chromium, read the server's RSS."""
     import psutil
     from playwright.sync_api import sync_playwright
+
     port = free_port()
     env = {**os.environ, "MARSAD_STORE": str(store)}
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                               "true", "--server.port", str(port)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"]
+        args = [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ]
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=args)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -139,14 +167,19 @@ def dashboard_figures(store: Path, screenshot: Path) -> None:
             line("dashboard: outlet filter opens with", ", ".join(shown) + ", …")
             page.screenshot(path=str(screenshot.with_name("dashboard-outlets.png")))
             page.keyboard.press("Escape")
-            for path, selector in [("outlets", ".js-plotly-plot"), ("quantities", ".js-plotly-plot"),
-                                   ("story", ".js-plotly-plot"), ("contexts?q=صواريخ", "table.kwic"),
-                                   ("reader", ".marsad-rtl")]:
+            for path, selector in [
+                ("outlets", ".js-plotly-plot"),
+                ("quantities", ".js-plotly-plot"),
+                ("story", ".js-plotly-plot"),
+                ("contexts?q=صواريخ", "table.kwic"),
+                ("reader", ".marsad-rtl"),
+            ]:
                 started = time.perf_counter()
                 page.goto(f"http://127.0.0.1:{port}/{path}", timeout=60_000)
                 page.wait_for_selector(selector, timeout=300_000)
                 page.wait_for_function(  # and the script run has finished
-                    "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000)
+                    "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000
+                )
                 line(f"dashboard: /{path} done", f"{time.perf_counter() - started:8.1f} s after the page opened")
             page.wait_for_timeout(2000)
             page.screenshot(path=str(screenshot.with_name("dashboard-reader.png")))
@@ -187,18 +220,30 @@ def main() -> None:
     workers_cpu = sum(getattr(cpu, f) - getattr(cpu_before, f) for f in ("children_user", "children_system"))
     main_cpu = sum(getattr(cpu, f) - getattr(cpu_before, f) for f in ("user", "system"))
     cpu_seconds = workers_cpu + main_cpu
-    line("analysis, empty cache (map + cross-article)", f"{seconds:8.1f} s  {megabytes / seconds:8.2f} MB/s"
-         f"  (load average {os.getloadavg()[0]:.1f} at the end)")
+    line(
+        "analysis, empty cache (map + cross-article)",
+        f"{seconds:8.1f} s  {megabytes / seconds:8.2f} MB/s  (load average {os.getloadavg()[0]:.1f} at the end)",
+    )
     line("  keys, what the cache holds (main process)", f"{marks['map'] - started:8.1f} s")
-    line(f"  map: {args.workers} workers analyse, write the cache", f"{marks['mapped'] - marks['map']:8.1f} s"
-         "  (the main process reads each batch as it comes)")
+    line(
+        f"  map: {args.workers} workers analyse, write the cache",
+        f"{marks['mapped'] - marks['map']:8.1f} s  (the main process reads each batch as it comes)",
+    )
     line("  read the cache, cross-article steps (main)", f"{started + seconds - marks['mapped']:8.1f} s")
     per_core = megabytes / (seconds * args.workers)
-    line("  per core (wall time x workers)", f"{per_core:8.2f} MB/s  {len(articles) / (seconds * args.workers):8.0f} articles/s")
-    line("  per core (CPU seconds, workers + main)", f"{megabytes / cpu_seconds:8.2f} MB/s  "
-         f"{len(articles) / cpu_seconds:8.0f} articles/s  ({workers_cpu:.0f} + {main_cpu:.0f} = {cpu_seconds:.0f} CPU s)")
-    line("  analysis / reading the files", f"{seconds / raw_seconds:8.0f} x wall, "
-         f"{seconds * args.workers / raw_seconds:.0f} x core-seconds")
+    line(
+        "  per core (wall time x workers)",
+        f"{per_core:8.2f} MB/s  {len(articles) / (seconds * args.workers):8.0f} articles/s",
+    )
+    line(
+        "  per core (CPU seconds, workers + main)",
+        f"{megabytes / cpu_seconds:8.2f} MB/s  "
+        f"{len(articles) / cpu_seconds:8.0f} articles/s  ({workers_cpu:.0f} + {main_cpu:.0f} = {cpu_seconds:.0f} CPU s)",
+    )
+    line(
+        "  analysis / reading the files",
+        f"{seconds / raw_seconds:8.0f} x wall, {seconds * args.workers / raw_seconds:.0f} x core-seconds",
+    )
     line("  outlets", f"{tables.articles['outlet'].nunique():8d}")
 
     # every (n/slice)-th article: the slice spans all days, so all outlets
@@ -212,8 +257,10 @@ def main() -> None:
     line("  warm table load", f"{timed(read_tables, store)[1]:8.2f} s")
     line("  texts of the store (read_articles, chrome)", f"{timed(read_articles, store)[1]:8.2f} s")
     line("  mentions in the store", f"{len(small.mentions):,}")
-    line("  terms in the store (outlet x stem x word)", f"{len(small.terms):,} rows, "
-         f"{(store / 'terms.parquet').stat().st_size / 1e6:.0f} MB")
+    line(
+        "  terms in the store (outlet x stem x word)",
+        f"{len(small.terms):,} rows, {(store / 'terms.parquet').stat().st_size / 1e6:.0f} MB",
+    )
     line("  outlets in the store (the dashboard's filter)", f"{len(outlets(connect(small))):8d}")
 
     print("query on 5 million mention rows (DuckDB, in process)")

@@ -14,6 +14,7 @@ mention; an actor is
 
 prints per story: actors found / all (recall), merged / found, conflated, mentions covered.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,35 +65,55 @@ def score(story: dict, articles: list[Article], extract) -> dict:
     for article in articles:
         predicted = [s for s in extract(article) if not s.data.get("nisba")]
         for mention in gold.find(article.id, article.body, "actor"):
-            overlap = [(min(s.end, mention.end) - max(s.start, mention.start), s.label)
-                       for s in predicted if s.overlaps(mention.start, mention.end)]
+            overlap = [
+                (min(s.end, mention.end) - max(s.start, mention.start), s.label)
+                for s in predicted
+                if s.overlaps(mention.start, mention.end)
+            ]
             labels[mention.label].append(max(overlap)[1] if overlap else None)
-    entity = {actor: Counter(l for l in found if l).most_common(1)[0][0]
-              for actor, found in labels.items() if any(found)}
+    entity = {
+        actor: Counter(l for l in found if l).most_common(1)[0][0] for actor, found in labels.items() if any(found)
+    }
     owners = Counter(entity.values())
     rows = []
     for actor in story["actors"]:
         name = actor["name_en"]
         covered = [l for l in labels[name] if l]
-        rows.append({"actor": name, "type": actor["type"], "mentions": len(labels[name]), "covered": len(covered),
-                     "entity": entity.get(name, ""), "found": bool(covered),
-                     "merged": bool(covered) and len(set(covered)) == 1,
-                     "conflated": bool(covered) and owners[entity[name]] > 1,
-                     "entities": dict(Counter(covered))})
+        rows.append(
+            {
+                "actor": name,
+                "type": actor["type"],
+                "mentions": len(labels[name]),
+                "covered": len(covered),
+                "entity": entity.get(name, ""),
+                "found": bool(covered),
+                "merged": bool(covered) and len(set(covered)) == 1,
+                "conflated": bool(covered) and owners[entity[name]] > 1,
+                "entities": dict(Counter(covered)),
+            }
+        )
     present = [r for r in rows if r["mentions"]]
-    return {"story": story["id"], "articles": len(articles), "actors": len(present),
-            "found": sum(r["found"] for r in present), "merged": sum(r["merged"] for r in present),
-            "conflated": sum(r["conflated"] for r in present),
-            "mentions": sum(r["mentions"] for r in present), "covered": sum(r["covered"] for r in present),
-            "rows": rows}
+    return {
+        "story": story["id"],
+        "articles": len(articles),
+        "actors": len(present),
+        "found": sum(r["found"] for r in present),
+        "merged": sum(r["merged"] for r in present),
+        "conflated": sum(r["conflated"] for r in present),
+        "mentions": sum(r["mentions"] for r in present),
+        "covered": sum(r["covered"] for r in present),
+        "rows": rows,
+    }
 
 
 def report(result: dict) -> str:
     r = result
-    lines = [f"{r['story']:<18} {r['articles']} articles  actors found {r['found']}/{r['actors']} "
-             f"({r['found'] / r['actors']:.0%})  merged into one entity {r['merged']}/{r['found']}  "
-             f"conflated {r['conflated']}  mentions covered {r['covered']}/{r['mentions']} "
-             f"({r['covered'] / max(r['mentions'], 1):.0%})"]
+    lines = [
+        f"{r['story']:<18} {r['articles']} articles  actors found {r['found']}/{r['actors']} "
+        f"({r['found'] / r['actors']:.0%})  merged into one entity {r['merged']}/{r['found']}  "
+        f"conflated {r['conflated']}  mentions covered {r['covered']}/{r['mentions']} "
+        f"({r['covered'] / max(r['mentions'], 1):.0%})"
+    ]
     for row in r["rows"]:
         if row["mentions"] and (not row["found"] or not row["merged"] or row["conflated"]):
             what = "missed" if not row["found"] else "split" if not row["merged"] else "conflated"
@@ -107,6 +128,7 @@ def main() -> None:
     if not SAUDINEWSNET.is_dir():
         sys.exit(f"{SAUDINEWSNET} not found: this benchmark reads the shared SaudiNewsNet copy.")
     from analysis.ner import entity_extractor
+
     extract, status = entity_extractor(use_ner=not args.no_ner)
     print(status.message)
     for story in read_gold()["stories"]:

@@ -1,5 +1,6 @@
 """Plotly in the house style: a font with Arabic glyphs, every data string escaped, a PNG
 button, clickable points, and one colour per outlet and per entity type on every page."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -9,8 +10,11 @@ from .fonts import FONT_FAMILY
 from .session import all_tables
 
 TYPE_COLOURS = {  # entity types, one colour each on every page
-    "person": "#1f77b4", "place": "#2ca02c", "organisation": "#ff7f0e",
-    "media": "#9467bd", "event": "#d62728",
+    "person": "#1f77b4",
+    "place": "#2ca02c",
+    "organisation": "#ff7f0e",
+    "media": "#9467bd",
+    "event": "#d62728",
 }
 
 
@@ -33,8 +37,7 @@ def style(fig, height: int | None = None):
 
 def png_config(key: str) -> dict:
     """Plotly's toolbar: no logo, and its camera button saves the chart as marsad-KEY.png (2x)."""
-    return {"displaylogo": False,
-            "toImageButtonOptions": {"format": "png", "filename": f"marsad-{key}", "scale": 2}}
+    return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": f"marsad-{key}", "scale": 2}}
 
 
 def chart(fig, key: str, height: int | None = None) -> None:
@@ -45,14 +48,22 @@ def chart(fig, key: str, height: int | None = None) -> None:
 def clickable_chart(fig, key: str, height: int | None = None) -> list[dict]:
     """A chart whose bars can be clicked; returns the selected points (customdata, x, y) as the
     data had them (not escaped)."""
-    event = st.plotly_chart(style(fig, height), width="stretch", theme=None, key=key,
-                            on_select="rerun", selection_mode="points", config=png_config(key))
+    event = st.plotly_chart(
+        style(fig, height),
+        width="stretch",
+        theme=None,
+        key=key,
+        on_select="rerun",
+        selection_mode="points",
+        config=png_config(key),
+    )
     return unescape_points(list(event.selection.get("points", []))) if event else []
 
 
 def outlet_colours() -> dict[str, str]:
     """One colour per outlet of the whole corpus, the same on every page and under any filter."""
     import plotly.express as px
+
     palette = px.colors.qualitative.Bold + px.colors.qualitative.Pastel
     outlets = sorted(all_tables().articles["outlet"].dropna().unique())
     return {o: palette[i % len(palette)] for i, o in enumerate(outlets)}

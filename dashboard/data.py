@@ -1,6 +1,7 @@
 """The corpus's tables and texts, cached by content: the bundled corpus (through the disk
 cache), a built store (`--store DIR`), or this session's uploads (memory only); and DuckDB
 connections over the same tables for analysis.query."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,18 @@ import duckdb
 import streamlit as st
 
 from analysis import pipeline, query
-from analysis.corpus import (BUNDLED_CORPUS, DATA_DIR, METADATA_NAME, SUPPORTED, Article, CorpusError,
-                             LoadResult, load_bundled, load_files, read_metadata_bytes)
+from analysis.corpus import (
+    BUNDLED_CORPUS,
+    DATA_DIR,
+    METADATA_NAME,
+    SUPPORTED,
+    Article,
+    CorpusError,
+    LoadResult,
+    load_bundled,
+    load_files,
+    read_metadata_bytes,
+)
 from analysis.lexicon import LexiconError
 from analysis.parallel import Progress, analyze_in_memory
 from analysis.store import TEXTS, StoreError, read_articles, read_tables
@@ -29,8 +40,7 @@ STORE_FALLBACK = " Showing the bundled corpus instead."
 
 def _data_files() -> Files:
     """Every file under data/ (articles, metadata, lexicons): the bundled cache key."""
-    return tuple((str(p.relative_to(DATA_DIR)), p.read_bytes())
-                 for p in sorted(DATA_DIR.rglob("*")) if p.is_file())
+    return tuple((str(p.relative_to(DATA_DIR)), p.read_bytes()) for p in sorted(DATA_DIR.rglob("*")) if p.is_file())
 
 
 def _lexicon_files() -> Files:
@@ -51,8 +61,9 @@ def _bundled_tables(data_files: Files) -> tuple[Tables, tuple[str, ...]]:
 # Few entries and a time limit: every session's uploads share this cache, and a big corpus is
 # hundreds of MB. `_on_progress` (not part of the key) is told how far the analysis is.
 @st.cache_data(show_spinner="Reading your files…", max_entries=3, ttl=3600)
-def _uploaded_tables(files: Files, lexicon_files: Files,
-                     _on_progress: Callable[[Progress], None] | None = None) -> tuple[Tables, tuple[str, ...]]:
+def _uploaded_tables(
+    files: Files, lexicon_files: Files, _on_progress: Callable[[Progress], None] | None = None
+) -> tuple[Tables, tuple[str, ...]]:
     result, problems = read_uploads(files)
     # in memory only, on every core: uploads are never written to disk (not even to the analysis cache)
     return analyze_in_memory(result.articles, _on_progress), tuple(problems + result.summary())
@@ -107,8 +118,9 @@ def _tables_connection(kind: str, key: tuple) -> duckdb.DuckDBPyConnection:
     return query.connect(load_tables(files)[0], in_memory=query.QUERIED)  # no second copy of the rest
 
 
-def load_tables(files: Files | None, on_progress: Callable[[Progress], None] | None = None
-                ) -> tuple[Tables, tuple[str, ...]]:
+def load_tables(
+    files: Files | None, on_progress: Callable[[Progress], None] | None = None
+) -> tuple[Tables, tuple[str, ...]]:
     """All tables of the bundled corpus or the built store (files None) or of uploaded (name, bytes)
     files (`on_progress` told how far their analysis is)."""
     if files is None:
@@ -123,8 +135,9 @@ def load_tables(files: Files | None, on_progress: Callable[[Progress], None] | N
     return _uploaded_tables(files, _lexicon_files(), on_progress)
 
 
-def tables_or_stop(files: Files | None, on_progress: Callable[[Progress], None] | None = None
-                   ) -> tuple[Tables, tuple[str, ...]]:
+def tables_or_stop(
+    files: Files | None, on_progress: Callable[[Progress], None] | None = None
+) -> tuple[Tables, tuple[str, ...]]:
     """load_tables, or the error's message (a lexicon typo: file, line, fix) and a stop."""
     try:
         return load_tables(files, on_progress)
@@ -168,6 +181,7 @@ def filters_key() -> tuple:
 
 # ---------------------------------------------------------------- article texts (reader, contexts)
 
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _articles_of(files: Files) -> tuple[Article, ...]:
     """The Article records (original text, metadata) of (name, bytes) files, metadata.csv
@@ -177,8 +191,11 @@ def _articles_of(files: Files) -> tuple[Article, ...]:
 
 def _bundled_files() -> Files:
     """The bundled articles and their metadata.csv as (name, bytes): the texts' cache key."""
-    return tuple((p.name, p.read_bytes()) for p in sorted(BUNDLED_CORPUS.iterdir())
-                 if p.is_file() and (p.suffix.lower() in SUPPORTED or p.name == METADATA_NAME))
+    return tuple(
+        (p.name, p.read_bytes())
+        for p in sorted(BUNDLED_CORPUS.iterdir())
+        if p.is_file() and (p.suffix.lower() in SUPPORTED or p.name == METADATA_NAME)
+    )
 
 
 def open_store() -> Path | None:

@@ -3,6 +3,7 @@ the page: as Markdown text, as HTML text or as chart text, shown as written and 
 Streamlit renders Markdown (links, images that the reader's browser fetches, KaTeX `$...$`,
 `:red[...]`) in st.markdown, st.warning, st.caption...; unsafe_allow_html blocks are HTML; plotly
 draws `<a href>`, `<b>`, `<span style>` in every label, tick, legend and hover."""
+
 from __future__ import annotations
 
 import html
@@ -64,11 +65,13 @@ def escape_figure(fig):
     frames, however the figure was made (plotly express fills layout.yaxis.categoryarray from a
     Categorical, facet titles from the data...). An outlet named `<a href=...>` shows as written."""
     import plotly.graph_objects as go
+
     return go.Figure(_escaped(fig.to_dict()))
 
 
 def unescape_points(points: list[dict]) -> list[dict]:
     """Selected points as the data had them (a click gives back the escaped customdata, x, y)."""
+
     def plain(value):
         if isinstance(value, str):
             return html.unescape(value)
@@ -77,4 +80,5 @@ def unescape_points(points: list[dict]) -> list[dict]:
         if isinstance(value, dict):
             return {k: plain(v) for k, v in value.items()}
         return value
+
     return [plain(p) for p in points]

@@ -1,5 +1,6 @@
 """An article's text with its spans coloured by kind (entity, weapon, quantity, date, quote),
 escaped, and the colour key."""
+
 from __future__ import annotations
 
 from .escape import escape_html
@@ -14,17 +15,24 @@ HIGHLIGHTS = {
     "weapon": ("#fecaca", "Weapon", "سلاح"),
     "entity": ("#bfdbfe", "Entity", "كيان"),
 }
-HIGHLIGHT_CSS = "<style>" + "".join(
-    f".hl-{kind} {{ border-bottom: 2px solid {colour}; font-style: italic; }}" if kind == "quote"
-    else f".hl-{kind} {{ background: {colour}; border-radius: 3px; }}"
-    for kind, (colour, _, _) in HIGHLIGHTS.items()) + (
-    ".hl-focus { outline: 2px solid #0f766e; outline-offset: 1px; }"
-    ".hl-chrome { color: #94a3b8; }"
-    ".marsad-facts { border-collapse: collapse; font-size: .9rem; margin-bottom: .5rem; }"
-    ".marsad-facts th { font-weight: 600; padding: .1rem .8rem .1rem 0; vertical-align: top; }"
-    ".marsad-facts td { padding: .1rem .8rem .1rem 0; }"
-    ".marsad-legend span { display: inline-block; margin: 0 .2rem .3rem .2rem; padding: 0 .5rem; }"
-    "</style>")
+HIGHLIGHT_CSS = (
+    "<style>"
+    + "".join(
+        f".hl-{kind} {{ border-bottom: 2px solid {colour}; font-style: italic; }}"
+        if kind == "quote"
+        else f".hl-{kind} {{ background: {colour}; border-radius: 3px; }}"
+        for kind, (colour, _, _) in HIGHLIGHTS.items()
+    )
+    + (
+        ".hl-focus { outline: 2px solid #0f766e; outline-offset: 1px; }"
+        ".hl-chrome { color: #94a3b8; }"
+        ".marsad-facts { border-collapse: collapse; font-size: .9rem; margin-bottom: .5rem; }"
+        ".marsad-facts th { font-weight: 600; padding: .1rem .8rem .1rem 0; vertical-align: top; }"
+        ".marsad-facts td { padding: .1rem .8rem .1rem 0; }"
+        ".marsad-legend span { display: inline-block; margin: 0 .2rem .3rem .2rem; padding: 0 .5rem; }"
+        "</style>"
+    )
+)
 
 
 def highlight_html(text: str, spans) -> str:
@@ -41,8 +49,7 @@ def highlight_html(text: str, spans) -> str:
         if covering:
             kinds = sorted({k for k, _ in covering}, key=lambda k: order.index(k) if k in order else 0)
             note = " · ".join(dict.fromkeys(n for _, n in covering if n))
-            piece = (f'<span class="{" ".join("hl-" + k for k in kinds)}" '
-                     f'title="{escape_html(note)}">{piece}</span>')
+            piece = f'<span class="{" ".join("hl-" + k for k in kinds)}" title="{escape_html(note)}">{piece}</span>'
         pieces.append(piece)
     return f'<div class="marsad-rtl" dir="rtl">{"".join(pieces)}</div>'
 

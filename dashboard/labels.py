@@ -1,4 +1,5 @@
 """Data values shown in the interface language: entity types, the "unknown" outlet, names."""
+
 from __future__ import annotations
 
 from dataclasses import fields
@@ -52,4 +53,6 @@ def localised(tables: Tables) -> Tables:
         columns = {c: _renamed(frame[c], UNKNOWN_OUTLET, new) for c in ("outlet", "other_outlet") if c in frame.columns}
         if any(columns[c] is not frame[c] for c in columns):
             changed[f.name] = frame.assign(**columns)
-    return Tables(**{f.name: changed.get(f.name, getattr(tables, f.name)) for f in fields(tables)}) if changed else tables
+    return (
+        Tables(**{f.name: changed.get(f.name, getattr(tables, f.name)) for f in fields(tables)}) if changed else tables
+    )

@@ -1,5 +1,6 @@
 """The interface language: English or Arabic (right to left), chosen in the sidebar and
 carried by the link (?lang=ar)."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -40,8 +41,7 @@ def language_switch() -> None:
     if "lang" not in st.session_state:
         wanted = st.query_params.get(LANG_PARAM, "en")
         st.session_state["lang"] = wanted if wanted in LANGUAGES else "en"
-    chosen = st.radio("Language · اللغة", list(LANGUAGES), format_func=LANGUAGES.get,
-                      key="lang", horizontal=True)
+    chosen = st.radio("Language · اللغة", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True)
     if chosen == "ar":
         st.query_params[LANG_PARAM] = "ar"
         st.markdown(RTL_LAYOUT_CSS, unsafe_allow_html=True)

@@ -1,4 +1,5 @@
 """Widget state mirrored in the link's query string, so a shared link reproduces the view."""
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,5 +1,6 @@
 """Article text and messages on the page, always escaped: right-to-left Arabic blocks and
 sentence cards, numbers, row limits, and the notes for an empty selection."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,6 +24,7 @@ CSS = f"""
 </style>
 """
 
+
 def show_problems(problems: tuple[str, ...]) -> None:
     """The files that were skipped or loaded with a caveat, escaped; load_files has already
     grouped them ("a.txt is empty. And 9,999 more files like it: …"), never one per file."""
@@ -34,10 +36,14 @@ def has_articles(tables: Tables) -> bool:
     """False (after saying why) when the corpus or the outlet filter leaves no article."""
     st.markdown(CSS + HIGHLIGHT_CSS, unsafe_allow_html=True)
     if tables.articles.empty:
-        st.info(tr("No articles to show: the corpus is empty or the outlet filter leaves nothing. "
-                   "Change the corpus or the outlets in the sidebar.",
-                   "لا مقالات للعرض: المدونة فارغة أو لا يُبقي فلتر المنافذ شيئًا. "
-                   "غيّر المدونة أو المنافذ في الشريط الجانبي."))
+        st.info(
+            tr(
+                "No articles to show: the corpus is empty or the outlet filter leaves nothing. "
+                "Change the corpus or the outlets in the sidebar.",
+                "لا مقالات للعرض: المدونة فارغة أو لا يُبقي فلتر المنافذ شيئًا. "
+                "غيّر المدونة أو المنافذ في الشريط الجانبي.",
+            )
+        )
         return False
     return True
 
@@ -45,11 +51,19 @@ def has_articles(tables: Tables) -> bool:
 def empty_note(what: str, what_ar: str = "") -> None:
     """Nothing to show; the outlet filter is named only when one is set."""
     if st.session_state.get("outlets"):
-        st.info(tr(f"No {what} in the articles shown. Try other outlets in the sidebar.",
-                   f"لا {what_ar or what} في المقالات المعروضة. جرّب منافذ أخرى في الشريط الجانبي."))
+        st.info(
+            tr(
+                f"No {what} in the articles shown. Try other outlets in the sidebar.",
+                f"لا {what_ar or what} في المقالات المعروضة. جرّب منافذ أخرى في الشريط الجانبي.",
+            )
+        )
     else:
-        st.info(tr(f"No {what} in these articles: neither the lexicons nor the NER model found any.",
-                   f"لا {what_ar or what} في هذه المقالات: لم يجد المعجم ولا نموذج التعرّف شيئًا."))
+        st.info(
+            tr(
+                f"No {what} in these articles: neither the lexicons nor the NER model found any.",
+                f"لا {what_ar or what} في هذه المقالات: لم يجد المعجم ولا نموذج التعرّف شيئًا.",
+            )
+        )
 
 
 def rtl_html(text: str, marks: tuple[str, ...] = ()) -> str:
@@ -78,8 +92,7 @@ def rtl_block(text: str, meta: str | tuple = (), marks: tuple[str, ...] = ()) ->
     parts = (meta,) if isinstance(meta, str) else meta
     caption = " · ".join(f"<bdi>{escape_html(p)}</bdi>" for p in parts if str(p))
     caption = f'<div class="marsad-meta">{caption}</div>' if caption else ""
-    st.markdown(f'<div class="marsad-card">{caption}{rtl_html(text, marks)}</div>',
-                unsafe_allow_html=True)
+    st.markdown(f'<div class="marsad-card">{caption}{rtl_html(text, marks)}</div>', unsafe_allow_html=True)
 
 
 SHOWN_CARDS = 200  # sentence cards drawn at once: a page over 20,000 articles stays quick
@@ -98,8 +111,12 @@ TABLE_ROWS = 2_000  # rows of a table sent to the browser; its CSV download has 
 def table_rows(rows: pd.DataFrame, limit: int = TABLE_ROWS) -> pd.DataFrame:
     """The first `limit` rows of a table to show; says so when there are more."""
     if len(rows) > limit:
-        st.caption(tr(f"The first {limit:,} of {len(rows):,} rows are shown; the CSV download has them all.",
-                      f"تظهر أول {limit:,} من {len(rows):,} صفًا؛ وملف CSV فيه كلها."))
+        st.caption(
+            tr(
+                f"The first {limit:,} of {len(rows):,} rows are shown; the CSV download has them all.",
+                f"تظهر أول {limit:,} من {len(rows):,} صفًا؛ وملف CSV فيه كلها.",
+            )
+        )
     return rows.head(limit)
 
 

@@ -1,4 +1,5 @@
 """The tables the sidebar chose for this session (corpus, then filters), as the pages read them."""
+
 from __future__ import annotations
 
 from datetime import date

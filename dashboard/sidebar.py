@@ -1,5 +1,6 @@
 """The shared sidebar: language, corpus (bundled, stored or uploaded), outlet filter and the
 adjective switch, all mirrored in the link; it leaves the filtered tables for the page."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -36,8 +37,12 @@ def sidebar() -> None:
         if not adjective_switch():
             tables = tables.names_only()
         filtered = tables.for_outlets(chosen).for_dates(start, end)
-        st.caption(tr(f"{len(filtered.articles):,} of {len(tables.articles):,} articles shown",
-                      f"{len(filtered.articles):,} من {len(tables.articles):,} مقالات معروضة"))
+        st.caption(
+            tr(
+                f"{len(filtered.articles):,} of {len(tables.articles):,} articles shown",
+                f"{len(filtered.articles):,} من {len(tables.articles):,} مقالات معروضة",
+            )
+        )
         st.caption(find_model().message)
     keep_tables(localised(filtered), localised(tables), (start, end))
 
@@ -48,14 +53,21 @@ def corpus_choice() -> Tables:
     choice = st.radio(tr("Corpus", "المدونة"), [BUNDLED, UPLOADED], key="corpus", format_func=corpus_names.get)
     # Always drawn, so uploads survive switching back and forth between the corpora.
     uploads = st.file_uploader(
-        tr("Your articles (.txt, .html, .csv, .jsonl, .json or a .zip of them; add metadata.csv for "
-           "outlets and dates)",
-           "مقالاتك (txt، html، csv، jsonl، json أو ملف zip يضمها؛ أضف metadata.csv للمنافذ والتواريخ)"),
-        type=[s.lstrip(".") for s in SUPPORTED + ARCHIVES], accept_multiple_files=True, key="uploads",
-        help=tr(f"Up to {MAX_FILE_MB} MB per file; web pages (.html) are read for their article text. "
-                "Kept in this session's memory only: not written to disk, not shown to other sessions.",
-                f"حتى {MAX_FILE_MB} ميغابايت للملف؛ تُقرأ صفحات الويب (.html) لنص مقالها. "
-                "تبقى في ذاكرة هذه الجلسة فقط: لا تُكتب على القرص ولا تظهر لجلسات أخرى."))
+        tr(
+            "Your articles (.txt, .html, .csv, .jsonl, .json or a .zip of them; add metadata.csv for "
+            "outlets and dates)",
+            "مقالاتك (txt، html، csv، jsonl، json أو ملف zip يضمها؛ أضف metadata.csv للمنافذ والتواريخ)",
+        ),
+        type=[s.lstrip(".") for s in SUPPORTED + ARCHIVES],
+        accept_multiple_files=True,
+        key="uploads",
+        help=tr(
+            f"Up to {MAX_FILE_MB} MB per file; web pages (.html) are read for their article text. "
+            "Kept in this session's memory only: not written to disk, not shown to other sessions.",
+            f"حتى {MAX_FILE_MB} ميغابايت للملف؛ تُقرأ صفحات الويب (.html) لنص مقالها. "
+            "تبقى في ذاكرة هذه الجلسة فقط: لا تُكتب على القرص ولا تظهر لجلسات أخرى.",
+        ),
+    )
     st.session_state["uploaded_files"] = tuple((u.name, u.getvalue()) for u in uploads or [])
     files: Files | None = None
     if choice == UPLOADED:
@@ -85,16 +97,23 @@ def outlet_filter(tables: Tables) -> list[str]:
         wanted = st.query_params.get_all(OUTLET_PARAM)
         missing = [o for o in wanted if o not in outlets]
         if missing:
-            st.warning(escape_markdown(tr("Not in this corpus, ignored: ", "ليست في هذه المدونة، أُهملت: ")
-                                       + ", ".join(missing)))
+            st.warning(
+                escape_markdown(
+                    tr("Not in this corpus, ignored: ", "ليست في هذه المدونة، أُهملت: ") + ", ".join(missing)
+                )
+            )
         st.session_state["outlets"] = [o for o in wanted if o in outlets]
     else:  # the corpus may have changed under the filter
         kept = [o for o in st.session_state["outlets"] if o in outlets]
         if kept != st.session_state["outlets"]:
             st.session_state["outlets"] = kept
-    chosen = st.multiselect(tr("Outlets (none chosen = all)", "المنافذ (بلا اختيار = الكل)"),
-                            outlets, key="outlets", placeholder=tr("All outlets", "كل المنافذ"),
-                            format_func=outlet_name)
+    chosen = st.multiselect(
+        tr("Outlets (none chosen = all)", "المنافذ (بلا اختيار = الكل)"),
+        outlets,
+        key="outlets",
+        placeholder=tr("All outlets", "كل المنافذ"),
+        format_func=outlet_name,
+    )
     if chosen:
         st.query_params[OUTLET_PARAM] = chosen
     elif OUTLET_PARAM in st.query_params:
@@ -123,12 +142,18 @@ def date_filter(tables: Tables) -> tuple[date | None, date | None]:
     elif st.session_state.get("_date_bounds") != (first, last):  # another corpus: its whole range
         st.session_state["dates"] = (first, last)
     st.session_state["_date_bounds"] = (first, last)
-    chosen = st.date_input(tr("Published between", "نُشرت بين"), min_value=first, max_value=last,
-                           key="dates", format="YYYY-MM-DD",
-                           help=tr("Every page shows only the articles published in this range; "
-                                   "the full range also keeps the articles without a date.",
-                                   "تعرض كل الصفحات المقالات المنشورة في هذه المدة فقط؛ "
-                                   "والمدة كاملة تُبقي المقالات بلا تاريخ أيضًا."))
+    chosen = st.date_input(
+        tr("Published between", "نُشرت بين"),
+        min_value=first,
+        max_value=last,
+        key="dates",
+        format="YYYY-MM-DD",
+        help=tr(
+            "Every page shows only the articles published in this range; "
+            "the full range also keeps the articles without a date.",
+            "تعرض كل الصفحات المقالات المنشورة في هذه المدة فقط؛ والمدة كاملة تُبقي المقالات بلا تاريخ أيضًا.",
+        ),
+    )
     start = chosen[0] if len(chosen) > 0 else first
     end = chosen[1] if len(chosen) > 1 else last  # while the reader picks the second day
     start, end = (start if start > first else None), (end if end < last else None)
@@ -144,11 +169,14 @@ def adjective_switch() -> bool:
     """Whether adjectives (الروسي) count as mentions of their country; ?nisba=1 in the link."""
     if "nisba" not in st.session_state:
         st.session_state["nisba"] = st.query_params.get(NISBA_PARAM) == "1"
-    nisba = st.toggle(tr("Count adjectives as mentions", "احتساب الصفات إشاراتٍ"), key="nisba",
-                      help=tr("الروسي، الكوري الشمالي… counted towards Russia, North Korea…; "
-                              "off: only the names count.",
-                              "الروسي، الكوري الشمالي… تُحتسب لروسيا وكوريا الشمالية…؛ "
-                              "عند الإيقاف تُحتسب الأسماء وحدها."))
+    nisba = st.toggle(
+        tr("Count adjectives as mentions", "احتساب الصفات إشاراتٍ"),
+        key="nisba",
+        help=tr(
+            "الروسي، الكوري الشمالي… counted towards Russia, North Korea…; off: only the names count.",
+            "الروسي، الكوري الشمالي… تُحتسب لروسيا وكوريا الشمالية…؛ عند الإيقاف تُحتسب الأسماء وحدها.",
+        ),
+    )
     if nisba:
         st.query_params[NISBA_PARAM] = "1"
     elif NISBA_PARAM in st.query_params:

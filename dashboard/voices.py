@@ -1,5 +1,6 @@
 """Who said what and whom the articles cite, drawn on the Story view: speakers by outlet (a click
 reads what one said), and the media and agencies cited."""
+
 from __future__ import annotations
 
 import plotly.express as px
@@ -31,12 +32,27 @@ def who_said_what(tables: Tables) -> None:
         by_speaker = quotes.groupby(["who", "outlet"]).size().reset_index(name="quotes")
         order = by_speaker.groupby("who")["quotes"].sum().sort_values(kind="stable").index.tolist()
         charted = order[-TOP_SPEAKERS:]  # the most quoted; the list below has every speaker
-        fig = px.bar(by_speaker[by_speaker["who"].isin(charted)], x="quotes", y="who", color="outlet",
-                     orientation="h", color_discrete_map=outlet_colours(), category_orders={"who": charted[::-1]},
-                     labels={"who": "", "quotes": tr("Quotes", "الاقتباسات")})
-        st.caption(tr("Click a bar to read what that speaker said.", "انقر عمودًا لتقرأ ما قاله المتحدث.")
-                   + (tr(f" The {TOP_SPEAKERS} most quoted of {len(order):,} speakers.",
-                         f" أكثر {TOP_SPEAKERS} متحدثًا اقتباسًا من {len(order):,}.") if len(order) > TOP_SPEAKERS else ""))
+        fig = px.bar(
+            by_speaker[by_speaker["who"].isin(charted)],
+            x="quotes",
+            y="who",
+            color="outlet",
+            orientation="h",
+            color_discrete_map=outlet_colours(),
+            category_orders={"who": charted[::-1]},
+            labels={"who": "", "quotes": tr("Quotes", "الاقتباسات")},
+        )
+        st.caption(
+            tr("Click a bar to read what that speaker said.", "انقر عمودًا لتقرأ ما قاله المتحدث.")
+            + (
+                tr(
+                    f" The {TOP_SPEAKERS} most quoted of {len(order):,} speakers.",
+                    f" أكثر {TOP_SPEAKERS} متحدثًا اقتباسًا من {len(order):,}.",
+                )
+                if len(order) > TOP_SPEAKERS
+                else ""
+            )
+        )
         clicked = clickable_chart(fig, "quotes_by_speaker", height=max(300, 26 * len(charted) + 120))
         picked = next((p.get("y") for p in clicked if p.get("y") in order), None)
         if picked and st.session_state.get("_speaker_click") != picked:  # a new click only
@@ -48,7 +64,9 @@ def who_said_what(tables: Tables) -> None:
         speaker = st.selectbox(tr("Speaker", "المتحدث"), order[::-1], key="quote_speaker")
         to_link("speaker", speaker, default=order[-1])
         for row in first_rows(quotes[quotes["who"] == speaker]).itertuples():
-            rtl_block(row.quote, (row.verb, row.speaker, row.outlet, tr(*QUOTE_KINDS["direct" if row.direct else "reported"])))
+            rtl_block(
+                row.quote, (row.verb, row.speaker, row.outlet, tr(*QUOTE_KINDS["direct" if row.direct else "reported"]))
+            )
             read_in_article(row.article, row.start, ("Read it in the article", "اقرأه في المقال"))
         download(quotes.drop(columns=["who"]), "quotes", tr("Download quotes", "تنزيل الاقتباسات"))
 
@@ -61,7 +79,14 @@ def cited_sources(tables: Tables) -> None:
         empty_note("cited sources", "مصادر مستشهد بها")
     else:
         cited = sources.groupby(["source_ar", "outlet"]).size().reset_index(name="citations")
-        fig = px.bar(cited, x="citations", y="source_ar", color="outlet", orientation="h",
-                     color_discrete_map=outlet_colours(), labels={"source_ar": "", "citations": tr("Citations", "الاستشهادات")})
+        fig = px.bar(
+            cited,
+            x="citations",
+            y="source_ar",
+            color="outlet",
+            orientation="h",
+            color_discrete_map=outlet_colours(),
+            labels={"source_ar": "", "citations": tr("Citations", "الاستشهادات")},
+        )
         chart(fig, "cited_sources", height=max(280, 30 * cited["source_ar"].nunique() + 120))
         download(sources, "sources", tr("Download cited sources", "تنزيل المصادر"))

@@ -2,6 +2,7 @@
 parallelfold/SaudiNewsNet; read in place, never copied into the repository): the suicide
 bombing in Suruç (سروج / سوروتش), Turkey, 20 July 2015, whose toll rose from 27 to 32 killed
 across outlets and days."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,9 @@ SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 STORY_WORDS = ("سروج", "سوروتش")
 
 
-def suruc_articles(days: tuple[str, ...] = ("2015-07-21", "2015-07-22", "2015-07-23", "2015-07-24",
-                                            "2015-07-25")) -> list[dict]:
+def suruc_articles(
+    days: tuple[str, ...] = ("2015-07-21", "2015-07-22", "2015-07-23", "2015-07-24", "2015-07-25"),
+) -> list[dict]:
     """The SaudiNewsNet articles that name Suruç, in the dataset's own fields (source, url,
     date_extracted, title, author, content), one copy of each url."""
     found, seen = [], set()

@@ -3,6 +3,7 @@ corpus, and the outlet filter (sidebar or link) changes what every page shows.
 
 Expected values come from the real tables (analyze(load_bundled())), not from guesses.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,7 @@ from analysis.pipeline import analyze
 from dashboard.downloads import safe_csv
 from dashboard.render import fmt_number, rtl_html
 
-PAGES = ["views/overview.py", "views/entities.py", "views/outlets.py",
-         "views/quantities.py", "views/story.py"]
+PAGES = ["views/overview.py", "views/entities.py", "views/outlets.py", "views/quantities.py", "views/story.py"]
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 EGYPT = "Egypt Telegraph"
 RIGHT = "رايت رايتس"
@@ -63,6 +63,7 @@ def quantity_values(at: AppTest) -> set[float]:
 
 
 # ---------------------------------------------------------------- every page, real content
+
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_without_exception(page):
@@ -133,6 +134,7 @@ def test_quantities_table_has_the_big_numbers(tables):
 
 # ---------------------------------------------------------------- the outlet filter
 
+
 def test_filter_egypt_telegraph(tables):
     expected = tables.for_outlets([EGYPT])
     at = open_app(outlets=[EGYPT])
@@ -186,6 +188,7 @@ def test_link_with_unknown_outlet_warns_and_shows_all(tables):
 
 # ---------------------------------------------------------------- uploads and empty states
 
+
 def test_no_uploads_yet_every_page_says_so():
     at = open_app()
     at.radio(key="corpus").set_value("My files").run()
@@ -196,16 +199,24 @@ def test_no_uploads_yet_every_page_says_so():
 
 
 def test_uploaded_files_replace_the_corpus():
-    rows = [{"text": "قال فلاديمير بوتين إن روسيا تلقت 5 ملايين قذيفة مدفعية من كوريا الشمالية.",
-             "outlet": "Test Daily", "date": "2024-06-14", "title": "اختبار"},
-            {"text": "=HYPERLINK(\"http://x\") بوتين في موسكو", "outlet": "Other", "date": "2024-06-15"}]
+    rows = [
+        {
+            "text": "قال فلاديمير بوتين إن روسيا تلقت 5 ملايين قذيفة مدفعية من كوريا الشمالية.",
+            "outlet": "Test Daily",
+            "date": "2024-06-14",
+            "title": "اختبار",
+        },
+        {"text": '=HYPERLINK("http://x") بوتين في موسكو', "outlet": "Other", "date": "2024-06-15"},
+    ]
     jsonl = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode()
     at = open_app()
     at.radio(key="corpus").set_value("My files").run()
-    at.file_uploader(key="uploads").set_value([
-        ("story.jsonl", jsonl, "application/json"),
-        ("broken.json", b"{not json", "application/json"),
-    ]).run()
+    at.file_uploader(key="uploads").set_value(
+        [
+            ("story.jsonl", jsonl, "application/json"),
+            ("broken.json", b"{not json", "application/json"),
+        ]
+    ).run()
     assert not at.exception
     assert metric(at, "Articles") == "2"
     assert any("broken.json" in w.value for w in at.warning)
@@ -223,14 +234,16 @@ def test_uploaded_files_replace_the_corpus():
 
 # ---------------------------------------------------------------- helpers the pages share
 
+
 def test_article_text_is_escaped():
-    html = rtl_html('<script>alert(1)</script> قال بوتين', ("بوتين",))
+    html = rtl_html("<script>alert(1)</script> قال بوتين", ("بوتين",))
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<mark>بوتين</mark>" in html and 'dir="rtl"' in html
 
 
 def test_csv_download_neutralises_formulas():
     import pandas as pd
+
     csv = safe_csv(pd.DataFrame({"a": ["=1+1", "+x", "-y", "@z", "بوتين"], "n": [1, 2, 3, 4, 5]}))
     text = csv.decode("utf-8-sig").splitlines()
     assert text[1:] == ["'=1+1,1", "'+x,2", "'-y,3", "'@z,4", "بوتين,5"]
@@ -254,14 +267,18 @@ def test_story_shows_quotes_sources_events_and_obeys_the_filter(tables):
     assert "first report of an event · 2000" in page_text.replace("<bdi>", "").replace("</bdi>", "")
     right_rights = open_app("views/story.py", outlets=["رايت رايتس"])
     only = right_rights.selectbox(key="quote_speaker").options
-    assert set(only) == set(tables.quotes[tables.quotes["outlet"] == "رايت رايتس"]
-                            .pipe(lambda q: [n or s for n, s in zip(q["speaker_name_en"], q["speaker"])]))
+    assert set(only) == set(
+        tables.quotes[tables.quotes["outlet"] == "رايت رايتس"].pipe(
+            lambda q: [n or s for n, s in zip(q["speaker_name_en"], q["speaker"])]
+        )
+    )
     assert "Adrienne Watson" not in only  # she is quoted in 001, whose outlet is unknown
 
 
 def test_bundled_analysis_is_cached_by_the_content_of_data(monkeypatch):
     """Editing a lexicon or an article (a new data/ key) must re-run the analysis."""
     import dashboard.data as common
+
     calls = []
     monkeypatch.setattr(common, "analyze", lambda articles: calls.append(len(articles)) or "tables")
     common._bundled_tables.clear()

@@ -1,4 +1,5 @@
 """The keyword-in-context page: normalised search over the articles shown, query in the link."""
+
 from __future__ import annotations
 
 import re
@@ -82,10 +83,10 @@ def test_punctuation_alone_says_what_to_type():
 
 def test_contexts_are_escaped():
     import json
+
     row = {"text": "وصلت <img src=x onerror=alert(1)> أسلحة إلى موسكو", "outlet": "<b>x</b>"}
     at = uploaded_app([("a.jsonl", json.dumps(row, ensure_ascii=False).encode())], "views/contexts.py")
     assert not at.exception
     [only] = kwic_rows(at)
     assert "<img" not in only and "&lt;img src=x onerror=alert(1)&gt;" in only
     assert "&lt;b&gt;x&lt;/b&gt;" in only
-

@@ -1,5 +1,6 @@
 """The sidebar's date range: every page shows only the articles published in it, the link
 carries it (?from=...&to=...), and DuckDB's counts obey it as the pandas tables do."""
+
 import datetime as dt
 
 import pytest

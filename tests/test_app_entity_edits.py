@@ -1,5 +1,6 @@
 """The Entities page: where each entity comes from, its spellings, and a reader's merges and
 splits (this session only), downloadable as lexicon rows; and the empty page's message."""
+
 import json
 
 from test_app import open_app, table
@@ -17,7 +18,11 @@ def test_every_entity_says_where_it_comes_from_and_how_it_is_written():
     at.selectbox(key="explain_entity").set_value("kim_jong_un").run()
     spellings = table(at, "variant", "count")
     assert dict(zip(spellings["variant"], spellings["count"])) == {
-        "كيم": 21, "كيم جونغ أون": 5, "كيم جونج أون": 4, "كيم يونج أون": 3}
+        "كيم": 21,
+        "كيم جونغ أون": 5,
+        "كيم جونج أون": 4,
+        "كيم يونج أون": 3,
+    }
 
 
 def test_merge_then_split_then_undo():
@@ -39,13 +44,20 @@ def test_merge_then_split_then_undo():
 
 
 def test_the_empty_message_names_the_outlet_filter_only_when_one_is_set():
-    rows = [{"text": "الطقس اليوم حار جدا في الصيف، وقال مسؤول إن الحرارة سترتفع.", "outlet": "Test Daily",
-             "date": "2015-07-21"}]
+    rows = [
+        {
+            "text": "الطقس اليوم حار جدا في الصيف، وقال مسؤول إن الحرارة سترتفع.",
+            "outlet": "Test Daily",
+            "date": "2015-07-21",
+        }
+    ]
     at = open_app()
     at.radio(key="corpus").set_value("My files").run()
-    at.file_uploader(key="uploads").set_value([
-        ("weather.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode(), "application/json"),
-    ]).run()
+    at.file_uploader(key="uploads").set_value(
+        [
+            ("weather.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode(), "application/json"),
+        ]
+    ).run()
     at.switch_page("views/entities.py").run()
     notes = [i.value for i in at.info]
     assert notes and not any("outlets" in n for n in notes), notes

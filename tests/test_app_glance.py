@@ -1,6 +1,7 @@
 """The story at a glance, as a reader meets it in the app (AppTest on the seed corpus): the
 overview's actors, figures and latest articles; attention over time; labelled events; the
 co-occurrence network; each leads to its sentences. Expected values come from the tables."""
+
 import json
 
 import pytest
@@ -60,6 +61,7 @@ def json_numbers(values):
         import base64
 
         import numpy as np
+
         return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
     return values
 
@@ -74,8 +76,11 @@ def test_events_are_labelled_by_what_happened():
 
 def test_the_network_pair_opens_its_sentences(tables):
     at = open_page("views/network.py")
-    pairs = cooccurrence(tables.mentions, "sentence",
-                         tables.mentions.groupby("entity").size().sort_values(ascending=False, kind="stable").head(15).index)
+    pairs = cooccurrence(
+        tables.mentions,
+        "sentence",
+        tables.mentions.groupby("entity").size().sort_values(ascending=False, kind="stable").head(15).index,
+    )
     top = f"{pairs['a'][0]}|{pairs['b'][0]}"
     assert at.selectbox(key="network_pair").value == top
     expected = pair_sentences(tables.mentions, pairs["a"][0], pairs["b"][0])

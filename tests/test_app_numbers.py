@@ -2,6 +2,7 @@
 analyst would: the Suruç bombing of 20 July 2015 in SaudiNewsNet (tests/story_corpus.py), whose
 toll rose from 27 to 32 killed across outlets and days; and a story without weapons, whose page
 is called Numbers."""
+
 from __future__ import annotations
 
 import json
@@ -70,12 +71,24 @@ def test_the_injured_can_be_followed_too(suruc):
 
 def test_a_story_without_weapons_is_numbers():
     quake = [
-        {"text": "ضرب زلزال بلغت قوته 7ر5 درجات على مقياس ريختر جنوب البلاد، ما أسفر عن مقتل 12 شخصا.",
-         "outlet": "الأولى", "date": "2015-08-01", "title": "زلزال"},
-        {"text": "ارتفعت حصيلة ضحايا الزلزال حتى الآن إلى 40 قتيلا و200 مصاب.", "outlet": "الثانية",
-         "date": "2015-08-02", "title": "الحصيلة"},
-        {"text": "وأعلنت السلطات ارتفاع عدد القتلى إلى 85 قتيلا، بحسب وزارة الداخلية.", "outlet": "الأولى",
-         "date": "2015-08-03", "title": "حصيلة جديدة"},
+        {
+            "text": "ضرب زلزال بلغت قوته 7ر5 درجات على مقياس ريختر جنوب البلاد، ما أسفر عن مقتل 12 شخصا.",
+            "outlet": "الأولى",
+            "date": "2015-08-01",
+            "title": "زلزال",
+        },
+        {
+            "text": "ارتفعت حصيلة ضحايا الزلزال حتى الآن إلى 40 قتيلا و200 مصاب.",
+            "outlet": "الثانية",
+            "date": "2015-08-02",
+            "title": "الحصيلة",
+        },
+        {
+            "text": "وأعلنت السلطات ارتفاع عدد القتلى إلى 85 قتيلا، بحسب وزارة الداخلية.",
+            "outlet": "الأولى",
+            "date": "2015-08-03",
+            "title": "حصيلة جديدة",
+        },
     ]
     at = uploaded([("quake.json", json.dumps(quake, ensure_ascii=False).encode())], "views/quantities.py")
     assert at.title[0].value == "Numbers"

@@ -1,5 +1,6 @@
 """The Outlets page as a reader meets it: the profile, the distinctive words, who covers and
 quotes whom, each chart saving as a PNG and each table as a CSV, all under the outlet filter."""
+
 from __future__ import annotations
 
 import json
@@ -56,11 +57,18 @@ def test_profile_and_every_chart_downloads(tables):
     assert shown.loc[EGYPT, "quantity claims"] == len(tables.quantities[tables.quantities["outlet"] == EGYPT]) == 8
     assert shown.loc[RIGHT, "sources cited"] == 2  # نيويورك تايمز and "المصدر: رويترز"
     found = charts(at)
-    assert {"marsad-outlet_vocabulary", "marsad-coverage-entities", "marsad-attribution-speakers",
-            "marsad-outlet_biggest_numbers"} <= set(found)
+    assert {
+        "marsad-outlet_vocabulary",
+        "marsad-coverage-entities",
+        "marsad-attribution-speakers",
+        "marsad-outlet_biggest_numbers",
+    } <= set(found)
     for chart in found.values():
         assert chart["config"]["toImageButtonOptions"] == {
-            "format": "png", "filename": chart["config"]["toImageButtonOptions"]["filename"], "scale": 2}
+            "format": "png",
+            "filename": chart["config"]["toImageButtonOptions"]["filename"],
+            "scale": 2,
+        }
         assert chart["config"]["displaylogo"] is False
     downloads = at.get("download_button")
     assert len(downloads) >= 8 and all(d.proto.label == "Download CSV" for d in downloads)
@@ -119,9 +127,14 @@ def test_arabic_interface():
 
 
 def test_uploaded_outlet_without_arabic_words_gets_a_message_not_a_traceback():
-    rows = [{"text": "قال فلاديمير بوتين إن روسيا تلقت 5 ملايين قذيفة مدفعية من كوريا الشمالية.",
-             "outlet": "Test Daily", "date": "2024-06-14"},
-            {"text": "Putin met Kim in Moscow.", "outlet": "English Wire", "date": "2024-06-15"}]
+    rows = [
+        {
+            "text": "قال فلاديمير بوتين إن روسيا تلقت 5 ملايين قذيفة مدفعية من كوريا الشمالية.",
+            "outlet": "Test Daily",
+            "date": "2024-06-14",
+        },
+        {"text": "Putin met Kim in Moscow.", "outlet": "English Wire", "date": "2024-06-15"},
+    ]
     jsonl = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode()
     at = open_outlets()
     at.radio(key="corpus").set_value("My files").run()

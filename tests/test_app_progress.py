@@ -1,5 +1,6 @@
 """An upload of a few hundred articles is analysed on every core with a bar of the articles
 done and the time left; the cached result serves the next session that uploads the same files."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,8 +12,13 @@ from test_parallel import SENTENCES
 
 
 def many_files(n: int = 300) -> list[tuple[str, bytes]]:
-    return [(f"{i:04d}.txt", f"{SENTENCES[i % 3]}\nوقال مصدر إن {i + 2} طائرات مسيرة أُسقطت. {SENTENCES[(i + 1) % 3]}"
-             .encode()) for i in range(n)]
+    return [
+        (
+            f"{i:04d}.txt",
+            f"{SENTENCES[i % 3]}\nوقال مصدر إن {i + 2} طائرات مسيرة أُسقطت. {SENTENCES[(i + 1) % 3]}".encode(),
+        )
+        for i in range(n)
+    ]
 
 
 def progress_texts(at) -> list[str]:
@@ -32,8 +38,10 @@ def test_the_bar_counts_the_articles_to_the_end(first):
     assert first.get("progress")[0].proto.value == 100
     assert [s.label for s in first.sidebar.status] == ["Analysed 300 articles"]
     mentions = analyze(load_files(many_files()).articles).mentions
-    assert first.switch_page("views/entities.py").run().dataframe[0].value["mentions"].sum() == \
-        (~mentions["nisba"].astype(bool)).groupby(mentions["entity"]).sum().nlargest(20).sum()
+    assert (
+        first.switch_page("views/entities.py").run().dataframe[0].value["mentions"].sum()
+        == (~mentions["nisba"].astype(bool)).groupby(mentions["entity"]).sum().nlargest(20).sum()
+    )
 
 
 def test_another_session_with_the_same_files_gets_the_cached_tables(first):

@@ -1,6 +1,7 @@
 """The weapons & quantities page as a reader meets it, on the bundled seed articles: values
 checked by reading the articles (004, Egypt Telegraph: 5 ملايين قذيفة مدفعية three times and
 the EU's بمليون قذيفة; 003: حوالي 950 ميلاً)."""
+
 from __future__ import annotations
 
 import base64
@@ -29,8 +30,10 @@ def open_page(query: dict | None = None, outlets: list[str] | None = None) -> Ap
     return at
 
 
-TABLE_COLUMNS = {"quantity_table": {"value", "value_low", "noun", "qualifier"},
-                 "weapon_table": {"weapon_label", "outlet", "mentions"}}
+TABLE_COLUMNS = {
+    "quantity_table": {"value", "value_low", "noun", "qualifier"},
+    "weapon_table": {"weapon_label", "outlet", "mentions"},
+}
 
 
 def frame(at: AppTest, key: str):
@@ -86,7 +89,9 @@ def test_same_thing_with_different_numbers_side_by_side(page):
     chart = figure(page, "quantity_same_thing")
     values = {v for trace in chart["data"] for v in array(trace["x"])}
     assert values == {5_000_000, 1_000_000}  # artillery shells: 5 million sent, 1 million promised
-    cards = [m.value for m in page.markdown if 'class="marsad-card"' in m.value and "<mark>بمليون قذيفة</mark>" in m.value]
+    cards = [
+        m.value for m in page.markdown if 'class="marsad-card"' in m.value and "<mark>بمليون قذيفة</mark>" in m.value
+    ]
     assert cards, "the EU sentence is shown next to the 5 million claims"
 
 

@@ -1,5 +1,6 @@
 """The reader: an article right to left with its spans coloured from the tables' offsets,
 every piece of text escaped; links (?article=&at=) open it at the sentence followed."""
+
 from __future__ import annotations
 
 import json
@@ -39,12 +40,14 @@ def article_html(at: AppTest) -> str:
 def plain(markup: str) -> str:
     """The text a reader sees: tags dropped, <br> as a line break, entities unescaped."""
     import html
+
     return html.unescape(re.sub(r"<[^>]+>", "", markup.replace("<br>", "\n")))
 
 
 def entity_characters(markup: str) -> list[bool]:
     """For each character of the text a reader sees, is it inside an hl-entity span?"""
     import html
+
     flags, inside = [], []
     for tag, chunk in re.findall(r"(<[^>]+>)|([^<]+)", markup):
         if tag.startswith("<span"):
@@ -66,15 +69,17 @@ def test_the_link_opens_the_article_with_every_span_coloured(tables):
     original = next(a for a in load_bundled().articles if a.id == EGYPT_ARTICLE).text
     assert plain(body) == original  # nothing added, nothing lost, offsets line up
     # the weapon inside the quantity claim keeps both colours, the number only the quantity's
-    assert '<span class="hl-quantity hl-weapon" title="artillery shells · 5,000,000 · munition · exact">' \
-           'قذيفة مدفعية</span>' in body
+    assert (
+        '<span class="hl-quantity hl-weapon" title="artillery shells · 5,000,000 · munition · exact">'
+        "قذيفة مدفعية</span>" in body
+    )
     assert '<span class="hl-quantity" title="5,000,000 · munition · exact">5 ملايين </span>' in body
     mentions = tables.mentions[tables.mentions["article"] == EGYPT_ARTICLE]
     # every character of every mention is coloured as an entity (a name with a place inside,
     # "المكتب الرئاسي في سيول", is coloured in pieces, one of them the place's)
     coloured = entity_characters(body)
     for row in mentions.itertuples():
-        assert all(coloured[row.start:row.end]), row.text
+        assert all(coloured[row.start : row.end]), row.text
     # the page chrome of the Egypt Telegraph page is greyed, never coloured as a finding
     assert '<span class="hl-chrome" title="page chrome: not counted">A A</span>' in body
     legend = next(m.value for m in at.markdown if m.value.startswith('<div class="marsad-legend"'))
@@ -90,8 +95,9 @@ def test_layers_can_be_switched_off_and_live_in_the_link():
 
 
 def test_a_followed_span_shows_its_sentence_first(tables):
-    row = tables.quantities[(tables.quantities["article"] == EGYPT_ARTICLE)
-                            & (tables.quantities["value"] == 10_000)].iloc[0]
+    row = tables.quantities[
+        (tables.quantities["article"] == EGYPT_ARTICLE) & (tables.quantities["value"] == 10_000)
+    ].iloc[0]
     at = open_reader({"article": EGYPT_ARTICLE, "at": str(row["start"])})
     cards = [m.value for m in at.markdown if 'class="marsad-card"' in m.value]
     assert cards and "The sentence you followed" in cards[0]
@@ -100,8 +106,12 @@ def test_a_followed_span_shows_its_sentence_first(tables):
 
 
 def test_uploaded_html_in_an_article_is_shown_as_text():
-    row = {"text": '<img src=x onerror="alert(1)"> قال فلاديمير بوتين إن روسيا <b>تلقت</b> 5 ملايين قذيفة.',
-           "outlet": "Test <script>", "date": "2024-06-14", "title": "اختبار"}
+    row = {
+        "text": '<img src=x onerror="alert(1)"> قال فلاديمير بوتين إن روسيا <b>تلقت</b> 5 ملايين قذيفة.',
+        "outlet": "Test <script>",
+        "date": "2024-06-14",
+        "title": "اختبار",
+    }
     at = uploaded_app([("x.jsonl", json.dumps(row, ensure_ascii=False).encode())], "views/reader.py")
     assert not at.exception
     body = article_html(at)

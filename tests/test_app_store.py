@@ -1,4 +1,5 @@
 """The dashboard opens a built store (MARSAD_STORE / --store) instead of the bundled corpus."""
+
 import html
 import re
 from pathlib import Path
@@ -35,6 +36,7 @@ def test_a_built_store_opens_with_its_own_outlets(tmp_path, monkeypatch):
     assert "1 of 2 articles shown" in [c.value for c in at.sidebar.caption]
 
     import dashboard.data as common
+
     con = common.load_connection(None)
     top = entity_frequency(con, ["القاهرة الإخبارية"]).set_index("entity")["mentions"]
     mentions = analyze(load_bundled().articles[:1]).names_only().mentions
@@ -113,9 +115,16 @@ def test_a_store_built_without_texts_says_how_to_get_them(tmp_path, monkeypatch)
     assert any("built without them" in i.value for i in at.info)
 
 
-@pytest.mark.parametrize("outlets, nisba, types", [
-    (None, False, None), (None, True, None), (["Egypt Telegraph", "unknown"], False, None),
-    (["رايت رايتس"], True, ["person", "organisation"]), ([], False, ["place"])])
+@pytest.mark.parametrize(
+    "outlets, nisba, types",
+    [
+        (None, False, None),
+        (None, True, None),
+        (["Egypt Telegraph", "unknown"], False, None),
+        (["رايت رايتس"], True, ["person", "organisation"]),
+        ([], False, ["place"]),
+    ],
+)
 def test_entity_frequency_in_duckdb_equals_the_pandas_count(seed_store, outlets, nisba, types):
     tables = read_tables(seed_store[0])
     mentions = (tables if nisba else tables.names_only()).for_outlets(outlets).mentions
@@ -132,8 +141,14 @@ def test_the_entities_page_on_a_store_counts_as_pandas_does(seed_store, monkeypa
     at = open_app("views/entities.py")
     shown = at.dataframe[0].value.set_index("name_ar")["mentions"]
     named = read_tables(seed_store[0]).names_only().mentions
-    expected = (named.groupby(["name_ar", "name_en"]).size().rename("mentions").reset_index()
-                .sort_values(["mentions", "name_en"], ascending=[False, True]).head(20))  # ties: by English name
+    expected = (
+        named.groupby(["name_ar", "name_en"])
+        .size()
+        .rename("mentions")
+        .reset_index()
+        .sort_values(["mentions", "name_en"], ascending=[False, True])
+        .head(20)
+    )  # ties: by English name
     assert list(shown.items()) == list(zip(expected["name_ar"], expected["mentions"]))
     assert shown["روسيا"] == (named["entity"] == "russia").sum()  # the most mentioned
     assert shown.index[0] == "روسيا"
@@ -141,13 +156,23 @@ def test_the_entities_page_on_a_store_counts_as_pandas_does(seed_store, monkeypa
 
 # ---------------------------------------------------------------- a damaged store
 
-@pytest.mark.parametrize("name, how", [
-    ("mentions.parquet", "truncated"), ("mentions.parquet", "empty"), ("articles.parquet", "random"),
-    ("quotes.parquet", "inside"), ("mentions.parquet", "other table"), ("texts.parquet", "truncated")])
+
+@pytest.mark.parametrize(
+    "name, how",
+    [
+        ("mentions.parquet", "truncated"),
+        ("mentions.parquet", "empty"),
+        ("articles.parquet", "random"),
+        ("quotes.parquet", "inside"),
+        ("mentions.parquet", "other table"),
+        ("texts.parquet", "truncated"),
+    ],
+)
 def test_a_damaged_store_is_named_and_the_bundled_corpus_shown(seed_store, tmp_path, monkeypatch, name, how):
     import shutil
 
     from test_store import damage
+
     folder = tmp_path / "store"
     shutil.copytree(seed_store[0], folder)
     damage(folder, name, how)
@@ -165,6 +190,7 @@ def test_every_page_opens_on_a_damaged_store(seed_store, tmp_path, monkeypatch):
     from test_store import damage
 
     from dashboard.navigation import PAGES
+
     folder = tmp_path / "store"
     shutil.copytree(seed_store[0], folder)
     damage(folder, "mentions.parquet", "inside")  # the footer reads: found only when the rows are
@@ -180,6 +206,7 @@ def test_stored_texts_damaged_inside_are_named_on_the_pages_that_read_them(seed_
     import shutil
 
     from test_store import damage
+
     folder = tmp_path / "store"
     shutil.copytree(seed_store[0], folder)
     damage(folder, "texts.parquet", "inside")  # its footer reads: the store opens, the texts do not
@@ -189,4 +216,6 @@ def test_stored_texts_damaged_inside_are_named_on_the_pages_that_read_them(seed_
     for page in ("views/reader.py", "views/contexts.py"):
         at.switch_page(page).run()
         assert not at.exception, (page, [e.value for e in at.exception])
-        assert any(f"{folder / 'texts.parquet'} is damaged" in re.sub(r"\\(.)", r"\1", w.value) for w in at.main.warning)
+        assert any(
+            f"{folder / 'texts.parquet'} is damaged" in re.sub(r"\\(.)", r"\1", w.value) for w in at.main.warning
+        )

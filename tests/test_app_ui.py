@@ -1,5 +1,6 @@
 """The interface as a whole: Arabic or English, every filter in the link, upload metadata
 that the user can set or fix, downloads."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,8 +35,12 @@ def test_arabic_interface_keeps_the_filter():
     assert [m.label for m in at.metric][0] == "المقالات" and at.metric[0].value == "1"
     assert at.multiselect(key="outlets").value == [RIGHT]
     assert any("1 من 5 مقالات معروضة" in c.value for c in at.sidebar.caption)
-    for page, title in [("views/entities.py", "الكيانات"), ("views/story.py", "القصة"),
-                        ("views/reader.py", "القارئ"), ("views/contexts.py", "الكلمة في سياقها")]:
+    for page, title in [
+        ("views/entities.py", "الكيانات"),
+        ("views/story.py", "القصة"),
+        ("views/reader.py", "القارئ"),
+        ("views/contexts.py", "الكلمة في سياقها"),
+    ]:
         at.switch_page(page).run()
         assert not at.exception, page
         assert at.title[0].value == title
@@ -44,8 +49,7 @@ def test_arabic_interface_keeps_the_filter():
 
 
 def test_entity_filters_come_from_the_link_and_go_back_into_it():
-    at = open_app("views/entities.py", {"top": "5", "types": ["person", "organisation"],
-                                       "entity": "sergei_shoigu"})
+    at = open_app("views/entities.py", {"top": "5", "types": ["person", "organisation"], "entity": "sergei_shoigu"})
     assert at.slider(key="entity_top_n").value == 5
     assert at.multiselect(key="entity_types").value == ["person", "organisation"]
     assert at.selectbox(key="explain_entity").value == "sergei_shoigu"
@@ -94,9 +98,13 @@ def test_corrected_corpus_applies_only_the_cells_the_user_changed():
     # its first line is the masthead "رايت رايتس": the title is the headline after it, before and after
     assert tables.articles.loc[1, "title"].startswith("الولايات المتحدة: كوريا الشمالية")
     assert a.loc[1, "title"].startswith("الولايات المتحدة: كوريا الشمالية")
+
     # 001 says "الثلاثاء" and had no date to place it; now it is the Tuesday before 14 September
     def tuesday(t):
-        return t.dates.loc[(t.dates["article"] == a.loc[0, "article"]) & (t.dates["text"] == "الثلاثاء"), "date"].tolist()
+        return t.dates.loc[
+            (t.dates["article"] == a.loc[0, "article"]) & (t.dates["text"] == "الثلاثاء"), "date"
+        ].tolist()
+
     assert tuesday(tables) == [""] and tuesday(edited) == ["2023-09-12"]
 
 
@@ -108,8 +116,10 @@ def test_uploads_show_an_editable_metadata_table():
     assert not at.exception
     assert any("Outlet, date and url of your articles" in e.label for e in at.sidebar.expander)
     assert at.metric[0].value == "2"
+
     def statuses():
         return [c.label for c in at.sidebar.children.values() if type(c).__name__ == "Status"]
+
     assert statuses() == ["Analysed 2 articles"]
     editor = next(e for e in at.sidebar.expander if e.label.startswith("Outlet, date"))
     prefilled = editor.dataframe[0].value
@@ -125,6 +135,7 @@ def reader_links(at: AppTest) -> list[str]:
 
 def test_every_quote_of_a_speaker_links_into_the_reader_at_its_place():
     from urllib.parse import parse_qs
+
     at = open_app("views/story.py", {"speaker": "Dmitry Peskov"})
     assert at.selectbox(key="quote_speaker").value == "Dmitry Peskov"
     links = reader_links(at)
@@ -150,6 +161,7 @@ def test_a_hit_in_context_links_into_the_reader():
 def test_the_reader_texts_are_the_bundled_articles_the_tables_were_made_from():
     from analysis.corpus import load_bundled
     from dashboard.data import _articles_of, _bundled_files
+
     assert list(_articles_of(_bundled_files())) == load_bundled().articles
 
 

@@ -1,4 +1,5 @@
 """ARCHITECTURE.md stays a true map: it names every module of the code, and every file it names exists."""
+
 import re
 from pathlib import Path
 
@@ -12,8 +13,12 @@ def named_paths() -> set[str]:
 
 def code_modules() -> list[str]:
     top = [p for p in ROOT.glob("*.py")]
-    inner = [p for folder in ROOT.iterdir() if folder.is_dir() and folder.name not in NOT_CODE
-             and not folder.name.startswith(".") for p in folder.rglob("*.py")]
+    inner = [
+        p
+        for folder in ROOT.iterdir()
+        if folder.is_dir() and folder.name not in NOT_CODE and not folder.name.startswith(".")
+        for p in folder.rglob("*.py")
+    ]
     return sorted(str(p.relative_to(ROOT)) for p in top + inner if "__pycache__" not in p.parts)
 
 

@@ -1,5 +1,6 @@
 """Attention over time on the seed articles: mentions of an entity per day and outlet, with
 zeros for the days an outlet published without naming it, and per article."""
+
 import pandas as pd
 import pytest
 
@@ -53,5 +54,7 @@ def test_period_helpers():
     stamps = pd.Series(pd.to_datetime(["2023-09-04 10:00:00", "2023-09-10 00:00:00", "2023-09-11 00:00:00"]))
     assert period_start(stamps, "week").tolist() == [pd.Timestamp("2023-09-04")] * 2 + [pd.Timestamp("2023-09-11")]
     assert in_period(stamps, pd.Timestamp("2023-09-04"), "week").tolist() == [True, True, False]
-    assert attention(pd.DataFrame(columns=["article", "series"]), pd.DataFrame(
-        {"article": [], "outlet": [], "published": pd.Series([], dtype="datetime64[ns]")})).empty
+    assert attention(
+        pd.DataFrame(columns=["article", "series"]),
+        pd.DataFrame({"article": [], "outlet": [], "published": pd.Series([], dtype="datetime64[ns]")}),
+    ).empty

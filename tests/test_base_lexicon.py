@@ -1,5 +1,6 @@
 """The base lexicon: every CLDR territory with its nisba, cities, organisations, leaders and
 armed groups, under the story lexicon; checked on real sentences."""
+
 from analysis.base_lexicon import BASE_FILE, derive_nisba, render, territory_rows
 from analysis.corpus import Article
 from analysis.entities import entity_matcher, extract_entities
@@ -22,9 +23,22 @@ def test_every_country_is_there_with_its_iso_code():
 
 
 def test_nisba_by_rule_where_the_name_is_regular():
-    assert [derive_nisba(n) for n in ("روسيا", "فرنسا", "العراق", "مصر", "لبنان", "باكستان", "البحرين",
-                                      "كوريا الشمالية", "جنوب أفريقيا", "غويانا الفرنسية", "موناكو")] == [
-        "روسي", "فرنسي", "عراقي", "مصري", "لبناني", "باكستاني", "بحريني", "كوري شمالي", "", "", ""]
+    assert [
+        derive_nisba(n)
+        for n in (
+            "روسيا",
+            "فرنسا",
+            "العراق",
+            "مصر",
+            "لبنان",
+            "باكستان",
+            "البحرين",
+            "كوريا الشمالية",
+            "جنوب أفريقيا",
+            "غويانا الفرنسية",
+            "موناكو",
+        )
+    ] == ["روسي", "فرنسي", "عراقي", "مصري", "لبناني", "باكستاني", "بحريني", "كوري شمالي", "", "", ""]
     rows = {r["iso"]: r for r in territory_rows()}
     # irregular ones come from data/territory_overrides.csv
     assert rows["AF"]["nisba"] == "أفغاني" and rows["AT"]["nisba"] == "نمساوي"
@@ -32,12 +46,23 @@ def test_nisba_by_rule_where_the_name_is_regular():
 
 
 def test_a_saudi_news_sentence_finds_its_actors():
-    text = ("أكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أن المملكة العربية السعودية ستواصل دعم "
-            "الشرعية في اليمن، فيما قصفت قوات التحالف مواقع ميليشيا الحوثي في صنعاء وعدن، "
-            "وأدان مجلس التعاون الخليجي هجمات داعش على مسجد في الكويت.")
+    text = (
+        "أكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أن المملكة العربية السعودية ستواصل دعم "
+        "الشرعية في اليمن، فيما قصفت قوات التحالف مواقع ميليشيا الحوثي في صنعاء وعدن، "
+        "وأدان مجلس التعاون الخليجي هجمات داعش على مسجد في الكويت."
+    )
     assert [label for _, label in entities_in(text)] == [
-        "king_salman", "saudi_arabia", "yemen", "arab_coalition_yemen", "houthis", "sanaa", "aden",
-        "gcc", "isis", "kuwait"]
+        "king_salman",
+        "saudi_arabia",
+        "yemen",
+        "arab_coalition_yemen",
+        "houthis",
+        "sanaa",
+        "aden",
+        "gcc",
+        "isis",
+        "kuwait",
+    ]
 
 
 def test_the_several_names_of_one_armed_group_are_one_entity():

@@ -6,6 +6,7 @@ sentences behind it; no console error, no Streamlit exception box.
 Needs Debian's chromium (`apt-get install chromium`) and playwright; skipped without them.
 Screenshots and the server log go to tests/artifacts/.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,8 +29,15 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 EGYPT = "Egypt Telegraph"
 RIGHT = "رايت رايتس"
 
@@ -50,10 +58,23 @@ def server():
     port = free_port()
     log = (ARTIFACTS / "server.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://localhost:{port}"
     try:
         deadline = time.time() + 60
@@ -81,6 +102,7 @@ def server():
 @pytest.fixture(scope="module")
 def browser(server):
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         try:
@@ -96,12 +118,14 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     tab = context.new_page()
     tab.errors = []
+
     def on_console(message):
         if message.type == "error":
             where = (message.location or {}).get("url", "")
             if "404" in message.text and "/_stcore/" in where:
                 return
             tab.errors.append(f"{message.text} ({where})")
+
     tab.on("console", on_console)
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
@@ -111,7 +135,8 @@ def page(browser):
 def wait_ready(tab, selector: str = ".js-plotly-plot") -> None:
     tab.wait_for_selector(selector, timeout=60_000)
     tab.wait_for_function(  # the script run has finished: no "running" indicator
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
     time.sleep(1.0)  # let plotly finish drawing before a screenshot
 
 
@@ -163,7 +188,8 @@ def test_filter_through_the_sidebar_follows_across_pages(server, page):
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
                  .some(m => m.innerText.includes('Articles') && m.innerText.includes('1'))""",
-        timeout=30_000)
+        timeout=30_000,
+    )
     assert metric(page, "Articles") == "1"
     page.wait_for_function("() => location.search.includes('outlet=')", timeout=10_000)
     assert outlet_params(page) == [EGYPT]
@@ -182,8 +208,9 @@ def test_filter_through_the_sidebar_follows_across_pages(server, page):
 READY = {"": '[data-testid="stMetric"]', "reader": ".marsad-legend", "contexts": "table.kwic"}
 
 
-@pytest.mark.parametrize("path", ["", "entities", "outlets", "quantities", "attention", "network", "story",
-                                  "reader", "contexts"])
+@pytest.mark.parametrize(
+    "path", ["", "entities", "outlets", "quantities", "attention", "network", "story", "reader", "contexts"]
+)
 def test_every_page_in_the_browser(server, page, path):
     page.goto(f"{server}/{path}")
     wait_ready(page, READY.get(path, ".js-plotly-plot"))
@@ -197,8 +224,7 @@ def test_language_switch_turns_the_page_arabic_and_right_to_left(server, page):
     page.wait_for_function("() => location.search.includes('lang=ar')", timeout=30_000)
     page.get_by_role("heading", name="الكيانات", exact=True).wait_for(timeout=30_000)
     wait_ready(page)
-    direction = page.evaluate(
-        "() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction")
+    direction = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=\"stMain\"]')).direction")
     assert direction == "rtl"
     # the sidebar moves to the right, where an Arabic reader starts
     side = page.locator('[data-testid="stSidebar"]').bounding_box()
@@ -216,7 +242,9 @@ def test_an_upload_replaces_the_corpus(server, page, tmp_path):
     story = tmp_path / "story.jsonl"
     story.write_text(
         '{"text": "قال فلاديمير بوتين إن روسيا تلقت 5 ملايين قذيفة مدفعية من كوريا الشمالية.", '
-        '"outlet": "Test Daily", "date": "2024-06-14", "title": "اختبار <b>عريض</b>"}\n', encoding="utf-8")
+        '"outlet": "Test Daily", "date": "2024-06-14", "title": "اختبار <b>عريض</b>"}\n',
+        encoding="utf-8",
+    )
     page.goto(server)
     wait_ready(page, '[data-testid="stMetric"]')
     page.locator('[data-testid="stSidebar"]').get_by_text("My files", exact=True).click()
@@ -224,7 +252,8 @@ def test_an_upload_replaces_the_corpus(server, page, tmp_path):
     page.wait_for_function(
         r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
                  .some(m => m.innerText.includes('Articles') && /\b1$/.test(m.innerText.trim()))""",
-        timeout=120_000)  # the first upload of a server's life builds the lexicons: slow on a busy machine
+        timeout=120_000,
+    )  # the first upload of a server's life builds the lexicons: slow on a busy machine
     wait_ready(page, '[data-testid="stMetric"]')
     assert metric(page, "Articles") == "1" and metric(page, "Outlets") == "1"
     assert page.locator('[data-testid="stSidebar"]').get_by_text("Analysed 1 article", exact=True).count() == 1
@@ -269,7 +298,8 @@ def test_uploaded_articles_get_their_outlet_from_the_editable_table(server, page
     page.wait_for_function(
         r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
                  .some(m => m.innerText.includes('Outlets') && /\b2$/.test(m.innerText.trim()))""",
-        timeout=60_000)
+        timeout=60_000,
+    )
     wait_ready(page, '[data-testid="stMetric"]')
     assert metric(page, "Articles") == "2"
     check_clean(page, "upload-outlet-edited")

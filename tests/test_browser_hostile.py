@@ -2,6 +2,7 @@
 through the sidebar: no link, image, formula or colour made from them in the page or its charts,
 and no request leaves the machine (a Markdown image in a name would make every visitor's browser
 fetch it). The names of tests/test_hostile_names.py."""
+
 from __future__ import annotations
 
 import urllib.parse
@@ -12,17 +13,30 @@ from test_hostile_names import LINK, PROBE, hostile_files
 
 pytestmark = pytest.mark.browser
 
-NAV = {"Entities": ".js-plotly-plot", "Outlets": ".js-plotly-plot", "Weapons & quantities": ".js-plotly-plot",
-       "Story": ".js-plotly-plot", "Reader": ".marsad-legend", "Keyword in context": "table.kwic"}
-MARKUP_FROM_DATA = (f'a[href*="{PROBE}"], img[src="x"], img[src*="pixel.png"], img[src*="{PROBE}"], .katex, '
-                    ".js-plotly-plot a")
+NAV = {
+    "Entities": ".js-plotly-plot",
+    "Outlets": ".js-plotly-plot",
+    "Weapons & quantities": ".js-plotly-plot",
+    "Story": ".js-plotly-plot",
+    "Reader": ".marsad-legend",
+    "Keyword in context": "table.kwic",
+}
+MARKUP_FROM_DATA = (
+    f'a[href*="{PROBE}"], img[src="x"], img[src*="pixel.png"], img[src*="{PROBE}"], .katex, .js-plotly-plot a'
+)
 
 
 def test_hostile_names_show_as_written_on_every_page(server, page, tmp_path):  # noqa: F811
     leaving = []
     host = urllib.parse.urlsplit(server).hostname
-    page.on("request", lambda r: leaving.append(r.url)
-            if urllib.parse.urlsplit(r.url).hostname not in (host, "127.0.0.1", "localhost") else None)
+    page.on(
+        "request",
+        lambda r: (
+            leaving.append(r.url)
+            if urllib.parse.urlsplit(r.url).hostname not in (host, "127.0.0.1", "localhost")
+            else None
+        ),
+    )
     paths = []
     for name, data in hostile_files():
         (tmp_path / name).write_bytes(data)
@@ -33,7 +47,9 @@ def test_hostile_names_show_as_written_on_every_page(server, page, tmp_path):  #
     page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(paths)
     page.wait_for_function(
         r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
-                 .some(m => m.innerText.includes('Articles') && /\b6$/.test(m.innerText.trim()))""", timeout=180_000)
+                 .some(m => m.innerText.includes('Articles') && /\b6$/.test(m.innerText.trim()))""",
+        timeout=180_000,
+    )
     wait_ready(page, '[data-testid="stMetric"]')
     assert metric(page, "Outlets") == "4"
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()

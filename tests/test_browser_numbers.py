@@ -2,6 +2,7 @@
 Suruç bombing in SaudiNewsNet, tests/story_corpus.py): the toll drawn by outlet and day, a click
 on a point opens its sentence and the way into the reader; the Story page draws it too.
 Screenshots go to tests/artifacts/ (numbers-tracker*.png)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,10 @@ import pytest
 from story_corpus import SAUDINEWSNET, suruc_file
 from test_browser import ARTIFACTS, browser, check_clean, page, server, wait_ready  # noqa: F401  (fixtures)
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not SAUDINEWSNET.is_dir(), reason="../shared/data/saudinewsnet is absent")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not SAUDINEWSNET.is_dir(), reason="../shared/data/saudinewsnet is absent"),
+]
 
 
 def upload(page, server, path) -> None:
@@ -21,7 +24,8 @@ def upload(page, server, path) -> None:
     page.wait_for_function(
         r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
                  .some(m => m.innerText.includes('Articles') && /\b66$/.test(m.innerText.trim()))""",
-        timeout=300_000)  # 66 articles analysed on a busy machine
+        timeout=300_000,
+    )  # 66 articles analysed on a busy machine
     wait_ready(page, '[data-testid="stMetric"]')
 
 

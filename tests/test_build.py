@@ -1,4 +1,5 @@
 """`python -m analysis build`: the local and the Dask engine write the same tables."""
+
 import subprocess
 import sys
 from dataclasses import fields
@@ -15,8 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_dask_and_local_engines_give_identical_tables(tmp_path):
     articles = load_bundled().articles
-    batches = {"local": engines.local(workers=2),
-               "dask": engines.dask(n_workers=1, threads_per_worker=2, processes=False)}
+    batches = {
+        "local": engines.local(workers=2),
+        "dask": engines.dask(n_workers=1, threads_per_worker=2, processes=False),
+    }
     built = {}
     for name, run in batches.items():
         # batches of two articles, so the map really runs as several tasks
@@ -29,8 +32,9 @@ def test_dask_and_local_engines_give_identical_tables(tmp_path):
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
 
 
 def test_build_writes_one_parquet_file_per_table(tmp_path):
@@ -47,7 +51,19 @@ def test_build_errors_say_what_to_fix(tmp_path):
     assert missing.returncode == 1 and "does not exist" in missing.stderr
     no_out = run_cli("build", "data/articles")
     assert no_out.returncode == 2 and "--out" in no_out.stderr
-    unreachable = run_cli("build", "data/articles", "--out", str(tmp_path / "s"), "--cache", str(tmp_path / "c"),
-                          "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
-    assert unreachable.returncode == 1 and "Could not reach the Dask scheduler at tcp://127.0.0.1:9" in unreachable.stderr
+    unreachable = run_cli(
+        "build",
+        "data/articles",
+        "--out",
+        str(tmp_path / "s"),
+        "--cache",
+        str(tmp_path / "c"),
+        "--engine",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+    )
+    assert (
+        unreachable.returncode == 1 and "Could not reach the Dask scheduler at tcp://127.0.0.1:9" in unreachable.stderr
+    )
     assert "Traceback" not in unreachable.stderr

@@ -1,5 +1,6 @@
 """What a cached batch keeps beside its per-article rows (its terms summed per outlet), and
 batches read as they come in (Cache.load) standing in for their files."""
+
 import pandas as pd
 
 from analysis.corpus import load_bundled
@@ -18,8 +19,9 @@ def test_whole_batches_are_read_with_their_terms_summed_per_outlet(tmp_path):
     russia = whole["terms"][(whole["terms"]["outlet"] == "unknown") & (whole["terms"]["word"] == "روسيا")]
     assert russia["articles"].sum() == 2 and russia["count"].sum() == 12
     summed = outlet_terms(whole["terms"])
-    assert summed[(summed["outlet"] == "unknown") & (summed["word"] == "روسيا")][["count", "articles"]].values.tolist() \
-        == [[12, 2]]
+    assert summed[(summed["outlet"] == "unknown") & (summed["word"] == "روسيا")][
+        ["count", "articles"]
+    ].values.tolist() == [[12, 2]]
     pd.testing.assert_frame_equal(summed, analyze(seed).terms)
     # some of a batch's articles: their per-article rows, one per article and word
     some = cache.read(index["_key"].tolist()[:3], index)

@@ -1,6 +1,7 @@
 """text._clauses_with searches the anchor again after each clause instead of walking every
 anchor match: the clauses must be the ones the walk over anchor.finditer gave (kept here as
 the reference), on real articles and on random text, for every anchor dates.py uses."""
+
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -10,8 +11,13 @@ from analysis import dates
 from analysis.text import _CLAUSE_STOPS, _clauses_with, normalize
 from test_normalize import real_texts
 
-ANCHORS = [*dict.fromkeys(dates._DATE_ANCHORS), dates._UNIT_ANCHOR, *dates._DAY_ANCHORS,
-           dates._WEEKDAY_ANCHOR, dates._AGO_ANCHOR]
+ANCHORS = [
+    *dict.fromkeys(dates._DATE_ANCHORS),
+    dates._UNIT_ANCHOR,
+    *dates._DAY_ANCHORS,
+    dates._WEEKDAY_ANCHOR,
+    dates._AGO_ANCHOR,
+]
 
 
 def clauses_by_walk(anchor: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
@@ -44,8 +50,25 @@ def test_clauses_of_real_articles_are_those_of_the_walk():
 
 
 PIECES = st.one_of(
-    st.sampled_from(["العام", "الشهر", "امس", "اليوم", "منذ", "الخميس", "مارس", "في مارس", "5 مارس",
-                     "2022", "1999", "20", "الماضي", "في", "5"]),
+    st.sampled_from(
+        [
+            "العام",
+            "الشهر",
+            "امس",
+            "اليوم",
+            "منذ",
+            "الخميس",
+            "مارس",
+            "في مارس",
+            "5 مارس",
+            "2022",
+            "1999",
+            "20",
+            "الماضي",
+            "في",
+            "5",
+        ]
+    ),
     st.sampled_from([" ", "\n", "،", ".", "..", "،،", "x", "2.5", "😀"]),
     st.text(alphabet="العامشهرسنه0129 .،\n", max_size=5),
 )

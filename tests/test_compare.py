@@ -4,6 +4,7 @@ log-odds ratio worked out by hand on a small example.
 Outlets in data/articles/metadata.csv: 000 القاهرة الإخبارية, 001 and 003 unknown, 002 رايت رايتس,
 004 Egypt Telegraph.
 """
+
 from __future__ import annotations
 
 import math
@@ -11,8 +12,18 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.compare import (CompareError, article_terms, biggest_numbers, coverage, coverage_matrix,
-                              distinctive_terms, log_odds, outlet_profile, stem, term_counts)
+from analysis.compare import (
+    CompareError,
+    article_terms,
+    biggest_numbers,
+    coverage,
+    coverage_matrix,
+    distinctive_terms,
+    log_odds,
+    outlet_profile,
+    stem,
+    term_counts,
+)
 from analysis.corpus import load_bundled
 from analysis.pipeline import analyze
 
@@ -29,6 +40,7 @@ def count_of(terms: pd.DataFrame, outlet: str, root: str) -> int:
 
 
 # ---------------------------------------------------------------- stems, stopwords, chrome
+
 
 def test_stems_join_the_forms_of_a_word():
     assert stem("الأسلحة") == stem("والأسلحة") == stem("أسلحة") == "اسلح"
@@ -65,6 +77,7 @@ def test_hand_counted_stems(tables):
 
 
 # ---------------------------------------------------------------- the log-odds ratio
+
 
 def test_log_odds_on_a_hand_computed_example():
     # a says x twice and y once, b says x once and y three times; the prior is both together:
@@ -123,6 +136,7 @@ def test_an_outlet_without_words_is_a_named_error(tables):
 
 # ---------------------------------------------------------------- profile and coverage
 
+
 def test_profile_counts_and_shares(tables):
     profile = outlet_profile(tables).set_index("outlet")
     assert profile.loc["unknown", "articles"] == 2  # 001 and 003 name no outlet
@@ -133,7 +147,8 @@ def test_profile_counts_and_shares(tables):
     egypt_people = len(mentions[(mentions["outlet"] == EGYPT) & (mentions["type"] == "person")])
     assert profile.loc[EGYPT, "person mentions"] == egypt_people
     assert profile.loc[EGYPT, "quantity claims per 1,000 words"] == pytest.approx(
-        1000 * profile.loc[EGYPT, "quantity claims"] / profile.loc[EGYPT, "words"])
+        1000 * profile.loc[EGYPT, "quantity claims"] / profile.loc[EGYPT, "words"]
+    )
     # 002 ends "المصدر: رويترز" and cites نيويورك تايمز; 004 cites only ديلي إكسبريس
     assert profile.loc[RIGHT, "sources cited"] == 2 and profile.loc[EGYPT, "sources cited"] == 1
 

@@ -1,4 +1,5 @@
 """Keyword in context on the seed articles: normalised matching, offsets into the original."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,7 @@ def test_asliha_finds_every_written_form(articles):
     assert len(hits) == expected > 20
     assert {"الأسلحة", "وأسلحة", "بالأسلحة", "أسلحة"} <= set(hits["match"])
     texts = {a.id: a.text for a in articles}
-    assert all(texts[r.article][r.start:r.end] == r.match for r in hits.itertuples())
+    assert all(texts[r.article][r.start : r.end] == r.match for r in hits.itertuples())
 
 
 def test_the_article_and_the_spelling_of_alef_do_not_matter(articles):
@@ -43,7 +44,7 @@ def test_lil_and_a_phrase_across_clitics():
     hits = find_keyword("الأسلحة", {"a": text})
     assert [text[s:e] for s, e in zip(hits["start"], hits["end"])] == ["للأسلحة"]
     hits = find_keyword("كوريا الشمالية", {"a": text})
-    assert text[hits["start"][0]:hits["end"][0]] == "وكوريا الشمالية"
+    assert text[hits["start"][0] : hits["end"][0]] == "وكوريا الشمالية"
 
 
 def test_context_around_the_hit_with_outlet_and_date(articles):

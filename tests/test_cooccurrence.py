@@ -1,5 +1,6 @@
 """Who appears with whom, on the seed articles: pairs counted by sentence and by article,
 checked against a plain loop over the mentions, and the sentences behind a pair."""
+
 from itertools import combinations
 
 import pytest

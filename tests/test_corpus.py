@@ -12,8 +12,13 @@ SENTENCE = "اكتشفت سيئول ما لا يقل عن 10 آلاف حاوية
 def test_bundled_corpus_has_five_articles_with_their_metadata(seeds):
     assert len(seeds) == 5
     outlets = {key[:3]: a.outlet for key, a in seeds.items()}
-    assert outlets == {"000": "القاهرة الإخبارية", "001": "unknown", "002": "رايت رايتس",
-                       "003": "unknown", "004": "Egypt Telegraph"}
+    assert outlets == {
+        "000": "القاهرة الإخبارية",
+        "001": "unknown",
+        "002": "رايت رايتس",
+        "003": "unknown",
+        "004": "Egypt Telegraph",
+    }
     reuters = seeds["002_7b63db9cdc682f58"]
     assert reuters.wire == "رويترز" and str(reuters.published) == "2023-09-05"
     telegraph = seeds["004_c951edba429ed671"]
@@ -22,6 +27,7 @@ def test_bundled_corpus_has_five_articles_with_their_metadata(seeds):
 
 def test_original_text_is_kept_unchanged(seeds):
     from analysis.corpus import BUNDLED_CORPUS
+
     for key, article in seeds.items():
         assert article.text == (BUNDLED_CORPUS / f"{key}.txt").read_text(encoding="utf-8")
 
@@ -46,8 +52,10 @@ def test_repeated_captions_date_line_and_font_buttons_are_chrome(seeds):
     assert article.title == "5 ملايين قذيفة مدفعية من كوريا الشمالية لروسيا قبل زيارة بوتين"
 
 
-@pytest.mark.parametrize("encoding,prefix", [("utf-8", b""), ("utf-8-sig", b""), ("utf-16", b""),
-                                             ("cp1256", b""), ("utf-16-le", b"\xff\xfe")])
+@pytest.mark.parametrize(
+    "encoding,prefix",
+    [("utf-8", b""), ("utf-8-sig", b""), ("utf-16", b""), ("cp1256", b""), ("utf-16-le", b"\xff\xfe")],
+)
 def test_encodings_are_detected(encoding, prefix):
     text, _ = decode(prefix + SENTENCE.encode(encoding))
     assert text == SENTENCE
@@ -62,8 +70,14 @@ def test_encoded_files_load_as_the_same_article(tmp_path):
 
 
 def test_bad_files_are_reported_and_the_rest_still_load():
-    loaded = load_files([("empty.txt", b""), ("image.txt", bytes(range(256)) * 4),
-                         ("notes.pdf", b"%PDF-1.4"), ("good.txt", SENTENCE.encode())])
+    loaded = load_files(
+        [
+            ("empty.txt", b""),
+            ("image.txt", bytes(range(256)) * 4),
+            ("notes.pdf", b"%PDF-1.4"),
+            ("good.txt", SENTENCE.encode()),
+        ]
+    )
     assert [a.id for a in loaded.articles] == ["good"]
     assert loaded.problems == [
         "empty.txt is empty.",
@@ -73,9 +87,10 @@ def test_bad_files_are_reported_and_the_rest_still_load():
 
 
 def test_csv_and_jsonl_carry_metadata():
-    csv_bytes = ("id,outlet,date,text\nx1,الجزيرة,2023-09-05,\"" + SENTENCE + "\"\n").encode()
-    jsonl = json.dumps({"content": SENTENCE, "source": "okaz", "date_extracted": "2015-07-21 10:00:00"},
-                       ensure_ascii=False).encode()
+    csv_bytes = ('id,outlet,date,text\nx1,الجزيرة,2023-09-05,"' + SENTENCE + '"\n').encode()
+    jsonl = json.dumps(
+        {"content": SENTENCE, "source": "okaz", "date_extracted": "2015-07-21 10:00:00"}, ensure_ascii=False
+    ).encode()
     loaded = load_files([("a.csv", csv_bytes), ("b.jsonl", jsonl)])
     first, second = loaded.articles
     assert (first.id, first.outlet, str(first.published)) == ("x1", "الجزيرة", "2023-09-05")
@@ -85,8 +100,9 @@ def test_csv_and_jsonl_carry_metadata():
 def test_csv_without_a_text_column_says_which_columns_it_found():
     loaded = load_files([("a.csv", "title,outlet\nx,y\n".encode())])
     assert loaded.articles == []
-    assert loaded.problems == ["a.csv has no text column; name one of its columns text, content, body "
-                               "(found: title, outlet)."]
+    assert loaded.problems == [
+        "a.csv has no text column; name one of its columns text, content, body (found: title, outlet)."
+    ]
 
 
 def test_missing_path_is_an_error(tmp_path):
@@ -101,6 +117,7 @@ ENGLISH = "Seoul found at least 10,000 shipping containers sent from North Korea
 
 def png_bytes() -> bytes:
     from PIL import Image
+
     out = io.BytesIO()
     Image.new("RGB", (8, 8), "red").save(out, format="PNG")
     return out.getvalue()
@@ -115,24 +132,34 @@ def zip_bytes() -> bytes:
 
 def web_page(body: str) -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in body.split("\n") if line.strip())
-    return ('<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
-            "<title>كوريا الشمالية ترسل حاويات إلى روسيا</title>"
-            '<script>var ad = "<p>إعلان لا يقرأ</p>";</script><style>p { color: red }</style></head>'
-            '<body><nav><a href="/">الرئيسية</a> <a href="/sport">رياضة</a></nav>'
-            f"<article><h1>كوريا الشمالية ترسل حاويات إلى روسيا</h1>{paragraphs}</article>"
-            "<footer>جميع الحقوق محفوظة</footer></body></html>")
+    return (
+        '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        "<title>كوريا الشمالية ترسل حاويات إلى روسيا</title>"
+        '<script>var ad = "<p>إعلان لا يقرأ</p>";</script><style>p { color: red }</style></head>'
+        '<body><nav><a href="/">الرئيسية</a> <a href="/sport">رياضة</a></nav>'
+        f"<article><h1>كوريا الشمالية ترسل حاويات إلى روسيا</h1>{paragraphs}</article>"
+        "<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
 
 
-@pytest.mark.parametrize("encoding,bom", [("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", b"\xff\xfe"),
-                                          ("utf-16-be", b"\xfe\xff"), ("cp1256", b"")])
+@pytest.mark.parametrize(
+    "encoding,bom",
+    [("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("cp1256", b"")],
+)
 def test_utf16_with_or_without_bom_and_cp1256_load(encoding, bom):
     loaded = load_files([("a.txt", bom + SENTENCE.encode(encoding))])
     assert [a.text for a in loaded.articles] == [SENTENCE] and loaded.issues == []
 
 
 def test_whitespace_only_is_empty_and_a_png_or_zip_renamed_txt_is_named():
-    loaded = load_files([("blank.txt", b" \n\t\r\n"), ("photo.txt", png_bytes()), ("story.txt", zip_bytes()),
-                         ("good.txt", SENTENCE.encode("utf-8"))])
+    loaded = load_files(
+        [
+            ("blank.txt", b" \n\t\r\n"),
+            ("photo.txt", png_bytes()),
+            ("story.txt", zip_bytes()),
+            ("good.txt", SENTENCE.encode("utf-8")),
+        ]
+    )
     assert [a.id for a in loaded.articles] == ["good"]
     assert loaded.problems == [
         "blank.txt is empty.",
@@ -145,8 +172,9 @@ def test_text_without_arabic_loads_with_a_note():
     loaded = load_files([("english.txt", ENGLISH.encode()), ("arabic.txt", SENTENCE.encode())])
     assert [a.text for a in loaded.articles] == [ENGLISH, SENTENCE]
     assert loaded.problems == []
-    assert loaded.notes == ["english.txt: loaded, but it has no Arabic letters; Marsad finds names and "
-                            "numbers in Arabic text only."]
+    assert loaded.notes == [
+        "english.txt: loaded, but it has no Arabic letters; Marsad finds names and numbers in Arabic text only."
+    ]
 
 
 def test_html_page_gives_its_article_text_title_and_no_menus_scripts_or_footer(seeds):
@@ -168,21 +196,21 @@ def test_csv_with_broken_quoting_says_where_and_how_to_fix():
     loaded = load_files([("unclosed.csv", unclosed), ("extra.csv", extra), ("ok.txt", SENTENCE.encode())])
     assert [a.id for a in loaded.articles] == ["ok"]
     assert loaded.problems == [
-        'unclosed.csv line 2: broken CSV (unexpected end of data); put every text that holds a comma, '
+        "unclosed.csv line 2: broken CSV (unexpected end of data); put every text that holds a comma, "
         'a quote or a line break in "double quotes" and write a quote inside it as "".',
-        'extra.csv row 3 has more cells than the header has columns; put a text holding commas in '
-        '"double quotes".',
+        'extra.csv row 3 has more cells than the header has columns; put a text holding commas in "double quotes".',
     ]
 
 
 def test_a_long_article_in_a_csv_cell_loads():
     long_text = (SENTENCE + "\n") * 3000  # 250 KB, past the csv module's default field limit
-    [article] = load_files([("long.csv", ("text\n\"" + long_text + "\"\n").encode())]).articles
+    [article] = load_files([("long.csv", ('text\n"' + long_text + '"\n').encode())]).articles
     assert article.text == long_text.strip()
 
 
 def test_a_file_past_the_size_limit_is_refused_unread(tmp_path):
     from analysis.corpus import MAX_FILE_MB
+
     big = tmp_path / "huge.csv"
     with big.open("wb") as f:  # sparse: 201 MB on paper, nothing written
         f.truncate((MAX_FILE_MB + 1) * 2**20)
@@ -214,7 +242,11 @@ def test_a_few_problems_are_listed_one_by_one():
 
 def test_json_that_is_not_objects_says_what_is_expected():
     # found by tests/test_properties.py: a .json holding a bare number
-    loaded = load_files([("n.json", b"5"), ("s.jsonl", b'"text"\n'), ("ok.json", json.dumps({"text": SENTENCE}).encode())])
+    loaded = load_files(
+        [("n.json", b"5"), ("s.jsonl", b'"text"\n'), ("ok.json", json.dumps({"text": SENTENCE}).encode())]
+    )
     assert [a.text for a in loaded.articles] == [SENTENCE]
-    assert loaded.problems == ['n.json: expected one object per article, such as {"text": "..."}.',
-                               's.jsonl: expected one object per article, such as {"text": "..."}.']
+    assert loaded.problems == [
+        'n.json: expected one object per article, such as {"text": "..."}.',
+        's.jsonl: expected one object per article, such as {"text": "..."}.',
+    ]

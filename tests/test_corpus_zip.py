@@ -1,4 +1,5 @@
 """Zip archives are read member by member, as if the files lay in the folder."""
+
 import json
 import zipfile
 
@@ -19,8 +20,10 @@ def zipped(path, members: dict[str, bytes]):
 
 
 def test_each_member_of_a_zip_is_an_article_as_on_disk(tmp_path):
-    archive = zipped(tmp_path / "seeds.zip", {f"in/{p.name}": p.read_bytes() for p in SEEDS[:2]}
-                     | {"notes.pdf": b"%PDF-1.4", "in/": b""})
+    archive = zipped(
+        tmp_path / "seeds.zip",
+        {f"in/{p.name}": p.read_bytes() for p in SEEDS[:2]} | {"notes.pdf": b"%PDF-1.4", "in/": b""},
+    )
     loaded = load_paths([archive])
     on_disk = load_paths(SEEDS[:2])
     assert [a.text for a in loaded.articles] == [a.text for a in on_disk.articles]
@@ -31,22 +34,39 @@ def test_each_member_of_a_zip_is_an_article_as_on_disk(tmp_path):
 
 
 def test_a_json_array_in_a_zip_as_saudinewsnet_ships_it(tmp_path):
-    rows = [{"source": "okaz", "url": "http://okaz.example/1", "date_extracted": "2015-07-21 02:51:32",
-             "title": "عنوان", "author": "", "content": "قالت وزارة الخارجية الروسية إن موسكو ستواصل."},
-            {"source": "alyaum", "url": "http://alyaum.example/2", "date_extracted": "2015-07-22 10:00:00",
-             "title": "خبر", "author": "", "content": "أعلنت كوريا الشمالية تجربة صاروخ جديد."}]
+    rows = [
+        {
+            "source": "okaz",
+            "url": "http://okaz.example/1",
+            "date_extracted": "2015-07-21 02:51:32",
+            "title": "عنوان",
+            "author": "",
+            "content": "قالت وزارة الخارجية الروسية إن موسكو ستواصل.",
+        },
+        {
+            "source": "alyaum",
+            "url": "http://alyaum.example/2",
+            "date_extracted": "2015-07-22 10:00:00",
+            "title": "خبر",
+            "author": "",
+            "content": "أعلنت كوريا الشمالية تجربة صاروخ جديد.",
+        },
+    ]
     folder = tmp_path / "corpus"
     folder.mkdir()
     zipped(folder / "2015-07-21.zip", {"2015-07-21.json": json.dumps(rows, ensure_ascii=False).encode()})
     loaded = load_paths([folder])  # a folder of zips, as ../shared/data/saudinewsnet
     assert [(a.outlet, a.published.isoformat(), a.text) for a in loaded.articles] == [
-        ("okaz", "2015-07-21", rows[0]["content"]), ("alyaum", "2015-07-22", rows[1]["content"])]
+        ("okaz", "2015-07-21", rows[0]["content"]),
+        ("alyaum", "2015-07-22", rows[1]["content"]),
+    ]
 
 
 def test_a_bad_zip_is_reported_and_the_other_files_still_load():
     seed = SEEDS[0]
-    loaded = load_files([("broken.zip", b"PK\x03\x04 not really a zip"), ("empty.zip", _empty_zip()),
-                         (seed.name, seed.read_bytes())])
+    loaded = load_files(
+        [("broken.zip", b"PK\x03\x04 not really a zip"), ("empty.zip", _empty_zip()), (seed.name, seed.read_bytes())]
+    )
     assert [a.id for a in loaded.articles] == [seed.stem]
     messages = loaded.problems
     assert messages[0].startswith("broken.zip is not a zip archive that can be read")
@@ -56,6 +76,7 @@ def test_a_bad_zip_is_reported_and_the_other_files_still_load():
 
 def _empty_zip() -> bytes:
     import io
+
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("readme.md", "nothing to read")

@@ -1,5 +1,6 @@
 """The bundled NER model's fast tagger gives exactly crfsuite's labels, on real articles: the
 seed articles and SaudiNewsNet days; and its words are those of text.tokenize."""
+
 import json
 import zipfile
 from pathlib import Path
@@ -40,8 +41,10 @@ def real_articles(seeds):
 def test_the_words_are_text_tokenize_s(seeds):
     for article in real_articles(seeds)[:60]:
         text = article.body
-        expected = [[(t.norm, s + t.start, s + t.end) for t in tokenize(text[s:e]) if t.text.strip()]
-                    for s, e in sentence_bounds(text)]
+        expected = [
+            [(t.norm, s + t.start, s + t.end) for t in tokenize(text[s:e]) if t.text.strip()]
+            for s, e in sentence_bounds(text)
+        ]
         assert sentence_tokens(text) == [s for s in expected if s]
 
 

@@ -19,7 +19,10 @@ def test_day_ranges_and_paired_month_names(seeds):
 def test_a_day_range_covers_its_days(seeds):
     forum = next(s for s in extract_dates(seeds["003_062528742e08afef"]) if s.data["day_end"])
     assert (forum.text, forum.data["date_from"], forum.data["date_to"]) == (
-        "من 10 إلى 13 سبتمبر", "2023-09-10", "2023-09-13")
+        "من 10 إلى 13 سبتمبر",
+        "2023-09-10",
+        "2023-09-13",
+    )
 
 
 def test_years_month_years_and_relative_expressions(seeds):
@@ -42,7 +45,10 @@ def test_page_date_line_is_not_read_as_a_date_in_the_story(seeds):
 
 def test_levantine_and_maghrebi_month_names():
     assert dates_in("في تشرين الثاني/نوفمبر 2023 ثم 5 أفريل 2024 و3 شتنبر 2021") == [
-        ("تشرين الثاني/نوفمبر 2023", "2023-11"), ("5 أفريل 2024", "2024-04-05"), ("و3 شتنبر 2021", "2021-09-03")]
+        ("تشرين الثاني/نوفمبر 2023", "2023-11"),
+        ("5 أفريل 2024", "2024-04-05"),
+        ("و3 شتنبر 2021", "2021-09-03"),
+    ]
 
 
 def test_month_without_year_takes_it_from_the_publication_date():
@@ -77,9 +83,15 @@ def test_weekday_date_looks_back_within_the_week():
 def test_relative_expressions_resolve_against_the_publication_date():
     tuesday = date(2023, 9, 5)
     assert dates_in("الشهر الماضي وخلال الشهر الجاري والأسبوع المقبل", tuesday) == [
-        ("الشهر الماضي", "2023-08"), ("وخلال الشهر الجاري", "2023-09"), ("والأسبوع المقبل", "2023-W37")]
+        ("الشهر الماضي", "2023-08"),
+        ("وخلال الشهر الجاري", "2023-09"),
+        ("والأسبوع المقبل", "2023-W37"),
+    ]
     assert dates_in("قال أمس إن اليوم يوم حاسم، وفي العام الماضي", tuesday) == [
-        ("أمس", "2023-09-04"), ("اليوم", "2023-09-05"), ("وفي العام الماضي", "2022")]
+        ("أمس", "2023-09-04"),
+        ("اليوم", "2023-09-05"),
+        ("وفي العام الماضي", "2022"),
+    ]
     assert dates_in("وقعت في اليوم التالي", tuesday) == []
 
 
@@ -106,6 +118,7 @@ def test_metadata_dates_are_kept_and_the_page_date_line_is_never_the_publication
     article = seeds["004_c951edba429ed671"]
     assert with_publication_date(article) is article
     from dataclasses import replace
+
     undated = replace(article, published=None, date_basis="")
     published, basis = infer_published(undated)
     assert published == date(2022, 2, 1)  # "فبراير 2022", not the chrome line "22 نوفمبر 2024"
@@ -132,16 +145,22 @@ def test_the_day_before_yesterday_and_yesterday():
 
 # ---------------------------------------------------------------- Hijri dates, publication dates (issue 16)
 
+
 def hijri_in(text, published=None):
-    return [(s.text, s.label, s.data["date_from"], s.data["date_to"], s.data.get("calendar"), s.data.get("hijri"))
-            for s in extract_dates(Article("t", text, published=published)) if s.data.get("calendar")]
+    return [
+        (s.text, s.label, s.data["date_from"], s.data["date_to"], s.data.get("calendar"), s.data.get("hijri"))
+        for s in extract_dates(Article("t", text, published=published))
+        if s.data.get("calendar")
+    ]
 
 
 def test_hijri_dates_are_converted_on_the_umm_al_qura_calendar():
     assert hijri_in("بتاريخ 21 / 10 / 1436هـ عن") == [
-        ("21 / 10 / 1436هـ", "2015-08-06", "2015-08-06", "2015-08-06", "hijri", "1436-10-21")]
+        ("21 / 10 / 1436هـ", "2015-08-06", "2015-08-06", "2015-08-06", "hijri", "1436-10-21")
+    ]
     assert hijri_in("يوم 26 صفر 1447 هـ") == [
-        ("26 صفر 1447 هـ", "2025-08-20", "2025-08-20", "2025-08-20", "hijri", "1447-02-26")]
+        ("26 صفر 1447 هـ", "2025-08-20", "2025-08-20", "2025-08-20", "hijri", "1447-02-26")
+    ]
     assert hijri_in("منذ عام 1415هـ") == [("عام 1415هـ", "1994", "1994-06-10", "1995-05-29", "hijri", "1415")]
     assert hijri_in("خلال الفترة من 20 إلى 24 / 8 / 1436هـ.")[0][2:4] == ("2015-06-07", "2015-06-11")
     assert hijri_in("للعام الجامعي 1435/ 1436هـ.")[0][2:4] == ("2013-11-04", "2015-10-13")
@@ -150,7 +169,8 @@ def test_hijri_dates_are_converted_on_the_umm_al_qura_calendar():
 def test_a_date_line_in_both_calendars_is_one_date():
     found = [s for s in extract_dates(Article("t", "جدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس")) if s.data["day"]]
     assert [(s.text, s.label, s.data["calendar"], s.data["hijri"]) for s in found] == [
-        ("25 شوال 1436هـ الموافق 10 أغسطس 2015", "2015-08-10", "both", "1436-10-25")]
+        ("25 شوال 1436هـ الموافق 10 أغسطس 2015", "2015-08-10", "both", "1436-10-25")
+    ]
 
 
 def test_a_month_of_last_year_a_month_kept_and_a_two_day_range():
@@ -158,7 +178,11 @@ def test_a_month_of_last_year_a_month_kept_and_a_two_day_range():
     assert dates_in("في يونيو حزيران من العام الماضي", published) == [("في يونيو حزيران من العام الماضي", "2014-06")]
     assert dates_in("منذ أكتوبر من العام الماضي", published) == [("منذ أكتوبر من العام الماضي", "2014-10")]
     [day_range] = extract_dates(Article("t", "يومي 18 و19 يونيو", published=published))
-    assert (day_range.text, day_range.data["date_from"], day_range.data["date_to"]) == ("18 و19 يونيو", "2015-06-18", "2015-06-19")
+    assert (day_range.text, day_range.data["date_from"], day_range.data["date_to"]) == (
+        "18 و19 يونيو",
+        "2015-06-18",
+        "2015-06-19",
+    )
     assert dates_in("في أيار (مايو) الماضي", published) == [("في أيار (مايو) الماضي", "2015-05")]
 
 

@@ -1,5 +1,6 @@
 """A reader's corrections: merge, split, and the result as lexicon rows, on mentions from real
 text (the seed articles, and a sentence with names only a model finds)."""
+
 import pandas as pd
 import pytest
 
@@ -37,11 +38,15 @@ def test_every_entity_shows_its_spellings_and_counts(seed_mentions):
 
 
 def test_merge_and_split():
-    m = model_mentions("قال الرئيس بشار حافظ الأسد ثم قال السيد بشار الاسد",
-                       [("الرئيس بشار حافظ الأسد", "person"), ("السيد بشار الاسد", "person")])
+    m = model_mentions(
+        "قال الرئيس بشار حافظ الأسد ثم قال السيد بشار الاسد",
+        [("الرئيس بشار حافظ الأسد", "person"), ("السيد بشار الاسد", "person")],
+    )
     assert m["entity"].tolist() == ["bashar_al_assad", "bashar_al_assad"]  # the lexicon's, by alias
-    m = model_mentions("وصل ميخائيل ميشوستين ثم ميخائيل ميشوستن وميدفيديف",
-                       [("ميخائيل ميشوستين", "person"), ("ميخائيل ميشوستن", "person"), ("وميدفيديف", "person")])
+    m = model_mentions(
+        "وصل ميخائيل ميشوستين ثم ميخائيل ميشوستن وميدفيديف",
+        [("ميخائيل ميشوستين", "person"), ("ميخائيل ميشوستن", "person"), ("وميدفيديف", "person")],
+    )
     first, _, medvedev = m["entity"]
     assert m["entity"].nunique() == 2 and m["source"].tolist() == ["model"] * 3
     merged = apply_edits(m, [("merge", [medvedev], first)])
@@ -53,12 +58,21 @@ def test_merge_and_split():
 
 
 def test_download_as_lexicon_rows_that_load_again(tmp_path, seed_mentions):
-    m = model_mentions("ووقعت شركة روساتوم الروسية عقدا مع وروساتوم في موسكو",
-                       [("شركة روساتوم الروسية", "organisation"), ("وروساتوم", "organisation")])
+    m = model_mentions(
+        "ووقعت شركة روساتوم الروسية عقدا مع وروساتوم في موسكو",
+        [("شركة روساتوم الروسية", "organisation"), ("وروساتوم", "organisation")],
+    )
     rows = lexicon_rows(pd.concat([seed_mentions, m], ignore_index=True), ["moscow", m["entity"][0]])
     assert rows.to_dict("records")[1] == {
-        "id": "روساتوم", "type": "organisation", "name_ar": "روساتوم", "name_en": "", "wikidata": "",
-        "aliases": "روساتوم", "short_forms": "", "nisba": ""}
+        "id": "روساتوم",
+        "type": "organisation",
+        "name_ar": "روساتوم",
+        "name_en": "",
+        "wikidata": "",
+        "aliases": "روساتوم",
+        "short_forms": "",
+        "nisba": "",
+    }
     assert rows.loc[0, "id"] == "moscow" and rows.loc[0, "aliases"] == "موسكو"
     path = tmp_path / "entities.csv"
     rows.to_csv(path, index=False)

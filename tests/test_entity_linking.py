@@ -1,6 +1,7 @@
 """Model-found names linked to entities: spelling variants merged, titles left out, a short
 name linked to the full one, the lexicon on top. The model's spans are given here by hand
 (what a NER model returns: start, end, type), so these run without any model."""
+
 import pytest
 
 from analysis.corpus import Article
@@ -24,13 +25,16 @@ def model_labels(spans):
     return [(s.text, s.label) for s in spans if s.data["source"] == "model"]
 
 
-@pytest.mark.parametrize("variants", [
-    ["بيونغ يانغ", "بيونج يانج", "بيونغيانغ", "بيونغ-يانغ"],
-    ["كيم جونغ أون", "كيم جونج أون", "كيم يونج أون", "كيم جونغ-أون"],
-    ["فلاديمير بوتين", "فلاديمير بوتن"],
-    ["أنطونيو غوتيريش", "أنطونيو جوتيريش", "انطونيو قوتيريس"[:-1] + "ش"],
-    ["أندريه بيلوسوف", "أندري بيلوسوف"],
-])
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["بيونغ يانغ", "بيونج يانج", "بيونغيانغ", "بيونغ-يانغ"],
+        ["كيم جونغ أون", "كيم جونج أون", "كيم يونج أون", "كيم جونغ-أون"],
+        ["فلاديمير بوتين", "فلاديمير بوتن"],
+        ["أنطونيو غوتيريش", "أنطونيو جوتيريش", "انطونيو قوتيريس"[:-1] + "ش"],
+        ["أندريه بيلوسوف", "أندري بيلوسوف"],
+    ],
+)
 def test_spelling_variants_share_one_key(variants):
     assert len({merge_key(v) for v in variants}) == 1
 
@@ -43,10 +47,12 @@ def test_arabic_given_names_keep_their_vowel_letters():
 
 def test_titles_and_the_adjectives_after_them_are_not_the_name():
     text = "قال الرئيس الروسي ديمتري ميدفيديف وأكد اللواء أحمد عسيري ووقعت شركة روساتوم الروسية"
+
     def core(surface, kind):
         s = text.index(surface)
         c0, c1 = core_of(text, s, s + len(surface), kind, entity_matcher())
         return text[c0:c1]
+
     assert core("الرئيس الروسي ديمتري ميدفيديف", "person") == "ديمتري ميدفيديف"
     assert core("اللواء أحمد عسيري", "person") == "أحمد عسيري"
     assert core("شركة روساتوم الروسية", "organisation") == "روساتوم"
@@ -64,29 +70,38 @@ def test_variants_in_several_articles_get_one_id():
 
 def test_a_surname_or_first_name_alone_is_the_full_name_the_article_gives():
     text = "التقى الوزير ميخائيل ميشوستين نظيره. وقال ميشوستين إن ميخائيل سيعود، وأضاف وميشوستين"
-    spans = spans_of(text, [("الوزير ميخائيل ميشوستين", "person"), ("ميشوستين", "person"),
-                            ("ميخائيل", "person"), ("وميشوستين", "person")])
+    spans = spans_of(
+        text,
+        [("الوزير ميخائيل ميشوستين", "person"), ("ميشوستين", "person"), ("ميخائيل", "person"), ("وميشوستين", "person")],
+    )
     labels = {label for _, label in model_labels(spans)}
     assert len(labels) == 1 and [s.data["short_form"] for s in spans] == [False, True, True, True]
 
 
 def test_the_lexicon_stays_on_top():
     text = "قال جو بايدن إن فلاديمير بوتن زار بيونغ يانغ مع وفد من روساتوم"
-    spans = spans_of(text, [("جو بايدن", "person"), ("فلاديمير بوتن", "person"), ("بيونغ يانغ", "place"),
-                            ("روساتوم", "organisation")])
+    spans = spans_of(
+        text,
+        [("جو بايدن", "person"), ("فلاديمير بوتن", "person"), ("بيونغ يانغ", "place"), ("روساتوم", "organisation")],
+    )
     assert [(s.text, s.label, s.data["source"]) for s in spans] == [
-        ("جو بايدن", "joe_biden", "lexicon"), ("فلاديمير بوتن", "vladimir_putin", "lexicon"),
-        ("بيونغ يانغ", "pyongyang", "lexicon"), ("روساتوم", "ner:رستم", "model")]
+        ("جو بايدن", "joe_biden", "lexicon"),
+        ("فلاديمير بوتن", "vladimir_putin", "lexicon"),
+        ("بيونغ يانغ", "pyongyang", "lexicon"),
+        ("روساتوم", "ner:رستم", "model"),
+    ]
 
 
 def test_a_model_name_holding_a_place_is_a_name_and_the_place():
     spans = spans_of("درس في جامعة موسكو الحكومية", [("جامعة موسكو الحكومية", "organisation")])
     assert [(s.text, s.label, s.data["source"]) for s in spans] == [
         ("جامعة موسكو الحكومية", "ner:" + merge_key("جامعة موسكو الحكومية"), "model"),
-        ("موسكو", "moscow", "lexicon")]
+        ("موسكو", "moscow", "lexicon"),
+    ]
 
 
 # Known bugs, each failing on the code before this module.
+
 
 def test_a_nisba_inside_a_model_name_does_not_hide_it():
     spans = spans_of("ووقعت شركة روساتوم الروسية عقدا", [("شركة روساتوم الروسية", "organisation")])
@@ -114,9 +129,12 @@ def test_a_name_the_model_found_once_counts_where_the_article_repeats_it():
     text = "قال المتحدث علي الأحمدي إن المقاومة تقدمت، وأضاف الأحمدي أن روساتوم وقعت، ثم قالت روساتوم"
     spans = spans_of(text, [("المتحدث علي الأحمدي", "person"), ("روساتوم", "organisation")])
     got = [(s.text, s.label, s.data["ner"]) for s in spans]
-    assert got == [("المتحدث علي الأحمدي", "ner:" + merge_key("علي الأحمدي"), True),
-                   ("الأحمدي", "ner:" + merge_key("علي الأحمدي"), False),
-                   ("روساتوم", "ner:رستم", True), ("روساتوم", "ner:رستم", False)]
+    assert got == [
+        ("المتحدث علي الأحمدي", "ner:" + merge_key("علي الأحمدي"), True),
+        ("الأحمدي", "ner:" + merge_key("علي الأحمدي"), False),
+        ("روساتوم", "ner:رستم", True),
+        ("روساتوم", "ner:رستم", False),
+    ]
 
 
 def test_a_title_or_an_adjective_alone_is_no_name():
@@ -125,9 +143,17 @@ def test_a_title_or_an_adjective_alone_is_no_name():
 
 
 def test_a_letter_that_may_be_a_proclitic_stays_unless_the_article_writes_the_name_without_it():
-    spans = spans_of("زار بيروت وكوباني ولندن ثم قالت وروساتوم إن روساتوم",
-                     [("بيروت", "place"), ("وكوباني", "place"), ("ولندن", "place"), ("وروساتوم", "organisation"),
-                      ("روساتوم", "organisation")], Matcher([]))
+    spans = spans_of(
+        "زار بيروت وكوباني ولندن ثم قالت وروساتوم إن روساتوم",
+        [
+            ("بيروت", "place"),
+            ("وكوباني", "place"),
+            ("ولندن", "place"),
+            ("وروساتوم", "organisation"),
+            ("روساتوم", "organisation"),
+        ],
+        Matcher([]),
+    )
     assert [s.data["name"] for s in spans] == ["بيروت", "وكوباني", "ولندن", "روساتوم", "روساتوم"]
 
 

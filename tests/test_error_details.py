@@ -1,6 +1,7 @@
 """A reader of a hosted app never sees the server's paths: an uncaught exception shows its
 type and Streamlit's generic note, while the message and traceback go to the server's log
 (.streamlit/config.toml: client.showErrorDetails = "type")."""
+
 from __future__ import annotations
 
 from bench.app_client import ROOT, run_page, server, session

@@ -1,5 +1,6 @@
 """Events labelled by what happened, on the seed articles: actors from the entities of the
 dated sentence, key words from its text, never a reporting verb or a date word."""
+
 import pytest
 
 from analysis.corpus import load_bundled
@@ -33,10 +34,15 @@ def test_the_nuclear_tests_of_2006_read_as_such(labelled):
 
 
 def test_reporting_verbs_dates_and_names_are_not_key_words():
-    sentences = ["وقال الكرملين يوم الثلاثاء إن بوتين سيلتقي كيم في فلاديفوستوك لبحث صفقة أسلحة",
-                 "قالت صحيفة نيويورك تايمز في سبتمبر الماضي إن الزيارة مرتقبة"]
-    words = key_words(sentences, {"kremlin": "الكرملين", "putin": "بوتين", "kim": "كيم",
-                                   "vladivostok": "فلاديفوستوك", "nyt": "نيويورك تايمز"}, top=4)
+    sentences = [
+        "وقال الكرملين يوم الثلاثاء إن بوتين سيلتقي كيم في فلاديفوستوك لبحث صفقة أسلحة",
+        "قالت صحيفة نيويورك تايمز في سبتمبر الماضي إن الزيارة مرتقبة",
+    ]
+    words = key_words(
+        sentences,
+        {"kremlin": "الكرملين", "putin": "بوتين", "kim": "كيم", "vladivostok": "فلاديفوستوك", "nyt": "نيويورك تايمز"},
+        top=4,
+    )
     flat = {w for ws in words for w in ws}
     assert not flat & {"وقال", "قالت", "الثلاثاء", "سبتمبر", "الماضي", "الكرملين", "بوتين", "صحيفة", "تايمز"}
     assert "صفقة" in words[0] and "أسلحة" in words[0]

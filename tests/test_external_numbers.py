@@ -2,6 +2,7 @@
 ../shared/data: NVIDIA NeMo's Arabic number cases (all five kinds) and the Wojood NER sample's
 number tags. Each test prints its figures and the cases it misses, and asserts the floor
 measured in Nov 2026 so that a regression fails (figures also in README)."""
+
 from __future__ import annotations
 
 import re
@@ -88,8 +89,11 @@ def test_nemo_pass_rate():
         if not ok:
             failures.append((case, got))
     passed = len(cases) - len(failures)
-    print(f"\nNeMo Arabic numbers: {passed}/{len(cases)} = {passed / len(cases):.1%}  ("
-          + ", ".join(f"{k} {ok}/{n}" for k, (ok, n) in by_kind.items()) + ")")
+    print(
+        f"\nNeMo Arabic numbers: {passed}/{len(cases)} = {passed / len(cases):.1%}  ("
+        + ", ".join(f"{k} {ok}/{n}" for k, (ok, n) in by_kind.items())
+        + ")"
+    )
     for case, got in failures:
         print(f"  {case.kind:8} {case.words!r} ~ {case.written!r}: expected {case.expected:g}, got {got}")
     assert len(cases) == 238
@@ -112,8 +116,17 @@ def wojood_sentences() -> list[tuple[str, dict[str, list[tuple[int, int]]]]]:
             rows = [line.split() for line in block.splitlines() if line.strip()]
             text, spans, open_spans = "", {}, {}
             for i, (token, *tags) in enumerate(rows):
-                glue = "" if i and token == "," and rows[i - 1][0].isdigit() or \
-                    i > 1 and rows[i - 1][0] == "," and token.isdigit() and rows[i - 2][0].isdigit() else " "
+                glue = (
+                    ""
+                    if i
+                    and token == ","
+                    and rows[i - 1][0].isdigit()
+                    or i > 1
+                    and rows[i - 1][0] == ","
+                    and token.isdigit()
+                    and rows[i - 2][0].isdigit()
+                    else " "
+                )
                 start = len(text) + (len(glue) if text else 0)
                 text = (text + glue if text else "") + token
                 for tag in tags:
@@ -161,7 +174,7 @@ def test_wojood_number_tags():
                     money += 1
                     money_ok += any(q.label == "money" for q in hits)
                 if not hits:
-                    missed.append(f"{label}: {text[s:e]!r} in …{text[max(0, s - 30):e + 30]}…")
+                    missed.append(f"{label}: {text[s:e]!r} in …{text[max(0, s - 30) : e + 30]}…")
         for q in quantities:
             if any(q.overlaps(s, e) for label in NUMBER_TAGS for s, e in spans.get(label, [])):
                 on_number += 1
@@ -171,12 +184,16 @@ def test_wojood_number_tags():
                     continue
                 wrong += 1
                 mistaken.append(q.text)
-    print(f"\nWojood sample: {tagged} number tags ({', '.join(NUMBER_TAGS)}); "
-          f"CARDINAL read as a number {read}/{cardinals} ({read / cardinals:.0%}); inside a quantity claim {found} ({found / tagged:.0%}); "
-          f"MONEY as money {money_ok}/{money}")
-    print(f"  {claims} claims found: {on_number} on a number tag, {durations} durations Wojood tags as "
-          f"DATE/TIME, {wrong} others on a date/time/ordinal tag, {claims - on_number - durations - wrong} "
-          "on untagged text")
+    print(
+        f"\nWojood sample: {tagged} number tags ({', '.join(NUMBER_TAGS)}); "
+        f"CARDINAL read as a number {read}/{cardinals} ({read / cardinals:.0%}); inside a quantity claim {found} ({found / tagged:.0%}); "
+        f"MONEY as money {money_ok}/{money}"
+    )
+    print(
+        f"  {claims} claims found: {on_number} on a number tag, {durations} durations Wojood tags as "
+        f"DATE/TIME, {wrong} others on a date/time/ordinal tag, {claims - on_number - durations - wrong} "
+        "on untagged text"
+    )
     print("  claims on a date/time/ordinal tag: " + " | ".join(mistaken))
     print("  first tags missed:\n    " + "\n    ".join(missed[:25]))
     assert tagged == 126

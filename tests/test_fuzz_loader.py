@@ -1,5 +1,6 @@
 """Fuzzing the loader (hypothesis): random bytes, JSON shapes and zips under any supported name.
 No exception escapes load_files, and every file is loaded or named in the issues."""
+
 import io
 import json
 import zipfile
@@ -12,13 +13,19 @@ from analysis.corpus import load_files
 SUFFIXES = [".txt", ".csv", ".json", ".jsonl", ".zip", ".html"]
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-names = st.builds(lambda stem, suffix: stem + suffix,
-                  st.text(alphabet="abcdeفقك-_ ", min_size=1, max_size=8), st.sampled_from(SUFFIXES))
+names = st.builds(
+    lambda stem, suffix: stem + suffix,
+    st.text(alphabet="abcdeفقك-_ ", min_size=1, max_size=8),
+    st.sampled_from(SUFFIXES),
+)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["text", "content", "id", "date", "outlet", "title", "x"]), inner, max_size=4),
-    max_leaves=20)
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(["text", "content", "id", "date", "outlet", "title", "x"]), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
 
 
 def zipped(members: list[tuple[str, bytes]]) -> bytes:
@@ -49,16 +56,25 @@ def test_random_bytes_under_any_name(files):
 def test_random_json_shapes(shapes):
     files = []
     for i, (suffix, value) in enumerate(shapes):
-        text = json.dumps(value, ensure_ascii=False) if suffix == ".json" else "\n".join(
-            json.dumps(v, ensure_ascii=False) for v in (value if isinstance(value, list) else [value]))
+        text = (
+            json.dumps(value, ensure_ascii=False)
+            if suffix == ".json"
+            else "\n".join(json.dumps(v, ensure_ascii=False) for v in (value if isinstance(value, list) else [value]))
+        )
         files.append((f"f{i}{suffix}", text.encode()))
     assert_each_file_accounted_for(files)
 
 
 @FUZZ
-@given(st.lists(st.tuples(names, st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode())),
-                max_size=4, unique_by=lambda f: f[0]),
-       st.integers(min_value=0, max_value=40), st.booleans())
+@given(
+    st.lists(
+        st.tuples(names, st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode())),
+        max_size=4,
+        unique_by=lambda f: f[0],
+    ),
+    st.integers(min_value=0, max_value=40),
+    st.booleans(),
+)
 def test_random_zips_whole_or_cut(members, cut, nested):
     data = zipped(members)
     if nested:

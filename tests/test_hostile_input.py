@@ -1,5 +1,6 @@
 """Hostile and careless input to the loader: each bad file is named, the others still load,
 nothing is inflated or read without a limit, and what was changed or left out is said."""
+
 import io
 import json
 import zipfile
@@ -32,7 +33,7 @@ def test_a_zip_whose_header_understates_a_member_is_not_inflated_past_the_cap(mo
     # the local and central headers of big.txt say it holds 100 bytes
     for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         at = data.find(signature)
-        data[at + offset:at + offset + 4] = (100).to_bytes(4, "little")
+        data[at + offset : at + offset + 4] = (100).to_bytes(4, "little")
     loaded = load_files([("lie.zip", bytes(data)), GOOD])
     assert [a.id for a in loaded.articles] == ["small", "good"]
     assert "lie.zip/big.txt" in messages(loaded)
@@ -55,8 +56,9 @@ def test_a_member_compressed_with_bzip2_is_named_not_inflated():
 def test_nested_zips_are_read_and_a_zips_metadata_applies_to_its_articles():
     metadata = b"file,outlet,published\ninner.txt,RT Arabic,2024-06-11\nouter.txt,Sputnik,2024-06-12\n"
     inner = zipped({"inner.txt": TEXT.encode()})
-    loaded = load_files([("upload.zip", zipped({"metadata.csv": metadata, "outer.txt": TEXT.encode(),
-                                                "nested.zip": inner}))])
+    loaded = load_files(
+        [("upload.zip", zipped({"metadata.csv": metadata, "outer.txt": TEXT.encode(), "nested.zip": inner}))]
+    )
     found = {a.id: (a.outlet, str(a.published)) for a in loaded.articles}
     assert found == {"outer": ("Sputnik", "2024-06-12"), "inner": ("RT Arabic", "2024-06-11")}
     assert not loaded.problems
@@ -79,11 +81,14 @@ def test_a_metadata_date_of_year_one_is_not_used_and_the_weekday_does_not_overfl
     analyze(loaded.articles)  # OverflowError before
 
 
-@pytest.mark.parametrize("written, read, said", [
-    ("1445-03-12", "2023-09-27", "read as a Hijri date"),
-    ("9999-12-31", "None", "out of range"),
-    ("2023-02-30", "None", "is not a date"),
-])
+@pytest.mark.parametrize(
+    "written, read, said",
+    [
+        ("1445-03-12", "2023-09-27", "read as a Hijri date"),
+        ("9999-12-31", "None", "out of range"),
+        ("2023-02-30", "None", "is not a date"),
+    ],
+)
 def test_metadata_dates_that_cannot_be_used_as_written_say_so(written, read, said):
     rows = [{"text": TEXT, "date": written}]
     loaded = load_files([("rows.json", json.dumps(rows, ensure_ascii=False).encode())])
@@ -107,14 +112,18 @@ def test_json_rows_with_null_or_object_text_are_left_out_with_a_note():
     assert "1 objects with a text that is not a string (an object or a list) left out: object 3" in messages(loaded)
 
 
-@pytest.mark.parametrize("data, encoding", [
-    (TEXT.encode()[:-1] + "ب".encode()[:1], "utf-8, 1 characters replaced"),  # a cut last character
-    (TEXT.encode()[:11] + b"\xff" + TEXT.encode()[11:], "utf-8, 1 characters replaced"),  # a stray byte
-    (TEXT.encode("mac_arabic"), "mac_arabic"),
-    (TEXT.encode("cp1256"), "cp1256"),
-    (TEXT.encode("utf-32"), "utf-32"),
-    (TEXT.encode("utf-32-le"), "utf-32-le"),
-], ids=["cut last character", "stray byte", "Mac Arabic", "Windows-1256", "UTF-32", "UTF-32 without BOM"])
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (TEXT.encode()[:-1] + "ب".encode()[:1], "utf-8, 1 characters replaced"),  # a cut last character
+        (TEXT.encode()[:11] + b"\xff" + TEXT.encode()[11:], "utf-8, 1 characters replaced"),  # a stray byte
+        (TEXT.encode("mac_arabic"), "mac_arabic"),
+        (TEXT.encode("cp1256"), "cp1256"),
+        (TEXT.encode("utf-32"), "utf-32"),
+        (TEXT.encode("utf-32-le"), "utf-32-le"),
+    ],
+    ids=["cut last character", "stray byte", "Mac Arabic", "Windows-1256", "UTF-32", "UTF-32 without BOM"],
+)
 def test_text_in_any_encoding_or_slightly_broken_is_read(data, encoding):
     loaded = load_files([("a.txt", data)])
     [article] = loaded.articles
@@ -125,6 +134,7 @@ def test_text_in_any_encoding_or_slightly_broken_is_read(data, encoding):
 
 def test_html_reads_with_what_requirements_pin_and_ci_installs_nothing_else():
     from pathlib import Path
+
     root = Path(__file__).resolve().parent.parent
     pins = (root / "requirements.txt").read_text(encoding="utf-8")
     assert "lxml_html_clean==" in pins  # jusText's lxml[html_clean] extra, which pip 23.2 does not install

@@ -3,6 +3,7 @@ fetch from every visitor's browser), <a href>, <img onerror>, KaTeX $...$ and :r
 Whatever reaches Markdown, HTML or a chart goes through dashboard.escape and shows as written:
 no link, image, formula or colour is made from the data. AppTest walks the pages and reads
 what each element sends to the browser; tests/test_browser.py looks at the drawn page."""
+
 from __future__ import annotations
 
 import json
@@ -114,14 +115,17 @@ def test_every_page_shows_hostile_names_as_written(app):
     # the names did reach the page, escaped: in Markdown, in our HTML and in charts
     assert r"\!\[f\](pixel.png) \<img src=x onerror=alert(1)\> \$x\$ \:red\[x\]" in joined  # the empty file
     assert "&lt;a href=&quot;http://marsad-probe.invalid/&quot;&gt;اضغط&lt;/a&gt;" in joined  # a title, in HTML
-    assert "&lt;a href=\"http://marsad-probe.invalid/\"&gt;اضغط&lt;/a&gt; $\\frac{1}{2}$" in joined  # an outlet, in a chart
+    assert (
+        '&lt;a href="http://marsad-probe.invalid/"&gt;اضغط&lt;/a&gt; $\\frac{1}{2}$' in joined
+    )  # an outlet, in a chart
 
 
 def test_a_comparison_error_names_the_outlet_as_written(app):
     app.switch_page("views/outlets.py").run()
     app.selectbox(key="vocab_outlet").set_value(OUTLETS[3]).run()
-    assert [w.value for w in app.main.warning] == [escape_markdown(
-        f"No Arabic words for {OUTLETS[3]} in the articles shown: choose another outlet.")]
+    assert [w.value for w in app.main.warning] == [
+        escape_markdown(f"No Arabic words for {OUTLETS[3]} in the articles shown: choose another outlet.")
+    ]
     assert r"\[رابط\](http\://marsad-probe.invalid/)" in app.main.warning[0].value
 
 
@@ -130,5 +134,5 @@ def test_the_story_timeline_lists_outlets_escaped(app):
     app.switch_page("views/story.py").run()
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
     order = spec["layout"]["yaxis"].get("categoryarray") or spec["layout"]["xaxis"].get("categoryarray")
-    assert order and "&lt;a href=\"http://marsad-probe.invalid/\"&gt;اضغط&lt;/a&gt; $\\frac{1}{2}$" in order
+    assert order and '&lt;a href="http://marsad-probe.invalid/"&gt;اضغط&lt;/a&gt; $\\frac{1}{2}$' in order
     assert not any(CHART_MARKUP.search(o) for o in order)

@@ -1,6 +1,7 @@
 """The code's shape: no import cycle in the analysis package or the dashboard layer (lazy
 imports inside functions count too), small dashboard modules, and pages that only import
 the dashboard layer and the analysis, never each other."""
+
 from __future__ import annotations
 
 import ast
@@ -43,7 +44,7 @@ def cycle_in(graph: dict[str, set[str]]) -> list[str]:
         state[node] = 1
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [node, nxt] if nxt in path else [node, nxt]
+                return path[path.index(nxt) :] + [node, nxt] if nxt in path else [node, nxt]
             if nxt not in state and (found := visit(nxt, path + [node])):
                 return found
         state[node] = 2
@@ -74,8 +75,11 @@ def test_the_tables_do_not_need_the_pipeline():
     assert "analysis.quantities" not in graph["analysis.weapons"]
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "dashboard").glob("*.py")) + sorted((ROOT / "views").glob("*.py")),
-                         ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "dashboard").glob("*.py")) + sorted((ROOT / "views").glob("*.py")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
 def test_dashboard_modules_are_small(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= LAYER_LINES
 
@@ -93,5 +97,10 @@ def test_every_span_table_declares_its_columns_once():
     from analysis.pipeline import PART_COLUMNS
     from analysis.tables import SPAN_COLUMNS
     from analysis.weapons import WeaponRow
-    assert PART_COLUMNS["weapons"] == SPAN_COLUMNS + ["weapon", "weapon_en", "weapon_ar"] == SPAN_COLUMNS + list(WeaponRow._fields)
-    assert PART_COLUMNS["dates"][len(SPAN_COLUMNS):] == list(DateRow._fields)
+
+    assert (
+        PART_COLUMNS["weapons"]
+        == SPAN_COLUMNS + ["weapon", "weapon_en", "weapon_ar"]
+        == SPAN_COLUMNS + list(WeaponRow._fields)
+    )
+    assert PART_COLUMNS["dates"][len(SPAN_COLUMNS) :] == list(DateRow._fields)

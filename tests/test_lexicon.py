@@ -1,4 +1,5 @@
 """The lexicon reader and the matcher: name keys, nisba forms, longest match."""
+
 import pytest
 
 from analysis.lexicon import Entry, LexiconError, Matcher, name_key, nisba_forms, read_lexicon
@@ -11,8 +12,18 @@ def test_name_key_folds_g_and_hyphens():
 
 
 def test_nisba_forms():
-    assert nisba_forms("روسي") == ["روسي", "الروسي", "روسيه", "الروسيه", "روسيين", "الروسيين",
-                                   "روسيون", "الروسيون", "روسيات", "الروسيات"]
+    assert nisba_forms("روسي") == [
+        "روسي",
+        "الروسي",
+        "روسيه",
+        "الروسيه",
+        "روسيين",
+        "الروسيين",
+        "روسيون",
+        "الروسيون",
+        "روسيات",
+        "الروسيات",
+    ]
     forms = nisba_forms("كوري شمالي")
     assert "الكوريه الشماليه" in forms and "كوريين شماليين" in forms and "كوريا شماليا" in forms
     assert "روسيا" not in nisba_forms("روسي")  # the country's own name
@@ -27,19 +38,25 @@ def found(m, text, nisba=True):
 
 
 def test_longest_alias_wins_and_names_beat_nisbas():
-    m = matcher(("russia", {}, ("روسيا", "الاتحاد الروسي"), (), ("روسي",)),
-                ("rt", {}, ("روسيا اليوم",)))
+    m = matcher(("russia", {}, ("روسيا", "الاتحاد الروسي"), (), ("روسي",)), ("rt", {}, ("روسيا اليوم",)))
     assert found(m, "قال الاتحاد الروسي لقناة روسيا اليوم إن الجيش الروسي في روسيا") == [
-        ("الاتحاد الروسي", "russia", False, False), ("روسيا اليوم", "rt", False, False),
-        ("الروسي", "russia", False, True), ("روسيا", "russia", False, False)]
+        ("الاتحاد الروسي", "russia", False, False),
+        ("روسيا اليوم", "rt", False, False),
+        ("الروسي", "russia", False, True),
+        ("روسيا", "russia", False, False),
+    ]
     assert found(m, "الجيش الروسي", nisba=False) == []
 
 
 def test_alias_keeps_the_lexicon_spelling_in_the_span_data():
     m = matcher(("shoigu", {}, ("سيرغي شويغو",)))
     [span] = m.find("t", "وسيرجي شويجو", "entity")
-    assert span.data == {"alias": "سيرغي شويغو", "short_form": False, "nisba": False,
-                         "variant": "سيرجي شويجو"}  # as the text writes it, the proclitic off
+    assert span.data == {
+        "alias": "سيرغي شويغو",
+        "short_form": False,
+        "nisba": False,
+        "variant": "سيرجي شويجو",
+    }  # as the text writes it, the proclitic off
 
 
 def write(tmp_path, text):

@@ -1,5 +1,6 @@
 """lexicon.aliases_in (Aho-Corasick) must give exactly what the alias regex gave before it:
 the regex is kept here as the reference, and both run on real articles and random text."""
+
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -65,17 +66,40 @@ def test_the_seed_articles_and_300_saudinewsnet_articles_match_as_with_the_regex
 
 
 def test_proclitics_gaps_and_g_letters():
-    m = Matcher([Entry("pyongyang", {}, ("بيونغ يانغ",)), Entry("kim", {}, ("كيم جونغ أون",)),
-                 Entry("usa", {}, ("الولايات المتحدة",)), Entry("bahrain", {}, ("البحرين",))])
+    m = Matcher(
+        [
+            Entry("pyongyang", {}, ("بيونغ يانغ",)),
+            Entry("kim", {}, ("كيم جونغ أون",)),
+            Entry("usa", {}, ("الولايات المتحدة",)),
+            Entry("bahrain", {}, ("البحرين",)),
+        ]
+    )
     text = normalize("وبيونج  يانج، كيم جونغ-\nاون وللولايات المتحدة ولبحرين والبحرينية فالبحرين")
     assert [(text[s:e], key) for s, e, key in aliases_in(m.automaton, text)] == [
-        ("وبيونج  يانج", "بيونج يانج"), ("كيم جونغ-\nاون", "كيم جونج اون"),
-        ("وللولايات المتحده", "للولايات المتحده"), ("فالبحرين", "البحرين")]  # not لبحرين, البحرينيه
+        ("وبيونج  يانج", "بيونج يانج"),
+        ("كيم جونغ-\nاون", "كيم جونج اون"),
+        ("وللولايات المتحده", "للولايات المتحده"),
+        ("فالبحرين", "البحرين"),
+    ]  # not لبحرين, البحرينيه
     assert aliases_in(m.automaton, text) == reference(m)(text)
 
 
-ALIASES = ["بيونغ يانغ", "كيم جونغ أون", "كيم", "روسيا", "روسيا اليوم", "الولايات المتحدة", "وارسو",
-           "بوتين", "لافروف", "كوريا", "كوريا الشمالية", "فاغنر", "بريطانيا", "ريطانيا"]
+ALIASES = [
+    "بيونغ يانغ",
+    "كيم جونغ أون",
+    "كيم",
+    "روسيا",
+    "روسيا اليوم",
+    "الولايات المتحدة",
+    "وارسو",
+    "بوتين",
+    "لافروف",
+    "كوريا",
+    "كوريا الشمالية",
+    "فاغنر",
+    "بريطانيا",
+    "ريطانيا",
+]
 SMALL = Matcher([Entry(f"e{i}", {}, (alias,)) for i, alias in enumerate(ALIASES)])
 PIECES = st.one_of(
     st.sampled_from([name_key(a) for a in ALIASES] + [a.replace("ج", "غ") for a in ALIASES]),
@@ -109,7 +133,10 @@ def test_speech_verbs_in_real_articles_are_found_as_with_the_regex():
     assert sum(map(len, found)) > 300
     text = normalize("وقال، فأكد وقالت وأضافوا")
     assert [(text[s:e], verb) for s, e, verb in words_in(VERBS.automaton, text)] == [
-        ("وقال", "قال"), ("فاكد", "اكد"), ("وقالت", "قالت")]  # اضافوا is not in the list
+        ("وقال", "قال"),
+        ("فاكد", "اكد"),
+        ("وقالت", "قالت"),
+    ]  # اضافوا is not in the list
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

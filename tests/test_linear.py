@@ -2,6 +2,7 @@
 of one repeated sentence (2 and 8 MB), each analysed in a fresh process. CPU time (other jobs on
 the machine disturb it less than wall time) and memory grown are compared between sizes with
 slack: x4 the input may cost up to x6.5, where a quadratic step costs x16."""
+
 import json
 import subprocess
 import sys
@@ -13,8 +14,9 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "adversarial_input.py
 
 
 def measure(shape: str, mb: float) -> dict:
-    out = subprocess.run([sys.executable, str(BENCH), shape, str(mb)], capture_output=True, text=True,
-                         check=True, timeout=600).stdout
+    out = subprocess.run(
+        [sys.executable, str(BENCH), shape, str(mb)], capture_output=True, text=True, check=True, timeout=600
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 

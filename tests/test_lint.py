@@ -1,5 +1,6 @@
 """ruff, as configured in pyproject.toml, over the whole repository: the lint rules pass and the
 code is formatted (run `ruff check --fix .` and `ruff format .` to fix what these report)."""
+
 import subprocess
 import sys
 from pathlib import Path

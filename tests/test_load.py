@@ -8,6 +8,7 @@
   shares the same cores here, unlike a hosted app's readers).
 - Without a browser: twenty websocket sessions (one thread each) go through every main page
   together, each with its own filter or language; no page run may raise."""
+
 from __future__ import annotations
 
 import asyncio
@@ -27,8 +28,11 @@ from bench.app_client import run_page, server, session
 
 SESSIONS = 20
 RIGHT = "رايت رايتس"
-LINKS = {"": ("Articles", None), "outlet=%D8%B1%D8%A7%D9%8A%D8%AA+%D8%B1%D8%A7%D9%8A%D8%AA%D8%B3": ("Articles", RIGHT),
-         "lang=ar": ("المقالات", None)}  # link -> the articles figure's label, the outlet it shows
+LINKS = {
+    "": ("Articles", None),
+    "outlet=%D8%B1%D8%A7%D9%8A%D8%AA+%D8%B1%D8%A7%D9%8A%D8%AA%D8%B3": ("Articles", RIGHT),
+    "lang=ar": ("المقالات", None),
+}  # link -> the articles figure's label, the outlet it shows
 # A guard against a hang, not a speed target (those are benchmarks): about 45-60 s on two idle cores
 # (the probe's slowest: 51 s), 86 s at load average 28 on this shared machine, longer above
 LIMIT_S = 240
@@ -85,6 +89,7 @@ def bundled_outlets() -> list[str]:
 async def reader(context, port: int, n: int, started: float) -> tuple[float, list[str]]:
     """Tab n opens the app with link n % 3: the seconds until its overview was drawn, and what went wrong."""
     from playwright.async_api import Error as PlaywrightError
+
     query = list(LINKS)[n % len(LINKS)]
     label, outlet = LINKS[query]
     expected = f"{sum(1 for o in bundled_outlets() if outlet in (None, o)):,}"
@@ -101,14 +106,17 @@ async def reader(context, port: int, n: int, started: float) -> tuple[float, lis
         await tab.get_by_role("heading", name="مرصد", exact=False).first.wait_for(timeout=left())
         await tab.wait_for_selector('[data-testid="stDataFrame"]', timeout=left())
         await tab.wait_for_function(  # the run has finished: no "running" indicator
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=left())
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=left()
+        )
         seconds = time.perf_counter() - started
         figure = tab.locator('[data-testid="stMetric"]', has_text=label).first.locator('[data-testid="stMetricValue"]')
         shown = (await figure.inner_text(timeout=left())).strip()
         if shown != expected:
             errors.append(f"{where}: {shown} articles shown, not {expected}")
-        errors += [f"{where}: exception {text[:200]!r}"
-                   for text in await tab.locator('[data-testid="stException"]').all_inner_texts()]
+        errors += [
+            f"{where}: exception {text[:200]!r}"
+            for text in await tab.locator('[data-testid="stException"]').all_inner_texts()
+        ]
     except PlaywrightError as error:  # a timeout: reported with the others, not alone
         seconds = time.perf_counter() - started
         errors.append(f"{where}: {type(error).__name__} after {seconds:.0f} s: {str(error).splitlines()[0]}")
@@ -118,6 +126,7 @@ async def reader(context, port: int, n: int, started: float) -> tuple[float, lis
 async def one_round(port: int, server_pid: int) -> tuple[list[tuple[float, list[str]]], float]:
     """Every reader's (seconds, problems), and the CPU seconds the browser spent on them."""
     from playwright.async_api import async_playwright
+
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         this = psutil.Process()  # this test, playwright's driver and chromium under it (not the server)
@@ -150,10 +159,12 @@ def test_twenty_readers_open_the_app_at_once():
     times = sorted(seconds for seconds, _ in results)
     problems = [p for _, found in results for p in found]
     drawn = sum(1 for _, found in results if not found)
-    print(f"\n{drawn}/{SESSIONS} tabs drew the overview; slowest {times[-1]:.1f} s, median "
-          f"{statistics.median(times):.1f} s; server memory {before:.0f} MB idle, peak {memory.peak:.0f} MB, "
-          f"{after:.0f} MB after; CPU {cpu:.1f} s in the server, {browser_cpu:.1f} s in the browser; "
-          f"{psutil.cpu_count()} cores, load average {psutil.getloadavg()[0]:.1f}")
+    print(
+        f"\n{drawn}/{SESSIONS} tabs drew the overview; slowest {times[-1]:.1f} s, median "
+        f"{statistics.median(times):.1f} s; server memory {before:.0f} MB idle, peak {memory.peak:.0f} MB, "
+        f"{after:.0f} MB after; CPU {cpu:.1f} s in the server, {browser_cpu:.1f} s in the browser; "
+        f"{psutil.cpu_count()} cores, load average {psutil.getloadavg()[0]:.1f}"
+    )
     assert problems == []
     assert times[-1] < LIMIT_S
 
@@ -161,8 +172,10 @@ def test_twenty_readers_open_the_app_at_once():
 # ---------------------------------------------------------------- every page, without a browser
 
 PAGES = {  # url path -> the title the page shows, and whether it draws a chart
-    "": ("مرصد · Overview", False), "entities": ("Entities · الكيانات", True),
-    "outlets": ("Outlets · المنافذ", True), "quantities": ("Weapons & quantities · الأسلحة والكميات", True),
+    "": ("مرصد · Overview", False),
+    "entities": ("Entities · الكيانات", True),
+    "outlets": ("Outlets · المنافذ", True),
+    "quantities": ("Weapons & quantities · الأسلحة والكميات", True),
     "story": ("Story · القصة", True),
 }
 QUERIES = ["", "outlet=%D8%B1%D8%A7%D9%8A%D8%AA+%D8%B1%D8%A7%D9%8A%D8%AA%D8%B3", "lang=ar"]  # رايت رايتس
@@ -180,7 +193,7 @@ def port():
 def page_reader(port: int, n: int) -> list[str]:
     """One tab: every main page, in an order of its own, with its own link; what went wrong."""
     paths = list(PAGES)
-    order = paths[n % len(paths):] + paths[:n % len(paths)]
+    order = paths[n % len(paths) :] + paths[: n % len(paths)]
     query = QUERIES[n % len(QUERIES)]
     problems = []
     with session(port) as ws:

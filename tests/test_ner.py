@@ -1,5 +1,6 @@
 """The bundled NER model on top of the lexicon: on by default, finding names nobody listed in
 real news, and leaving every lexicon name its id."""
+
 import json
 import zipfile
 from pathlib import Path
@@ -10,8 +11,10 @@ from analysis.ner import entity_extractor, find_model, link_entities, load_recog
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
 # aleqtisadiya, 21 July 2015 (SaudiNewsNet): none of these people is in data/entities.csv
-CABINET = ("حضر اللقاء وزير الدولة عضو مجلس الوزراء الدكتور مساعد العيبان ووزير الخارجية الأستاذ "
-           "عادل الجبير ووزير الدولة عضو مجلس الوزراء رئيس الديوان الملكي المكلف الأستاذ خالد العيسى.")
+CABINET = (
+    "حضر اللقاء وزير الدولة عضو مجلس الوزراء الدكتور مساعد العيبان ووزير الخارجية الأستاذ "
+    "عادل الجبير ووزير الدولة عضو مجلس الوزراء رئيس الديوان الملكي المكلف الأستاذ خالد العيسى."
+)
 
 
 def test_the_bundled_model_is_on_by_default():
@@ -41,7 +44,7 @@ def test_the_model_finds_saudi_ministers_nobody_listed():
     # Adel al-Jubeir is in the base lexicon (data/world_entities.csv): its id, found by the model too
     assert [(s.label, s.data["ner"]) for s in spans if s.text == "عادل الجبير"] == [("adel_al_jubeir", True)]
     assert all(s.label.startswith("ner:") for s in spans if s.data["source"] == "model")
-    assert all(CABINET[s.start:s.end] == s.text for s in spans)
+    assert all(CABINET[s.start : s.end] == s.text for s in spans)
 
 
 def test_a_lexicon_name_keeps_its_id_inside_a_model_name():
@@ -49,8 +52,10 @@ def test_a_lexicon_name_keeps_its_id_inside_a_model_name():
     text = "وقال الرئيس الروسي فلاديمير بوتين في موسكو إن بلاده ستواصل دعم بيونغ يانغ."
     spans = extract(Article("t", text))
     assert [(s.text, s.label, s.data["source"]) for s in spans if s.data["source"] == "lexicon"] == [
-        ("فلاديمير بوتين", "vladimir_putin", "lexicon"), ("موسكو", "moscow", "lexicon"),
-        ("بيونغ يانغ", "pyongyang", "lexicon")]
+        ("فلاديمير بوتين", "vladimir_putin", "lexicon"),
+        ("موسكو", "moscow", "lexicon"),
+        ("بيونغ يانغ", "pyongyang", "lexicon"),
+    ]
     assert all(s.data["ner"] for s in spans)  # the model found each of them too
 
 
@@ -58,7 +63,9 @@ def test_lexicon_names_the_model_missed_still_count():
     article = Article("t", "وصل فلاديمير بوتين إلى موسكو")
     spans = link_entities(article, [(4, 18, "person")])
     assert [(s.text, s.label, s.data["ner"]) for s in spans] == [
-        ("فلاديمير بوتين", "vladimir_putin", True), ("موسكو", "moscow", False)]
+        ("فلاديمير بوتين", "vladimir_putin", True),
+        ("موسكو", "moscow", False),
+    ]
 
 
 def test_a_saudinewsnet_day_gets_saudi_names():
@@ -69,6 +76,7 @@ def test_a_saudinewsnet_day_gets_saudi_names():
     articles = load_files([("day.json", json.dumps(records, ensure_ascii=False).encode())]).articles
     extract, _ = entity_extractor()
     from collections import Counter
+
     counts = Counter(s.label for a in articles for s in extract(a))
     top = [name for name, _ in counts.most_common(30)]
     assert "saudi_arabia" in top[:5] and counts["riyadh"] >= 3 and "isis" in top

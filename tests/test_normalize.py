@@ -1,4 +1,5 @@
 """normalize() is one str.translate; it must stay exactly camel-tools' normalisers in a row."""
+
 import json
 import re
 import zipfile

@@ -1,6 +1,7 @@
 """Number phrases in sentences, one row per form the issue names: the sentence in, the one
 quantity claim out (value, low end, qualifier, counted noun, category). Values checked by
 reading the Arabic."""
+
 import pytest
 
 from analysis.corpus import Article
@@ -104,9 +105,14 @@ CASES = [
 def test_number_phrase(sentence, value, low, qualifier, noun, category):
     [span] = extract_quantities(Article(id="t", text=sentence))
     data = span.data
-    assert (data["value"], data["value_low"], data["qualifier"], data["noun"], data["category"]) == \
-        (pytest.approx(value), pytest.approx(value if low is None else low), qualifier, noun, category)
-    assert span.text == sentence[span.start:span.end] and noun in span.text
+    assert (data["value"], data["value_low"], data["qualifier"], data["noun"], data["category"]) == (
+        pytest.approx(value),
+        pytest.approx(value if low is None else low),
+        qualifier,
+        noun,
+        category,
+    )
+    assert span.text == sentence[span.start : span.end] and noun in span.text
 
 
 def test_the_table_covers_the_issue():
@@ -115,16 +121,19 @@ def test_the_table_covers_the_issue():
     assert {c[5] for c in CASES} == set(CATEGORIES)
 
 
-@pytest.mark.parametrize("sentence", [
-    "في الذكرى السبعين لنهاية الحرب",   # an ordinal, not seventy
-    "للمرة الأولى منذ 24",               # an ordinal word and a bare number
-    "في عام 2006 أجرت تجربة",            # a year
-    "الجمعة، 22 نوفمبر 2024",            # a date
-    "زيارة الرصيف البحري 33، حيث",      # a pier number
-    "أصدر مجلس الأمن القرار 2270",       # a resolution number
-    "4 دقيقة قراءة",                     # reading-time chrome
-    "يناقش البلدين صفقة",                # a definite dual: "the two countries"
-    "قال أحد المسؤولين",                 # one of
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "في الذكرى السبعين لنهاية الحرب",  # an ordinal, not seventy
+        "للمرة الأولى منذ 24",  # an ordinal word and a bare number
+        "في عام 2006 أجرت تجربة",  # a year
+        "الجمعة، 22 نوفمبر 2024",  # a date
+        "زيارة الرصيف البحري 33، حيث",  # a pier number
+        "أصدر مجلس الأمن القرار 2270",  # a resolution number
+        "4 دقيقة قراءة",  # reading-time chrome
+        "يناقش البلدين صفقة",  # a definite dual: "the two countries"
+        "قال أحد المسؤولين",  # one of
+    ],
+)
 def test_identifiers_are_not_quantities(sentence):
     assert extract_quantities(Article(id="t", text=sentence)) == []

@@ -1,5 +1,6 @@
 """Marsad's own gold set of news numbers (tests/gold/, 208 SaudiNewsNet sentences read by hand):
 the reader keeps the precision and recall bench/bench_numbers_gold.py measured (Dec 2026)."""
+
 import pytest
 
 from bench.bench_numbers_gold import BLIND, FIELDS, gold_sentences, score

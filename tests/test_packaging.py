@@ -1,5 +1,6 @@
 """Marsad as an installed package: `pip install .` gives a `marsad` command that works from any
 folder, with its lexicons, seed articles and dashboard inside the package."""
+
 import json
 import os
 import re
@@ -37,6 +38,7 @@ def test_pyproject_dependencies_are_requirements_txt():
 
 def test_a_checkout_uses_its_own_data_and_app():
     from analysis import cli, corpus
+
     assert not corpus.INSTALLED and corpus.DATA_DIR == ROOT / "data" and cli.APP == ROOT / "app.py"
 
 
@@ -48,12 +50,20 @@ def venv(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("venv")
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=120)
     python = folder / "bin" / "python"
-    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     parent = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site) / "_test_environment.pth").write_text("\n".join(sorted(parent)) + "\n")
-    install = subprocess.run([python, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index",
-                              "--quiet", str(ROOT)], capture_output=True, text=True, timeout=600)
+    install = subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", "--quiet", str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert install.returncode == 0, install.stdout + install.stderr
     return folder
 
@@ -64,17 +74,29 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def marsad(venv: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([venv / "bin" / "marsad", *args], cwd=cwd, capture_output=True, text=True, timeout=300,
-                          env=clean_env())
+    return subprocess.run(
+        [venv / "bin" / "marsad", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=clean_env()
+    )
 
 
 def test_installed_package_reads_its_own_data(venv, tmp_path):
     """Imported from site-packages, not from the checkout: the lexicons and seed articles come with it."""
-    where = subprocess.run([venv / "bin" / "python", "-c",
-                            "import analysis.corpus as c, analysis.cli as cli; print(c.DATA_DIR); print(cli.APP)"],
-                           cwd=tmp_path, capture_output=True, text=True, check=True, env=clean_env()).stdout.split()
+    where = subprocess.run(
+        [
+            venv / "bin" / "python",
+            "-c",
+            "import analysis.corpus as c, analysis.cli as cli; print(c.DATA_DIR); print(cli.APP)",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=clean_env(),
+    ).stdout.split()
     data, app = map(Path, where)
-    assert venv in data.parents and (data / "entities.csv").is_file() and len(list((data / "articles").glob("*.txt"))) == 5
+    assert (
+        venv in data.parents and (data / "entities.csv").is_file() and len(list((data / "articles").glob("*.txt"))) == 5
+    )
     assert venv in app.parents and app.read_text(encoding="utf-8") == (ROOT / "app.py").read_text(encoding="utf-8")
 
 
@@ -82,10 +104,22 @@ def test_marsad_entities_gives_what_python_m_analysis_gives(venv):
     installed = marsad(venv, "entities", "data/articles", "--format", "json", cwd=ROOT)
     assert installed.returncode == 0, installed.stderr
     rows = json.loads(installed.stdout)
-    assert {"article": "003_062528742e08afef", "entity": "kim_jong_un", "name_en": "Kim Jong Un",
-            "name_ar": "كيم جونغ أون", "type": "person", "count": 14, "source": "lexicon"} in rows
-    checkout = subprocess.run([sys.executable, "-m", "analysis", "entities", "data/articles", "--format", "json"],
-                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert {
+        "article": "003_062528742e08afef",
+        "entity": "kim_jong_un",
+        "name_en": "Kim Jong Un",
+        "name_ar": "كيم جونغ أون",
+        "type": "person",
+        "count": 14,
+        "source": "lexicon",
+    } in rows
+    checkout = subprocess.run(
+        [sys.executable, "-m", "analysis", "entities", "data/articles", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert rows == json.loads(checkout.stdout)
 
 
@@ -100,11 +134,19 @@ def test_marsad_help_names_every_command(venv, tmp_path):
 
 def test_installed_dashboard_renders_the_bundled_corpus(venv, tmp_path):
     """The installed app.py and pages/ run (AppTest in the venv's Python) on the installed data."""
-    script = ("import json; from streamlit.testing.v1 import AppTest; from analysis.cli import APP; "
-              "at = AppTest.from_file(str(APP), default_timeout=240).run(); "
-              "assert not at.exception, at.exception; print(json.dumps([m.value for m in at.metric]))")
-    result = subprocess.run([venv / "bin" / "python", "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=300, env=clean_env(MARSAD_CACHE=str(tmp_path / "cache")))
+    script = (
+        "import json; from streamlit.testing.v1 import AppTest; from analysis.cli import APP; "
+        "at = AppTest.from_file(str(APP), default_timeout=240).run(); "
+        "assert not at.exception, at.exception; print(json.dumps([m.value for m in at.metric]))"
+    )
+    result = subprocess.run(
+        [venv / "bin" / "python", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=clean_env(MARSAD_CACHE=str(tmp_path / "cache")),
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     articles, outlets = json.loads(result.stdout.splitlines()[-1])[:2]
     assert (articles, outlets) == ("5", "4")  # three named outlets and "unknown"
@@ -118,9 +160,14 @@ def free_port() -> int:
 
 def test_marsad_app_starts_the_dashboard_server(venv, tmp_path):
     port = free_port()
-    server = subprocess.Popen([venv / "bin" / "marsad", "app", "--", "--server.port", str(port),
-                               "--server.headless", "true"], cwd=tmp_path, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, env=clean_env())
+    server = subprocess.Popen(
+        [venv / "bin" / "marsad", "app", "--", "--server.port", str(port), "--server.headless", "true"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=clean_env(),
+    )
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and server.poll() is None:
@@ -131,7 +178,9 @@ def test_marsad_app_starts_the_dashboard_server(venv, tmp_path):
             except OSError:
                 time.sleep(0.5)
         else:
-            pytest.fail(f"no healthy server on port {port}: {server.stdout.read() if server.poll() is not None else ''}")
+            pytest.fail(
+                f"no healthy server on port {port}: {server.stdout.read() if server.poll() is not None else ''}"
+            )
         assert server.poll() is None  # still serving: it found the installed app.py
     finally:
         server.terminate()

@@ -1,5 +1,6 @@
 """Uploads analysed in memory on every core (analysis.parallel): the same tables as analyze(),
 progress after every batch, and a worker that dies named, not a hung or crashed server."""
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,13 @@ SENTENCES = [
 def many():
     """300 short articles, each two of the sentences with a number of its own, a tenth of them
     with a metadata outlet: a small upload of a few hundred files."""
-    files = [(f"{i:04d}.txt", f"{SENTENCES[i % 3]}\nوقال مصدر إن {i + 2} طائرات مسيرة أُسقطت. {SENTENCES[(i + 1) % 3]}"
-              .encode()) for i in range(300)]
+    files = [
+        (
+            f"{i:04d}.txt",
+            f"{SENTENCES[i % 3]}\nوقال مصدر إن {i + 2} طائرات مسيرة أُسقطت. {SENTENCES[(i + 1) % 3]}".encode(),
+        )
+        for i in range(300)
+    ]
     metadata = {f"{i:04d}.txt": {"outlet": "الجزيرة"} for i in range(0, 300, 10)}
     return load_files(files, metadata).articles
 

@@ -1,9 +1,14 @@
 """Counted quantities: the seed articles in, exact values out."""
+
 import pytest
 
 from analysis.corpus import Article, load_bundled
 from analysis.quantities import (
-    CATEGORIES, QUALIFIERS, QuantityLexiconError, extract_quantities, load_quantity_nouns,
+    CATEGORIES,
+    QUALIFIERS,
+    QuantityLexiconError,
+    extract_quantities,
+    load_quantity_nouns,
 )
 
 
@@ -13,8 +18,10 @@ def seeds() -> dict[str, Article]:
 
 
 def rows(article: Article) -> list[tuple]:
-    return [(s.text, s.data["value"], s.label, s.data["qualifier"], s.data["noun"], s.data["number_text"])
-            for s in extract_quantities(article)]
+    return [
+        (s.text, s.data["value"], s.label, s.data["qualifier"], s.data["noun"], s.data["number_text"])
+        for s in extract_quantities(article)
+    ]
 
 
 # (text as written, value, category, qualifier, noun, number_text), in text order.
@@ -59,7 +66,7 @@ def test_spans_point_into_the_original_text(seeds, key):
     for span in extract_quantities(article):
         assert span.article == article.id
         assert span.kind == "quantity"
-        assert span.text == article.text[span.start:span.end]
+        assert span.text == article.text[span.start : span.end]
         assert span.data["category"] == span.label and span.label in CATEGORIES
         assert span.data["qualifier"] in QUALIFIERS
         assert span.data["noun"] in span.text and span.data["number_text"] in span.text
@@ -69,8 +76,21 @@ def test_spans_point_into_the_original_text(seeds, key):
 def test_not_quantities_in_the_seeds(seeds):
     """Years, dates, a pier number, an ordinal and the reading time are left alone."""
     found = " | ".join(s.text for a in seeds.values() for s in extract_quantities(a))
-    for phrase in ("2000", "2022", "2024", "22 نوفمبر", "2006", "2016", "2019", "33",
-                   "السبعين", "13 سبتمبر", "30 أغسطس", "دقيقة قراءة", "الأولى"):
+    for phrase in (
+        "2000",
+        "2022",
+        "2024",
+        "22 نوفمبر",
+        "2006",
+        "2016",
+        "2019",
+        "33",
+        "السبعين",
+        "13 سبتمبر",
+        "30 أغسطس",
+        "دقيقة قراءة",
+        "الأولى",
+    ):
         assert phrase not in found
 
 
@@ -78,55 +98,67 @@ def quantities(text: str) -> list[tuple]:
     return rows(Article(id="t", text=text))
 
 
-@pytest.mark.parametrize("text", [
-    "4 دقيقة قراءة",
-    "الجمعة، 22 نوفمبر 2024",
-    "07:13 ص",
-    "وفي 2019 قتل جنود",
-    "منذ عام 2006 واختبرت صواريخ",
-    "أصدر مجلس الأمن القرار 2270 الذي يحظر",
-    "القرار رقم 2270 بشأن كوريا",
-    "زيارة الرصيف البحري 33، حيث",
-    "في الفترة من 10 إلى 13 سبتمبر",
-    "في الذكرى السبعين لنهاية الحرب",
-    "للمرة الأولى منذ أول زيارة",
-    "في الحادي عشر من سبتمبر",
-    "قال أحد المسؤولين",
-    "الرئيس لست أدري",
-    "بلغ عددهم 500.",
-    "ضبطت كمية كبيرة من الذخيرة",  # ك + colloquial "مية" (a hundred) is not read into "كمية"
-    "15ـ غياب التمييز",  # a numbered list item
-    "في عام 645 ميلادي",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 دقيقة قراءة",
+        "الجمعة، 22 نوفمبر 2024",
+        "07:13 ص",
+        "وفي 2019 قتل جنود",
+        "منذ عام 2006 واختبرت صواريخ",
+        "أصدر مجلس الأمن القرار 2270 الذي يحظر",
+        "القرار رقم 2270 بشأن كوريا",
+        "زيارة الرصيف البحري 33، حيث",
+        "في الفترة من 10 إلى 13 سبتمبر",
+        "في الذكرى السبعين لنهاية الحرب",
+        "للمرة الأولى منذ أول زيارة",
+        "في الحادي عشر من سبتمبر",
+        "قال أحد المسؤولين",
+        "الرئيس لست أدري",
+        "بلغ عددهم 500.",
+        "ضبطت كمية كبيرة من الذخيرة",  # ك + colloquial "مية" (a hundred) is not read into "كمية"
+        "15ـ غياب التمييز",  # a numbered list item
+        "في عام 645 ميلادي",
+    ],
+)
 def test_not_a_quantity(text):
     assert quantities(text) == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("أطلقت القوات 50 صاروخا على المدينة", ("50 صاروخا", 50, "weapon", "exact", "صاروخا", "50")),
-    ("قتل أكثر من 300 شخص في الهجوم", ("أكثر من 300 شخص", 300, "casualty", "at_least", "شخص", "300")),
-    ("وصلت شحنة من ٥٠٠ قذيفة مدفعية", ("٥٠٠ قذيفة مدفعية", 500, "munition", "exact", "قذيفة مدفعية", "٥٠٠")),
-    ("بلغت قيمة الصفقة ٢٫٥ مليار دولار", ("٢٫٥ مليار دولار", 2_500_000_000, "money", "exact", "دولار", "٢٫٥ مليار")),
-    ("تحوي 5,000 صاروخ", ("5,000 صاروخ", 5000, "weapon", "exact", "صاروخ", "5,000")),
-    ("استمرت المعارك ثلاث ساعات ونصف", ("ثلاث ساعات ونصف", 3.5, "time", "exact", "ساعات", "ثلاث")),
-    ("انتظر ساعتين ونصف", ("ساعتين ونصف", 2.5, "time", "exact", "ساعتين", "ساعتين ونصف")),
-    ("وصل وفد من خمسة وعشرين مسؤولا", ("خمسة وعشرين مسؤولا", 25, "person", "exact", "مسؤولا", "خمسة وعشرين")),
-    ("قتل عشرات الآلاف من الجنود", ("عشرات الآلاف من الجنود", 10_000, "casualty", "vague", "الجنود", "عشرات الآلاف")),
-    ("أرسل مئات الدبابات", ("مئات الدبابات", 100, "weapon", "vague", "الدبابات", "مئات")),
-    ("حتى 10 آلاف طائرة مسيرة", ("حتى 10 آلاف طائرة مسيرة", 10_000, "weapon", "at_most", "طائرة مسيرة", "10 آلاف")),
-    ("ما لا يزيد عن 20 دبابة", ("ما لا يزيد عن 20 دبابة", 20, "weapon", "at_most", "دبابة", "20")),
-    # "من" + a place is no counted noun: the verb before says what the count is (3 injured)
-    ("أصيب 3 من الدقهلية", ("أصيب 3", 3, "casualty", "exact", "أصيب", "3")),
-    ("10 قتلى على الأقل", ("10 قتلى على الأقل", 10, "casualty", "at_least", "قتلى", "10")),
-    ("نحو 3 ملايين دولار تقريبا", ("نحو 3 ملايين دولار تقريبا", 3_000_000, "money", "approx", "دولار", "3 ملايين")),
-    ("مبلغ 500 ألف يورو", ("500 ألف يورو", 500_000, "money", "exact", "يورو", "500 ألف")),
-    ("قطع 120 كم في طريق", ("120 كم", 120, "distance", "exact", "كم", "120")),
-    ("ثلاثة من المسؤولين", ("ثلاثة من المسؤولين", 3, "person", "exact", "المسؤولين", "ثلاثة")),
-    ("في يوم واحد فقط", ("يوم واحد", 1, "time", "exact", "يوم", "واحد")),
-    ("نصف ساعة", ("نصف ساعة", 0.5, "time", "exact", "ساعة", "نصف")),
-    ("بلغت 4.1 مليون سائح", ("4.1 مليون سائح", 4_100_000, "person", "exact", "سائح", "4.1 مليون")),
-    ("وعد بـ5 ملايين قذيفة", ("بـ5 ملايين قذيفة", 5_000_000, "munition", "exact", "قذيفة", "5 ملايين")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("أطلقت القوات 50 صاروخا على المدينة", ("50 صاروخا", 50, "weapon", "exact", "صاروخا", "50")),
+        ("قتل أكثر من 300 شخص في الهجوم", ("أكثر من 300 شخص", 300, "casualty", "at_least", "شخص", "300")),
+        ("وصلت شحنة من ٥٠٠ قذيفة مدفعية", ("٥٠٠ قذيفة مدفعية", 500, "munition", "exact", "قذيفة مدفعية", "٥٠٠")),
+        (
+            "بلغت قيمة الصفقة ٢٫٥ مليار دولار",
+            ("٢٫٥ مليار دولار", 2_500_000_000, "money", "exact", "دولار", "٢٫٥ مليار"),
+        ),
+        ("تحوي 5,000 صاروخ", ("5,000 صاروخ", 5000, "weapon", "exact", "صاروخ", "5,000")),
+        ("استمرت المعارك ثلاث ساعات ونصف", ("ثلاث ساعات ونصف", 3.5, "time", "exact", "ساعات", "ثلاث")),
+        ("انتظر ساعتين ونصف", ("ساعتين ونصف", 2.5, "time", "exact", "ساعتين", "ساعتين ونصف")),
+        ("وصل وفد من خمسة وعشرين مسؤولا", ("خمسة وعشرين مسؤولا", 25, "person", "exact", "مسؤولا", "خمسة وعشرين")),
+        (
+            "قتل عشرات الآلاف من الجنود",
+            ("عشرات الآلاف من الجنود", 10_000, "casualty", "vague", "الجنود", "عشرات الآلاف"),
+        ),
+        ("أرسل مئات الدبابات", ("مئات الدبابات", 100, "weapon", "vague", "الدبابات", "مئات")),
+        ("حتى 10 آلاف طائرة مسيرة", ("حتى 10 آلاف طائرة مسيرة", 10_000, "weapon", "at_most", "طائرة مسيرة", "10 آلاف")),
+        ("ما لا يزيد عن 20 دبابة", ("ما لا يزيد عن 20 دبابة", 20, "weapon", "at_most", "دبابة", "20")),
+        # "من" + a place is no counted noun: the verb before says what the count is (3 injured)
+        ("أصيب 3 من الدقهلية", ("أصيب 3", 3, "casualty", "exact", "أصيب", "3")),
+        ("10 قتلى على الأقل", ("10 قتلى على الأقل", 10, "casualty", "at_least", "قتلى", "10")),
+        ("نحو 3 ملايين دولار تقريبا", ("نحو 3 ملايين دولار تقريبا", 3_000_000, "money", "approx", "دولار", "3 ملايين")),
+        ("مبلغ 500 ألف يورو", ("500 ألف يورو", 500_000, "money", "exact", "يورو", "500 ألف")),
+        ("قطع 120 كم في طريق", ("120 كم", 120, "distance", "exact", "كم", "120")),
+        ("ثلاثة من المسؤولين", ("ثلاثة من المسؤولين", 3, "person", "exact", "المسؤولين", "ثلاثة")),
+        ("في يوم واحد فقط", ("يوم واحد", 1, "time", "exact", "يوم", "واحد")),
+        ("نصف ساعة", ("نصف ساعة", 0.5, "time", "exact", "ساعة", "نصف")),
+        ("بلغت 4.1 مليون سائح", ("4.1 مليون سائح", 4_100_000, "person", "exact", "سائح", "4.1 مليون")),
+        ("وعد بـ5 ملايين قذيفة", ("بـ5 ملايين قذيفة", 5_000_000, "munition", "exact", "قذيفة", "5 ملايين")),
+    ],
+)
 def test_quantity_in_a_sentence(text, expected):
     assert quantities(text) == [expected]
 

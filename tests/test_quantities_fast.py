@@ -1,6 +1,7 @@
 """The fast paths of analysis.quantities give what the plain ones give: the RE2 pre-scan finds
 exactly the number matches of a plain regex scan; the cheap tests before the qualifier and
 label patterns let every qualifier and label through."""
+
 import json
 import zipfile
 from pathlib import Path
@@ -9,7 +10,13 @@ import pytest
 
 from analysis.corpus import Article, load_bundled
 from analysis.quantities import (
-    _LABEL_NOUNS, _QUALIFIERS_BEFORE, _YEAR_WORDS, MONTHS, _number_matches, extract_quantities, load_quantity_nouns,
+    _LABEL_NOUNS,
+    _QUALIFIERS_BEFORE,
+    _YEAR_WORDS,
+    MONTHS,
+    _number_matches,
+    extract_quantities,
+    load_quantity_nouns,
 )
 from analysis.text import normalize
 
@@ -24,14 +31,17 @@ def both_scans(text: str) -> tuple[list, list]:
     return plain, guided
 
 
-@pytest.mark.parametrize("text", [
-    "بخمسة ملايين قذيفة",             # a proclitic at the very start of the text
-    "أطلقت 5 صواريخ و صاروخين",        # digits, then a dual noun at the very end
-    "بين 300 و500 جندي، 5،6 و7-8",     # numbers a comma or a dash apart
-    "x5 ب5 2019م ٣٫٥ 10:30 ست ستكون",   # digits inside words, a clock time, a word "ست" starts
-    "5\ud83d صواريخ \ud83d7",             # a lone surrogate (a broken emoji) beside digits
-    "العشرات من الآلاف ونصف مليون",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بخمسة ملايين قذيفة",  # a proclitic at the very start of the text
+        "أطلقت 5 صواريخ و صاروخين",  # digits, then a dual noun at the very end
+        "بين 300 و500 جندي، 5،6 و7-8",  # numbers a comma or a dash apart
+        "x5 ب5 2019م ٣٫٥ 10:30 ست ستكون",  # digits inside words, a clock time, a word "ست" starts
+        "5\ud83d صواريخ \ud83d7",  # a lone surrogate (a broken emoji) beside digits
+        "العشرات من الآلاف ونصف مليون",
+    ],
+)
 def test_same_matches_on_hard_cases(text):
     plain, guided = both_scans(normalize(text))
     assert guided == plain
@@ -77,9 +87,15 @@ def test_a_number_and_its_noun_count_without_a_label():
     assert counts("أطلقوا 33 صاروخا") == ["33 صاروخا"]
 
 
-@pytest.mark.parametrize("label", [
-    *_YEAR_WORDS, *_LABEL_NOUNS, *(f"ال{noun} البحري" for noun in _LABEL_NOUNS),
-    *sorted(MONTHS), *(f"{month}{slash}الجاري" for month in sorted(MONTHS) for slash in ("/", " / ", "/ ", " /")),
-])
+@pytest.mark.parametrize(
+    "label",
+    [
+        *_YEAR_WORDS,
+        *_LABEL_NOUNS,
+        *(f"ال{noun} البحري" for noun in _LABEL_NOUNS),
+        *sorted(MONTHS),
+        *(f"{month}{slash}الجاري" for month in sorted(MONTHS) for slash in ("/", " / ", "/ ", " /")),
+    ],
+)
 def test_a_number_after_a_label_year_word_or_month_is_no_count(label):
     assert counts(f"أطلقوا {label} 33 صاروخا") == []

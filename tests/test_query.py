@@ -1,4 +1,5 @@
 """DuckDB queries the dashboard runs: entity frequency under the outlet filter."""
+
 import pytest
 
 from analysis.corpus import load_bundled

@@ -1,4 +1,5 @@
 """Who said what in the seed articles, each checked by reading the article."""
+
 from analysis.corpus import Article
 from analysis.quotes import clause_end, extract_quotes
 from analysis.spans import Span
@@ -48,7 +49,10 @@ def test_the_one_warned_is_not_the_speaker(seeds):
     # "قال مسؤول أمريكي ... إن ...، وحذر الزعيم كيم جونغ أون، من أن بلاده ستدفع ثمن ..."
     warning = extract_quotes(seed(seeds, "002"))[1]
     assert (warning.data["verb"], warning.data["speaker"], warning.data["addressee"]) == (
-        "حذر", "مسؤول أمريكي", "الزعيم كيم جونغ أون")
+        "حذر",
+        "مسؤول أمريكي",
+        "الزعيم كيم جونغ أون",
+    )
     assert warning.data["quote"] == "بلاده ستدفع ثمن تزويد روسيا بأسلحة لاستخدامها في أوكرانيا"
 
 
@@ -61,7 +65,10 @@ def test_relayed_words_name_the_speaker_and_the_agency(seeds):
 def test_the_newspaper_is_the_last_outlet_named(seeds):
     first = next(q for q in extract_quotes(seed(seeds, "000")) if q.data["verb"] == "ذكرت")
     assert (first.data["speaker"], first.label, first.data["speaker_basis"]) == (
-        "الصحيفة", "new_york_times", "back-reference")
+        "الصحيفة",
+        "new_york_times",
+        "back-reference",
+    )
 
 
 def test_subject_before_a_plural_verb_and_the_outlet_spoken_to(seeds):
@@ -71,15 +78,20 @@ def test_subject_before_a_plural_verb_and_the_outlet_spoken_to(seeds):
 
 def test_every_speaker_in_004(seeds):
     assert [q.data["speaker_entity"] or q.data["speaker"] for q in extract_quotes(seed(seeds, "004"))] == [
-        "south_korea", "وزير الدفاع الكوري الجنوبي", "dmitry_peskov", "مسؤولون في المكتب الرئاسي في سيول",
-        "kurt_campbell", "cheong_seong_chang"]
+        "south_korea",
+        "وزير الدفاع الكوري الجنوبي",
+        "dmitry_peskov",
+        "مسؤولون في المكتب الرئاسي في سيول",
+        "kurt_campbell",
+        "cheong_seong_chang",
+    ]
 
 
 def test_quote_offsets_point_into_the_original_text(seeds):
     for article in seeds.values():
         for q in extract_quotes(article):
-            assert article.text[q.data["quote_start"]:q.data["quote_end"]] == q.data["quote"]
-            assert article.text[q.start:q.end] == q.text
+            assert article.text[q.data["quote_start"] : q.data["quote_end"]] == q.data["quote"]
+            assert article.text[q.start : q.end] == q.text
 
 
 def test_a_noun_that_looks_like_a_verb_is_not_a_quote():
@@ -94,6 +106,7 @@ def test_a_full_stop_inside_quotation_marks_does_not_end_the_sentence():
 def test_a_broken_speech_verb_file_says_which_line(tmp_path):
     import pytest
     from analysis.quotes import SpeechVerbError, load_speech_verbs
+
     path = tmp_path / "speech_verbs.csv"
     path.write_text("verb,gloss,relay\nقال,said,\nقال إن,said that,\n", encoding="utf-8")
     with pytest.raises(SpeechVerbError, match="line 3"):
@@ -102,16 +115,24 @@ def test_a_broken_speech_verb_file_says_which_line(tmp_path):
 
 # ---------------------------------------------------------------- any story (issue 16)
 
+
 def said(text, entities=None):
-    return [(q.data["verb"], q.data["speaker"], q.label, q.data["speaker_basis"], q.data["quote"])
-            for q in extract_quotes(Article("t", text), entities)]
+    return [
+        (q.data["verb"], q.data["speaker"], q.label, q.data["speaker_basis"], q.data["quote"])
+        for q in extract_quotes(Article("t", text), entities)
+    ]
 
 
 def test_report_verbs_with_their_prepositions():
-    found = said("وأشار المتحدث باسم الوزارة غابريل فيرنشتدت إلى أن الفتاة موجودة في سوريا. "
-                 "ولفت إلى أن السلطات على اتصال بأقاربها. وأكد الوزير على أن التحقيق مستمر.")
+    found = said(
+        "وأشار المتحدث باسم الوزارة غابريل فيرنشتدت إلى أن الفتاة موجودة في سوريا. "
+        "ولفت إلى أن السلطات على اتصال بأقاربها. وأكد الوزير على أن التحقيق مستمر."
+    )
     assert [(v, q) for v, _, _, _, q in found] == [
-        ("اشار", "الفتاة موجودة في سوريا"), ("لفت", "السلطات على اتصال بأقاربها"), ("اكد", "التحقيق مستمر")]
+        ("اشار", "الفتاة موجودة في سوريا"),
+        ("لفت", "السلطات على اتصال بأقاربها"),
+        ("اكد", "التحقيق مستمر"),
+    ]
     assert found[1][3] == "previous speaker"
     assert said("لفت نظري في المعرض أن الزوار كثيرون.") == []  # "caught my eye": no إلى, no speech
 
@@ -122,12 +143,15 @@ def test_a_warning_of_something_does_not_make_it_the_speaker():
 
 
 def test_attributions_without_a_verb():
-    found = said("قتل خمسة أشخاص في الهجوم، بحسب الشرطة. ووفقاً لـ\"رويترز\"، فإن الشركة خفضت إنتاجها. "
-                 "وكانت المرأة تغرق، حسبما ذكرت صحف محلية.")
+    found = said(
+        'قتل خمسة أشخاص في الهجوم، بحسب الشرطة. ووفقاً لـ"رويترز"، فإن الشركة خفضت إنتاجها. '
+        "وكانت المرأة تغرق، حسبما ذكرت صحف محلية."
+    )
     assert [(v, s, q) for v, s, _, _, q in found] == [
         ("بحسب", "الشرطة", "قتل خمسة أشخاص في الهجوم"),
         ("وفقا", "رويترز", "الشركة خفضت إنتاجها"),
-        ("حسب", "صحف محلية", "وكانت المرأة تغرق")]
+        ("حسب", "صحف محلية", "وكانت المرأة تغرق"),
+    ]
     assert found[1][2] == "reuters"
     assert said("وتقدم الخدمة حسب الحاجة ووفق الأنظمة المعمول بها.") == []  # not a source
 
@@ -146,15 +170,20 @@ def test_the_speaker_left_unsaid_is_the_subject_before_it():
 
 
 def test_one_speaker_under_several_descriptions():
-    text = ("وقال المتحدث الأمني لوزارة الداخلية اللواء منصور التركي إن الخلية فككت. "
-            "وأضاف اللواء التركي أن التحقيقات مستمرة. وقال التركي إن عدد الموقوفين 431. "
-            "وأوضح المتحدث أن بينهم أجانب.")
+    text = (
+        "وقال المتحدث الأمني لوزارة الداخلية اللواء منصور التركي إن الخلية فككت. "
+        "وأضاف اللواء التركي أن التحقيقات مستمرة. وقال التركي إن عدد الموقوفين 431. "
+        "وأوضح المتحدث أن بينهم أجانب."
+    )
     found = extract_quotes(Article("t", text))
     assert {q.label for q in found} == {"ner:منصور_التركي"}
-    assert [q.data["speaker_full"] for q in found] == [
-        "المتحدث الأمني لوزارة الداخلية اللواء منصور التركي"] * 4
+    assert [q.data["speaker_full"] for q in found] == ["المتحدث الأمني لوزارة الداخلية اللواء منصور التركي"] * 4
     assert [q.data["speaker"] for q in found] == [
-        "المتحدث الأمني لوزارة الداخلية اللواء منصور التركي", "اللواء التركي", "التركي", "المتحدث"]
+        "المتحدث الأمني لوزارة الداخلية اللواء منصور التركي",
+        "اللواء التركي",
+        "التركي",
+        "المتحدث",
+    ]
 
 
 def test_a_named_person_in_the_description_links_to_a_name_entity_and_the_outlet_spoken_to_does_not():
@@ -172,6 +201,8 @@ def test_a_named_person_in_the_description_links_to_a_name_entity_and_the_outlet
 
 def test_model_found_names_are_speakers():
     text = "وقال روستام مينيخانوف إن الاتفاق قريب."
-    name = Span("t", 5, 21, text[5:21], "entity", "ner:روستام_مينيخانوف", {"type": "person", "alias": "روستام مينيخانوف"})
+    name = Span(
+        "t", 5, 21, text[5:21], "entity", "ner:روستام_مينيخانوف", {"type": "person", "alias": "روستام مينيخانوف"}
+    )
     [q] = extract_quotes(Article("t", text), [name])
     assert (q.label, q.data["speaker_basis"]) == ("ner:روستام_مينيخانوف", "named")

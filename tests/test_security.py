@@ -1,5 +1,6 @@
 """A shared hosted app: whatever a user uploads (file names, article text, metadata) is shown
 as written and never as Markdown, HTML or a spreadsheet formula."""
+
 from __future__ import annotations
 
 import json
@@ -21,14 +22,21 @@ IMG_NAME = "<img src=x onerror=alert(1)>.txt"
 EVIL_OUTLET = "<b>قناة</b><img src=x onerror=alert(1)>"
 FORMULA_TITLE = '=HYPERLINK("http://example.invalid","اضغط")'
 EVIL_TEXT = "**عاجل** [رابط](javascript:alert(1))\n" + SENTENCE.replace("إن", "إن <script>alert(1)</script>")
-METADATA = (f"file,outlet,title,published\nevil.txt,{EVIL_OUTLET},\"{FORMULA_TITLE.replace(chr(34), chr(34) * 2)}\","
-            "2023-09-05\nplain.txt,الجزيرة,خبر,2023-09-06\n")
+METADATA = (
+    f'file,outlet,title,published\nevil.txt,{EVIL_OUTLET},"{FORMULA_TITLE.replace(chr(34), chr(34) * 2)}",'
+    "2023-09-05\nplain.txt,الجزيرة,خبر,2023-09-06\n"
+)
 MARKDOWN = MarkdownIt("commonmark")
 
 
 def files() -> list[tuple[str, bytes]]:
-    return [(LINK_NAME, b""), (IMG_NAME, b"\x89PNG\r\n\x1a\n\x00\x00"), ("evil.txt", EVIL_TEXT.encode()),
-            ("plain.txt", SENTENCE.encode()), ("metadata.csv", METADATA.encode())]
+    return [
+        (LINK_NAME, b""),
+        (IMG_NAME, b"\x89PNG\r\n\x1a\n\x00\x00"),
+        ("evil.txt", EVIL_TEXT.encode()),
+        ("plain.txt", SENTENCE.encode()),
+        ("metadata.csv", METADATA.encode()),
+    ]
 
 
 def upload(page: str | None = None) -> AppTest:
@@ -51,12 +59,18 @@ def _html_text(text: str) -> str:
 def test_file_names_in_the_sidebar_show_literally():
     at = upload()
     warnings = [w.value for w in at.sidebar.warning]
-    assert warnings == [LEFT_TO_RIGHT.format(escape_markdown(m)) for m in (
-        f"{LINK_NAME} is empty.", f"{IMG_NAME} is a PNG image, not text; save the article as UTF-8 text.")]
+    assert warnings == [
+        LEFT_TO_RIGHT.format(escape_markdown(m))
+        for m in (f"{LINK_NAME} is empty.", f"{IMG_NAME} is a PNG image, not text; save the article as UTF-8 text.")
+    ]
     for shown in warnings:
         html = MARKDOWN.render(shown)
-        assert "<a " not in html and "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html or \
-            "[click](javascript:alert(1)).txt" in html
+        assert (
+            "<a " not in html
+            and "<img" not in html
+            and "&lt;img src=x onerror=alert(1)&gt;" in html
+            or "[click](javascript:alert(1)).txt" in html
+        )
 
 
 def _strings(value):
@@ -88,8 +102,10 @@ def test_article_text_outlet_and_title_never_reach_the_page_as_html(page):
 
 
 def test_downloads_turn_formulas_from_articles_into_text():
-    loaded = load_files([(n, d) for n, d in files() if n != "metadata.csv"],
-                        {"evil.txt": {"title": FORMULA_TITLE, "outlet": EVIL_OUTLET}})
+    loaded = load_files(
+        [(n, d) for n, d in files() if n != "metadata.csv"],
+        {"evil.txt": {"title": FORMULA_TITLE, "outlet": EVIL_OUTLET}},
+    )
     articles = analyze(loaded.articles).articles
     rows = pd.read_csv(pd.io.common.BytesIO(safe_csv(articles)), encoding="utf-8-sig")
     assert rows.loc[rows["article"] == "evil", "title"].item() == "'" + FORMULA_TITLE
@@ -97,15 +113,28 @@ def test_downloads_turn_formulas_from_articles_into_text():
 
 
 def test_every_formula_lead_is_neutralised_and_nothing_else_changes():
-    frame = pd.DataFrame({
-        "cell": ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "بوتين", "a=b", "", " =x", "a\r=1+1"],
-        "kind": pd.Categorical(["=cat"] + ["ok"] * 10),
-        "n": [-1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
-        "when": pd.to_datetime(["2023-09-05"] * 11),
-    })
+    frame = pd.DataFrame(
+        {
+            "cell": ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "بوتين", "a=b", "", " =x", "a\r=1+1"],
+            "kind": pd.Categorical(["=cat"] + ["ok"] * 10),
+            "n": [-1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+            "when": pd.to_datetime(["2023-09-05"] * 11),
+        }
+    )
     out = pd.read_csv(pd.io.common.BytesIO(safe_csv(frame)), encoding="utf-8-sig", keep_default_na=False)
     # a carriage return inside a cell is quoted: it cannot start a row of its own with "=1+1"
-    assert out["cell"].tolist() == ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", "'\r=1", "بوتين", "a=b", "", " =x",
-                                    "a\r=1+1"]
+    assert out["cell"].tolist() == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        "'\t=1",
+        "'\r=1",
+        "بوتين",
+        "a=b",
+        "",
+        " =x",
+        "a\r=1+1",
+    ]
     assert out["kind"].tolist()[0] == "'=cat"
     assert out["n"].tolist() == list(frame["n"]) and out["when"].tolist()[0] == "2023-09-05"

@@ -2,6 +2,7 @@
 the claims the extractor must find (value, category, qualifier), and the numbers that are not
 claims (dates, years, a pier number, ordinals, weekdays, reading-time chrome) that it must
 leave alone. A scan checks that the list misses no number in the text."""
+
 from __future__ import annotations
 
 import re
@@ -14,13 +15,21 @@ from analysis.quantities import extract_quantities
 from analysis.text import normalize
 
 DATE, YEAR, CLOCK, PIER, ORDINAL, WEEKDAY, READING, ONE_OF = (
-    "date", "year", "time of day", "pier number", "ordinal", "weekday", "reading time", "one of")
+    "date",
+    "year",
+    "time of day",
+    "pier number",
+    "ordinal",
+    "weekday",
+    "reading time",
+    "one of",
+)
 
 # (a stretch of the original text holding the number, and what it is), in text order.
 INVENTORY: dict[str, list[tuple[str, tuple | str]]] = {
     "000": [
-        ("قرابة 550 يومًا", (550, "time", "approx")),            # about 550 days of war
-        ("عام ونصف", (1.5, "time", "exact")),                    # a year and a half
+        ("قرابة 550 يومًا", (550, "time", "approx")),  # about 550 days of war
+        ("عام ونصف", (1.5, "time", "exact")),  # a year and a half
         ("من 10 إلى 13 سبتمبر", DATE),
     ],
     "001": [
@@ -33,12 +42,12 @@ INVENTORY: dict[str, list[tuple[str, tuple | str]]] = {
         ("4 دقيقة قراءة", READING),
         ("4 دقيقة قراءة", READING),
         ("يوم الاثنين", WEEKDAY),
-        ("استشاري أول", ORDINAL),                                # a senior fellow
+        ("استشاري أول", ORDINAL),  # a senior fellow
         ("أول زيارة", ORDINAL),
-        ("أكثر من أربع سنوات", (4, "time", "at_least")),         # more than four years
+        ("أكثر من أربع سنوات", (4, "time", "at_least")),  # more than four years
         ("والأولى", ORDINAL),
-        ("ثلاثة كيانات", (3, "other", "exact")),                 # three entities (sanctioned)
-        ("ست تجارب نووية", (6, "other", "exact")),               # six nuclear tests
+        ("ثلاثة كيانات", (3, "other", "exact")),  # three entities (sanctioned)
+        ("ست تجارب نووية", (6, "other", "exact")),  # six nuclear tests
         ("عام 2006", YEAR),
         ("للمرة الأولى", ORDINAL),
         ("عام 2006", YEAR),
@@ -50,28 +59,28 @@ INVENTORY: dict[str, list[tuple[str, tuple | str]]] = {
         ("إحدى المحطات", ONE_OF),
         ("أول صاروخ", ORDINAL),
         ("عام 2016", YEAR),
-        ("حوالي 950 ميلاً", (950, "distance", "approx")),        # about 950 miles
+        ("حوالي 950 ميلاً", (950, "distance", "approx")),  # about 950 miles
         ("حوالي 20 مسؤولاً كورياً شمالياً", (20, "person", "approx")),  # about 20 officials
         ("لأول مرة", ORDINAL),
         ("عام 2019", YEAR),
         ("الاثنين", WEEKDAY),
-        ("الذكرى السبعين", ORDINAL),                              # the seventieth anniversary
+        ("الذكرى السبعين", ORDINAL),  # the seventieth anniversary
     ],
     "004": [
         ("22 نوفمبر 2024", DATE),
         ("07:13", CLOCK),
-        ("5 ملايين قذيفة مدفعية", (5_000_000, "munition", "exact")),   # the title
+        ("5 ملايين قذيفة مدفعية", (5_000_000, "munition", "exact")),  # the title
         ("ما لا يقل عن 10 آلاف حاوية شحن", (10_000, "container", "at_least")),
         ("5 ملايين قذيفة مدفعية", (5_000_000, "munition", "exact")),
-        ("عشرات الصواريخ الباليستية", (10, "weapon", "vague")),     # dozens of ballistic missiles
+        ("عشرات الصواريخ الباليستية", (10, "weapon", "vague")),  # dozens of ballistic missiles
         ("للمرة الأولى", ORDINAL),
-        ("24 عاما", (24, "time", "exact")),                       # first time in 24 years
+        ("24 عاما", (24, "time", "exact")),  # first time in 24 years
         ("عام 2000", YEAR),
         ("العام الأول", ORDINAL),
         ("ما يقرب من 5 ملايين قذيفة مدفعية", (5_000_000, "munition", "approx")),
-        ("بمليون قذيفة", (1_000_000, "munition", "exact")),        # the EU's promised million
+        ("بمليون قذيفة", (1_000_000, "munition", "exact")),  # the EU's promised million
         ("فبراير 2022", DATE),
-        ("العشرات من حطام الصواريخ", (10, "weapon", "vague")),     # dozens of missile debris
+        ("العشرات من حطام الصواريخ", (10, "weapon", "vague")),  # dozens of missile debris
     ],
 }
 
@@ -86,8 +95,14 @@ def number_words(text: str) -> list[tuple[int, int]]:
     for match in re.finditer(r"\w+", text):
         word = normalize(match.group())
         bare = _CLITICS.sub("", word)
-        if re.search(r"\d", word) or word_value(word) or (bare and word_value(bare)) \
-                or word in _ORDINAL_WORDS or bare in _ORDINAL_WORDS or word[1:] in _ORDINAL_WORDS:
+        if (
+            re.search(r"\d", word)
+            or word_value(word)
+            or (bare and word_value(bare))
+            or word in _ORDINAL_WORDS
+            or bare in _ORDINAL_WORDS
+            or word[1:] in _ORDINAL_WORDS
+        ):
             found.append(match.span())
     return found
 
@@ -112,8 +127,9 @@ def located(article: Article) -> list[tuple[int, int, tuple | str]]:
 def test_the_inventory_lists_every_number(seeds, key):
     article = seeds[key]
     stretches = located(article)
-    unlisted = [article.text[s:e] for s, e in number_words(article.text)
-                if not any(a <= s and e <= b for a, b, _ in stretches)]
+    unlisted = [
+        article.text[s:e] for s, e in number_words(article.text) if not any(a <= s and e <= b for a, b, _ in stretches)
+    ]
     assert unlisted == []
 
 

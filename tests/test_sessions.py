@@ -1,6 +1,7 @@
 """Two readers of one hosted app: what one uploads and changes (corpus, outlet filter,
 adjectives toggle, language) never reaches the other's session. Both AppTests run in this
 process, so they share Streamlit's caches exactly as two browser tabs on one server do."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,11 +36,13 @@ def everything_shown(at: AppTest) -> str:
 def test_one_sessions_uploads_and_choices_never_reach_another():
     first, second = session(), session()
     first.radio(key="corpus").set_value("My files")
-    first.file_uploader(key="uploads").set_value([
-        ("secret.txt", PRIVATE_TEXT.encode(), "text/plain"),
-        ("metadata.csv", METADATA.encode(), "text/csv"),
-        ("private-broken.csv", b'id,text\n1,"x\n', "text/csv"),
-    ]).run()
+    first.file_uploader(key="uploads").set_value(
+        [
+            ("secret.txt", PRIVATE_TEXT.encode(), "text/plain"),
+            ("metadata.csv", METADATA.encode(), "text/csv"),
+            ("private-broken.csv", b'id,text\n1,"x\n', "text/csv"),
+        ]
+    ).run()
     first.multiselect(key="outlets").set_value([PRIVATE_OUTLET]).run()
     first.toggle(key="nisba").set_value(True).run()
     assert articles(first) == "1" and PRIVATE_OUTLET in everything_shown(first)

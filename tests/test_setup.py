@@ -1,4 +1,5 @@
 """The README's commands are the ones CI and a new user run."""
+
 import re
 from pathlib import Path
 

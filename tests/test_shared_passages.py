@@ -1,4 +1,5 @@
 """Shared passages when a phrase repeats, and when too many articles share it (boilerplate)."""
+
 import pandas as pd
 
 from analysis.corpus import Article
@@ -19,8 +20,9 @@ def test_a_passage_told_twice_is_one_long_run_not_two_short_ones():
 
 
 def test_a_passage_found_twice_in_the_earlier_article_is_shared_twice():
-    rows = shared_passages([article("a", "مقدمة. " + WIRE + ". ثم " + WIRE + ".", 13),
-                            article("b", "نص آخر. " + WIRE + ".", 14)])
+    rows = shared_passages(
+        [article("a", "مقدمة. " + WIRE + ". ثم " + WIRE + ".", 13), article("b", "نص آخر. " + WIRE + ".", 14)]
+    )
     assert list(zip(rows["article"], rows["other_article"], rows["words"])) == [("b", "a", 14), ("b", "a", 14)]
     assert set(rows["text"]) == set(rows["other_text"]) == {WIRE}
     assert rows["start"].tolist() == [8, 8] and rows["other_start"].tolist() == [7, 7 + len(WIRE) + 5]
@@ -35,6 +37,7 @@ def test_a_passage_in_more_articles_than_the_limit_is_boilerplate():
 
 def _peak_mib(articles) -> tuple[pd.DataFrame, float]:
     import tracemalloc  # numpy reports its arrays to tracemalloc
+
     tracemalloc.start()
     try:
         rows = shared_passages(articles)

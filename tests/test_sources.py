@@ -1,4 +1,5 @@
 """Outlets each seed article cites, checked by reading it."""
+
 from analysis.corpus import Article
 from analysis.sources import article_wire, extract_cited_sources
 
@@ -39,6 +40,7 @@ def test_an_outlet_named_without_attribution_is_not_a_source():
 def test_a_broken_cue_file_says_which_line(tmp_path):
     import pytest
     from analysis.sources import SourceCueError, load_source_cues
+
     path = tmp_path / "source_cues.csv"
     path.write_text("cue,kind\nبحسب,according to\n,reported\n", encoding="utf-8")
     with pytest.raises(SourceCueError, match="line 3"):
@@ -47,20 +49,25 @@ def test_a_broken_cue_file_says_which_line(tmp_path):
 
 # ---------------------------------------------------------------- agencies in every written form (issue 16)
 
+
 def cited_in(text):
     return [(s.label, s.text, s.data["cue_kind"]) for s in extract_cited_sources(Article("t", text))]
 
 
 def test_agencies_in_their_written_forms():
     assert cited_in("وقالت وكالة الأنباء السعودية (واس) إن الوفد وصل.") == [
-        ("spa", "وكالة الأنباء السعودية", "reported")]
+        ("spa", "وكالة الأنباء السعودية", "reported")
+    ]
     assert cited_in("وقال مسؤول في الوزارة اليوم لوكالة الأنباء الفرنسية إن الهجوم فشل.") == [
-        ("afp", "لوكالة الأنباء الفرنسية", "said to")]
+        ("afp", "لوكالة الأنباء الفرنسية", "said to")
+    ]
     assert cited_in("ذكرت وكالة «تاس» الروسية للأنباء أن الوفد وصل.") == [("tass", "تاس", "reported")]
     assert cited_in("ووفقاً لما ذكرته وكالة الأنباء الكورية الجنوبية «يونهاب» فإن الوفد وصل.") == [
-        ("yonhap", "يونهاب", "according to")]
+        ("yonhap", "يونهاب", "according to")
+    ]
     assert cited_in("وأفاد مصدر دبلوماسي تركي وكالة فرانس برس أنه تم تأجيل الزيارة.") == [
-        ("afp", "وكالة فرانس برس", "said to")]
+        ("afp", "وكالة فرانس برس", "said to")
+    ]
 
 
 def test_an_outlet_the_lexicon_does_not_list_is_cited_by_what_it_is():
@@ -71,7 +78,10 @@ def test_an_outlet_the_lexicon_does_not_list_is_cited_by_what_it_is():
 def test_wire_and_source_lines_at_the_top_or_the_bottom():
     assert cited_in("الرياض - واس:\nبلغ إجمالي المبالغ 5 ملايين ريال.")[0] == ("spa", "واس", "wire line")
     assert cited_in("واس- الرياض: بلغ إجمالي المبالغ.")[0][:2] == ("spa", "واس")
-    assert cited_in("جدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس\nرأس نائب خادم الحرمين الجلسة.")[0][:2] == ("spa", "واس")
+    assert cited_in("جدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس\nرأس نائب خادم الحرمين الجلسة.")[0][:2] == (
+        "spa",
+        "واس",
+    )
     assert cited_in("هبطت الأسهم.\n(رويترز)") == [("reuters", "رويترز", "wire line")]
     assert cited_in("هبطت الأسهم.\n• رويترز") == [("reuters", "رويترز", "wire line")]
     assert cited_in("هبطت الأسهم.\nالمصدر:البيان") == [("albayan", "البيان", "source line")]
@@ -80,7 +90,10 @@ def test_wire_and_source_lines_at_the_top_or_the_bottom():
 
 def test_the_article_wire_comes_from_its_wire_line_when_metadata_has_none():
     article = Article("t", "الرياض - واس:\nبلغ إجمالي المبالغ 5 ملايين ريال.")
-    assert article_wire(article, extract_cited_sources(article)) == ("وكالة الأنباء السعودية", 'wire line "الرياض - واس:"')
+    assert article_wire(article, extract_cited_sources(article)) == (
+        "وكالة الأنباء السعودية",
+        'wire line "الرياض - واس:"',
+    )
     tagged = Article("t", "هبطت الأسهم.\n(رويترز)", wire="أسوشيتد برس")
     assert article_wire(tagged, extract_cited_sources(tagged)) == ("أسوشيتد برس", "metadata")
     plain = Article("t", "هبطت الأسهم في التداولات.")
@@ -89,6 +102,7 @@ def test_the_article_wire_comes_from_its_wire_line_when_metadata_has_none():
 
 def test_the_articles_table_says_where_the_wire_came_from():
     from analysis.pipeline import analyze
+
     tables = analyze([Article("a", "واس- الرياض: بلغ إجمالي المبالغ."), Article("b", "نص.", wire="رويترز")])
     rows = tables.articles.set_index("article")
     assert rows.loc["a", "wire"] == "وكالة الأنباء السعودية" and rows.loc["a", "wire_basis"].startswith("wire line")
@@ -99,6 +113,7 @@ def test_a_whole_day_of_real_articles_reads_without_error():
     import json
     import zipfile
     from pathlib import Path
+
     day = Path(__file__).resolve().parents[2] / "shared" / "data" / "saudinewsnet" / "2015-08-10.zip"
     with zipfile.ZipFile(day) as archive:
         records = json.loads(archive.read(archive.namelist()[0]))
@@ -107,5 +122,5 @@ def test_a_whole_day_of_real_articles_reads_without_error():
         article = Article(str(i), record["content"])
         found = extract_cited_sources(article)
         lines += sum(s.data["cue_kind"] == "wire line" for s in found)
-        assert all(article.text[s.start:s.end] == s.text for s in found)
+        assert all(article.text[s.start : s.end] == s.text for s in found)
     assert lines > 50  # SPA's "... 2015م واس" datelines among them

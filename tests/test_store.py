@@ -1,4 +1,5 @@
 """The Parquet cache: a corpus is analysed once; only new or edited articles are analysed again."""
+
 import shutil
 from dataclasses import replace
 
@@ -39,15 +40,17 @@ def test_only_new_and_edited_articles_are_analysed_again(tmp_path, seed):
     assert_same_tables(tables, analyze(seed))  # events, firsts and shared span both halves
 
     # 004 gains a sentence naming Shoigu: only 004 is analysed again, and the new mention counts
-    edited = [replace(a, text=a.text + "\nوقال شويغو إن التعاون مستمر.") if a.id.startswith("004") else a
-              for a in seed]
+    edited = [replace(a, text=a.text + "\nوقال شويغو إن التعاون مستمر.") if a.id.startswith("004") else a for a in seed]
     third = Recording()
     tables = analyze_cached(edited, cache, third)
     assert [i[:3] for i in third.analysed] == ["004"]
+
     def shoigu_in_004(t: Tables) -> int:
         m = t.mentions
         return int(((m["entity"] == "sergei_shoigu") & m["article"].str.startswith("004")).sum())
+
     assert shoigu_in_004(tables) == shoigu_in_004(analyze(seed)) + 1
+
 
 def test_the_key_follows_text_and_metadata(seed):
     article = seed[0]
@@ -81,11 +84,13 @@ def test_a_folder_that_is_not_a_store_says_how_to_build_one(tmp_path):
 
 # ---------------------------------------------------------------- a damaged store
 
+
 def damage(folder, name: str, how: str) -> None:
     """Damage folder/name as a full disk, an interrupted copy or a wrong file would."""
     import random
 
     import pandas as pd
+
     path = folder / name
     data = path.read_bytes()
     if how == "truncated":
@@ -107,13 +112,20 @@ def built(tmp_path_factory, seed):
     return write_tables(analyze(seed), tmp_path_factory.mktemp("built") / "store", seed)
 
 
-@pytest.mark.parametrize("how, reason", [
-    ("truncated", "Parquet magic bytes not found"), ("empty", "it is empty (0 bytes)"),
-    ("random", "Parquet magic bytes not found"), ("inside", "snappy"),
-    ("other table", "it is not the mentions table (its columns: x)"),
-    ("text offsets", "wrong column types (start is large_string)")])
+@pytest.mark.parametrize(
+    "how, reason",
+    [
+        ("truncated", "Parquet magic bytes not found"),
+        ("empty", "it is empty (0 bytes)"),
+        ("random", "Parquet magic bytes not found"),
+        ("inside", "snappy"),
+        ("other table", "it is not the mentions table (its columns: x)"),
+        ("text offsets", "wrong column types (start is large_string)"),
+    ],
+)
 def test_a_damaged_store_file_is_named_by_every_reader(tmp_path, built, how, reason):
     from analysis.query import connect
+
     folder = tmp_path / "store"
     shutil.copytree(built, folder)
     damage(folder, "mentions.parquet", how)
@@ -129,6 +141,7 @@ def test_a_damaged_store_file_is_named_by_every_reader(tmp_path, built, how, rea
 @pytest.mark.parametrize("how", ["truncated", "inside"])
 def test_damaged_stored_texts_are_named_when_read(tmp_path, built, how):
     from analysis.store import read_articles
+
     folder = tmp_path / "store"
     shutil.copytree(built, folder)
     damage(folder, "texts.parquet", how)
@@ -139,8 +152,9 @@ def test_damaged_stored_texts_are_named_when_read(tmp_path, built, how):
             read_tables(folder)
 
 
-@pytest.mark.parametrize("name, how", [("articles.arrow", "truncated"), ("mentions.arrow", "empty"),
-                                       ("quotes.arrow", "random")])
+@pytest.mark.parametrize(
+    "name, how", [("articles.arrow", "truncated"), ("mentions.arrow", "empty"), ("quotes.arrow", "random")]
+)
 def test_a_damaged_cached_batch_is_analysed_again(tmp_path, seed, name, how):
     cache = Cache(tmp_path)
     analyze_cached(seed, cache, batch_size=2)  # three batches

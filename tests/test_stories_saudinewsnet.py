@@ -1,6 +1,7 @@
 """Two stories Marsad was never tuned to (SaudiNewsNet, July 2015), their main actors read by hand
 (tests/data/saudinewsnet_actors.json): how many are found, and merged into one entity each.
 bench/bench_stories.py prints the same with the NER model on."""
+
 import sys
 from pathlib import Path
 

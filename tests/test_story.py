@@ -1,4 +1,5 @@
 """Events, first mentions and shared passages across the five seed articles."""
+
 import pandas as pd
 import pytest
 
@@ -76,7 +77,10 @@ def test_000_001_and_003_share_only_short_phrases_of_the_times_report(tables):
     from the New York Times report each retells (the forum dates, the venue, the route)."""
     s = tables.shared
     assert sorted((r.article[:3], r.other_article[:3], r.words) for r in s.itertuples()) == [
-        ("001", "000", 9), ("001", "003", 9), ("003", "000", 8)]
+        ("001", "000", 9),
+        ("001", "003", 9),
+        ("003", "000", 8),
+    ]
     texts = set(s["text"])
     assert "المقرر عقده في الفترة من 10 إلى 13 سبتمبر" in texts
     assert "في حرم جامعة الشرق الأقصى الفيدرالية في فلاديفوستوك لحضور" in texts
@@ -86,15 +90,19 @@ def test_000_001_and_003_share_only_short_phrases_of_the_times_report(tables):
 def test_shared_text_comes_from_both_articles_offsets(tables):
     texts = {a.id: a.text for a in load_bundled().articles}
     for row in tables.shared.itertuples():
-        assert texts[row.article][row.start:row.end] == row.text
-        assert texts[row.other_article][row.other_start:row.other_end] == row.other_text
+        assert texts[row.article][row.start : row.end] == row.text
+        assert texts[row.other_article][row.other_start : row.other_end] == row.other_text
 
 
 def test_copied_wire_text_is_found_across_outlets():
     wire = "وقال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين إن موسكو ستواصل تطوير العلاقات مع جارتها"
     a = Article("a", "مقدمة أولى. " + wire + ". خاتمة.", outlet="A", published=pd.Timestamp("2024-06-13").date())
-    b = Article("b", "نص آخر تماما. " + wire.replace("وقال", "قال") + ".", outlet="B",
-                published=pd.Timestamp("2024-06-14").date())
+    b = Article(
+        "b",
+        "نص آخر تماما. " + wire.replace("وقال", "قال") + ".",
+        outlet="B",
+        published=pd.Timestamp("2024-06-14").date(),
+    )
     [row] = shared_passages([b, a]).itertuples()
     assert (row.article, row.other_article, row.words) == ("b", "a", 14)
     assert row.text == wire.replace("وقال", "قال")
@@ -116,23 +124,34 @@ def test_new_tables_filter_by_outlet(tables):
 
 def test_novelty_by_article_counts_what_each_brought_first(tables):
     from analysis.story import novelty_by_article
+
     table = novelty_by_article(tables.articles, tables.firsts)
     assert [a[:3] for a in table["article"]] == ["000", "003", "001", "002", "004"]
     row004 = table[table["article"].str.startswith("004")].iloc[0]
-    assert row004["quantity"] == 5  # 5,000,000 shells, 10,000 containers, dozens of missiles, 24 years, 1,000,000 shells
+    assert (
+        row004["quantity"] == 5
+    )  # 5,000,000 shells, 10,000 containers, dozens of missiles, 24 years, 1,000,000 shells
 
 
 def test_the_tables_the_ui_already_reads_keep_their_columns(tables):
     from analysis.pipeline import ARTICLE_COLUMNS, SPAN_COLUMNS
+
     assert list(tables.articles.columns) == ARTICLE_COLUMNS
-    assert list(tables.dates.columns)[:len(SPAN_COLUMNS) + 6] == SPAN_COLUMNS + [
-        "date", "year", "month", "day", "day_end", "year_inferred"]
+    assert list(tables.dates.columns)[: len(SPAN_COLUMNS) + 6] == SPAN_COLUMNS + [
+        "date",
+        "year",
+        "month",
+        "day",
+        "day_end",
+        "year_inferred",
+    ]
     for name in ("quotes", "sources", "events", "firsts", "shared"):
         assert {"article", "outlet", "published"} <= set(getattr(tables, name).columns), name
 
 
 def test_an_undated_article_gets_a_date_from_its_text_marked_inferred():
     from analysis.corpus import Article
+
     t = analyze([Article("x", "قال المسؤول الثلاثاء إن الاتفاق وقع في 5 سبتمبر 2023.")])
     row = t.articles.iloc[0]
     assert row["published"] == pd.Timestamp("2023-09-05")

@@ -1,6 +1,7 @@
 """compare._tokens finds the words term_counts counts in Arrow instead of with
 _ARABIC_WORD.findall and pd.factorize (kept here as the reference): the same tokens, numbers
 and texts on real articles and on random text with diacritics, tatweel and other scripts."""
+
 import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
@@ -34,8 +35,11 @@ def test_real_articles_give_the_tokens_of_findall():
     assert assert_same(["في موسكو،\u064eوَموسكو", "ـموسكو 2022 Moscow"]) == ["في", "موسكو", "وَموسكو", "ـموسكو"]
 
 
-CHARS = "فيموسكوروسيا" + "\u064b\u064e\u0650\u0651\u0652\u0670\u0640\u0671\u06c1\u06d3\u06d4\u0660\u0661" \
-        + " \n،.-_x1é😀\u200f\u00a0"
+CHARS = (
+    "فيموسكوروسيا"
+    + "\u064b\u064e\u0650\u0651\u0652\u0670\u0640\u0671\u06c1\u06d3\u06d4\u0660\u0661"
+    + " \n،.-_x1é😀\u200f\u00a0"
+)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

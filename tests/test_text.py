@@ -22,14 +22,13 @@ def test_tokens_carry_original_offsets(seeds):
     text = "وأضافت واتسون: كما حذّرنا علنًا."
     tokens = tokenize(text)
     assert [t.text for t in tokens] == ["وأضافت", "واتسون", ":", "كما", "حذّرنا", "علنًا", "."]
-    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
     assert tokens[4].norm == "حذرنا"
 
 
 def test_sentences_split_at_stops_but_not_inside_decimals():
     text = "قال إن النمو بلغ 2.5 في المئة. ثم غادر؟ نعم"
-    assert [text[s:e] for s, e in sentence_bounds(text)] == [
-        "قال إن النمو بلغ 2.5 في المئة.", "ثم غادر؟", "نعم"]
+    assert [text[s:e] for s, e in sentence_bounds(text)] == ["قال إن النمو بلغ 2.5 في المئة.", "ثم غادر؟", "نعم"]
 
 
 def test_words_are_normalised():

@@ -1,5 +1,6 @@
 """An article's title is its headline: not the site name, a date or time line, a byline, a
 dateline or wire line, a breadcrumb or a view counter above it."""
+
 import json
 import zipfile
 from pathlib import Path
@@ -15,19 +16,29 @@ def title_of(text, **metadata):
 
 
 def test_the_headline_under_the_page_furniture():
-    assert title_of("views: 16\nزلزال بقوة 6 درجات يضرب جنوب تركيا\nقال المرصد إن الزلزال وقع فجرا.") == \
-        "زلزال بقوة 6 درجات يضرب جنوب تركيا"
-    assert title_of("الخميس 23 يوليو 2015\nبقلم: أحمد علي\nالرياض - واس\nالوزارة تعلن بدء التسجيل في الجامعات\nنص.") == \
-        "الوزارة تعلن بدء التسجيل في الجامعات"
-    assert title_of("صحيفة عين اليوم الإلكترونية\nعين اليوم – جدة\nأمانة جدة تزيل 300 موقع عشوائي\nقالت الأمانة.") == \
-        "أمانة جدة تزيل 300 موقع عشوائي"
-    assert title_of("عدد المشاهدات: 1,204\nالأخبار > محليات > جدة\nارتفاع درجات الحرارة في المنطقة الشرقية\nنص.") == \
-        "ارتفاع درجات الحرارة في المنطقة الشرقية"
+    assert (
+        title_of("views: 16\nزلزال بقوة 6 درجات يضرب جنوب تركيا\nقال المرصد إن الزلزال وقع فجرا.")
+        == "زلزال بقوة 6 درجات يضرب جنوب تركيا"
+    )
+    assert (
+        title_of("الخميس 23 يوليو 2015\nبقلم: أحمد علي\nالرياض - واس\nالوزارة تعلن بدء التسجيل في الجامعات\nنص.")
+        == "الوزارة تعلن بدء التسجيل في الجامعات"
+    )
+    assert (
+        title_of("صحيفة عين اليوم الإلكترونية\nعين اليوم – جدة\nأمانة جدة تزيل 300 موقع عشوائي\nقالت الأمانة.")
+        == "أمانة جدة تزيل 300 موقع عشوائي"
+    )
+    assert (
+        title_of("عدد المشاهدات: 1,204\nالأخبار > محليات > جدة\nارتفاع درجات الحرارة في المنطقة الشرقية\nنص.")
+        == "ارتفاع درجات الحرارة في المنطقة الشرقية"
+    )
 
 
 def test_the_site_name_is_not_the_headline_when_the_outlet_is_known_or_not():
     text = "رايت رايتس\n\nالولايات المتحدة: كوريا الشمالية ستدفع ثمن أي إمدادات\n\nنص طويل."
-    assert title_of(text) == title_of(text, outlet="رايت رايتس") == "الولايات المتحدة: كوريا الشمالية ستدفع ثمن أي إمدادات"
+    assert (
+        title_of(text) == title_of(text, outlet="رايت رايتس") == "الولايات المتحدة: كوريا الشمالية ستدفع ثمن أي إمدادات"
+    )
 
 
 def test_a_title_in_the_metadata_is_kept():

@@ -1,13 +1,22 @@
 """story.bodies_windows hashes the word windows of many bodies in one pass over them joined:
 each body's windows must be exactly those the per-article code gave before (kept here as the
 reference), on real articles, on bodies with rare characters or too few words, and on random text."""
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.corpus import Article
-from analysis.story import (_U64, _WINDOW_BASE, _mix, _powers, _word_hash, article_windows,
-                            bodies_windows, word_positions)
+from analysis.story import (
+    _U64,
+    _WINDOW_BASE,
+    _mix,
+    _powers,
+    _word_hash,
+    article_windows,
+    bodies_windows,
+    word_positions,
+)
 from analysis.text import IS_WORD, normalize_with_offsets
 from test_normalize import real_texts
 
@@ -46,10 +55,14 @@ def windows_before(body: str, size: int = 8) -> dict[str, np.ndarray]:
         return {"hash": empty, "pos": empty, "start": empty, "end": empty}
     hashes = np.zeros(n, dtype=_U64)
     for k in range(size):
-        hashes = hashes * _WINDOW_BASE + word_hashes[k:k + n]
+        hashes = hashes * _WINDOW_BASE + word_hashes[k : k + n]
     offsets = np.frombuffer(nt.offsets, dtype=np.int32)
-    return {"hash": hashes.view(np.int64), "pos": np.arange(n, dtype=np.int64),
-            "start": offsets[starts[:n]].astype(np.int64), "end": offsets[ends[size - 1:] - 1].astype(np.int64) + 1}
+    return {
+        "hash": hashes.view(np.int64),
+        "pos": np.arange(n, dtype=np.int64),
+        "start": offsets[starts[:n]].astype(np.int64),
+        "end": offsets[ends[size - 1 :] - 1].astype(np.int64) + 1,
+    }
 
 
 def assert_same(got: list[dict], bodies: list[str], size: int = 8):
@@ -76,8 +89,10 @@ def test_a_batch_of_real_articles_has_the_windows_of_each_alone():
     assert all(np.array_equal(first[c], got[0][c]) for c in first)
 
 
-WORDS = st.one_of(st.sampled_from(["قال", "وقال", "ووقال", "روسيا", "و", "ال", "2022", "x_y", "😀", "ـ", "\u064e"]),
-                  st.text(alphabet="وقالرسي😀 \n.،", max_size=6))
+WORDS = st.one_of(
+    st.sampled_from(["قال", "وقال", "ووقال", "روسيا", "و", "ال", "2022", "x_y", "😀", "ـ", "\u064e"]),
+    st.text(alphabet="وقالرسي😀 \n.،", max_size=6),
+)
 BODIES = st.lists(st.lists(WORDS, max_size=30).map(" ".join), min_size=1, max_size=6)
 
 

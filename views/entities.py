@@ -1,4 +1,5 @@
 """Entities: who and what the articles name, by outlet, and the sentences behind each count."""
+
 import io
 
 import plotly.express as px
@@ -25,9 +26,19 @@ def word_cloud_png(weights: tuple[tuple[str, int], ...]) -> bytes:
     """Entity names sized by mentions. Pillow here shapes Arabic itself (raqm): the names
     go in as they are, no reshaping."""
     from wordcloud import WordCloud
-    cloud = WordCloud(font_path=str(font_path()), width=1200, height=520,
-                      background_color="white", prefer_horizontal=1.0, colormap="Dark2",
-                      relative_scaling=0.5, min_font_size=12, random_state=7, margin=6)
+
+    cloud = WordCloud(
+        font_path=str(font_path()),
+        width=1200,
+        height=520,
+        background_color="white",
+        prefer_horizontal=1.0,
+        colormap="Dark2",
+        relative_scaling=0.5,
+        min_font_size=12,
+        random_state=7,
+        margin=6,
+    )
     image = cloud.generate_from_frequencies(dict(weights)).to_image()
     out = io.BytesIO()
     image.save(out, format="PNG")
@@ -40,8 +51,11 @@ def type_name(kind: str) -> str:
 
 def source_name(source: str) -> str:
     """Where an entity comes from: the lexicon, the NER model alone, or the reader's correction."""
-    return {"lexicon": tr("lexicon", "المعجم"), "model": tr("NER model", "نموذج التعرّف"),
-            "edited": tr("your correction", "تصحيحك")}.get(source, source)
+    return {
+        "lexicon": tr("lexicon", "المعجم"),
+        "model": tr("NER model", "نموذج التعرّف"),
+        "edited": tr("your correction", "تصحيحك"),
+    }.get(source, source)
 
 
 tables = current_tables()
@@ -57,8 +71,9 @@ if has_articles(tables):
     left, right = st.columns([3, 1])
     from_link("entity_types", "types", many=True, default=types)
     st.session_state["entity_types"] = [t for t in st.session_state["entity_types"] if t in types]
-    chosen_types = left.multiselect(tr("Entity types", "أنواع الكيانات"), types, key="entity_types",
-                                    format_func=type_name)
+    chosen_types = left.multiselect(
+        tr("Entity types", "أنواع الكيانات"), types, key="entity_types", format_func=type_name
+    )
     to_link("types", chosen_types, default=types)
     from_link("entity_top_n", "top", parse=lambda v: min(max(int(v), 5), 50), default=20)
     top_n = right.slider(tr("Top N entities", "أكثر N كيانًا"), 5, 50, key="entity_top_n")
@@ -72,26 +87,40 @@ if has_articles(tables):
     if edits:  # the corrected mentions are in this session only: counted here
         counts = frequency(mentions)
     else:
-        counts = query.entity_frequency(load_connection(st.session_state.get("_corpus_files")),
-                                        st.session_state.get("outlets"), st.session_state.get("nisba", False),
-                                        types=chosen_types, dates=date_range())
+        counts = query.entity_frequency(
+            load_connection(st.session_state.get("_corpus_files")),
+            st.session_state.get("outlets"),
+            st.session_state.get("nisba", False),
+            types=chosen_types,
+            dates=date_range(),
+        )
     counts["source"] = counts["source"].map(source_name)
     top = counts.head(top_n)
 
     st.subheader(tr("Most mentioned", "الأكثر ذكرًا"))
     st.caption(tr("Click a bar to read the sentences behind it.", "انقر عمودًا لتقرأ الجمل التي وراءه."))
-    fig = px.bar(top.iloc[::-1].assign(kind=lambda f: f["type"].map(type_name)),
-                 x="mentions", y="name_ar", color="kind", orientation="h", custom_data=["entity"],
-                 color_discrete_map={type_name(k): c for k, c in TYPE_COLOURS.items()},
-                 pattern_shape="source",  # hatched: a name only the NER model found
-                 pattern_shape_map={source_name("lexicon"): "", source_name("model"): "/",
-                                    source_name("edited"): "."},
-                 hover_data={"name_en": True, "kind": True, "source": True},
-                 labels={"mentions": tr("Mentions", "الإشارات"), "name_ar": tr("Name", "الاسم"),
-                         "name_en": tr("English", "بالإنجليزية"), "kind": tr("Type", "النوع"),
-                         "source": tr("Found by", "وجده")})
-    fig.update_yaxes(categoryorder="array", categoryarray=top["name_ar"].iloc[::-1].tolist(),
-                     ticksuffix="  ", title_text="")
+    fig = px.bar(
+        top.iloc[::-1].assign(kind=lambda f: f["type"].map(type_name)),
+        x="mentions",
+        y="name_ar",
+        color="kind",
+        orientation="h",
+        custom_data=["entity"],
+        color_discrete_map={type_name(k): c for k, c in TYPE_COLOURS.items()},
+        pattern_shape="source",  # hatched: a name only the NER model found
+        pattern_shape_map={source_name("lexicon"): "", source_name("model"): "/", source_name("edited"): "."},
+        hover_data={"name_en": True, "kind": True, "source": True},
+        labels={
+            "mentions": tr("Mentions", "الإشارات"),
+            "name_ar": tr("Name", "الاسم"),
+            "name_en": tr("English", "بالإنجليزية"),
+            "kind": tr("Type", "النوع"),
+            "source": tr("Found by", "وجده"),
+        },
+    )
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=top["name_ar"].iloc[::-1].tolist(), ticksuffix="  ", title_text=""
+    )
     clicked = clickable_chart(fig, "entity_bars", height=max(320, 26 * len(top) + 120))
     by_name = dict(zip(top["name_ar"], top["entity"]))
     picked = [(p.get("customdata") or [None])[0] or by_name.get(p.get("y")) for p in clicked]
@@ -102,28 +131,40 @@ if has_articles(tables):
         st.session_state["explain_entity"] = picked[0]
     st.session_state["_entity_click"] = picked[0] if picked else None
 
-    st.dataframe(top[["name_ar", "name_en", "type", "mentions", "source"]], hide_index=True,
-                 key="entity_counts",
-                 column_config={"name_ar": tr("Arabic", "بالعربية"), "name_en": tr("English", "بالإنجليزية"),
-                                "type": tr("Type", "النوع"), "source": tr("Found by", "وجده"),
-                                "mentions": st.column_config.NumberColumn(tr("Mentions", "الإشارات"),
-                                                                          format="localized")})
+    st.dataframe(
+        top[["name_ar", "name_en", "type", "mentions", "source"]],
+        hide_index=True,
+        key="entity_counts",
+        column_config={
+            "name_ar": tr("Arabic", "بالعربية"),
+            "name_en": tr("English", "بالإنجليزية"),
+            "type": tr("Type", "النوع"),
+            "source": tr("Found by", "وجده"),
+            "mentions": st.column_config.NumberColumn(tr("Mentions", "الإشارات"), format="localized"),
+        },
+    )
     download(counts, "entities")
 
     st.subheader(tr("By outlet", "حسب المنفذ"))
-    by_outlet = (mentions[mentions["entity"].isin(top["entity"])]
-                 .pivot_table(index="name_ar", columns="outlet", values="start", aggfunc="count", fill_value=0)
-                 .reindex(index=top["name_ar"], fill_value=0))
-    heat = px.imshow(by_outlet, text_auto=True, aspect="auto", color_continuous_scale="Teal",
-                     labels={"x": tr("Outlet", "المنفذ"), "y": "", "color": tr("Mentions", "الإشارات")})
+    by_outlet = (
+        mentions[mentions["entity"].isin(top["entity"])]
+        .pivot_table(index="name_ar", columns="outlet", values="start", aggfunc="count", fill_value=0)
+        .reindex(index=top["name_ar"], fill_value=0)
+    )
+    heat = px.imshow(
+        by_outlet,
+        text_auto=True,
+        aspect="auto",
+        color_continuous_scale="Teal",
+        labels={"x": tr("Outlet", "المنفذ"), "y": "", "color": tr("Mentions", "الإشارات")},
+    )
     heat.update_xaxes(side="top")
     chart(heat, "entity_heatmap", height=max(320, 26 * len(top) + 140))
 
     st.subheader(tr("Word cloud", "سحابة الكلمات"))
     weights = tuple(zip(counts["name_ar"], counts["mentions"].astype(int)))
     cloud = word_cloud_png(weights)
-    st.image(cloud, caption=tr("Entity names sized by mentions", "أسماء الكيانات بحجم عدد إشاراتها"),
-             width="stretch")
+    st.image(cloud, caption=tr("Entity names sized by mentions", "أسماء الكيانات بحجم عدد إشاراتها"), width="stretch")
     png_download(cloud, "word-cloud")
 
     st.subheader(tr("Explain this count", "ما وراء هذا العدد"))
@@ -135,49 +176,84 @@ if has_articles(tables):
     to_link("entity", entity)
     rows = mentions[mentions["entity"] == entity]
     spellings = variant_counts(rows)[["variant", "count"]]
-    st.caption(tr(f"Written {len(spellings)} way(s), merged into this entity:",
-                  f"مكتوب بـ{len(spellings)} صيغة، مدموجة في هذا الكيان:"))
-    st.dataframe(spellings, hide_index=True, key="entity_spellings",
-                 column_config={"variant": tr("Spelling", "التهجئة"),
-                                "count": st.column_config.NumberColumn(tr("Mentions", "الإشارات"), format="localized")})
+    st.caption(
+        tr(
+            f"Written {len(spellings)} way(s), merged into this entity:",
+            f"مكتوب بـ{len(spellings)} صيغة، مدموجة في هذا الكيان:",
+        )
+    )
+    st.dataframe(
+        spellings,
+        hide_index=True,
+        key="entity_spellings",
+        column_config={
+            "variant": tr("Spelling", "التهجئة"),
+            "count": st.column_config.NumberColumn(tr("Mentions", "الإشارات"), format="localized"),
+        },
+    )
     with st.expander(tr("Correct this entity (merge, split)", "صحّح هذا الكيان (دمج، فصل)")):
         others = [e for e in labels if e != entity]
-        merge = st.multiselect(tr("Merge these entities into it", "ادمج فيه هذه الكيانات"), others,
-                               format_func=labels.get, key="merge_entities")
+        merge = st.multiselect(
+            tr("Merge these entities into it", "ادمج فيه هذه الكيانات"),
+            others,
+            format_func=labels.get,
+            key="merge_entities",
+        )
         if st.button(tr("Merge", "ادمج"), key="merge_button", disabled=not merge):
             edits.append(("merge", list(merge), entity))
             st.rerun()
-        split = st.selectbox(tr("Split this spelling off as an entity of its own", "افصل هذه التهجئة كيانًا مستقلًا"),
-                             spellings["variant"].tolist(), key="split_variant")
+        split = st.selectbox(
+            tr("Split this spelling off as an entity of its own", "افصل هذه التهجئة كيانًا مستقلًا"),
+            spellings["variant"].tolist(),
+            key="split_variant",
+        )
         if st.button(tr("Split", "افصل"), key="split_button", disabled=len(spellings) < 2):
             edits.append(("split", entity, split))
             st.rerun()
         if edits:
-            st.caption(tr(f"{len(edits)} correction(s) in this session; they change every count on this page.",
-                          f"{len(edits)} تصحيح في هذه الجلسة؛ تغيّر كل عدد في هذه الصفحة."))
+            st.caption(
+                tr(
+                    f"{len(edits)} correction(s) in this session; they change every count on this page.",
+                    f"{len(edits)} تصحيح في هذه الجلسة؛ تغيّر كل عدد في هذه الصفحة.",
+                )
+            )
             if st.button(tr("Undo all corrections", "تراجع عن كل التصحيحات"), key="undo_edits"):
                 edits.clear()
                 st.rerun()
-        st.caption(tr("The entities as lexicon rows (data/entities.csv's columns), corrections included: "
-                      "add them to your lexicon to keep them.",
-                      "الكيانات صفوفًا للمعجم (أعمدة data/entities.csv) مع التصحيحات: أضفها إلى معجمك لتبقى."))
-        st.download_button(tr("Download as lexicon rows", "تنزيل صفوفًا للمعجم"),
-                           lambda: safe_csv(lexicon_rows(mentions)),  # written when clicked
-                           file_name="marsad-entities-lexicon.csv", mime="text/csv",
-                           key="download-entities-lexicon", icon=":material/download:")
+        st.caption(
+            tr(
+                "The entities as lexicon rows (data/entities.csv's columns), corrections included: "
+                "add them to your lexicon to keep them.",
+                "الكيانات صفوفًا للمعجم (أعمدة data/entities.csv) مع التصحيحات: أضفها إلى معجمك لتبقى.",
+            )
+        )
+        st.download_button(
+            tr("Download as lexicon rows", "تنزيل صفوفًا للمعجم"),
+            lambda: safe_csv(lexicon_rows(mentions)),  # written when clicked
+            file_name="marsad-entities-lexicon.csv",
+            mime="text/csv",
+            key="download-entities-lexicon",
+            icon=":material/download:",
+        )
     titles = tables.articles.set_index("article")["title"]
-    sentences = (rows.groupby(["article", "outlet", "sentence"], sort=False)
-                 .agg(times=("text", "size"), surfaces=("text", lambda s: tuple(sorted(set(s)))),
-                      first=("start", "min"))
-                 .reset_index())
-    st.caption(tr(f"{len(rows):,} mentions in {len(sentences):,} sentences of "
-                  f"{rows['article'].nunique():,} articles; the highlighted words are the matches.",
-                  f"{len(rows):,} إشارة في {len(sentences):,} جملة من {rows['article'].nunique():,} مقالات؛ "
-                  "الكلمات المظللة هي المطابقات."))
+    sentences = (
+        rows.groupby(["article", "outlet", "sentence"], sort=False)
+        .agg(times=("text", "size"), surfaces=("text", lambda s: tuple(sorted(set(s)))), first=("start", "min"))
+        .reset_index()
+    )
+    st.caption(
+        tr(
+            f"{len(rows):,} mentions in {len(sentences):,} sentences of "
+            f"{rows['article'].nunique():,} articles; the highlighted words are the matches.",
+            f"{len(rows):,} إشارة في {len(sentences):,} جملة من {rows['article'].nunique():,} مقالات؛ "
+            "الكلمات المظللة هي المطابقات.",
+        )
+    )
     with st.container(height=560):
         for row in first_rows(sentences).itertuples():
             meta = (row.outlet, titles.get(row.article, row.article), f"{row.times}×")
             rtl_block(row.sentence, meta, row.surfaces)
             read_in_article(row.article, row.first)
-    download(rows.drop(columns=["start", "end"]), f"mentions-{entity}",
-             tr("Download these mentions", "تنزيل هذه الإشارات"))
+    download(
+        rows.drop(columns=["start", "end"]), f"mentions-{entity}", tr("Download these mentions", "تنزيل هذه الإشارات")
+    )

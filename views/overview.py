@@ -1,6 +1,7 @@
 """Overview: the story in one screen: the articles in time by outlet, the main actors, the key
 figures and how widely they are reported, and what the newest articles add; every item opens
 the sentences behind it."""
+
 import pandas as pd
 import plotly.express as px
 import streamlit as st
@@ -14,8 +15,12 @@ from dashboard.render import first_rows, fmt_number, has_articles, rtl_block, ta
 from dashboard.session import current_tables
 
 st.title(tr("مرصد · Overview", "مرصد · نظرة عامة"))
-st.caption(tr("One news story read across outlets: who it is about, its figures, how it moved.",
-              "قصة إخبارية واحدة تُقرأ عبر المنافذ: عمّن تتحدث، وأرقامها، وكيف تطورت."))
+st.caption(
+    tr(
+        "One news story read across outlets: who it is about, its figures, how it moved.",
+        "قصة إخبارية واحدة تُقرأ عبر المنافذ: عمّن تتحدث، وأرقامها، وكيف تطورت.",
+    )
+)
 ACTOR_TYPES = ("person", "place", "organisation")
 TOP_ACTORS, TOP_FIGURES, NEWEST = 15, 8, 3
 
@@ -52,10 +57,20 @@ if has_articles(tables):
             st.caption(tr("No article has a publication date.", "لا تاريخ نشر لأي مقال."))
         else:
             colours = {outlet_name(o): c for o, c in outlet_colours().items()}
-            fig = px.scatter(dated, x="published", y="shown_outlet", color="shown_outlet", custom_data=["article"],
-                             color_discrete_map=colours, hover_data={"title": True, "shown_outlet": False},
-                             labels={"published": tr("Published", "تاريخ النشر"), "shown_outlet": "",
-                                     "title": tr("Title", "العنوان")})
+            fig = px.scatter(
+                dated,
+                x="published",
+                y="shown_outlet",
+                color="shown_outlet",
+                custom_data=["article"],
+                color_discrete_map=colours,
+                hover_data={"title": True, "shown_outlet": False},
+                labels={
+                    "published": tr("Published", "تاريخ النشر"),
+                    "shown_outlet": "",
+                    "title": tr("Title", "العنوان"),
+                },
+            )
             fig.update_traces(marker=dict(size=14, line=dict(width=1, color="white")))
             fig.update_layout(showlegend=False)
             picked = clickable_chart(fig, "overview_strip", height=max(240, 44 * dated["outlet"].nunique() + 120))
@@ -65,8 +80,12 @@ if has_articles(tables):
                     rtl_block(r.title or r.article, (outlet_name(r.outlet), when(r.published)))
                     read_in_article(r.article, 0, ("Read the article", "اقرأ المقال"))
             if len(dated) < len(a):
-                st.caption(tr(f"{len(a) - len(dated):,} undated articles are not placed.",
-                              f"{len(a) - len(dated):,} مقالات بلا تاريخ لم توضع على المحور."))
+                st.caption(
+                    tr(
+                        f"{len(a) - len(dated):,} undated articles are not placed.",
+                        f"{len(a) - len(dated):,} مقالات بلا تاريخ لم توضع على المحور.",
+                    )
+                )
 
     with actors:
         st.subheader(tr("Main actors", "الفاعلون الرئيسيون"))
@@ -74,16 +93,31 @@ if has_articles(tables):
         if named.empty:
             st.caption(tr("No person, place or organisation is named.", "لا يُذكر شخص ولا مكان ولا منظمة."))
         else:
-            top = (named.groupby(["entity", "name_ar", "name_en", "type"], as_index=False)
-                   .agg(mentions=("start", "size"), articles=("article", "nunique"))
-                   .sort_values(["mentions", "name_en"], ascending=[False, True]).head(TOP_ACTORS))
+            top = (
+                named.groupby(["entity", "name_ar", "name_en", "type"], as_index=False)
+                .agg(mentions=("start", "size"), articles=("article", "nunique"))
+                .sort_values(["mentions", "name_en"], ascending=[False, True])
+                .head(TOP_ACTORS)
+            )
             top["name"] = [entity_name(ar, en) for ar, en in zip(top["name_ar"], top["name_en"])]
             top["kind"] = top["type"].map(type_name)
-            fig = px.bar(top, x="mentions", y="name", color="kind", orientation="h", custom_data=["entity"],
-                         color_discrete_map={type_name(t): c for t, c in TYPE_COLOURS.items()},
-                         category_orders={"name": top["name"].tolist()}, hover_data={"articles": True},
-                         labels={"mentions": tr("Mentions", "الإشارات"), "name": "", "kind": "",
-                                 "articles": tr("Articles", "المقالات")})
+            fig = px.bar(
+                top,
+                x="mentions",
+                y="name",
+                color="kind",
+                orientation="h",
+                custom_data=["entity"],
+                color_discrete_map={type_name(t): c for t, c in TYPE_COLOURS.items()},
+                category_orders={"name": top["name"].tolist()},
+                hover_data={"articles": True},
+                labels={
+                    "mentions": tr("Mentions", "الإشارات"),
+                    "name": "",
+                    "kind": "",
+                    "articles": tr("Articles", "المقالات"),
+                },
+            )
             chosen = clickable_chart(fig, "overview_actors", height=26 * len(top) + 140)
             entity = next((p["customdata"][0] for p in chosen if p.get("customdata")), None)
             if entity:
@@ -95,19 +129,33 @@ if has_articles(tables):
         if q.empty:
             st.caption(tr("No quantity is claimed.", "لا تُذكر كميات."))
         else:
-            claims = (q.assign(thing=q["weapon"].where(q["weapon"] != "", q["noun"]))
-                      .groupby(["value", "thing"], as_index=False)
-                      .agg(noun=("noun", "first"), articles=("article", "nunique"), outlets=("outlet", "nunique"),
-                           timed=("category", lambda c: (c == "time").all()))
-                      .sort_values(["articles", "outlets", "timed", "value"], ascending=[False, False, True, False])
-                      .head(TOP_FIGURES).reset_index(drop=True))
+            claims = (
+                q.assign(thing=q["weapon"].where(q["weapon"] != "", q["noun"]))
+                .groupby(["value", "thing"], as_index=False)
+                .agg(
+                    noun=("noun", "first"),
+                    articles=("article", "nunique"),
+                    outlets=("outlet", "nunique"),
+                    timed=("category", lambda c: (c == "time").all()),
+                )
+                .sort_values(["articles", "outlets", "timed", "value"], ascending=[False, False, True, False])
+                .head(TOP_FIGURES)
+                .reset_index(drop=True)
+            )
             claims["figure"] = [f"{fmt_number(v)} {n}" for v, n in zip(claims["value"], claims["noun"])]
-            claims["spread"] = [tr(f"{n} article{'s' if n != 1 else ''}, {o} outlet{'s' if o != 1 else ''}",
-                                   f"{n} مقال، {o} منفذ") for n, o in zip(claims["articles"], claims["outlets"])]
+            claims["spread"] = [
+                tr(f"{n} article{'s' if n != 1 else ''}, {o} outlet{'s' if o != 1 else ''}", f"{n} مقال، {o} منفذ")
+                for n, o in zip(claims["articles"], claims["outlets"])
+            ]
             st.caption(tr("Select a row to read its sentences.", "اختر صفًا لتقرأ جمله."))
-            event = st.dataframe(claims[["figure", "spread"]], hide_index=True, key="overview_figures",
-                                 on_select="rerun", selection_mode="single-row",
-                                 column_config={"figure": tr("Figure", "الرقم"), "spread": tr("Reported in", "ورد في")})
+            event = st.dataframe(
+                claims[["figure", "spread"]],
+                hide_index=True,
+                key="overview_figures",
+                on_select="rerun",
+                selection_mode="single-row",
+                column_config={"figure": tr("Figure", "الرقم"), "spread": tr("Reported in", "ورد في")},
+            )
             for i in event.selection.rows if event else []:
                 value, thing = claims.at[i, "value"], claims.at[i, "thing"]
                 rows = q[(q["value"] == value) & ((q["weapon"] == thing) | (q["noun"] == thing))]
@@ -120,38 +168,60 @@ if has_articles(tables):
         firsts = tables.firsts
         for r in newest.itertuples():
             new = firsts[firsts["article"] == r.article].sort_values(  # claims and events before names
-                "kind", key=lambda k: k.map({"quantity": 0, "event": 1}).fillna(2), kind="stable")
+                "kind", key=lambda k: k.map({"quantity": 0, "event": 1}).fillna(2), kind="stable"
+            )
             with st.container(border=True):
-                rtl_block(r.title or r.article, (outlet_name(r.outlet), when(r.published),
-                                                 tr(f"{len(new):,} first(s)", f"{len(new):,} جديد")))
+                rtl_block(
+                    r.title or r.article,
+                    (outlet_name(r.outlet), when(r.published), tr(f"{len(new):,} first(s)", f"{len(new):,} جديد")),
+                )
                 for f in new.drop_duplicates("sentence").head(3).itertuples():
-                    rtl_block(f.sentence, (tr(f.kind, {"entity": "كيان", "quantity": "كمية", "event": "حدث"}
-                                              .get(f.kind, f.kind)), f.text), (f.text,))
+                    rtl_block(
+                        f.sentence,
+                        (
+                            tr(f.kind, {"entity": "كيان", "quantity": "كمية", "event": "حدث"}.get(f.kind, f.kind)),
+                            f.text,
+                        ),
+                        (f.text,),
+                    )
                     read_in_article(f.article, int(f.start))
                 if new.empty:
-                    st.caption(tr("Nothing the earlier articles had not reported.", "لا شيء لم تنقله المقالات السابقة."))
+                    st.caption(
+                        tr("Nothing the earlier articles had not reported.", "لا شيء لم تنقله المقالات السابقة.")
+                    )
 
     st.subheader(tr("Articles", "المقالات"))
     shown = a[["title", "outlet", "published", "date_basis", "author", "wire", "words"]].assign(
-        outlet=outlet_names(a["outlet"]))
+        outlet=outlet_names(a["outlet"])
+    )
     st.dataframe(
-        table_rows(shown), hide_index=True, key="articles",
+        table_rows(shown),
+        hide_index=True,
+        key="articles",
         column_config={
             "title": st.column_config.TextColumn(tr("Title", "العنوان"), width="large"),
             "outlet": tr("Outlet", "المنفذ"),
             "published": st.column_config.DateColumn(tr("Published", "تاريخ النشر"), format="YYYY-MM-DD"),
-            "date_basis": st.column_config.TextColumn(tr("Date basis", "مصدر التاريخ"),
-                                                      help=tr("Where the date comes from", "من أين جاء التاريخ")),
-            "author": tr("Author", "الكاتب"), "wire": tr("Wire", "الوكالة"),
+            "date_basis": st.column_config.TextColumn(
+                tr("Date basis", "مصدر التاريخ"), help=tr("Where the date comes from", "من أين جاء التاريخ")
+            ),
+            "author": tr("Author", "الكاتب"),
+            "wire": tr("Wire", "الوكالة"),
             "words": st.column_config.NumberColumn(tr("Words", "الكلمات"), format="localized"),
         },
     )
     download(a.drop(columns=["source_file"]), "articles")
     approximate = a["date_basis"].str.contains("inferred|approximate", na=False).sum()
     if approximate:
-        st.caption(tr(f"{approximate:,} of {len(a):,} publication dates are inferred from the text, "
-                      "not given by the outlet; see the date basis column.",
-                      f"{approximate:,} من {len(a):,} تواريخ نشر مستنتجة من النص لا من المنفذ؛ "
-                      "انظر عمود مصدر التاريخ."))
-    st.page_link("views/reader.py", label=tr("Read the articles with their highlights",
-                                             "اقرأ المقالات مع تلوينها"), icon=":material/menu_book:")
+        st.caption(
+            tr(
+                f"{approximate:,} of {len(a):,} publication dates are inferred from the text, "
+                "not given by the outlet; see the date basis column.",
+                f"{approximate:,} من {len(a):,} تواريخ نشر مستنتجة من النص لا من المنفذ؛ انظر عمود مصدر التاريخ.",
+            )
+        )
+    st.page_link(
+        "views/reader.py",
+        label=tr("Read the articles with their highlights", "اقرأ المقالات مع تلوينها"),
+        icon=":material/menu_book:",
+    )
