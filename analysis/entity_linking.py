@@ -214,9 +214,13 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
         Entry(str(i), {"type": span.data["type"]}, (phrase,)) for i, (phrase, span) in enumerate(phrases.items())
     ]
     owners = list(phrases.values())
+    taken = sorted(taken, key=lambda t: t.start)  # overlaps by bisection: linear in a long article
+    starts = [t.start for t in taken]
+    longest = max((t.end - t.start for t in taken), default=0)
     found = []
     for hit in Matcher(entries).find(article.id, article.body, "entity"):
-        if any(t.overlaps(hit.start, hit.end) for t in taken):
+        near = taken[bisect_left(starts, hit.start - longest) : bisect_left(starts, hit.end)]
+        if any(t.overlaps(hit.start, hit.end) for t in near):
             continue
         span = owners[int(hit.label)]
         found.append(

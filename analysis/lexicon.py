@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -270,7 +270,10 @@ class Matcher:
         """The places named inside one match of an outer name, leftmost longest first:
         "المنتدى الاقتصادي في فلاديفوستوك" -> فلاديفوستوك."""
         spans, after = [], outer_start
-        for at, end, variant in inside:
+        first = bisect_left(inside, outer_start, key=lambda hit: hit[0])  # `inside` is sorted by start
+        for at, end, variant in inside[first:]:
+            if at >= outer_end:
+                break  # the rest start after this name: linear in a long article
             if at < after or end > outer_end or (at, end) == (outer_start, outer_end):
                 continue
             key = self.variant_of[variant]

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -392,6 +393,28 @@ class _ByStart(list):
         self.starts = [e.start for e in self]
 
 
+def _last_media_before(entities: list[Span], before: int) -> Span | None:
+    """The last media span (in start order) that ends by `before`: "الصحيفة" refers back to it.
+    On _ByStart the media spans are listed once per article, so a long article stays linear."""
+    media = getattr(entities, "media", None)
+    if media is None:
+        media = sorted((e for e in entities if _type(e) == "media"), key=lambda e: e.start)
+        if isinstance(entities, _ByStart):
+            entities.media = media
+    # from the last media span starting before `before` back to one that also ends by it
+    last = _media_cut(entities, media, before)
+    return next((e for e in reversed(media[:last]) if e.end <= before), None)
+
+
+def _media_cut(entities: list[Span], media: list[Span], before: int) -> int:
+    starts = getattr(entities, "media_starts", None)
+    if starts is None:
+        starts = [e.start for e in media]
+        if isinstance(entities, _ByStart):
+            entities.media_starts = starts
+    return bisect_left(starts, before)
+
+
 def _starting_in(entities: list[Span], start: int, stop: int) -> list[Span]:
     """The entity spans that start in [start, stop) (by bisection when sorted by _ByStart)."""
     if isinstance(entities, _ByStart):
@@ -456,9 +479,9 @@ def identify_speaker(
     if bodies:
         return Speaker(description, bodies[0].label, "named")
     if head in BACK_REFERENCES:
-        earlier = [e for e in entities if e.end <= before and _type(e) == "media"]
-        if earlier:
-            return Speaker(description, earlier[-1].label, "back-reference")
+        earlier = _last_media_before(entities, before)
+        if earlier is not None:
+            return Speaker(description, earlier.label, "back-reference")
     return Speaker(description, "", "unlisted")  # a name or body not in the entity lexicon
 
 
@@ -747,10 +770,13 @@ def _attributions(text: str, nt: NormalizedText, entities: list[Span], found: li
     محاولة ..." -> Reuters said what follows. Only when the cue names a source (an entity, or
     a word such as مصادر، بيان، الشرطة), never inside a quote found already."""
     norm = nt.normalized
-    quoted = [(q.verb_start, q.content_end) for q in found]  # "وذكرت الصحيفة، نقلا عن مسؤولين، أن"
+    quoted = sorted((q.verb_start, q.content_end) for q in found)  # "وذكرت الصحيفة، نقلا عن مسؤولين، أن"
+    quoted_starts = [s for s, _ in quoted]
+    reach = list(accumulate((e for _, e in quoted), max))  # the furthest end of the quotes so far
     more = []
     for m in finditer_in_clauses(_ATTRIBUTION, norm, _ATTRIBUTION_ANCHOR):
-        if any(s <= m.start() < e for s, e in quoted):
+        k = bisect_right(quoted_starts, m.start())
+        if k and reach[k - 1] > m.start():  # inside a quote found already
             continue
         end = clause_end(norm, m.end())
         after = m.end()
