@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -102,6 +103,38 @@ def word_features(word: str) -> dict[int, list[str]]:
         return {o: own for o in OFFSETS}
     near, far = own[:8], [own[0], own[3]]
     return {0: own, -1: near, 1: near, -2: far, 2: far}
+
+
+def word_parts(word: str) -> tuple[str, str, str, str, str, str, tuple]:
+    """(proclitic, stem, enclitic, core, first three letters, last three letters, form): what
+    word_attributes reads of a word; its features are "w=" word, "st=" stem and those of
+    PART_FEATURES on the last four (tests/test_crf_tagger.py checks they are the same)."""
+    pro, stem, enc = split_clitics(word)
+    core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+    return pro, stem, enc, core, word[:3], word[-3:], (shape(word), min(len(word), 12), pro, enc)
+
+
+def _core_features(core: str) -> list[str]:
+    padded = "<" + core + ">"  # the stem's last letters are the core's (an article is 2 of 5+)
+    return ["c=" + core, "ss2=" + core[-2:], "ss3=" + core[-3:], "sp2=" + core[:2], "sp3=" + core[:3],
+            *dict.fromkeys(["g=" + padded[i:i + 3] for i in range(len(padded) - 2)])]
+
+
+def _head_features(head: str) -> list[str]:
+    return ["p1=" + head[:1], "p2=" + head[:2], "p3=" + head]
+
+
+def _tail_features(tail: str) -> list[str]:
+    return ["s1=" + tail[-1:], "s2=" + tail[-2:], "s3=" + tail]
+
+
+def _form_features(form: tuple) -> list[str]:
+    kind, length, pro, enc = form
+    return ["sh=" + kind, "len=" + str(length), "pro=" + pro, "enc=" + enc]
+
+
+# The features of the parts word_parts gives of a word: core, head, tail, form.
+PART_FEATURES = (_core_features, _head_features, _tail_features, _form_features)
 
 
 def sequence_features(words: list[str]) -> list[list[str]]:
@@ -199,6 +232,9 @@ class FastTagger:
     _rows: dict[str, int] = field(default_factory=dict)  # word -> its row in the caches below
     _tables: np.ndarray = None  # (words, offsets, labels) scores, grown as new words come
     _pair_id: np.ndarray = None  # (words,) number in pair_words, or -1
+    _parts: dict = None  # part kind -> part (word_parts) -> its row in _part_tables
+    _part_tables: np.ndarray = None  # (parts, offsets, labels): the sums of their features' weights
+    _part_count: int = 0  # rows of _part_tables in use
 
     @classmethod
     def from_tagger(cls, tagger) -> "FastTagger":
@@ -236,22 +272,51 @@ class FastTagger:
         return cls(labels, feature_index, weights, transitions, keys[order], pair_weights[order], pair_words)
 
     def __post_init__(self) -> None:
+        self._parts = {kind: {} for kind in ("core", "head", "tail", "form")}
+        self._part_tables, self._part_count = np.zeros((1024, len(OFFSETS), len(self.labels))), 0
         self._tables = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._pair_id = np.zeros(1024, dtype=np.int64)
-        self._learn([BOS, EOS])
+        none = len(self.weights) - 1
+        for word in (BOS, EOS):  # their one feature, "w=<s>", at every offset
+            self._tables[len(self._rows)] = self.weights[self.feature_index.get("w=" + word, none)]
+            self._pair_id[len(self._rows)] = self.pair_words.get(word, -1)
+            self._rows[word] = len(self._rows)
 
     def _learn(self, words: list[str]) -> None:
         """Add the score tables of words not seen yet: per offset, the sum of the weights of the
-        word's features there (a feature the model never saw at an offset weighs 0 there)."""
+        word's features there (a feature the model never saw at an offset weighs 0 there).
+        A word's features (word_attributes) are its own ("w=", "st=") and four parts that many
+        words share, each summed once and cached: its core's (word_parts), its first three and
+        last three letters', and its form's (shape, length, clitics)."""
         index, none = self.feature_index, len(self.weights) - 1
-        rows = [[index.get(f, none) for f in word_attributes(w)] for w in words]
-        first = np.cumsum([0] + [len(r) for r in rows[:-1]])  # every word has features ("w=")
-        tables = np.add.reduceat(self.weights[np.fromiter((i for r in rows for i in r), dtype=np.int64)], first)
+        parts, new_parts = self._parts, []
+        cores, heads, tails, forms = (parts[k] for k in ("core", "head", "tail", "form"))
+        known = self._part_count
+        own, shared = [], []  # rows in weights ("w=", "st="); rows in _part_tables
+        for word in words:
+            pro, stem, enc, core, head, tail, form = word_parts(word)
+            own += (index.get("w=" + word, none), index.get("st=" + stem, none))
+            for j, (cache, key) in enumerate(((cores, core), (heads, head), (tails, tail), (forms, form))):
+                row = cache.get(key)
+                if row is None:
+                    row = cache[key] = known + len(new_parts)
+                    new_parts.append(PART_FEATURES[j](key))
+                shared.append(row)
+        if new_parts:
+            rows = [[index.get(f, none) for f in features] for features in new_parts]
+            first = np.cumsum([0] + [len(r) for r in rows[:-1]])  # every part has features
+            flat = np.fromiter((i for r in rows for i in r), dtype=np.int64)
+            self._part_count = end = known + len(new_parts)
+            self._part_tables = _grown(self._part_tables, end)
+            self._part_tables[known:end] = np.add.reduceat(self.weights[flat], first)
+        own = np.array(own, dtype=np.int64).reshape(-1, 2)
+        shared = np.array(shared, dtype=np.int64).reshape(-1, 4)
+        part = self._part_tables
+        tables = self.weights[own[:, 0]] + self.weights[own[:, 1]]
+        for j in range(4):
+            tables += part[shared[:, j]]
         at, end = len(self._rows), len(self._rows) + len(words)
-        if end > len(self._tables):  # grow by doubling: appending stays linear
-            size = max(end, 2 * len(self._tables))
-            self._tables = np.concatenate([self._tables, np.zeros((size - len(self._tables), *self._tables.shape[1:]))])
-            self._pair_id = np.concatenate([self._pair_id, np.zeros(size - len(self._pair_id), dtype=np.int64)])
+        self._tables, self._pair_id = _grown(self._tables, end), _grown(self._pair_id, end)
         self._tables[at:end] = tables
         self._pair_id[at:end] = [self.pair_words.get(w, -1) for w in words]
         for word in words:
@@ -260,10 +325,13 @@ class FastTagger:
     def ids(self, words: list[str]) -> np.ndarray:
         """Each word's row in the score tables (new words get theirs)."""
         rows = self._rows
-        new = [w for w in set(words) if w not in rows]
-        if new:
-            self._learn(sorted(new))
-        return np.fromiter(map(rows.__getitem__, words), dtype=np.int64, count=len(words))
+        ids = np.fromiter(map(rows.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        missing = np.flatnonzero(ids < 0)
+        if missing.size:
+            new = sorted({words[i] for i in missing.tolist()})
+            self._learn(new)
+            ids[missing] = [rows[words[i]] for i in missing.tolist()]
+        return ids
 
     def scores(self, words: list[str], first: np.ndarray) -> np.ndarray:
         """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts)."""
@@ -277,11 +345,10 @@ class FastTagger:
         padded[at] = self.ids(words)
         last = np.append(first[1:], n) - 1
         padded[at[last] + 1] = padded[at[last] + 2] = self._rows[EOS]
-        around = padded[at[:, None] + np.array(OFFSETS)]  # (tokens, offsets) word rows
-        emit = self._tables[around, np.arange(len(OFFSETS))].sum(1)
-        pair = self._pair_id[around]
-        for side, (left, right) in enumerate(((1, 2), (2, 3))):  # (-1, 0) and (0, +1)
-            a, b = pair[:, left], pair[:, right]
+        emit = _emit(self._tables, padded, at)
+        pair = self._pair_id[padded]
+        for side, (left, right) in enumerate(((-1, 0), (0, 1))):  # (-1, 0) and (0, +1)
+            a, b = pair[at + left], pair[at + right]
             keys = np.where((a >= 0) & (b >= 0), _pair_key(a, b), -1)
             found = np.minimum(np.searchsorted(self.pair_keys, keys), max(len(self.pair_keys) - 1, 0))
             known = (keys >= 0) & (self.pair_keys[found] == keys) if len(self.pair_keys) else keys < -1
@@ -322,6 +389,27 @@ class FastTagger:
             current = [start, end, kind, i]
         found.append(current)
         return [(s, e, TYPES[k]) for s, e, k, _ in found if k in TYPES]
+
+
+@njit(cache=True, nogil=True)
+def _emit(tables, padded, at):  # compiled: each token's five word tables summed, no temporaries
+    n, k = at.shape[0], tables.shape[2]
+    emit = np.zeros((n, k))
+    for t in range(n):
+        for o in range(tables.shape[1]):
+            row = padded[at[t] + o - 2]
+            for j in range(k):
+                emit[t, j] += tables[row, o, j]
+    return emit
+
+
+def _grown(array: np.ndarray, size: int) -> np.ndarray:
+    """`array`, or a copy with room for `size` rows (doubling: appending stays linear)."""
+    if size <= len(array):
+        return array
+    grown = np.zeros((max(size, 2 * len(array)), *array.shape[1:]), dtype=array.dtype)
+    grown[:len(array)] = array
+    return grown
 
 
 def _pair_key(a, b):
