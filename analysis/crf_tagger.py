@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -235,6 +235,7 @@ class FastTagger:
     _parts: dict = None  # part kind -> part (word_parts) -> its row in _part_tables
     _part_tables: np.ndarray = None  # (parts, offsets, labels): the sums of their features' weights
     _part_count: int = 0  # rows of _part_tables in use
+    _numbered: dict = None  # feature_index + 1 (0 is false: filter drops features the model lacks)
 
     @classmethod
     def from_tagger(cls, tagger) -> "FastTagger":
@@ -276,6 +277,7 @@ class FastTagger:
         self._part_tables, self._part_count = np.zeros((1024, len(OFFSETS), len(self.labels))), 0
         self._tables = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._pair_id = np.zeros(1024, dtype=np.int64)
+        self._numbered = {feature: row + 1 for feature, row in self.feature_index.items()}
         none = len(self.weights) - 1
         for word in (BOS, EOS):  # their one feature, "w=<s>", at every offset
             self._tables[len(self._rows)] = self.weights[self.feature_index.get("w=" + word, none)]
@@ -289,32 +291,27 @@ class FastTagger:
         words share, each summed once and cached: its core's (word_parts), its first three and
         last three letters', and its form's (shape, length, clitics)."""
         index, none = self.feature_index, len(self.weights) - 1
-        parts, new_parts = self._parts, []
-        cores, heads, tails, forms = (parts[k] for k in ("core", "head", "tail", "form"))
-        known = self._part_count
-        own, shared = [], []  # rows in weights ("w=", "st="); rows in _part_tables
-        for word in words:
-            pro, stem, enc, core, head, tail, form = word_parts(word)
-            own += (index.get("w=" + word, none), index.get("st=" + stem, none))
-            for j, (cache, key) in enumerate(((cores, core), (heads, head), (tails, tail), (forms, form))):
-                row = cache.get(key)
-                if row is None:
-                    row = cache[key] = known + len(new_parts)
-                    new_parts.append(PART_FEATURES[j](key))
-                shared.append(row)
-        if new_parts:
-            rows = [[index.get(f, none) for f in features] for features in new_parts]
-            first = np.cumsum([0] + [len(r) for r in rows[:-1]])  # every part has features
-            flat = np.fromiter((i for r in rows for i in r), dtype=np.int64)
-            self._part_count = end = known + len(new_parts)
-            self._part_tables = _grown(self._part_tables, end)
-            self._part_tables[known:end] = np.add.reduceat(self.weights[flat], first)
-        own = np.array(own, dtype=np.int64).reshape(-1, 2)
-        shared = np.array(shared, dtype=np.int64).reshape(-1, 4)
+        numbered = self._numbered  # feature -> its row + 1: the model's features are all true
+        _, stems, _, *shared_keys = zip(*map(word_parts, words))
+        own = [np.fromiter(map(index.get, [kind + key for key in keys], repeat(none)), dtype=np.int64, count=len(words))
+               for kind, keys in (("w=", words), ("st=", stems))]  # rows in weights
+        shared = []  # rows in _part_tables
+        for kind, keys, features in zip(("core", "head", "tail", "form"), shared_keys, PART_FEATURES):
+            cache = self._parts[kind]
+            new = list(set(keys).difference(cache))
+            if new:  # sum only the features the model weighs: adding 0 changes nothing
+                found = [list(filter(None, map(numbered.get, features(key)))) for key in new]
+                known = self._part_count
+                self._part_count = end = known + len(new)
+                self._part_tables = _grown(self._part_tables, end)
+                hits = np.fromiter(chain.from_iterable(found), dtype=np.int64) - 1
+                _add_rows(self._part_tables, known, self.weights, hits, np.fromiter(map(len, found), dtype=np.int64))
+                cache.update(zip(new, range(known, end)))
+            shared.append(np.fromiter(map(cache.__getitem__, keys), dtype=np.int64, count=len(words)))
         part = self._part_tables
-        tables = self.weights[own[:, 0]] + self.weights[own[:, 1]]
-        for j in range(4):
-            tables += part[shared[:, j]]
+        tables = self.weights[own[0]] + self.weights[own[1]]
+        for rows in shared:
+            tables += part[rows]
         at, end = len(self._rows), len(self._rows) + len(words)
         self._tables, self._pair_id = _grown(self._tables, end), _grown(self._pair_id, end)
         self._tables[at:end] = tables
@@ -401,6 +398,16 @@ def _emit(tables, padded, at):  # compiled: each token's five word tables summed
             for j in range(k):
                 emit[t, j] += tables[row, o, j]
     return emit
+
+
+@njit(cache=True, nogil=True)
+def _add_rows(out, at, weights, rows, counts):  # compiled: out[at + i] = sum of counts[i] rows
+    r = 0
+    for i in range(counts.shape[0]):
+        out[at + i] = 0.0
+        for _ in range(counts[i]):
+            out[at + i] += weights[rows[r]]
+            r += 1
 
 
 def _grown(array: np.ndarray, size: int) -> np.ndarray:
