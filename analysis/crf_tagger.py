@@ -352,25 +352,9 @@ class FastTagger:
 
     def scores(self, words: list[str], first: np.ndarray) -> np.ndarray:
         """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts)."""
-        n = len(words)
-        sentence = np.zeros(n, dtype=np.int64)
-        sentence[first] = 1
-        sentence = np.cumsum(sentence) - 1
-        # each sentence between two <s> and two </s>, as the model was trained
-        at = np.arange(n) + 4 * sentence + 2
-        padded = np.full(n + 4 * len(first), self._rows[BOS], dtype=np.int64)
-        padded[at] = self.ids(words)
-        last = np.append(first[1:], n) - 1
-        padded[at[last] + 1] = padded[at[last] + 2] = self._rows[EOS]
-        emit = _emit(self._tables, padded, at)
-        pair = self._pair_id[padded]
-        for side, (left, right) in enumerate(((-1, 0), (0, 1))):  # (-1, 0) and (0, +1)
-            a, b = pair[at + left], pair[at + right]
-            keys = np.where((a >= 0) & (b >= 0), _pair_key(a, b), -1)
-            found = np.minimum(np.searchsorted(self.pair_keys, keys), max(len(self.pair_keys) - 1, 0))
-            known = (keys >= 0) & (self.pair_keys[found] == keys) if len(self.pair_keys) else keys < -1
-            emit[known] += self.pair_weights[found[known], side]
-        return emit
+        ids = self.ids(words)
+        return _scores(self._tables, self._pair_id, self.pair_keys, self.pair_weights, ids,
+                       np.append(first, len(words)).astype(np.int64), self._rows[BOS], self._rows[EOS])
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """crfsuite's labels for each sentence (lists of normalised words)."""
@@ -409,14 +393,29 @@ class FastTagger:
 
 
 @njit(cache=True, nogil=True)
-def _emit(tables, padded, at):  # compiled: each token's five word tables summed, no temporaries
-    n, k = at.shape[0], tables.shape[2]
+def _scores(tables, pair_id, pair_keys, pair_weights, ids, bounds, bos, eos):
+    """Compiled: each token's five word tables summed (each sentence between two <s> and two
+    </s>, as the model was trained), then the weights of its known word pairs (-1, 0), (0, +1)."""
+    n, width, k = ids.shape[0], tables.shape[1], tables.shape[2]
     emit = np.zeros((n, k))
-    for t in range(n):
-        for o in range(tables.shape[1]):
-            row = padded[at[t] + o - 2]
-            for j in range(k):
-                emit[t, j] += tables[row, o, j]
+    around = np.empty(width, dtype=np.int64)
+    for s in range(bounds.shape[0] - 1):
+        start, end = bounds[s], bounds[s + 1]
+        for t in range(start, end):
+            for o in range(width):
+                at = t + o - width // 2
+                around[o] = bos if at < start else eos if at >= end else ids[at]
+                row = around[o]
+                for j in range(k):
+                    emit[t, j] += tables[row, o, j]
+            for side in range(2):
+                a, b = pair_id[around[width // 2 - 1 + side]], pair_id[around[width // 2 + side]]
+                if a >= 0 and b >= 0 and pair_keys.shape[0] > 0:
+                    key = a * (1 << 32) + b
+                    found = np.searchsorted(pair_keys, key)
+                    if found < pair_keys.shape[0] and pair_keys[found] == key:
+                        for j in range(k):
+                            emit[t, j] += pair_weights[found, side, j]
     return emit
 
 
