@@ -115,10 +115,18 @@ def word_parts(word: str) -> tuple[str, str, str, str, str, str, tuple]:
     return pro, stem, enc, core, word[:3], word[-3:], (shape(word), min(len(word), 12), pro, enc)
 
 
+def _gram_slices(size: int) -> list[slice]:
+    return [slice(i, i + 3) for i in range(size - 2)]
+
+
+_GRAM_SLICES = [_gram_slices(size) for size in range(64)]  # the 3-grams of a padded core, by its length
+
+
 def _core_features(core: str) -> list[str]:
     padded = "<" + core + ">"  # the stem's last letters are the core's (an article is 2 of 5+)
+    slices = _GRAM_SLICES[len(padded)] if len(padded) < len(_GRAM_SLICES) else _gram_slices(len(padded))
     return ["c=" + core, "ss2=" + core[-2:], "ss3=" + core[-3:], "sp2=" + core[:2], "sp3=" + core[:3],
-            *dict.fromkeys(["g=" + padded[i:i + 3] for i in range(len(padded) - 2)])]
+            *map("g=".__add__, dict.fromkeys(map(padded.__getitem__, slices)))]  # C loops: many new cores
 
 
 def _head_features(head: str) -> list[str]:
