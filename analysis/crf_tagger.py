@@ -343,9 +343,8 @@ class FastTagger:
         at, end = len(self._rows), len(self._rows) + len(words)
         self._tables, self._pair_id = _grown(self._tables, end), _grown(self._pair_id, end)
         self._tables[at:end] = tables
-        self._pair_id[at:end] = [self.pair_words.get(w, -1) for w in words]
-        for word in words:
-            self._rows[word] = len(self._rows)
+        self._pair_id[at:end] = np.fromiter(map(self.pair_words.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        self._rows.update(zip(words, range(at, end)))
 
     def ids(self, words: list[str]) -> np.ndarray:
         """Each word's row in the score tables (new words get theirs)."""
