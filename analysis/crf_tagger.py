@@ -229,7 +229,7 @@ def bio_spans(labels, starts, ends) -> list[tuple[int, int, str]]:
 
 # A weight line of crfsuite's model dump: "(0) -2:w=<s> --> B-LOC: -0.355370", read as
 # pycrfsuite's own dump parser (Tagger.info) reads it, in one pass instead of one match a line.
-_WEIGHT_LINE = re.compile(r"^[^\S\n]*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)", re.M)
+_WEIGHT_LINE = re.compile(r"^[^\S\n]*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)", re.MULTILINE)
 
 
 def read_weights(tagger) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:

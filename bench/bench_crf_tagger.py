@@ -12,10 +12,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.corpus import load_files  # noqa: E402
-from analysis.crf_tagger import text_tokens  # noqa: E402
-from analysis.ner import load_recognizer  # noqa: E402
-from bench_analysis import day_files_from_args  # noqa: E402
+from bench_analysis import day_files_from_args
+
+from analysis.corpus import load_files
+from analysis.crf_tagger import text_tokens
+from analysis.ner import load_recognizer
 
 
 def main() -> None:

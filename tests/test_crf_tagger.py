@@ -2,16 +2,26 @@
 seed articles and SaudiNewsNet days; and its words are those of text.tokenize."""
 import json
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
 import pytest
 
 from analysis.corpus import load_files
-from collections import Counter
-
-from analysis.crf_tagger import (BOS, EOS, MODEL_PATH, PART_FEATURES, FastTagger, read_weights, sentence_tokens,
-                                 sequence_features, split_clitics, word_attributes, word_parts)
+from analysis.crf_tagger import (
+    BOS,
+    EOS,
+    MODEL_PATH,
+    PART_FEATURES,
+    FastTagger,
+    read_weights,
+    sentence_tokens,
+    sequence_features,
+    split_clitics,
+    word_attributes,
+    word_parts,
+)
 from analysis.text import sentence_bounds, tokenize
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
