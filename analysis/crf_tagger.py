@@ -12,7 +12,9 @@ real articles), many times faster than its Python tagger.
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -119,6 +121,46 @@ def word_features(word: str) -> dict[int, list[str]]:
     return {0: own, -1: near, 1: near, -2: far, 2: far}
 
 
+def word_parts(word: str) -> tuple[str, str, str, str, str, str, tuple]:
+    """(proclitic, stem, enclitic, core, first three letters, last three letters, form): what
+    word_attributes reads of a word; its features are "w=" word, "st=" stem and those of
+    PART_FEATURES on the last four (tests/test_crf_tagger.py checks they are the same)."""
+    pro, stem, enc = split_clitics(word)
+    core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+    return pro, stem, enc, core, word[:3], word[-3:], (shape(word), min(len(word), 12), pro, enc)
+
+
+def _gram_slices(size: int) -> list[slice]:
+    return [slice(i, i + 3) for i in range(size - 2)]
+
+
+_GRAM_SLICES = [_gram_slices(size) for size in range(64)]  # the 3-grams of a padded core, by its length
+
+
+def _core_features(core: str) -> list[str]:
+    padded = "<" + core + ">"  # the stem's last letters are the core's (an article is 2 of 5+)
+    slices = _GRAM_SLICES[len(padded)] if len(padded) < len(_GRAM_SLICES) else _gram_slices(len(padded))
+    return ["c=" + core, "ss2=" + core[-2:], "ss3=" + core[-3:], "sp2=" + core[:2], "sp3=" + core[:3],
+            *map("g=".__add__, dict.fromkeys(map(padded.__getitem__, slices)))]  # C loops: many new cores
+
+
+def _head_features(head: str) -> list[str]:
+    return ["p1=" + head[:1], "p2=" + head[:2], "p3=" + head]
+
+
+def _tail_features(tail: str) -> list[str]:
+    return ["s1=" + tail[-1:], "s2=" + tail[-2:], "s3=" + tail]
+
+
+def _form_features(form: tuple) -> list[str]:
+    kind, length, pro, enc = form
+    return ["sh=" + kind, "len=" + str(length), "pro=" + pro, "enc=" + enc]
+
+
+# The features of the parts word_parts gives of a word: core, head, tail, form.
+PART_FEATURES = (_core_features, _head_features, _tail_features, _form_features)
+
+
 def sequence_features(words: list[str]) -> list[list[str]]:
     """crfsuite attributes of each token of one sentence: its word's and its neighbours' features
     under their offset, and the word pairs around it."""
@@ -200,6 +242,25 @@ def bio_spans(labels, starts, ends) -> list[tuple[int, int, str]]:
     return [(s, e, TYPES[k]) for s, e, k in found if k in TYPES]
 
 
+# A weight line of crfsuite's model dump: "(0) -2:w=<s> --> B-LOC: -0.355370", read as
+# pycrfsuite's own dump parser (Tagger.info) reads it, in one pass instead of one match a line.
+_WEIGHT_LINE = re.compile(r"^[^\S\n]*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)", re.MULTILINE)
+
+
+def read_weights(tagger) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+    """(transitions, state features) of an opened pycrfsuite.Tagger, the same dicts as
+    tagger.info().transitions and .state_features (the test checks), several times faster."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.txt"
+        tagger.dump(str(path))
+        dump = path.read_text(encoding="utf-8")
+    sections = {}
+    for name in ("TRANSITIONS", "STATE_FEATURES"):
+        start = dump.index(f"\n{name} = {{\n") + len(name) + 6
+        sections[name] = {(a, b): float(w) for a, b, w in _WEIGHT_LINE.findall(dump, start, dump.index("\n}", start))}
+    return sections["TRANSITIONS"], sections["STATE_FEATURES"]
+
+
 @dataclass
 class FastTagger:
     """crfsuite's Viterbi labels from per-word score tables (see the module docstring)."""
@@ -214,11 +275,15 @@ class FastTagger:
     _rows: dict[str, int] = field(default_factory=dict)  # word -> its row in the caches below
     _tables: np.ndarray = None  # (words, offsets, labels) scores, grown as new words come
     _pair_id: np.ndarray = None  # (words,) number in pair_words, or -1
+    _parts: dict = None  # part kind -> part (word_parts) -> its row in _part_tables
+    _part_tables: np.ndarray = None  # (parts, offsets, labels): the sums of their features' weights
+    _part_count: int = 0  # rows of _part_tables in use
+    _numbered: dict = None  # feature_index + 1 (0 is false: filter drops features the model lacks)
 
     @classmethod
     def from_tagger(cls, tagger) -> "FastTagger":
         """Read the weights of an opened pycrfsuite.Tagger."""
-        info = tagger.info()
+        transitions_read, state_features = read_weights(tagger)
         labels = list(tagger.labels())
         label_index = {label: i for i, label in enumerate(labels)}
         offset_index = {str(o): i for i, o in enumerate(OFFSETS)}
@@ -226,7 +291,7 @@ class FastTagger:
         pair_words: dict[str, int] = {}
         pairs: dict[int, int] = {}
         cells, pair_cells = [], []
-        for (attribute, label), weight in info.state_features.items():
+        for (attribute, label), weight in state_features.items():
             where, _, feature = attribute.partition(":")
             if where in offset_index:
                 row = feature_index.setdefault(feature, len(feature_index))
@@ -245,64 +310,74 @@ class FastTagger:
                 *where, values = map(np.array, zip(*entries))
                 array[tuple(w.astype(np.int64) for w in where)] = values
         transitions = np.zeros((len(labels), len(labels)))
-        for (a, b), weight in info.transitions.items():
+        for (a, b), weight in transitions_read.items():
             transitions[label_index[a], label_index[b]] = weight
         keys = np.fromiter(pairs, dtype=np.int64, count=len(pairs))
         order = np.argsort(keys)
         return cls(labels, feature_index, weights, transitions, keys[order], pair_weights[order], pair_words)
 
     def __post_init__(self) -> None:
+        self._parts = {kind: {} for kind in ("core", "head", "tail", "form")}
+        self._part_tables, self._part_count = np.zeros((1024, len(OFFSETS), len(self.labels))), 0
         self._tables = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._pair_id = np.zeros(1024, dtype=np.int64)
-        self._learn([BOS, EOS])
+        self._numbered = {feature: row + 1 for feature, row in self.feature_index.items()}
+        none = len(self.weights) - 1
+        for word in (BOS, EOS):  # their one feature, "w=<s>", at every offset
+            self._tables[len(self._rows)] = self.weights[self.feature_index.get("w=" + word, none)]
+            self._pair_id[len(self._rows)] = self.pair_words.get(word, -1)
+            self._rows[word] = len(self._rows)
 
     def _learn(self, words: list[str]) -> None:
         """Add the score tables of words not seen yet: per offset, the sum of the weights of the
-        word's features there (a feature the model never saw at an offset weighs 0 there)."""
+        word's features there (a feature the model never saw at an offset weighs 0 there).
+        A word's features (word_attributes) are its own ("w=", "st=") and four parts that many
+        words share, each summed once and cached: its core's (word_parts), its first three and
+        last three letters', and its form's (shape, length, clitics)."""
         index, none = self.feature_index, len(self.weights) - 1
-        rows = [[index.get(f, none) for f in word_attributes(w)] for w in words]
-        first = np.cumsum([0] + [len(r) for r in rows[:-1]])  # every word has features ("w=")
-        tables = np.add.reduceat(self.weights[np.fromiter((i for r in rows for i in r), dtype=np.int64)], first)
+        numbered = self._numbered  # feature -> its row + 1: the model's features are all true
+        _, stems, _, *shared_keys = zip(*map(word_parts, words))
+        own = [np.fromiter(map(index.get, [kind + key for key in keys], repeat(none)), dtype=np.int64, count=len(words))
+               for kind, keys in (("w=", words), ("st=", stems))]  # rows in weights
+        shared = []  # rows in _part_tables
+        for kind, keys, features in zip(("core", "head", "tail", "form"), shared_keys, PART_FEATURES):
+            cache = self._parts[kind]
+            new = list(set(keys).difference(cache))
+            if new:  # sum only the features the model weighs: adding 0 changes nothing
+                found = [list(filter(None, map(numbered.get, features(key)))) for key in new]
+                known = self._part_count
+                self._part_count = end = known + len(new)
+                self._part_tables = _grown(self._part_tables, end)
+                hits = np.fromiter(chain.from_iterable(found), dtype=np.int64) - 1
+                _add_rows(self._part_tables, known, self.weights, hits, np.fromiter(map(len, found), dtype=np.int64))
+                cache.update(zip(new, range(known, end)))
+            shared.append(np.fromiter(map(cache.__getitem__, keys), dtype=np.int64, count=len(words)))
+        part = self._part_tables
+        tables = self.weights[own[0]] + self.weights[own[1]]
+        for rows in shared:
+            tables += part[rows]
         at, end = len(self._rows), len(self._rows) + len(words)
-        if end > len(self._tables):  # grow by doubling: appending stays linear
-            size = max(end, 2 * len(self._tables))
-            self._tables = np.concatenate([self._tables, np.zeros((size - len(self._tables), *self._tables.shape[1:]))])
-            self._pair_id = np.concatenate([self._pair_id, np.zeros(size - len(self._pair_id), dtype=np.int64)])
+        self._tables, self._pair_id = _grown(self._tables, end), _grown(self._pair_id, end)
         self._tables[at:end] = tables
-        self._pair_id[at:end] = [self.pair_words.get(w, -1) for w in words]
-        for word in words:
-            self._rows[word] = len(self._rows)
+        self._pair_id[at:end] = np.fromiter(map(self.pair_words.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        self._rows.update(zip(words, range(at, end)))
 
     def ids(self, words: list[str]) -> np.ndarray:
         """Each word's row in the score tables (new words get theirs)."""
         rows = self._rows
-        new = [w for w in set(words) if w not in rows]
-        if new:
-            self._learn(sorted(new))
-        return np.fromiter(map(rows.__getitem__, words), dtype=np.int64, count=len(words))
+        ids = np.fromiter(map(rows.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        missing = np.flatnonzero(ids < 0)
+        if missing.size:
+            new = sorted({words[i] for i in missing.tolist()})
+            self._learn(new)
+            ids[missing] = [rows[words[i]] for i in missing.tolist()]
+        return ids
 
     def scores(self, words: list[str], first: np.ndarray) -> np.ndarray:
         """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts)."""
-        n = len(words)
-        sentence = np.zeros(n, dtype=np.int64)
-        sentence[first] = 1
-        sentence = np.cumsum(sentence) - 1
-        # each sentence between two <s> and two </s>, as the model was trained
-        at = np.arange(n) + 4 * sentence + 2
-        padded = np.full(n + 4 * len(first), self._rows[BOS], dtype=np.int64)
-        padded[at] = self.ids(words)
-        last = np.append(first[1:], n) - 1
-        padded[at[last] + 1] = padded[at[last] + 2] = self._rows[EOS]
-        around = padded[at[:, None] + np.array(OFFSETS)]  # (tokens, offsets) word rows
-        emit = self._tables[around, np.arange(len(OFFSETS))].sum(1)
-        pair = self._pair_id[around]
-        for side, (left, right) in enumerate(((1, 2), (2, 3))):  # (-1, 0) and (0, +1)
-            a, b = pair[:, left], pair[:, right]
-            keys = np.where((a >= 0) & (b >= 0), _pair_key(a, b), -1)
-            found = np.minimum(np.searchsorted(self.pair_keys, keys), max(len(self.pair_keys) - 1, 0))
-            known = (keys >= 0) & (self.pair_keys[found] == keys) if len(self.pair_keys) else keys < -1
-            emit[known] += self.pair_weights[found[known], side]
-        return emit
+        ids = self.ids(words)
+        return _scores(self._tables, self._pair_id, self.pair_keys, self.pair_weights, ids,
+                       np.append(first, len(words)).astype(np.int64), self._rows[BOS], self._rows[EOS])
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """crfsuite's labels for each sentence (lists of normalised words)."""
@@ -343,6 +418,52 @@ class FastTagger:
             current = [start, end, kind, i]
         found.append(current)
         return [(s, e, TYPES[k]) for s, e, k, _ in found if k in TYPES]
+
+
+@njit(cache=True, nogil=True)
+def _scores(tables, pair_id, pair_keys, pair_weights, ids, bounds, bos, eos):
+    """Compiled: each token's five word tables summed (each sentence between two <s> and two
+    </s>, as the model was trained), then the weights of its known word pairs (-1, 0), (0, +1)."""
+    n, width, k = ids.shape[0], tables.shape[1], tables.shape[2]
+    emit = np.zeros((n, k))
+    around = np.empty(width, dtype=np.int64)
+    for s in range(bounds.shape[0] - 1):
+        start, end = bounds[s], bounds[s + 1]
+        for t in range(start, end):
+            for o in range(width):
+                at = t + o - width // 2
+                around[o] = bos if at < start else eos if at >= end else ids[at]
+                row = around[o]
+                for j in range(k):
+                    emit[t, j] += tables[row, o, j]
+            for side in range(2):
+                a, b = pair_id[around[width // 2 - 1 + side]], pair_id[around[width // 2 + side]]
+                if a >= 0 and b >= 0 and pair_keys.shape[0] > 0:
+                    key = a * (1 << 32) + b
+                    found = np.searchsorted(pair_keys, key)
+                    if found < pair_keys.shape[0] and pair_keys[found] == key:
+                        for j in range(k):
+                            emit[t, j] += pair_weights[found, side, j]
+    return emit
+
+
+@njit(cache=True, nogil=True)
+def _add_rows(out, at, weights, rows, counts):  # compiled: out[at + i] = sum of counts[i] rows
+    r = 0
+    for i in range(counts.shape[0]):
+        out[at + i] = 0.0
+        for _ in range(counts[i]):
+            out[at + i] += weights[rows[r]]
+            r += 1
+
+
+def _grown(array: np.ndarray, size: int) -> np.ndarray:
+    """`array`, or a copy with room for `size` rows (doubling: appending stays linear)."""
+    if size <= len(array):
+        return array
+    grown = np.zeros((max(size, 2 * len(array)), *array.shape[1:]), dtype=array.dtype)
+    grown[:len(array)] = array
+    return grown
 
 
 def _pair_key(a, b):

@@ -3,13 +3,26 @@ seed articles and SaudiNewsNet days; and its words are those of text.tokenize.""
 
 import json
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
 import pytest
 
 from analysis.corpus import load_files
-from analysis.crf_tagger import MODEL_PATH, FastTagger, sentence_tokens, sequence_features, split_clitics
+from analysis.crf_tagger import (
+    BOS,
+    EOS,
+    MODEL_PATH,
+    PART_FEATURES,
+    FastTagger,
+    read_weights,
+    sentence_tokens,
+    sequence_features,
+    split_clitics,
+    word_attributes,
+    word_parts,
+)
 from analysis.text import sentence_bounds, tokenize
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
@@ -81,3 +94,21 @@ def test_clitics_split_off_as_the_model_reads_them():
     assert split_clitics("للاتحاد") == ("لل", "الاتحاد", "")
     assert split_clitics("حكومتها") == ("", "حكومت", "ها")
     assert split_clitics("في") == ("", "في", "")
+
+
+def test_a_word_s_features_are_its_own_and_its_parts_(seeds):
+    """The fast tagger sums a word's features as "w=", "st=" and four shared parts: together
+    they are exactly word_attributes, each feature once."""
+    words = {w for a in real_articles(seeds)[:200] for s in sentence_tokens(a.body) for w, _, _ in s}
+    words |= {"F-16", "2015", "و", "ال", "للاتحاد", "حكومتها", "بالبيت", "<", "%", "وب" + "ا" * 70}
+    assert len(words) > 10000
+    for word in words - {BOS, EOS}:
+        _, stem, _, *parts = word_parts(word)
+        features = ["w=" + word, "st=" + stem, *(f for part, of in zip(parts, PART_FEATURES) for f in of(part))]
+        assert Counter(features) == Counter(word_attributes(word)), word
+
+
+def test_the_weights_read_are_pycrfsuite_s(taggers):
+    crfsuite, _ = taggers
+    info = crfsuite.info()
+    assert read_weights(crfsuite) == (info.transitions, info.state_features)

@@ -1,0 +1,39 @@
+"""The bundled NER tagger alone on real news (SaudiNewsNet): model load time, and words/s on
+text it has not seen (every word new to its caches) and on the same text again (all cached).
+
+    python bench/bench_crf_tagger.py [--articles 400]
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench_analysis import day_files_from_args
+
+from analysis.corpus import load_files
+from analysis.crf_tagger import text_tokens
+from analysis.ner import load_recognizer
+
+
+def main() -> None:
+    articles = load_files(day_files_from_args(__doc__)).articles
+    started = time.process_time()
+    tagger, _ = load_recognizer()
+    load_seconds = time.process_time() - started
+    texts = [a.body for a in articles]  # what analysis.ner tags: chrome blanked
+    words = sum(len(text_tokens(t).words) for t in texts)
+    for label in ("unseen text", "seen text"):
+        started = time.process_time()
+        for text in texts:
+            tagger.spans(text)
+        seconds = time.process_time() - started
+        print(f"{label:<14} {words / seconds:>12,.0f} words/s per core   ({len(texts):,} articles, {words:,} words)")
+    print(f"model load     {load_seconds:>12.2f} s CPU")
+
+
+if __name__ == "__main__":
+    main()
