@@ -140,8 +140,14 @@ _GRAM_SLICES = [_gram_slices(size) for size in range(64)]  # the 3-grams of a pa
 def _core_features(core: str) -> list[str]:
     padded = "<" + core + ">"  # the stem's last letters are the core's (an article is 2 of 5+)
     slices = _GRAM_SLICES[len(padded)] if len(padded) < len(_GRAM_SLICES) else _gram_slices(len(padded))
-    return ["c=" + core, "ss2=" + core[-2:], "ss3=" + core[-3:], "sp2=" + core[:2], "sp3=" + core[:3],
-            *map("g=".__add__, dict.fromkeys(map(padded.__getitem__, slices)))]  # C loops: many new cores
+    return [
+        "c=" + core,
+        "ss2=" + core[-2:],
+        "ss3=" + core[-3:],
+        "sp2=" + core[:2],
+        "sp3=" + core[:3],
+        *map("g=".__add__, dict.fromkeys(map(padded.__getitem__, slices))),
+    ]  # C loops: many new cores
 
 
 def _head_features(head: str) -> list[str]:
@@ -337,8 +343,10 @@ class FastTagger:
         index, none = self.feature_index, len(self.weights) - 1
         numbered = self._numbered  # feature -> its row + 1: the model's features are all true
         _, stems, _, *shared_keys = zip(*map(word_parts, words))
-        own = [np.fromiter(map(index.get, [kind + key for key in keys], repeat(none)), dtype=np.int64, count=len(words))
-               for kind, keys in (("w=", words), ("st=", stems))]  # rows in weights
+        own = [
+            np.fromiter(map(index.get, [kind + key for key in keys], repeat(none)), dtype=np.int64, count=len(words))
+            for kind, keys in (("w=", words), ("st=", stems))
+        ]  # rows in weights
         shared = []  # rows in _part_tables
         for kind, keys, features in zip(("core", "head", "tail", "form"), shared_keys, PART_FEATURES):
             cache = self._parts[kind]
@@ -359,7 +367,9 @@ class FastTagger:
         at, end = len(self._rows), len(self._rows) + len(words)
         self._tables, self._pair_id = _grown(self._tables, end), _grown(self._pair_id, end)
         self._tables[at:end] = tables
-        self._pair_id[at:end] = np.fromiter(map(self.pair_words.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        self._pair_id[at:end] = np.fromiter(
+            map(self.pair_words.get, words, repeat(-1)), dtype=np.int64, count=len(words)
+        )
         self._rows.update(zip(words, range(at, end)))
 
     def ids(self, words: list[str]) -> np.ndarray:
@@ -376,8 +386,16 @@ class FastTagger:
     def scores(self, words: list[str], first: np.ndarray) -> np.ndarray:
         """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts)."""
         ids = self.ids(words)
-        return _scores(self._tables, self._pair_id, self.pair_keys, self.pair_weights, ids,
-                       np.append(first, len(words)).astype(np.int64), self._rows[BOS], self._rows[EOS])
+        return _scores(
+            self._tables,
+            self._pair_id,
+            self.pair_keys,
+            self.pair_weights,
+            ids,
+            np.append(first, len(words)).astype(np.int64),
+            self._rows[BOS],
+            self._rows[EOS],
+        )
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """crfsuite's labels for each sentence (lists of normalised words)."""
@@ -462,7 +480,7 @@ def _grown(array: np.ndarray, size: int) -> np.ndarray:
     if size <= len(array):
         return array
     grown = np.zeros((max(size, 2 * len(array)), *array.shape[1:]), dtype=array.dtype)
-    grown[:len(array)] = array
+    grown[: len(array)] = array
     return grown
 
 

@@ -3,6 +3,7 @@ text it has not seen (every word new to its caches) and on the same text again (
 
     python bench/bench_crf_tagger.py [--articles 400]
 """
+
 from __future__ import annotations
 
 import sys
@@ -12,11 +13,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_analysis import day_files_from_args
+from bench_analysis import day_files_from_args  # noqa: E402
 
-from analysis.corpus import load_files
-from analysis.crf_tagger import text_tokens
-from analysis.ner import load_recognizer
+from analysis.corpus import load_files  # noqa: E402
+from analysis.crf_tagger import text_tokens  # noqa: E402
+from analysis.ner import load_recognizer  # noqa: E402
 
 
 def main() -> None:
