@@ -271,7 +271,8 @@ class Matcher:
         "المنتدى الاقتصادي في فلاديفوستوك" -> فلاديفوستوك."""
         spans, after = [], outer_start
         first = bisect_left(inside, outer_start, key=lambda hit: hit[0])  # `inside` is sorted by start
-        for at, end, variant in inside[first:]:
+        for i in range(first, len(inside)):
+            at, end, variant = inside[i]
             if at >= outer_end:
                 break  # the rest start after this name: linear in a long article
             if at < after or end > outer_end or (at, end) == (outer_start, outer_end):

@@ -525,6 +525,9 @@ def _entity_name_tokens(entity_id: str) -> frozenset:
     return name_tokens(entity_id.split(":", 1)[-1].replace("_", " ")) if entity_id else frozenset()
 
 
+LOOK_BACK = 100  # earlier speakers a description may refer back to (a news article names far fewer)
+
+
 def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> Speaker:
     """The same speaker as one named before when every word of this description is in that
     one's ("اللواء التركي", "التركي", "المتحدث", "الوزارة" after "المتحدث الأمني لوزارة
@@ -536,7 +539,7 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
     if not words or words <= _EMPTY_WORDS or (head in ROLE_WORDS and not head.startswith("ال")):
         return speaker  # "مسؤول أمريكي" may be another official each time
     single = len(words) == 1 and not next(iter(words)).endswith(".")
-    for tokens, before in reversed(earlier):
+    for tokens, before in reversed(earlier[-LOOK_BACK:]):  # the latest speakers: linear in a long article
         if (
             single
             and not (
