@@ -21,9 +21,10 @@ import numpy as np
 from camel_tools.utils.charsets import UNICODE_PUNCT_SYMBOL_CHARSET
 from numba import njit
 
+from .corpus import DATA_DIR
 from .text import normalize_with_offsets, sentence_bounds
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "ner"
+MODEL_DIR = DATA_DIR / "ner"  # inside the package when installed, data/ner in a checkout
 MODEL_PATH = MODEL_DIR / "marsad-ner.crfsuite"
 TYPES = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 OFFSETS = (-2, -1, 0, 1, 2)
