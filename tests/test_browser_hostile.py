@@ -8,18 +8,18 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
-from test_browser import ARTIFACTS, browser, check_clean, metric, page, server, wait_ready  # noqa: F401 (fixtures)
+from test_browser import ARTIFACTS, browser, check_clean, follow, metric, page, server, wait_ready  # noqa: F401 (fixtures)
 from test_hostile_names import LINK, PROBE, hostile_files
 
 pytestmark = pytest.mark.browser
 
-NAV = {
-    "Entities": ".js-plotly-plot",
-    "Outlets": ".js-plotly-plot",
-    "Weapons & quantities": ".js-plotly-plot",
-    "Story": ".js-plotly-plot",
-    "Reader": ".marsad-legend",
-    "Keyword in context": "table.kwic",
+NAV = {  # title in the sidebar: (its path, what shows it is drawn)
+    "Entities": ("/entities", ".js-plotly-plot"),
+    "Outlets": ("/outlets", ".js-plotly-plot"),
+    "Weapons & quantities": ("/quantities", ".js-plotly-plot"),
+    "Story": ("/story", ".js-plotly-plot"),
+    "Reader": ("/reader", ".marsad-legend"),
+    "Keyword in context": ("/contexts", "table.kwic"),
 }
 MARKUP_FROM_DATA = (
     f'a[href*="{PROBE}"], img[src="x"], img[src*="pixel.png"], img[src*="{PROBE}"], .katex, .js-plotly-plot a'
@@ -55,10 +55,11 @@ def test_hostile_names_show_as_written_on_every_page(server, page, tmp_path):  #
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "![f](pixel.png) <img src=x onerror=alert(1)> $x$ :red[x].txt" in sidebar  # the empty file, as named
     seen = ""
-    for title, ready in [("Overview", '[data-testid="stMetric"]'), *NAV.items()]:
-        if title != "Overview":
-            page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
-        wait_ready(page, ready)
+    for title, (path, ready) in [("Overview", ("", '[data-testid="stMetric"]')), *NAV.items()]:
+        if title == "Overview":
+            wait_ready(page, ready)
+        else:
+            follow(page, page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True), path, ready)
         assert page.locator(MARKUP_FROM_DATA).count() == 0, title
         check_clean(page, f"hostile-{title.split()[0].lower()}")
         seen += page.locator("main").inner_text() + " ".join(page.locator(".js-plotly-plot text").all_text_contents())
