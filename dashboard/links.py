@@ -32,3 +32,28 @@ def to_link(param: str, value, default=None) -> None:
         st.query_params[param] = [str(v) for v in value]
     else:
         st.query_params[param] = str(value)
+
+
+def linked_choices(
+    widget, label: str, options: list, *, key: str, param: str, default: list, omit_default: bool = True, **kwargs
+) -> list:
+    """A multiple choice (`widget`: a column's `multiselect`, `kwargs` its own) seeded from the
+    link (?types=person&types=place) and kept to the options this corpus offers; the choice goes
+    back into the link, which `default` leaves short unless `omit_default` is False (a default
+    that depends on the corpus, such as its top three entities, then stands in the link too)."""
+    from_link(key, param, many=True, default=default)
+    offered = set(options)
+    st.session_state[key] = [v for v in st.session_state[key] if v in offered]
+    chosen = widget(label, options, key=key, **kwargs)
+    to_link(param, chosen, default=default if omit_default else None)
+    return chosen
+
+
+def linked_number(widget, label: str, low: int, high: int, *, key: str, param: str, default: int) -> int:
+    """A whole number from `low` to `high` (`widget`: a column's `slider` or `number_input`)
+    seeded from the link (?top=10, clamped to the range; not a number: `default`) and written
+    back into it, where `default` leaves the link short."""
+    from_link(key, param, parse=lambda v: min(max(int(v), low), high), default=default)
+    value = widget(label, low, high, key=key)
+    to_link(param, value, default=default)
+    return value

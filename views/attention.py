@@ -14,7 +14,7 @@ from dashboard.downloads import download
 from dashboard.escape import escape_markdown
 from dashboard.labels import entity_name, outlet_name, outlet_names
 from dashboard.language import lang, tr
-from dashboard.links import from_link, to_link
+from dashboard.links import from_link, linked_choices, to_link
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables
@@ -64,27 +64,28 @@ if has_articles(tables):
     names = m.drop_duplicates("entity").set_index("entity")
     label = {e: entity_name(names.at[e, "name_ar"], names.at[e, "name_en"]) for e in counted.index}
     left, right = st.columns(2)
-    from_link("attention_entities", "ent", many=True, default=list(counted.index[:3]))
-    st.session_state["attention_entities"] = [e for e in st.session_state["attention_entities"] if e in label]
-    entities = left.multiselect(
+    entities = linked_choices(
+        left.multiselect,
         tr("Entities", "الكيانات"),
         list(counted.index),
         key="attention_entities",
+        param="ent",
+        default=list(counted.index[:3]),
+        omit_default=False,  # the top three of the corpus the link is opened on may be others
         format_func=label.get,
         placeholder=tr("Choose entities", "اختر كيانات"),
     )
-    to_link("ent", entities)
     weapon_names = w.drop_duplicates("weapon").set_index("weapon")["weapon_en" if lang() == "en" else "weapon_ar"]
-    from_link("attention_weapons", "weapon", many=True, default=[])
-    st.session_state["attention_weapons"] = [x for x in st.session_state["attention_weapons"] if x in weapon_names]
-    weapons = right.multiselect(
+    weapons = linked_choices(
+        right.multiselect,
         tr("Weapon classes", "فئات الأسلحة"),
         sorted(weapon_names.index),
         key="attention_weapons",
+        param="weapon",
+        default=[],
         format_func=weapon_names.get,
         placeholder=tr("Choose weapon classes", "اختر فئات أسلحة"),
     )
-    to_link("weapon", weapons)
     from_link("attention_words", "kw", default="")
     words_text = left.text_input(
         tr("Keywords, separated by commas", "كلمات مفتاحية، تفصل بينها فواصل"),

@@ -11,14 +11,14 @@ from dashboard.charts import TYPE_COLOURS, chart, clickable_chart
 from dashboard.data import load_connection
 from dashboard.downloads import download, png_download, safe_csv
 from dashboard.fonts import font_path
+from dashboard.labels import type_name
 from dashboard.language import tr
-from dashboard.links import from_link, to_link
+from dashboard.links import from_link, linked_choices, linked_number, to_link
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables, date_range
 
 st.title(tr("Entities · الكيانات", "الكيانات"))
-TYPES_AR = {"person": "شخص", "place": "مكان", "organisation": "منظمة", "media": "وسيلة إعلام", "event": "حدث"}
 
 
 @st.cache_data(show_spinner="Drawing the word cloud…", max_entries=16)
@@ -45,10 +45,6 @@ def word_cloud_png(weights: tuple[tuple[str, int], ...]) -> bytes:
     return out.getvalue()
 
 
-def type_name(kind: str) -> str:
-    return tr(kind, TYPES_AR.get(kind, kind))
-
-
 def source_name(source: str) -> str:
     """Where an entity comes from: the lexicon, the NER model alone, or the reader's correction."""
     return {
@@ -69,15 +65,18 @@ if has_articles(tables):
     mentions = apply_edits(mentions, edits)
     types = sorted(mentions["type"].unique())
     left, right = st.columns([3, 1])
-    from_link("entity_types", "types", many=True, default=types)
-    st.session_state["entity_types"] = [t for t in st.session_state["entity_types"] if t in types]
-    chosen_types = left.multiselect(
-        tr("Entity types", "أنواع الكيانات"), types, key="entity_types", format_func=type_name
+    chosen_types = linked_choices(
+        left.multiselect,
+        tr("Entity types", "أنواع الكيانات"),
+        types,
+        key="entity_types",
+        param="types",
+        default=types,
+        format_func=type_name,
     )
-    to_link("types", chosen_types, default=types)
-    from_link("entity_top_n", "top", parse=lambda v: min(max(int(v), 5), 50), default=20)
-    top_n = right.slider(tr("Top N entities", "أكثر N كيانًا"), 5, 50, key="entity_top_n")
-    to_link("top", top_n, default=20)
+    top_n = linked_number(
+        right.slider, tr("Top N entities", "أكثر N كيانًا"), 5, 50, key="entity_top_n", param="top", default=20
+    )
     mentions = mentions[mentions["type"].isin(chosen_types)]
     if mentions.empty:
         empty_note("entities of these types", "كيانات من هذه الأنواع")

@@ -13,7 +13,7 @@ from dashboard.downloads import download
 from dashboard.escape import escape_markdown
 from dashboard.labels import entity_name, outlet_name, type_name
 from dashboard.language import tr
-from dashboard.links import from_link, to_link
+from dashboard.links import from_link, linked_choices, linked_number, to_link
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables
@@ -71,19 +71,21 @@ if has_articles(tables):
         or "sentence"
     )
     to_link("level", level, default="sentence")
-    from_link("network_types", "types", many=True, default=types)
-    st.session_state["network_types"] = [t for t in st.session_state["network_types"] if t in types]
-    chosen_types = c2.multiselect(
-        tr("Entity types", "أنواع الكيانات"), types, key="network_types", format_func=type_name
+    chosen_types = linked_choices(
+        c2.multiselect,
+        tr("Entity types", "أنواع الكيانات"),
+        types,
+        key="network_types",
+        param="types",
+        default=types,
+        format_func=type_name,
     )
-    to_link("types", chosen_types, default=types)
-    from_link("network_top", "top", parse=lambda v: min(max(int(v), 5), 60), default=15)
-    top_n = c3.number_input(tr("Entities", "الكيانات"), 5, 60, key="network_top")
-    to_link("top", top_n, default=15)
-
-    from_link("network_min", "min", parse=lambda v: min(max(int(v), 1), 50), default=2)
-    least = c4.number_input(tr("At least, together", "على الأقل معًا"), 1, 50, key="network_min")
-    to_link("min", least, default=2)
+    top_n = linked_number(
+        c3.number_input, tr("Entities", "الكيانات"), 5, 60, key="network_top", param="top", default=15
+    )
+    least = linked_number(
+        c4.number_input, tr("At least, together", "على الأقل معًا"), 1, 50, key="network_min", param="min", default=2
+    )
     if set(chosen_types) != set(types):
         m = m[m["type"].isin(chosen_types)]
     counts = m.groupby("entity").size().sort_values(ascending=False, kind="stable").head(top_n)
