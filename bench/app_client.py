@@ -1,9 +1,12 @@
-"""A browser-less Streamlit client over loopback: start `streamlit run app.py` and drive
-sessions through its websocket (/_stcore/stream) the way a browser tab does, one page run
-at a time. Used by tests/test_load.py and bench/bench_app.py."""
+"""The running app for benchmarks and tests: `streamlit run app.py` on a free loopback port,
+and a browser-less client that drives sessions through its websocket (/_stcore/stream) the
+way a browser tab does, one page run at a time; CHROMIUM_ARGS for those that open the app in
+headless chromium. Used by tests/test_load.py, tests/test_browser.py, bench/bench_app.py and
+bench/bench_scale.py."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -20,6 +23,15 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.sync.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [  # what Debian's chromium needs here, headless (../shared/DESIGN.md)
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 RERUN = 2  # ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN: another run of the same page follows
 
 
@@ -43,49 +55,62 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(*options: str, timeout: float = 120, script: str = "app.py"):
+def server(
+    *options: str,
+    timeout: float = 120,
+    script: str = "app.py",
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+):
     """`streamlit run app.py` (or `script`) from the repository on a free loopback port, so its
-    .streamlit/config.toml applies; yields (port, process, seconds until healthy)."""
+    .streamlit/config.toml applies; `env` adds variables (MARSAD_STORE), `log` keeps the
+    server's output (else it is dropped). Yields (port, process, seconds until healthy)."""
     port = free_port()
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            *options,
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        while True:
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.perf_counter() - started > timeout:
-                raise RuntimeError(f"the Streamlit server did not start (exit code {process.poll()})")
-            time.sleep(0.2)
-        yield port, process, time.perf_counter() - started
-    finally:
-        process.terminate()
+    with open(log or os.devnull, "wb") as output:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                script,
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+                *options,
+            ],
+            cwd=ROOT,
+            env={**os.environ, **env} if env else None,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            while True:
+                try:
+                    if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                        break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.perf_counter() - started > timeout:
+                    raise RuntimeError(
+                        f"the Streamlit server did not start (exit code {process.poll()})"
+                        + (f"; see {log}" if log else "")
+                    )
+                time.sleep(0.2)
+            yield port, process, time.perf_counter() - started
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 @contextmanager

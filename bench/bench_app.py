@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.app_client import rss_mb, run_page, server, session, upload  # noqa: E402
+from bench.app_client import CHROMIUM_ARGS, rss_mb, run_page, server, session, upload  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
 SAUDINEWSNET = ROOT.parent / "shared" / "data" / "saudinewsnet"
@@ -47,17 +47,8 @@ def browser_seconds(port: int, since: float) -> float:
     """Seconds from `since` until chromium shows the overview's figures."""
     from playwright.sync_api import sync_playwright
 
-    args = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=args)
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
         page.wait_for_selector('[data-testid="stMetric"]', timeout=300_000)

@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,8 @@ from analysis.corpus import load_files  # noqa: E402
 from analysis.query import connect, entity_frequency, outlets  # noqa: E402
 from analysis.store import Cache, analyze_cached, read_articles, read_tables, write_tables  # noqa: E402
 from bench_analysis import SAUDINEWSNET, json_files  # noqa: E402
+
+from bench.app_client import CHROMIUM_ARGS, server  # noqa: E402
 
 QUERY_ROWS = 5_000_000
 
@@ -103,61 +104,22 @@ def query_figures(mentions: pd.DataFrame, store: Path, folder: Path) -> None:
     line("  mention rows queried", f"{count:,}")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def dashboard_figures(store: Path, screenshot: Path) -> None:
     """Start streamlit on the store, open the entities page in chromium, read the server's RSS."""
     import psutil
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    env = {**os.environ, "MARSAD_STORE": str(store)}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        args = [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ]
+    with server(env={"MARSAD_STORE": str(store)}, timeout=300) as (port, process, _):
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=args)
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            for _ in range(60):
-                try:
-                    page.goto(f"http://127.0.0.1:{port}/entities", timeout=5000)
-                    break
-                except Exception:  # the server is still starting
-                    time.sleep(1)
+            page.goto(f"http://127.0.0.1:{port}/entities", timeout=60_000)
             started = time.perf_counter()
             page.wait_for_selector(".js-plotly-plot", timeout=300_000)
             first_chart = time.perf_counter() - started
             page.wait_for_timeout(2000)
             page.screenshot(path=str(screenshot), full_page=False)
-            rss = psutil.Process(server.pid).memory_info().rss
+            rss = psutil.Process(process.pid).memory_info().rss
             line("dashboard: first chart on /entities", f"{first_chart:8.1f} s after the page opened")
             line("dashboard: server resident memory", f"{rss / 1e6:8.0f} MB (streamlit process)")
             # the outlet filter offers every outlet of the store
@@ -183,12 +145,9 @@ def dashboard_figures(store: Path, screenshot: Path) -> None:
                 line(f"dashboard: /{path} done", f"{time.perf_counter() - started:8.1f} s after the page opened")
             page.wait_for_timeout(2000)
             page.screenshot(path=str(screenshot.with_name("dashboard-reader.png")))
-            rss = psutil.Process(server.pid).memory_info().rss
+            rss = psutil.Process(process.pid).memory_info().rss
             line("dashboard: RSS after every page", f"{rss / 1e6:8.0f} MB (streamlit process)")
             browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     line("  screenshot", str(screenshot))
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .labels import type_name
+from .language import tr
+
 
 def from_link(key: str, param: str, parse=str, many: bool = False, default=None) -> None:
     """Seed a widget's session state from the link the first time it is drawn, so a shared
@@ -57,3 +60,17 @@ def linked_number(widget, label: str, low: int, high: int, *, key: str, param: s
     value = widget(label, low, high, key=key)
     to_link(param, value, default=default)
     return value
+
+
+def linked_types(widget, types: list[str], *, key: str) -> list[str]:
+    """The entity-type picker of the pages that count entities: ?types=person&types=place,
+    every type (the default) leaves the link short."""
+    return linked_choices(
+        widget,
+        tr("Entity types", "أنواع الكيانات"),
+        types,
+        key=key,
+        param="types",
+        default=types,
+        format_func=type_name,
+    )

@@ -13,7 +13,7 @@ from dashboard.downloads import download, png_download, safe_csv
 from dashboard.fonts import font_path
 from dashboard.labels import type_name
 from dashboard.language import tr
-from dashboard.links import from_link, linked_choices, linked_number, to_link
+from dashboard.links import from_link, linked_number, linked_types, to_link
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables, date_range
@@ -65,15 +65,7 @@ if has_articles(tables):
     mentions = apply_edits(mentions, edits)
     types = sorted(mentions["type"].unique())
     left, right = st.columns([3, 1])
-    chosen_types = linked_choices(
-        left.multiselect,
-        tr("Entity types", "أنواع الكيانات"),
-        types,
-        key="entity_types",
-        param="types",
-        default=types,
-        format_func=type_name,
-    )
+    chosen_types = linked_types(left.multiselect, types, key="entity_types")
     top_n = linked_number(
         right.slider, tr("Top N entities", "أكثر N كيانًا"), 5, 50, key="entity_top_n", param="top", default=20
     )

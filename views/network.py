@@ -13,7 +13,7 @@ from dashboard.downloads import download
 from dashboard.escape import escape_markdown
 from dashboard.labels import entity_name, outlet_name, type_name
 from dashboard.language import tr
-from dashboard.links import from_link, linked_choices, linked_number, to_link
+from dashboard.links import from_link, linked_number, linked_types, to_link
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables
@@ -71,15 +71,7 @@ if has_articles(tables):
         or "sentence"
     )
     to_link("level", level, default="sentence")
-    chosen_types = linked_choices(
-        c2.multiselect,
-        tr("Entity types", "أنواع الكيانات"),
-        types,
-        key="network_types",
-        param="types",
-        default=types,
-        format_func=type_name,
-    )
+    chosen_types = linked_types(c2.multiselect, types, key="network_types")
     top_n = linked_number(
         c3.number_input, tr("Entities", "الكيانات"), 5, 60, key="network_top", param="top", default=15
     )
