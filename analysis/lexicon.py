@@ -20,14 +20,15 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick
 
-from .spans import Span
+from .spans import ByStart, Span
 from .text import normalize_with_offsets, normalized_key
 
 # و/ف, then one of ب ك ل ("وبـ", "ولـ", "فلـ") may come before an alias; the article ال is
@@ -221,8 +222,10 @@ class Matcher:
             return []
         nt = normalize_with_offsets(text)
         inside: list | None = [] if self.outer else None
+        matches = aliases_in(self.automaton, nt.normalized, inside)
+        inner = ByStart(inside, bounds=itemgetter(0, 1)) if inside else None  # the longest first at a start
         found = []
-        for match_start, match_end, variant in aliases_in(self.automaton, nt.normalized, inside):
+        for match_start, match_end, variant in matches:
             key = self.variant_of[variant]
             who = self.owner[key]
             if not who.entry_id or (who.nisba and not nisba):
@@ -232,8 +235,8 @@ class Matcher:
             if key in self.ta_marbuta and not self._ends_with_ta_marbuta(text, nt, match_start, match_end):
                 continue
             found.append(self._span(article_id, text, nt, match_start, match_end, key, kind, variant=variant))
-            if inside and who.entry_id in self.outer:
-                found += self._nested(article_id, text, nt, match_start, match_end, who.entry_id, inside, kind, nisba)
+            if inner and who.entry_id in self.outer:
+                found += self._nested(article_id, text, nt, match_start, match_end, who.entry_id, inner, kind, nisba)
         named = {s.label for s in found if not s.data["short_form"] and not s.data["nisba"]}
         found = [s for s in found if not s.data["short_form"] or s.label in named]
         return sorted(found, key=lambda s: s.start) if inside else found
@@ -266,15 +269,11 @@ class Matcher:
             },
         )
 
-    def _nested(self, article_id, text, nt, outer_start, outer_end, outer_id, inside, kind, nisba) -> list[Span]:
+    def _nested(self, article_id, text, nt, outer_start, outer_end, outer_id, inner, kind, nisba) -> list[Span]:
         """The places named inside one match of an outer name, leftmost longest first:
         "المنتدى الاقتصادي في فلاديفوستوك" -> فلاديفوستوك."""
         spans, after = [], outer_start
-        first = bisect_left(inside, outer_start, key=lambda hit: hit[0])  # `inside` is sorted by start
-        for i in range(first, len(inside)):
-            at, end, variant = inside[i]
-            if at >= outer_end:
-                break  # the rest start after this name: linear in a long article
+        for at, end, variant in inner.starting_in(outer_start, outer_end):
             if at < after or end > outer_end or (at, end) == (outer_start, outer_end):
                 continue
             key = self.variant_of[variant]

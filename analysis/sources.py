@@ -25,7 +25,7 @@ from .corpus import DATA_DIR, Article
 from .entities import entity_field, entity_matcher, extract_entities
 from .lexicon import LexiconError, automaton_of, words_in
 from .quotes import load_speech_verbs
-from .spans import Span
+from .spans import ByStart, Span
 from .text import finditer_in_clauses, normalize_with_offsets, normalized_key
 
 SOURCE_CUES_FILE = DATA_DIR / "source_cues.csv"
@@ -199,24 +199,10 @@ _OUTLET_ANCHOR = re.compile("وكاله|صحيفه|جريده|شبكه|قناه|
 _NOT_A_NAME = {"اخري", "محليه", "رسميه", "عربيه", "اجنبيه", "امريكيه", "غربيه", "الكترونيه", "نفسها", "ذاتها"}
 
 
-class _Taken:
-    """Spans sorted by start, for "does anything overlap [start, end)?" by bisection."""
-
-    def __init__(self, spans: list[Span]):
-        self.spans = sorted(spans, key=lambda x: x.start)
-        self.starts = [x.start for x in self.spans]
-        self.longest = max((x.end - x.start for x in self.spans), default=0)
-
-
-def _overlapping(taken: _Taken, start: int, end: int) -> bool:
-    near = taken.spans[bisect_left(taken.starts, start - taken.longest) : bisect_left(taken.starts, end)]
-    return any(x.overlaps(start, end) for x in near)
-
-
 def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media: list[Span]) -> list[Span]:
     """Outlets cited by what they are ("وكالة", "صحيفة") but not in the entity lexicon; label "",
     data resolved_by "unlisted"."""
-    taken = _Taken(found + media)
+    taken = ByStart(found + media)
     norm, text = nt.normalized, nt.original
     spans = []
     for m in finditer_in_clauses(_UNLISTED_OUTLET, norm, _OUTLET_ANCHOR):
@@ -227,7 +213,7 @@ def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media
         if not name or name in _NOT_A_NAME or len(name) < 3:
             continue
         s_, e_ = nt.to_original(m.start(), m.end())
-        if _overlapping(taken, s_, e_):
+        if taken.overlapping(s_, e_):
             continue
         line_start = max(
             (c.end() for c in _SENTENCE_START.finditer(norm, max(0, m.start() - 120), m.start())),
