@@ -90,11 +90,6 @@ def _bare(word: str) -> str:
     return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
 
-def _words(sentence: str) -> list[tuple[str, str]]:
-    """(normalised, as written) for each Arabic word of a sentence."""
-    return [(normalize(w), w) for w in _WORD.findall(sentence)]
-
-
 def key_words(sentences: pd.Series, names: Mapping[str, str], top: int = 3) -> list[tuple[str, ...]]:
     """For each sentence, its `top` most telling words as written, in sentence order: the words
     whose normalised form is rarest across `sentences` (idf), not a stopword, a date word, a
@@ -113,7 +108,18 @@ def key_words(sentences: pd.Series, names: Mapping[str, str], top: int = 3) -> l
             and not any(bare.startswith(c) and bare[len(c) :] in names_words for c in ("ب", "ل", "لل", "بال", "ال"))
         )
 
-    tokens = [[(_bare(n), w) for n, w in _words(s) if telling(n)] for s in sentences]
+    read: dict[str, tuple[str, bool]] = {}  # a word as written -> (bare normalised form, telling)
+
+    def word(written: str) -> tuple[str, bool]:
+        if written not in read:
+            normal = normalize(written)
+            read[written] = (_bare(normal), telling(normal))
+        return read[written]
+
+    tokens = [
+        [(bare, w) for w in _WORD.findall(s) for bare, told in (word(w),) if told]
+        for s in (sentences.tolist() if isinstance(sentences, pd.Series) else sentences)
+    ]
     seen = Counter(n for words in tokens for n in {n for n, _ in words})
     total = max(len(tokens), 1)
     chosen = []

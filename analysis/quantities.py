@@ -1167,6 +1167,28 @@ def _thing(row) -> str:
     return f"{row.category}:{head}"
 
 
+def _things(frame: pd.DataFrame) -> list[str]:
+    """_thing of each claim, worked out once per distinct claim (a big store has 70,000)."""
+    columns = ["category", "casualty", "weapon", "noun", "text", "sentence"]
+    cache: dict[tuple, str] = {}
+    out = []
+    for values in zip(*(frame[c].tolist() for c in columns)):  # lists: iterating Arrow strings is slow
+        key = values if values[0] == "percent" else values[:4]  # only a percentage reads its sentence
+        if key not in cache:
+            cache[key] = _thing(_Claim(*values))
+        out.append(cache[key])
+    return out
+
+
+class _Claim(NamedTuple):
+    category: str
+    casualty: str
+    weapon: str
+    noun: str
+    text: str
+    sentence: str
+
+
 def same_thing_claims(quantities: pd.DataFrame, categories: tuple[str, ...] = COMPARED) -> pd.DataFrame:
     """Claims about the same thing with different numbers, side by side, casualties first:
     the dead, the injured ... of the story ("مقتل 9" and "ارتفعت الحصيلة إلى 12 قتيلاً"), a
@@ -1181,12 +1203,21 @@ def same_thing_claims(quantities: pd.DataFrame, categories: tuple[str, ...] = CO
             frame[column] = default
     if frame.empty:
         return pd.DataFrame(columns=SAME_THING_COLUMNS)
-    frame["thing"] = [_thing(row) for row in frame.itertuples()]
+    frame["thing"] = _things(frame)
     frame = frame[frame["thing"] != ""]
-    nouns = frame.groupby("thing")["noun"].agg(lambda n: n.mode().iloc[0])  # one label a thing: its commonest noun
-    frame["thing_en"] = [_thing_name(t, nouns[t], names, 0) for t in frame["thing"]]
-    frame["thing_ar"] = [_thing_name(t, nouns[t], names, 1) for t in frame["thing"]]
-    distinct = frame.groupby("thing")[["value", "value_low"]].apply(lambda g: len(set(map(tuple, g.values))))
+    # One label a thing: its commonest noun (the first in sort order of the commonest, as Series.mode)
+    nouns = (
+        frame.groupby(["thing", "noun"], sort=False)
+        .size()
+        .reset_index(name="n")
+        .sort_values(["thing", "n", "noun"], ascending=[True, False, True])
+        .drop_duplicates("thing")
+        .set_index("thing")["noun"]
+    )
+    labels = {t: (_thing_name(t, n, names, 0), _thing_name(t, n, names, 1)) for t, n in nouns.items()}
+    frame["thing_en"] = frame["thing"].map({t: en for t, (en, _) in labels.items()})
+    frame["thing_ar"] = frame["thing"].map({t: ar for t, (_, ar) in labels.items()})
+    distinct = frame.drop_duplicates(["thing", "value", "value_low"]).groupby("thing").size()
     frame = frame[frame["thing"].isin(distinct[distinct > 1].index)]
     rank = {c: i for i, c in enumerate(categories)}
     frame["_rank"] = frame["category"].map(rank)

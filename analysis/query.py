@@ -21,7 +21,12 @@ from .tables import Tables
 TABLES = [f.name for f in fields(Tables)]
 
 
-QUERIED = ("articles", "mentions")  # the tables the queries below read
+# The tables the queries below read, and the columns they read of them: loaded into memory, a big
+# store's mention sentences (most of its size) stay on disk.
+QUERIED = {
+    "articles": "*",
+    "mentions": "article, outlet, published, entity, name_ar, name_en, type, source, nisba",
+}
 
 
 def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = True) -> duckdb.DuckDBPyConnection:
@@ -39,14 +44,14 @@ def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = Tru
             frame = getattr(source, name)
             frame = frame.assign(**{c: frame[c].map(list) for c in TUPLE_COLUMNS if c in frame.columns})
             con.register("_frame", frame)
-            con.execute(f"CREATE TABLE {name} AS SELECT * FROM _frame")
+            con.execute(f"CREATE TABLE {name} AS SELECT {_columns(name, in_memory)} FROM _frame")
             con.unregister("_frame")
         else:
             path = str(Path(source) / f"{name}.parquet").replace("'", "''")
             loaded = in_memory if isinstance(in_memory, bool) else name in in_memory
-            kind = "TABLE" if loaded else "VIEW"
+            kind, columns = ("TABLE", _columns(name, in_memory)) if loaded else ("VIEW", "*")
             try:
-                con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{path}')")
+                con.execute(f"CREATE {kind} {name} AS SELECT {columns} FROM read_parquet('{path}')")
             except duckdb.Error as error:  # a page inside is damaged (the footer was read)
                 con.close()
                 raise damaged(Path(source) / f"{name}.parquet", error) from error
@@ -55,6 +60,12 @@ def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = Tru
                    any_value(name_en) AS name_en, any_value(type) AS type, any_value(source) AS source
                    FROM mentions GROUP BY entity""")
     return con
+
+
+def _columns(name: str, in_memory: bool | Collection[str]) -> str:
+    """What a table loaded into DuckDB keeps: all its columns, or those QUERIED names when
+    `in_memory` is QUERIED (the dashboard's connection)."""
+    return in_memory.get(name, "*") if isinstance(in_memory, dict) else "*"
 
 
 def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:

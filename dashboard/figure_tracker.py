@@ -35,7 +35,8 @@ def figure_tracker(quantities: pd.DataFrame, key: str) -> None:
         )
         return
     firsts = same.drop_duplicates("thing")
-    labels = {row.thing: f"{thing_label(row)} · {(same['thing'] == row.thing).sum()}" for row in firsts.itertuples()}
+    claims = same["thing"].value_counts()
+    labels = {row.thing: f"{thing_label(row)} · {claims[row.thing]}" for row in firsts.itertuples()}
     thing = st.selectbox(
         tr("Count to follow", "العدد المتتبَّع"),
         list(labels),

@@ -3,6 +3,9 @@ carried by the link (?lang=ar)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pandas as pd
 import streamlit as st
 
 LANG_PARAM = "lang"  # "ar": the interface in Arabic, right to left
@@ -18,6 +21,12 @@ def lang() -> str:
 def tr(en: str, ar: str) -> str:
     """Interface text in the reader's language: tr("Outlets", "المنافذ")."""
     return ar if lang() == "ar" else en
+
+
+def labelled(values: pd.Series, label: Callable[[str], str]) -> pd.Series:
+    """label(value) for each value, called once per distinct value: tr reads the session on
+    every call, too slow for each of 40,000 rows."""
+    return values.map({v: label(v) for v in values.dropna().unique()})
 
 
 RTL_LAYOUT_CSS = """

@@ -12,7 +12,7 @@ from dashboard.data import load_connection
 from dashboard.downloads import download, png_download, safe_csv
 from dashboard.fonts import font_path
 from dashboard.labels import type_name
-from dashboard.language import tr
+from dashboard.language import labelled, tr
 from dashboard.links import from_link, linked_number, linked_types, to_link
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, has_articles, rtl_block
@@ -85,13 +85,13 @@ if has_articles(tables):
             types=chosen_types,
             dates=date_range(),
         )
-    counts["source"] = counts["source"].map(source_name)
+    counts["source"] = labelled(counts["source"], source_name)
     top = counts.head(top_n)
 
     st.subheader(tr("Most mentioned", "الأكثر ذكرًا"))
     st.caption(tr("Click a bar to read the sentences behind it.", "انقر عمودًا لتقرأ الجمل التي وراءه."))
     fig = px.bar(
-        top.iloc[::-1].assign(kind=lambda f: f["type"].map(type_name)),
+        top.iloc[::-1].assign(kind=lambda f: labelled(f["type"], type_name)),
         x="mentions",
         y="name_ar",
         color="kind",

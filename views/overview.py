@@ -130,13 +130,13 @@ if has_articles(tables):
             st.caption(tr("No quantity is claimed.", "لا تُذكر كميات."))
         else:
             claims = (
-                q.assign(thing=q["weapon"].where(q["weapon"] != "", q["noun"]))
+                q.assign(thing=q["weapon"].where(q["weapon"] != "", q["noun"]), timed=q["category"] == "time")
                 .groupby(["value", "thing"], as_index=False)
                 .agg(
                     noun=("noun", "first"),
                     articles=("article", "nunique"),
                     outlets=("outlet", "nunique"),
-                    timed=("category", lambda c: (c == "time").all()),
+                    timed=("timed", "all"),
                 )
                 .sort_values(["articles", "outlets", "timed", "value"], ascending=[False, False, True, False])
                 .head(TOP_FIGURES)

@@ -9,7 +9,7 @@ from dashboard.charts import chart, clickable_chart, outlet_colours
 from dashboard.downloads import download
 from dashboard.compared_counts import category_label, qualifier_label, same_thing_panel, value_text
 from dashboard.figure_tracker import figure_tracker
-from dashboard.language import lang, tr
+from dashboard.language import labelled, lang, tr
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, has_articles, rtl_block, table_rows
 from dashboard.session import current_tables
@@ -39,7 +39,8 @@ if has_articles(tables):
         ]
         if lang() == "ar":  # the category and qualifier in the reader's language (the CSV keeps the codes)
             shown = shown.assign(
-                category=shown["category"].map(category_label), qualifier=shown["qualifier"].map(qualifier_label)
+                category=labelled(shown["category"], category_label),
+                qualifier=labelled(shown["qualifier"], qualifier_label),
             )
         st.dataframe(
             table_rows(shown),

@@ -2,8 +2,7 @@
 (tolls, sums) moved, who said what, whom it cites, what each article was first to mention, and
 text articles share."""
 
-import calendar
-
+import numpy as np
 import pandas as pd
 import plotly.express as px
 import streamlit as st
@@ -14,7 +13,7 @@ from dashboard.charts import chart, clickable_chart, outlet_colours
 from dashboard.figure_tracker import figure_tracker
 from dashboard.firsts import article_firsts
 from dashboard.labels import outlet_name
-from dashboard.language import tr
+from dashboard.language import labelled, tr
 from dashboard.navigation import read_in_article
 from dashboard.render import empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables
@@ -54,14 +53,16 @@ def date_quality(basis: str, published) -> str:
     return "given"
 
 
-def mentioned_date(row) -> pd.Timestamp:
-    """The first day a mentioned date can mean ("يوليو الماضي" -> 1 July); NaT without a year."""
-    if pd.isna(row.year):
-        return pd.NaT
-    year, month = int(row.year), int(row.month) if pd.notna(row.month) else 1
-    # "31 فبراير" happens in real news (SaudiNewsNet): place it on the month's last day
-    day = min(int(row.day), calendar.monthrange(year, month)[1]) if pd.notna(row.day) else 1
-    return pd.Timestamp(year, month, day)
+def mentioned_dates(d: pd.DataFrame) -> pd.Series:
+    """The first day each date span can mean ("يوليو الماضي" -> 1 July), NaT without a year;
+    "31 فبراير" happens in real news (SaudiNewsNet): placed on the month's last day."""
+    rows = d[d["year"].notna()]
+    first = pd.to_datetime(
+        pd.DataFrame({"year": rows["year"].astype(int), "month": rows["month"].fillna(1).astype(int), "day": 1}),
+        errors="coerce",
+    )
+    day = np.minimum(rows["day"].fillna(1).astype(int), first.dt.days_in_month.fillna(1).astype(int))
+    return (first + pd.to_timedelta(day - 1, unit="D")).reindex(d.index)
 
 
 tables = current_tables()
@@ -76,7 +77,7 @@ if has_articles(tables):
         empty_note("publication dates", "تواريخ نشر")
     else:
         fig = px.scatter(
-            dated.assign(date_quality=dated["quality"].map(shown)),
+            dated.assign(date_quality=labelled(dated["quality"], shown)),
             x="published",
             y="outlet",
             color="outlet",
@@ -115,11 +116,11 @@ if has_articles(tables):
         empty_note("dates in the text", "تواريخ في النص")
     else:
         d = d.copy()
-        d["when"] = [mentioned_date(r) for r in d.itertuples()]
-        d["precision"] = [
-            shown("day" if pd.notna(r.day) else "month" if pd.notna(r.month) else "year") for r in d.itertuples()
-        ]
-        d["year"] = [shown("year inferred" if i else "year written") for i in d["year_inferred"]]
+        d["when"] = mentioned_dates(d)
+        precision = np.where(d["day"].notna(), "day", np.where(d["month"].notna(), "month", "year"))
+        d["precision"] = labelled(pd.Series(precision, index=d.index), shown)
+        inferred = d["year_inferred"].fillna(True).astype(bool)
+        d["year"] = labelled(pd.Series(np.where(inferred, "year inferred", "year written"), index=d.index), shown)
         placed = d[d["when"].notna()]
         if len(placed) < len(d):
             st.caption(
