@@ -88,11 +88,17 @@ def merge_key(name: str) -> str:
 def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tuple[int, int]:
     """[start, end) of the name itself inside a model span: a proclitic, titles and the
     adjectives after them (الرئيس الروسي), and a nisba at the end after a stripped title
-    (شركة روساتوم الروسية) or after a one-word name (روساتوم الروسية) left out. "الرئيس الروسي فلاديمير بوتين" -> "فلاديمير بوتين"."""
+    (شركة روساتوم الروسية) or after a one-word name (روساتوم الروسية) left out. "الرئيس الروسي فلاديمير بوتين" -> "فلاديمير بوتين".
+    A person's description before "يدعى" and a title or preposition after the name go too
+    ("شاهد عيان يدعى أحمد اكاي" -> "أحمد اكاي", "علي أبو ساق شيخ" -> "علي أبو ساق"); a news
+    agency is its name ("وكالة دوجان للأنباء", "الأناضول الحكومية التركية")."""
     by_first = _titles_by_first_word()
     words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
     nisbas = _nisba_words(matcher)
-    i, stripped, last_title = 0, False, ()
+    words = _person_words(words) if kind == "person" else _agency_words(words, nisbas)
+    if not words:
+        return start, end
+    i, stripped, last_title = 0, _after_title(text, start), ()  # "اللواء [البحري عواد ...]"
     while i < len(words):
         forms = [w for _, _, w in words[i:]]
         bare = _PROCLITIC.sub("", forms[0]) if forms else ""
@@ -104,12 +110,15 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
         title = next(
             (t for t in candidates if tuple([bare] + forms[1 : len(t)]) == t or tuple(forms[: len(t)]) == t), None
         )
-        if title and len(words) - i > len(title):
-            i += len(title)
+        if title and len(words) - i > len(title) and not all(w in nisbas for _, _, w in words[i + len(title) :]):
+            i += len(title)  # but "وكالة الأنباء الكويتية" is a name: a nisba alone is left of it
             stripped, last_title = True, title
             continue
         if stripped and forms[0] in nisbas and len(words) - i > 1:
             i += 1  # الرئيس الروسي ...
+            continue
+        if stripped and kind == "person" and _nisba_shaped(forms[0]) and len(words) - i > 2:
+            i += 1  # اللواء البحري عواد بن عيد البلوي: the rank's qualifier
             continue
         if last_title and last_title[-1] in _MINISTER and forms[0].startswith("ال") and len(words) - i > 2:
             i += 1  # وزير النقل (اليمني) بدر باسلمة: the portfolio
@@ -119,9 +128,109 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     j = len(words)
     while j - i > 1 and words[j - 1][2] in nisbas and (stripped or j - i == 2):
         j -= 1  # "روساتوم الروسية" -> روساتوم, but "الخطوط الجوية السعودية" stays whole
+    k = j
+    while k - i > 1 and (words[k - 1][2] in nisbas or words[k - 1][2] in _STATE_ADJECTIVES):
+        k -= 1
+    if k - i == 1 and any(w in _STATE_ADJECTIVES for _, _, w in words[k:j]):
+        j = k  # "الأناضول الحكومية التركية" -> الأناضول, but "جامعة موسكو الحكومية" stays whole
     if i >= j:
         return start, end
     return words[i][0], words[j - 1][1]
+
+
+# Words that end a person's description and introduce the name: "شاهد عيان يدعى أحمد اكاي".
+_NAMING_WORDS = {"يدعي", "تدعي", "ويدعي", "وتدعي", "المدعو", "المدعوه", "اسمه", "اسمها"}
+# Prepositions and adverbs a model span may run into after a name: "هاشمي أمام (السجن)".
+_AFTER_NAME = {
+    "امام",
+    "خلال",
+    "عند",
+    "لدي",
+    "بعد",
+    "قبل",
+    "حول",
+    "ضد",
+    "داخل",
+    "خارج",
+    "امس",
+    "اليوم",
+    "في",
+    "من",
+    "الي",
+    "عن",
+    "مع",
+}  # not علي (a name)
+# What a state agency is, after its name: "الأناضول الحكومية التركية".
+_STATE_ADJECTIVES = {"الحكوميه", "الحكومي", "الرسميه", "الرسمي", "شبه"}
+_AGENCY, _NEWS, _OF_NEWS = "وكاله", {"انباء", "الانباء"}, "للانباء"
+
+
+def _person_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person span's words without the description before a naming word ("شاهد عيان يدعى")
+    and without what follows the name: a title or role ("علي أبو ساق شيخ (شمل)") or a
+    preposition ("هاشمي أمام"). "آل الشيخ" is a surname: a title after a joiner stays."""
+    named = [k for k, (_, _, w) in enumerate(words[:-1]) if w in _NAMING_WORDS]
+    if named:
+        words = words[named[-1] + 1 :]
+    titles = {t[0].removeprefix("ال") for t in read_titles().get("person", ()) if len(t) == 1}
+    for k in range(1, len(words)):
+        w, before = words[k][2], words[k - 1][2]
+        if w in _AFTER_NAME or (k >= 2 and w.removeprefix("ال") in titles and before not in _JOINERS | {"ال", "آل"}):
+            return words[:k]
+    return words
+
+
+def _agency_words(words: list[tuple[int, int, str]], nisbas: frozenset[str]) -> list[tuple[int, int, str]]:
+    """A news agency's name alone: "وكالة دوجان للأنباء", "وكالة الأنباء دوغان" -> دوجان، دوغان;
+    "وكالة الأنباء الكويتية" stays whole (a nisba alone is no name)."""
+    if len(words) < 3 or _AGENCY not in (words[0][2], _PROCLITIC.sub("", words[0][2])):
+        return words
+    if words[1][2] in _NEWS:
+        rest = words[2:]
+    elif words[-1][2] == _OF_NEWS:
+        rest = words[1:-1]
+    else:
+        return words
+    return words if all(w in nisbas or w in _STATE_ADJECTIVES for _, _, w in rest) else rest
+
+
+_SON_OF = {"بن", "ابن", "بنت"}
+_NAME_BEFORE = re.compile(r"(?<![\w.])([^\W\d]{2,})[ \t]+$")
+
+
+def _given_name_before(text: str, start: int, end: int) -> int:
+    """Where a person's name starts when the model left out the given name before "بن":
+    "ملهم [بن محمد هندي]" -> "ملهم بن محمد هندي" (a full name never opens with بن). A title,
+    a preposition or a verb before it is not that name."""
+    words = normalized_key(text[start:end]).split()
+    if len(words) < 3 or words[0] not in _SON_OF:
+        return start  # "بن سلمان" alone may be how the article names him
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if not before:
+        return start
+    word = normalized_key(before.group(1))
+    titles = {t[0] for ts in read_titles().values() for t in ts if len(t) == 1}
+    if word in titles or _PROCLITIC.sub("", word) in titles or word in _AFTER_NAME or word in _NOT_GIVEN:
+        return start
+    return before.start(1)
+
+
+# Words before "بن" that are not a given name: "قال بن سلمان", "أن بن علي".
+_NOT_GIVEN = {"قال", "وقال", "اكد", "واكد", "ان", "انه", "بان", "لان", "كان", "وكان", "هو", "هي", "ثم", "او", "و"}
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Does a one-word title come right before `start` ("اللواء" before a span "البحري عواد ...")?"""
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    if not before:
+        return False
+    word = normalized_key(before.group(1))
+    return any(word in (t[0], _PROCLITIC.sub("", t[0])) for t in read_titles().get("person", ()) if len(t) == 1)
+
+
+def _nisba_shaped(word: str) -> bool:
+    """A definite adjective of relation: "البحري", "الجوية" (a name word rarely looks so)."""
+    return word.startswith("ال") and len(word) > 5 and word.endswith(("ي", "يه"))
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +276,8 @@ def link_entities(
     starts = [l.start for l in names]
     longest = max((l.end - l.start for l in names), default=0)
     for s, e, kind in found:
+        if kind == "person":
+            s = _given_name_before(text, s, e)
         near = names[bisect_left(starts, s - longest) : bisect_left(starts, e)]
         covering = [l for l in near if l.overlaps(s, e)]
         core = core_of(text, s, e, kind, matcher)

@@ -573,6 +573,12 @@ _TITLED_PERSON = re.compile(
 _QUOTED_SUBJECT = re.compile(r"(?<!\w)[وف]?(?:ت\w{2,}|\w{2,}ت)\s+[\"«“](?P<subject>[^\"»”\n]{2,30})[\"»”]")
 
 
+def _feminine(verb: str) -> bool:
+    """A verb of a feminine subject: "قالت", "تقول" (its masculine يقول is a verb too), not
+    "تابع" (he went on: the ت is the verb's own)."""
+    return verb.endswith("ت") or verb.startswith("ت") and "ي" + verb[1:] in load_speech_verbs().gloss
+
+
 def _implicit_subject(
     text: str,
     nt: NormalizedText,
@@ -588,13 +594,12 @@ def _implicit_subject(
     norm = nt.normalized
     stops = [m.start() for m in _SENTENCE_STOP.finditer(norm, max(0, verb_start - 1500), verb_start)]
     window = stops[-sentences] + 1 if len(stops) >= sentences else max(0, verb_start - 1500)
-    feminine = verb.endswith("ت") or verb.startswith("ت")
+    feminine = _feminine(verb)
     quoted = [(q.content_start, q.content_end) for q in found]
     candidates = []  # (normalised position, Speaker)
     for q in found:
         if q.verb_start >= window:
-            q_feminine = q.verb.endswith("ت") or q.verb.startswith("ت")
-            if q_feminine == feminine:
+            if _feminine(q.verb) == feminine:
                 candidates.append((q.verb_start, q.speaker))
     o_window, o_verb = nt.to_original(window, verb_start)
     for e in _starting_in(entities, o_window, o_verb):
