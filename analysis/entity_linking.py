@@ -228,6 +228,18 @@ def _after_title(text: str, start: int) -> bool:
     return any(word in (t[0], _PROCLITIC.sub("", t[0])) for t in read_titles().get("person", ()) if len(t) == 1)
 
 
+def _agency_name(alias: str, nisbas: frozenset[str]) -> str:
+    """An agency's own name in a lexicon alias: "وكالة الأناضول" -> "الأناضول" (the model finds
+    "الأناضول الحكومية التركية"); "" when none ("وكالة الأنباء الفرنسية": a nisba alone)."""
+    words = normalized_key(alias).split()
+    if len(words) < 2 or words[0] != _AGENCY:
+        return ""
+    rest = [w for w in words[1:] if w not in _NEWS and w != _OF_NEWS]
+    if not rest or all(w in nisbas or _nisba_shaped(w) for w in rest):
+        return ""
+    return " ".join(rest)
+
+
 def _nisba_shaped(word: str) -> bool:
     """A definite adjective of relation: "البحري", "الجوية" (a name word rarely looks so)."""
     return word.startswith("ال") and len(word) > 5 and word.endswith(("ي", "يه"))
@@ -378,13 +390,16 @@ def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str
 def _lexicon_keys(matcher: Matcher) -> dict[str, str]:
     """merge key -> entity id of every person, place and organisation alias with one owner."""
     owners: dict[str, set] = {}
+    nisbas = _nisba_words(matcher)
     for entry in matcher.entries.values():
-        if entry.fields.get("type") not in ("person", "place", "organisation"):
+        if entry.fields.get("type") not in ("person", "place", "organisation", "media"):
             continue
+        media = entry.fields.get("type") == "media"  # an outlet by its agency name only: "الأناضول"
         for alias in entry.aliases:
-            key = merge_key(alias)
-            if len(key) >= 4:  # short keys fold too much ("عمر" and "عامر")
-                owners.setdefault(key, set()).add(entry.id)
+            for name in (_agency_name(alias, nisbas),) if media else (alias,):
+                key = merge_key(name) if name else ""
+                if len(key) >= 4:  # short keys fold too much ("عمر" and "عامر")
+                    owners.setdefault(key, set()).add(entry.id)
     return {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
 
 
