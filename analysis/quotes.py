@@ -525,6 +525,9 @@ def _entity_name_tokens(entity_id: str) -> frozenset:
     return name_tokens(entity_id.split(":", 1)[-1].replace("_", " ")) if entity_id else frozenset()
 
 
+# An earlier person's name as the text gives it (an entity span, not a speaker's description):
+# one word of it names that person ("هندي"), which one word of a description does not.
+_PERSON_MENTION = "person mention"
 LOOK_BACK = 100  # earlier speakers a description may refer back to (a news article names far fewer)
 
 
@@ -545,6 +548,7 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
             and not (
                 words <= name_tokens(before.description.split()[0] if before.description else "")
                 or words <= _entity_name_tokens(before.entity)
+                or before.basis == _PERSON_MENTION  # "هندي" after a mention "ملهم بن محمد هندي"
             )
             and not (before.entity and _entity_type(before.entity) in ("organisation", "media"))
         ):
@@ -945,7 +949,8 @@ def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedT
     for q in found:
         while pending is not None and pending[0] < q.verb_start:
             e = pending[1]
-            earlier.append((name_tokens(e.text), Speaker(e.text, e.label, "named")))
+            basis = _PERSON_MENTION if _type(e) == "person" else "named"
+            earlier.append((name_tokens(e.text), Speaker(e.text, e.label, basis)))
             pending = next(named, None)
         speaker = _refers_back(q.speaker, earlier)
         if not speaker.entity:
