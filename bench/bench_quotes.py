@@ -180,7 +180,9 @@ def main() -> None:
                 if args.show and not right_entity(q["speaker_entity"], g["key"], model_names):
                     print(f"ENTITY  {item['outlet']:12s} {q['speaker'][:40]} ({q['speaker_entity']}) != {g['key']}")
                 elif args.show and (longer := extra_words(q["speaker_entity"], g["key"], model_names)):
-                    print(f"LONGER  {item['outlet']:12s} {g['key']} + {' '.join(sorted(longer))} ({q['speaker_entity']})")
+                    print(
+                        f"LONGER  {item['outlet']:12s} {g['key']} + {' '.join(sorted(longer))} ({q['speaker_entity']})"
+                    )
             if args.show and not right_speaker(q, g["key"], model_names):
                 print(f"SPEAKER {item['outlet']:12s} {q['speaker'][:40]} ({q['speaker_entity']}) != {g['key']}")
         if args.show:
