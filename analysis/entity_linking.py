@@ -98,7 +98,8 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     words = _person_words(words) if kind == "person" else _agency_words(words, nisbas)
     if not words:
         return start, end
-    i, stripped, last_title = 0, _after_title(text, start), ()  # "اللواء [البحري عواد ...]"
+    i, stripped, last_title = 0, False, ()
+    rank = kind == "person" and _after_rank(text, start)  # "اللواء [البحري عواد ...]"
     while i < len(words):
         forms = [w for _, _, w in words[i:]]
         bare = _PROCLITIC.sub("", forms[0]) if forms else ""
@@ -113,12 +114,14 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
         if title and len(words) - i > len(title) and not all(w in nisbas for _, _, w in words[i + len(title) :]):
             i += len(title)  # but "وكالة الأنباء الكويتية" is a name: a nisba alone is left of it
             stripped, last_title = True, title
+            rank = len(title) == 1 and title[0] in _RANKS
             continue
         if stripped and forms[0] in nisbas and len(words) - i > 1:
             i += 1  # الرئيس الروسي ...
             continue
-        if stripped and kind == "person" and _nisba_shaped(forms[0]) and len(words) - i > 2:
+        if rank and (_nisba_shaped(forms[0]) or forms[0] == "الركن") and len(words) - i > 2:
             i += 1  # اللواء البحري عواد بن عيد البلوي: the rank's qualifier
+            rank = False
             continue
         if last_title and last_title[-1] in _MINISTER and forms[0].startswith("ال") and len(words) - i > 2:
             i += 1  # وزير النقل (اليمني) بدر باسلمة: the portfolio
@@ -132,10 +135,16 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     while k - i > 1 and (words[k - 1][2] in nisbas or words[k - 1][2] in _STATE_ADJECTIVES):
         k -= 1
     if k - i == 1 and any(w in _STATE_ADJECTIVES for _, _, w in words[k:j]):
-        j = k  # "الأناضول الحكومية التركية" -> الأناضول, but "جامعة موسكو الحكومية" stays whole
+        if merge_key(_unquoted(words[i][2])) in _lexicon_keys(matcher):
+            j = k  # "الأناضول الحكومية التركية" is anadolu; "القوات الحكومية العراقية" stays whole
     if i >= j:
         return start, end
-    return words[i][0], words[j - 1][1]
+    c0, c1 = words[i][0], words[j - 1][1]
+    while c0 < c1 - 1 and text[c0] in _QUOTE_MARKS:
+        c0 += 1  # 'وكالة أنباء «الأناضول' -> الأناضول
+    while c1 > c0 + 1 and text[c1 - 1] in _QUOTE_MARKS:
+        c1 -= 1
+    return c0, c1
 
 
 # Words that end a person's description and introduce the name: "شاهد عيان يدعى أحمد اكاي".
@@ -194,38 +203,46 @@ def _agency_words(words: list[tuple[int, int, str]], nisbas: frozenset[str]) -> 
     return words if all(w in nisbas or w in _STATE_ADJECTIVES for _, _, w in rest) else rest
 
 
-_SON_OF = {"بن", "ابن", "بنت"}
-_NAME_BEFORE = re.compile(r"(?<![\w.])([^\W\d]{2,})[ \t]+$")
+_SON_OF = {"بن", "بنت"}  # not ابن: "ابن خلدون" is a whole name
+# A word set off before a name: "، ملهم بن محمد هندي", "الدكتور ملهم بن ...", or a line's start.
+_NAME_BEFORE = re.compile(r"(?:^|[،,:؛(\n]|(?<!\w)(?P<title>\w+))[ \t]*(?P<word>[^\W\d]{2,})[ \t]+$")
 
 
 def _given_name_before(text: str, start: int, end: int) -> int:
     """Where a person's name starts when the model left out the given name before "بن":
-    "ملهم [بن محمد هندي]" -> "ملهم بن محمد هندي" (a full name never opens with بن). A title,
-    a preposition or a verb before it is not that name."""
+    "، ملهم [بن محمد هندي]" -> "ملهم بن محمد هندي" (a full name of three words does not open
+    with بن). The word must be a given name the data lists or stand after a comma or a title,
+    so that a verb ("أعلن بن ...") is not taken in."""
     words = normalized_key(text[start:end]).split()
     if len(words) < 3 or words[0] not in _SON_OF:
         return start  # "بن سلمان" alone may be how the article names him
-    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    before = _NAME_BEFORE.search(text, max(0, start - 60), start)
     if not before:
         return start
-    word = normalized_key(before.group(1))
-    titles = {t[0] for ts in read_titles().values() for t in ts if len(t) == 1}
-    if word in titles or _PROCLITIC.sub("", word) in titles or word in _AFTER_NAME or word in _NOT_GIVEN:
+    word = normalized_key(before.group("word"))
+    titles = {t[0] for t in read_titles().get("person", ()) if len(t) == 1}
+    if word in titles or word in _AFTER_NAME:
         return start
-    return before.start(1)
+    title = normalized_key(before.group("title") or "")
+    if before.group("title") is not None and title not in titles and word not in read_given_names():
+        return start
+    return before.start("word")
 
 
-# Words before "بن" that are not a given name: "قال بن سلمان", "أن بن علي".
-_NOT_GIVEN = {"قال", "وقال", "اكد", "واكد", "ان", "انه", "بان", "لان", "كان", "وكان", "هو", "هي", "ثم", "او", "و"}
+# Military ranks: a qualifier may follow them ("اللواء البحري", "العميد الركن", "الفريق الجوي").
+_RANKS = {"اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "الفريق", "المشير"}
+_QUOTE_MARKS = "\"“”«»'"
 
 
-def _after_title(text: str, start: int) -> bool:
-    """Does a one-word title come right before `start` ("اللواء" before a span "البحري عواد ...")?"""
+def _unquoted(word: str) -> str:
+    return word.strip(_QUOTE_MARKS)
+
+
+def _after_rank(text: str, start: int) -> bool:
+    """Does a military rank come right before `start` ("اللواء" before a span "البحري عواد ...")?"""
     before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
-    if not before:
-        return False
-    word = normalized_key(before.group(1))
-    return any(word in (t[0], _PROCLITIC.sub("", t[0])) for t in read_titles().get("person", ()) if len(t) == 1)
+    word = normalized_key(before.group(1)) if before else ""
+    return word in _RANKS or _PROCLITIC.sub("", word) in _RANKS
 
 
 def _agency_name(alias: str, nisbas: frozenset[str]) -> str:
