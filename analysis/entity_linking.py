@@ -95,7 +95,7 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     by_first = _titles_by_first_word()
     words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
     nisbas = _nisba_words(matcher)
-    words = _person_words(words) if kind == "person" else _agency_words(words, nisbas)
+    words = _person_words(text, words) if kind == "person" else _agency_words(words, nisbas)
     if not words:
         return start, end
     i, stripped, last_title = 0, False, ()
@@ -111,8 +111,8 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
         title = next(
             (t for t in candidates if tuple([bare] + forms[1 : len(t)]) == t or tuple(forms[: len(t)]) == t), None
         )
-        if title and len(words) - i > len(title) and not all(w in nisbas for _, _, w in words[i + len(title) :]):
-            i += len(title)  # but "وكالة الأنباء الكويتية" is a name: a nisba alone is left of it
+        if title and len(words) - i > len(title):
+            i += len(title)
             stripped, last_title = True, title
             rank = len(title) == 1 and title[0] in _RANKS
             continue
@@ -174,17 +174,20 @@ _STATE_ADJECTIVES = {"الحكوميه", "الحكومي", "الرسميه", "ا
 _AGENCY, _NEWS, _OF_NEWS = "وكاله", {"انباء", "الانباء"}, "للانباء"
 
 
-def _person_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _person_words(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person span's words without the description before a naming word ("شاهد عيان يدعى")
     and without what follows the name: a title or role ("علي أبو ساق شيخ (شمل)") or a
-    preposition ("هاشمي أمام"). "آل الشيخ" is a surname: a title after a joiner stays."""
+    preposition ("هاشمي أمام"). A role after the name is indefinite ("شيخ", "مدير"): "السيد"
+    introduces a name, and "آل الشيخ" is a surname."""
     named = [k for k, (_, _, w) in enumerate(words[:-1]) if w in _NAMING_WORDS]
     if named:
         words = words[named[-1] + 1 :]
-    titles = {t[0].removeprefix("ال") for t in read_titles().get("person", ()) if len(t) == 1}
+    roles = {t[0].removeprefix("ال") for t in read_titles().get("person", ()) if len(t) == 1}
     for k in range(1, len(words)):
-        w, before = words[k][2], words[k - 1][2]
-        if w in _AFTER_NAME or (k >= 2 and w.removeprefix("ال") in titles and before not in _JOINERS | {"ال", "آل"}):
+        s, e, w = words[k]
+        if w in _AFTER_NAME and (w != "امام" or text[s:e] == "أمام"):  # not the surname إمام (حازم إمام)
+            return words[:k]
+        if k >= 2 and w in roles and words[k - 1][2] not in _JOINERS:  # "شيخ شمل", not "آل الشيخ"
             return words[:k]
     return words
 
@@ -438,7 +441,7 @@ def _new_entities(
         if words:  # a proclitic comes off where the article also writes the name without it
             words[0] = next((w for w in _without_proclitics(words[0])[1:] if w in bare_words), words[0])
         bare = " ".join(words) if words else text[c0:c1]
-        cores.append((s, e, kind, bare, merge_key(bare)))
+        cores.append((s, e, kind, bare, merge_key(bare), text[c0:c1]))
     people = [
         (tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS), l.label)
         for l in names
@@ -446,14 +449,14 @@ def _new_entities(
     ]
     people += [
         (tuple(merge_key(w) for w in bare.split() if w not in _JOINERS), by_key.get(key) or NER_PREFIX + key)
-        for _, _, kind, bare, key in cores
+        for _, _, kind, bare, key, _ in cores
         if kind == "person" and len(bare.split()) > 1
     ]
     spans = []
-    for s, e, kind, bare, key in cores:
+    for s, e, kind, bare, key, core in cores:
         label, short = by_key.get(key), False
         if label is None and kind == "person":
-            label = _longer_name(bare, people, text[s:e])
+            label = _longer_name(bare, people, core)  # "برودكين" of "برودكين أمام"
             short = label is not None
         if label is None:
             label = NER_PREFIX + key

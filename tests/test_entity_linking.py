@@ -179,6 +179,10 @@ def test_a_person_span_is_the_name_not_the_description_or_what_follows_it():
     assert core(text, "عبدالعزيز آل الشيخ") == "عبدالعزيز آل الشيخ"  # a surname, after آل
     text = "وصرح هاشمي أمام السجن: «لا أعتبر هذه العقوبة عادلة»"
     assert core(text, "هاشمي أمام") == "هاشمي"
+    assert core("وسجل حازم إمام هدفا", "حازم إمام") == "حازم إمام"  # a surname, not the preposition أمام
+    text = "وقال سايمون برودكين إن ... ووقف برودكين أمام المحكمة"
+    spans = spans_of(text, [("سايمون برودكين", "person"), ("برودكين أمام", "person")])
+    assert len({label for _, label in model_labels(spans)}) == 1  # the surname is the full name
     text = "وأكد اللواء البحري عواد بن عيد البلوي مدير عام حرس الحدود أن"
     assert core(text, "البحري عواد بن عيد البلوي") == "عواد بن عيد البلوي"  # the rank's qualifier
     text2 = "التقى الأمير تركي الفيصل والشيخ البدوي أبو القاسم"
