@@ -182,7 +182,7 @@ def _person_words(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
     named = [k for k, (_, _, w) in enumerate(words[:-1]) if w in _NAMING_WORDS]
     if named:
         words = words[named[-1] + 1 :]
-    roles = {t[0].removeprefix("ال") for t in read_titles().get("person", ()) if len(t) == 1}
+    roles = _one_word_titles(bare=True)
     for k in range(1, len(words)):
         s, e, w = words[k]
         if w in _AFTER_NAME and (w != "امام" or text[s:e] == "أمام"):  # not the surname إمام (حازم إمام)
@@ -206,6 +206,12 @@ def _agency_words(words: list[tuple[int, int, str]], nisbas: frozenset[str]) -> 
     return words if all(w in nisbas or w in _STATE_ADJECTIVES for _, _, w in rest) else rest
 
 
+@lru_cache(maxsize=2)
+def _one_word_titles(bare: bool = False) -> frozenset[str]:
+    """One-word person titles (data/titles.csv), or their stems without ال ("شيخ" of الشيخ)."""
+    return frozenset(t[0].removeprefix("ال") if bare else t[0] for t in read_titles().get("person", ()) if len(t) == 1)
+
+
 _SON_OF = {"بن", "بنت"}  # not ابن: "ابن خلدون" is a whole name
 # A word set off before a name: "، ملهم بن محمد هندي", "الدكتور ملهم بن ...", or a line's start.
 _NAME_BEFORE = re.compile(r"(?:^|[،,:؛(\n]|(?<!\w)(?P<title>\w+))[ \t]*(?P<word>[^\W\d]{2,})[ \t]+$")
@@ -223,7 +229,7 @@ def _given_name_before(text: str, start: int, end: int) -> int:
     if not before:
         return start
     word = normalized_key(before.group("word"))
-    titles = {t[0] for t in read_titles().get("person", ()) if len(t) == 1}
+    titles = _one_word_titles()
     if word in titles or word in _AFTER_NAME:
         return start
     title = normalized_key(before.group("title") or "")
