@@ -182,14 +182,21 @@ def _person_words(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
     named = [k for k, (_, _, w) in enumerate(words[:-1]) if w in _NAMING_WORDS]
     if named:
         words = words[named[-1] + 1 :]
-    roles = _one_word_titles(bare=True)
     for k in range(1, len(words)):
         s, e, w = words[k]
         if w in _AFTER_NAME and (w != "امام" or text[s:e] == "أمام"):  # not the surname إمام (حازم إمام)
             return words[:k]
-        if k >= 2 and w in roles and words[k - 1][2] not in _JOINERS:  # "شيخ شمل", not "آل الشيخ"
+        if k >= 2 and w in _ROLES_AFTER_NAME and words[k - 1][2] not in _JOINERS:  # "شيخ شمل"
             return words[:k]
     return words
+
+
+def _person_surface(text: str, start: int, end: int) -> str:
+    """A model span as written, less what follows the name ("برودكين" of "برودكين أمام"): the
+    words a one-word name is looked up by among the article's longer names."""
+    words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
+    words = _person_words(text, words)
+    return text[words[0][0] : words[-1][1]] if words else text[start:end]
 
 
 def _agency_words(words: list[tuple[int, int, str]], nisbas: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -206,10 +213,15 @@ def _agency_words(words: list[tuple[int, int, str]], nisbas: frozenset[str]) -> 
     return words if all(w in nisbas or w in _STATE_ADJECTIVES for _, _, w in rest) else rest
 
 
-@lru_cache(maxsize=2)
-def _one_word_titles(bare: bool = False) -> frozenset[str]:
-    """One-word person titles (data/titles.csv), or their stems without ال ("شيخ" of الشيخ)."""
-    return frozenset(t[0].removeprefix("ال") if bare else t[0] for t in read_titles().get("person", ()) if len(t) == 1)
+# Offices written after a name, indefinite ("علي أبو ساق شيخ شمل قبائل"، "مدير عام"، "عضو مجلس").
+# Not every title: many are surnames too (إمام، سلطان، رائد، المفتي، جندي، مهندس).
+_ROLES_AFTER_NAME = {"شيخ", "مدير", "رئيس", "رئيسه", "وزير", "وزيره", "محافظ", "مستشار", "متحدث", "ناطق", "عضو", "نائب"}
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    """One-word person titles (data/titles.csv): "الدكتور", "اللواء", "السيد"."""
+    return frozenset(t[0] for t in read_titles().get("person", ()) if len(t) == 1)
 
 
 _SON_OF = {"بن", "بنت"}  # not ابن: "ابن خلدون" is a whole name
@@ -414,7 +426,8 @@ def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str
 
 @lru_cache(maxsize=8)
 def _lexicon_keys(matcher: Matcher) -> dict[str, str]:
-    """merge key -> entity id of every person, place and organisation alias with one owner."""
+    """merge key -> entity id of every person, place and organisation alias with one owner, and
+    of a news agency's own name ("الأناضول" of وكالة الأناضول)."""
     owners: dict[str, set] = {}
     nisbas = _nisba_words(matcher)
     for entry in matcher.entries.values():
@@ -447,7 +460,7 @@ def _new_entities(
         if words:  # a proclitic comes off where the article also writes the name without it
             words[0] = next((w for w in _without_proclitics(words[0])[1:] if w in bare_words), words[0])
         bare = " ".join(words) if words else text[c0:c1]
-        cores.append((s, e, kind, bare, merge_key(bare), text[c0:c1]))
+        cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text, s, e)))
     people = [
         (tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS), l.label)
         for l in names
@@ -459,10 +472,10 @@ def _new_entities(
         if kind == "person" and len(bare.split()) > 1
     ]
     spans = []
-    for s, e, kind, bare, key, core in cores:
+    for s, e, kind, bare, key, surface in cores:
         label, short = by_key.get(key), False
         if label is None and kind == "person":
-            label = _longer_name(bare, people, core)  # "برودكين" of "برودكين أمام"
+            label = _longer_name(bare, people, surface)
             short = label is not None
         if label is None:
             label = NER_PREFIX + key

@@ -180,6 +180,9 @@ def test_a_person_span_is_the_name_not_the_description_or_what_follows_it():
     text = "وصرح هاشمي أمام السجن: «لا أعتبر هذه العقوبة عادلة»"
     assert core(text, "هاشمي أمام") == "هاشمي"
     assert core("وسجل حازم إمام هدفا", "حازم إمام") == "حازم إمام"  # a surname, not the preposition أمام
+    assert core("وقال عادل محمد إمام إن", "عادل محمد إمام") == "عادل محمد إمام"
+    assert core("وقال محمد خالد سلطان إن", "محمد خالد سلطان") == "محمد خالد سلطان"  # a title that is a name too
+    assert core("وقال محمد شتران عضو مجلس نجران إن", "محمد شتران عضو") == "محمد شتران"
     text = "وقال سايمون برودكين إن ... ووقف برودكين أمام المحكمة"
     spans = spans_of(text, [("سايمون برودكين", "person"), ("برودكين أمام", "person")])
     assert len({label for _, label in model_labels(spans)}) == 1  # the surname is the full name
