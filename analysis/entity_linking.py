@@ -88,11 +88,18 @@ def merge_key(name: str) -> str:
 def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tuple[int, int]:
     """[start, end) of the name itself inside a model span: a proclitic, titles and the
     adjectives after them (الرئيس الروسي), and a nisba at the end after a stripped title
-    (شركة روساتوم الروسية) or after a one-word name (روساتوم الروسية) left out. "الرئيس الروسي فلاديمير بوتين" -> "فلاديمير بوتين"."""
+    (شركة روساتوم الروسية) or after a one-word name (روساتوم الروسية) left out. "الرئيس الروسي فلاديمير بوتين" -> "فلاديمير بوتين".
+    A person's description before "يدعى" and a title or preposition after the name go too
+    ("شاهد عيان يدعى أحمد اكاي" -> "أحمد اكاي", "علي أبو ساق شيخ" -> "علي أبو ساق"); a news
+    agency is its name ("وكالة دوجان للأنباء", "الأناضول الحكومية التركية")."""
     by_first = _titles_by_first_word()
     words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
     nisbas = _nisba_words(matcher)
+    words = _person_words(text, words) if kind == "person" else _agency_words(words, nisbas)
+    if not words:
+        return start, end
     i, stripped, last_title = 0, False, ()
+    rank = kind == "person" and _after_rank(text, start)  # "اللواء [البحري عواد ...]"
     while i < len(words):
         forms = [w for _, _, w in words[i:]]
         bare = _PROCLITIC.sub("", forms[0]) if forms else ""
@@ -107,9 +114,14 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
         if title and len(words) - i > len(title):
             i += len(title)
             stripped, last_title = True, title
+            rank = len(title) == 1 and title[0] in _RANKS
             continue
         if stripped and forms[0] in nisbas and len(words) - i > 1:
             i += 1  # الرئيس الروسي ...
+            continue
+        if rank and (_nisba_shaped(forms[0]) or forms[0] == "الركن") and len(words) - i > 2:
+            i += 1  # اللواء البحري عواد بن عيد البلوي: the rank's qualifier
+            rank = False
             continue
         if last_title and last_title[-1] in _MINISTER and forms[0].startswith("ال") and len(words) - i > 2:
             i += 1  # وزير النقل (اليمني) بدر باسلمة: the portfolio
@@ -119,9 +131,156 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     j = len(words)
     while j - i > 1 and words[j - 1][2] in nisbas and (stripped or j - i == 2):
         j -= 1  # "روساتوم الروسية" -> روساتوم, but "الخطوط الجوية السعودية" stays whole
+    k = j
+    while k - i > 1 and (words[k - 1][2] in nisbas or words[k - 1][2] in _STATE_ADJECTIVES):
+        k -= 1
+    if k - i == 1 and any(w in _STATE_ADJECTIVES for _, _, w in words[k:j]):
+        if merge_key(_unquoted(words[i][2])) in _lexicon_keys(matcher):
+            j = k  # "الأناضول الحكومية التركية" is anadolu; "القوات الحكومية العراقية" stays whole
     if i >= j:
         return start, end
-    return words[i][0], words[j - 1][1]
+    c0, c1 = words[i][0], words[j - 1][1]
+    while c0 < c1 - 1 and text[c0] in _QUOTE_MARKS:
+        c0 += 1  # 'وكالة أنباء «الأناضول' -> الأناضول
+    while c1 > c0 + 1 and text[c1 - 1] in _QUOTE_MARKS:
+        c1 -= 1
+    return c0, c1
+
+
+# Words that end a person's description and introduce the name: "شاهد عيان يدعى أحمد اكاي".
+_NAMING_WORDS = {"يدعي", "تدعي", "ويدعي", "وتدعي", "المدعو", "المدعوه", "اسمه", "اسمها"}
+# Prepositions and adverbs a model span may run into after a name: "هاشمي أمام (السجن)".
+_AFTER_NAME = {
+    "امام",
+    "خلال",
+    "عند",
+    "لدي",
+    "بعد",
+    "قبل",
+    "حول",
+    "ضد",
+    "داخل",
+    "خارج",
+    "امس",
+    "اليوم",
+    "في",
+    "من",
+    "الي",
+    "عن",
+    "مع",
+}  # not علي (a name)
+# What a state agency is, after its name: "الأناضول الحكومية التركية".
+_STATE_ADJECTIVES = {"الحكوميه", "الحكومي", "الرسميه", "الرسمي", "شبه"}
+_AGENCY, _NEWS, _OF_NEWS = "وكاله", {"انباء", "الانباء"}, "للانباء"
+
+
+def _person_words(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person span's words without the description before a naming word ("شاهد عيان يدعى")
+    and without what follows the name: a title or role ("علي أبو ساق شيخ (شمل)") or a
+    preposition ("هاشمي أمام"). A role after the name is indefinite ("شيخ", "مدير"): "السيد"
+    introduces a name, and "آل الشيخ" is a surname."""
+    named = [k for k, (_, _, w) in enumerate(words[:-1]) if w in _NAMING_WORDS]
+    if named:
+        words = words[named[-1] + 1 :]
+    for k in range(1, len(words)):
+        s, e, w = words[k]
+        if w in _AFTER_NAME and (w != "امام" or text[s:e] == "أمام"):  # not the surname إمام (حازم إمام)
+            return words[:k]
+        if k >= 2 and w in _ROLES_AFTER_NAME and words[k - 1][2] not in _JOINERS:  # "شيخ شمل"
+            return words[:k]
+    return words
+
+
+def _person_surface(text: str, start: int, end: int) -> str:
+    """A model span as written, less what follows the name ("برودكين" of "برودكين أمام"): the
+    words a one-word name is looked up by among the article's longer names."""
+    words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
+    words = _person_words(text, words)
+    return text[words[0][0] : words[-1][1]] if words else text[start:end]
+
+
+def _agency_words(words: list[tuple[int, int, str]], nisbas: frozenset[str]) -> list[tuple[int, int, str]]:
+    """A news agency's name alone: "وكالة دوجان للأنباء", "وكالة الأنباء دوغان" -> دوجان، دوغان;
+    "وكالة الأنباء الكويتية" stays whole (a nisba alone is no name)."""
+    if len(words) < 3 or _AGENCY not in (words[0][2], _PROCLITIC.sub("", words[0][2])):
+        return words
+    if words[1][2] in _NEWS:
+        rest = words[2:]
+    elif words[-1][2] == _OF_NEWS:
+        rest = words[1:-1]
+    else:
+        return words
+    return words if all(w in nisbas or w in _STATE_ADJECTIVES for _, _, w in rest) else rest
+
+
+# Offices written after a name, indefinite ("علي أبو ساق شيخ شمل قبائل"، "مدير عام"، "عضو مجلس").
+# Not every title: many are surnames too (إمام، سلطان، رائد، المفتي، جندي، مهندس).
+_ROLES_AFTER_NAME = {"شيخ", "مدير", "رئيس", "رئيسه", "وزير", "وزيره", "محافظ", "مستشار", "متحدث", "ناطق", "عضو", "نائب"}
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    """One-word person titles (data/titles.csv): "الدكتور", "اللواء", "السيد"."""
+    return frozenset(t[0] for t in read_titles().get("person", ()) if len(t) == 1)
+
+
+_SON_OF = {"بن", "بنت"}  # not ابن: "ابن خلدون" is a whole name
+# A word set off before a name: "، ملهم بن محمد هندي", "الدكتور ملهم بن ...", or a line's start.
+_NAME_BEFORE = re.compile(r"(?:^|[،,:؛(\n]|(?<!\w)(?P<title>\w+))[ \t]*(?P<word>[^\W\d]{2,})[ \t]+$")
+
+
+def _given_name_before(text: str, start: int, end: int) -> int:
+    """Where a person's name starts when the model left out the given name before "بن":
+    "، ملهم [بن محمد هندي]" -> "ملهم بن محمد هندي" (a full name of three words does not open
+    with بن). The word must be a given name the data lists or stand after a comma or a title,
+    so that a verb ("أعلن بن ...") is not taken in."""
+    words = normalized_key(text[start:end]).split()
+    if len(words) < 3 or words[0] not in _SON_OF:
+        return start  # "بن سلمان" alone may be how the article names him
+    before = _NAME_BEFORE.search(text, max(0, start - 60), start)
+    if not before:
+        return start
+    word = normalized_key(before.group("word"))
+    titles = _one_word_titles()
+    if word in titles or word in _AFTER_NAME:
+        return start
+    title = normalized_key(before.group("title") or "")
+    if before.group("title") is not None and title not in titles and word not in read_given_names():
+        return start
+    return before.start("word")
+
+
+# Military ranks: a qualifier may follow them ("اللواء البحري", "العميد الركن", "الفريق الجوي").
+_RANKS = {"اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "الفريق", "المشير"}
+_QUOTE_MARKS = "\"“”«»'"
+
+
+def _unquoted(word: str) -> str:
+    return word.strip(_QUOTE_MARKS)
+
+
+def _after_rank(text: str, start: int) -> bool:
+    """Does a military rank come right before `start` ("اللواء" before a span "البحري عواد ...")?"""
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    word = normalized_key(before.group(1)) if before else ""
+    return word in _RANKS or _PROCLITIC.sub("", word) in _RANKS
+
+
+def _agency_name(alias: str, nisbas: frozenset[str]) -> str:
+    """An agency's own name in a lexicon alias: "وكالة الأناضول" -> "الأناضول" (the model finds
+    "الأناضول الحكومية التركية"); "" when none ("وكالة الأنباء الفرنسية": a nisba alone)."""
+    words = normalized_key(alias).split()
+    if len(words) < 2 or words[0] != _AGENCY:
+        return ""
+    rest = [w for w in words[1:] if w not in _NEWS and w != _OF_NEWS]
+    if not rest or all(w in nisbas or _nisba_shaped(w) for w in rest):
+        return ""
+    return " ".join(rest)
+
+
+def _nisba_shaped(word: str) -> bool:
+    """A definite adjective of relation: "البحري", "الجوية" (a name word rarely looks so)."""
+    return word.startswith("ال") and len(word) > 5 and word.endswith(("ي", "يه"))
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +326,8 @@ def link_entities(
     starts = [l.start for l in names]
     longest = max((l.end - l.start for l in names), default=0)
     for s, e, kind in found:
+        if kind == "person":
+            s = _given_name_before(text, s, e)
         near = names[bisect_left(starts, s - longest) : bisect_left(starts, e)]
         covering = [l for l in near if l.overlaps(s, e)]
         core = core_of(text, s, e, kind, matcher)
@@ -265,15 +426,19 @@ def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str
 
 @lru_cache(maxsize=8)
 def _lexicon_keys(matcher: Matcher) -> dict[str, str]:
-    """merge key -> entity id of every person, place and organisation alias with one owner."""
+    """merge key -> entity id of every person, place and organisation alias with one owner, and
+    of a news agency's own name ("الأناضول" of وكالة الأناضول)."""
     owners: dict[str, set] = {}
+    nisbas = _nisba_words(matcher)
     for entry in matcher.entries.values():
-        if entry.fields.get("type") not in ("person", "place", "organisation"):
+        if entry.fields.get("type") not in ("person", "place", "organisation", "media"):
             continue
+        media = entry.fields.get("type") == "media"  # an outlet by its agency name only: "الأناضول"
         for alias in entry.aliases:
-            key = merge_key(alias)
-            if len(key) >= 4:  # short keys fold too much ("عمر" and "عامر")
-                owners.setdefault(key, set()).add(entry.id)
+            for name in (_agency_name(alias, nisbas),) if media else (alias,):
+                key = merge_key(name) if name else ""
+                if len(key) >= 4:  # short keys fold too much ("عمر" and "عامر")
+                    owners.setdefault(key, set()).add(entry.id)
     return {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
 
 
@@ -295,7 +460,7 @@ def _new_entities(
         if words:  # a proclitic comes off where the article also writes the name without it
             words[0] = next((w for w in _without_proclitics(words[0])[1:] if w in bare_words), words[0])
         bare = " ".join(words) if words else text[c0:c1]
-        cores.append((s, e, kind, bare, merge_key(bare)))
+        cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text, s, e)))
     people = [
         (tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS), l.label)
         for l in names
@@ -303,14 +468,14 @@ def _new_entities(
     ]
     people += [
         (tuple(merge_key(w) for w in bare.split() if w not in _JOINERS), by_key.get(key) or NER_PREFIX + key)
-        for _, _, kind, bare, key in cores
+        for _, _, kind, bare, key, _ in cores
         if kind == "person" and len(bare.split()) > 1
     ]
     spans = []
-    for s, e, kind, bare, key in cores:
+    for s, e, kind, bare, key, surface in cores:
         label, short = by_key.get(key), False
         if label is None and kind == "person":
-            label = _longer_name(bare, people, text[s:e])
+            label = _longer_name(bare, people, surface)
             short = label is not None
         if label is None:
             label = NER_PREFIX + key

@@ -525,6 +525,9 @@ def _entity_name_tokens(entity_id: str) -> frozenset:
     return name_tokens(entity_id.split(":", 1)[-1].replace("_", " ")) if entity_id else frozenset()
 
 
+# An earlier person's name as the text gives it (an entity span, not a speaker's description):
+# one word of it names that person ("هندي"), which one word of a description does not.
+_PERSON_MENTION = "person mention"
 LOOK_BACK = 100  # earlier speakers a description may refer back to (a news article names far fewer)
 
 
@@ -545,6 +548,7 @@ def _refers_back(speaker: Speaker, earlier: list[tuple[frozenset, Speaker]]) -> 
             and not (
                 words <= name_tokens(before.description.split()[0] if before.description else "")
                 or words <= _entity_name_tokens(before.entity)
+                or before.basis == _PERSON_MENTION  # "هندي" after a mention "ملهم بن محمد هندي"
             )
             and not (before.entity and _entity_type(before.entity) in ("organisation", "media"))
         ):
@@ -573,6 +577,12 @@ _TITLED_PERSON = re.compile(
 _QUOTED_SUBJECT = re.compile(r"(?<!\w)[وف]?(?:ت\w{2,}|\w{2,}ت)\s+[\"«“](?P<subject>[^\"»”\n]{2,30})[\"»”]")
 
 
+def _feminine(verb: str) -> bool:
+    """A verb of a feminine subject: "قالت", "تقول" (its masculine يقول is a verb too), not
+    "تابع" (he went on: the ت is the verb's own)."""
+    return verb.endswith("ت") or verb.startswith("ت") and "ي" + verb[1:] in load_speech_verbs().gloss
+
+
 def _implicit_subject(
     text: str,
     nt: NormalizedText,
@@ -588,13 +598,12 @@ def _implicit_subject(
     norm = nt.normalized
     stops = [m.start() for m in _SENTENCE_STOP.finditer(norm, max(0, verb_start - 1500), verb_start)]
     window = stops[-sentences] + 1 if len(stops) >= sentences else max(0, verb_start - 1500)
-    feminine = verb.endswith("ت") or verb.startswith("ت")
+    feminine = _feminine(verb)
     quoted = [(q.content_start, q.content_end) for q in found]
     candidates = []  # (normalised position, Speaker)
     for q in found:
         if q.verb_start >= window:
-            q_feminine = q.verb.endswith("ت") or q.verb.startswith("ت")
-            if q_feminine == feminine:
+            if _feminine(q.verb) == feminine:
                 candidates.append((q.verb_start, q.speaker))
     o_window, o_verb = nt.to_original(window, verb_start)
     for e in _starting_in(entities, o_window, o_verb):
@@ -940,7 +949,8 @@ def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedT
     for q in found:
         while pending is not None and pending[0] < q.verb_start:
             e = pending[1]
-            earlier.append((name_tokens(e.text), Speaker(e.text, e.label, "named")))
+            basis = _PERSON_MENTION if _type(e) == "person" else "named"
+            earlier.append((name_tokens(e.text), Speaker(e.text, e.label, basis)))
             pending = next(named, None)
         speaker = _refers_back(q.speaker, earlier)
         if not speaker.entity:

@@ -55,18 +55,32 @@ def same_span(system: tuple[int, int], gold: tuple[int, int]) -> bool:
     return shared >= 0.5 * (gold[1] - gold[0]) and shared >= 0.5 * (system[1] - system[0])
 
 
-def entity_words(entity_id: str) -> set[frozenset]:
-    """The word sets of an entity's names: lexicon aliases, or a model-found name's own words."""
+def entity_words(entity_id: str, model_names: dict[str, set[frozenset]] | None = None) -> set[frozenset]:
+    """The word sets of an entity's names: lexicon aliases, the names the article's mentions give
+    a model-found id (its merge key has no words: "ner:احمدددجل" is "أحمد داود أوغلو"), or the
+    words of a name found in a description ("ner:رياض_ياسين")."""
     entry = entity_matcher().entries.get(entity_id)
     if entry is None:
+        if model_names and entity_id in model_names:
+            return model_names[entity_id]
         return {name_tokens(entity_id.split(":", 1)[-1].replace("_", " "))} if entity_id else set()
     return {name_tokens(n) for n in (entry.fields["name_ar"], *entry.aliases)}
 
 
-def right_entity(entity_id: str, key: str) -> bool:
+def model_names_of(mentions) -> dict[str, set[frozenset]]:
+    """Model-found id -> the word sets of the names the article's mentions give it."""
+    names: dict[str, set[frozenset]] = {}
+    for span in mentions:
+        if span.label.startswith(NER_PREFIX) and span.data.get("name"):
+            names.setdefault(span.label, set()).add(name_tokens(span.data["name"]))
+    return names
+
+
+def right_entity(entity_id: str, key: str, model_names: dict[str, set[frozenset]] | None = None) -> bool:
     """ "عادل الجبير" is ner:الجبير or ner:عادل_الجبير; "الأناضول" is anadolu (وكالة الأناضول). A name
     only the model found has its merge key as id ("ner:جبرلفرنشتدت" for غابريل فيرنشتدت): the gold
-    key's merge key, or that of a part of it (a surname alone: "ner:جبر"), is the same name."""
+    key's merge key, or that of a part of it (a surname alone: "ner:جبر"), is the same name; else
+    its names' words are compared as every other name's are ("داود أوغلو" in "أحمد داود أوغلو")."""
     if entity_id.startswith(NER_PREFIX) and NER_PREFIX + merge_key(key) != entity_id:
         found, gold = entity_id[len(NER_PREFIX) :], merge_key(key)
         if found and found in gold and len(found) >= 3:
@@ -76,18 +90,31 @@ def right_entity(entity_id: str, key: str) -> bool:
     words = name_tokens(name_key(key))  # ner: ids fold غ into ج as the lexicon's name keys do
     return any(
         words <= names or (names and names <= words)
-        for names in entity_words(entity_id)
+        for names in entity_words(entity_id, model_names)
         for names in (names, name_tokens(name_key(" ".join(names))))
     )
 
 
-def right_speaker(quote: dict, key: str) -> bool:
+def extra_words(entity_id: str, key: str, model_names: dict[str, set[frozenset]] | None = None) -> set[str]:
+    """The words a model or description name holds beyond the gold key's, when it holds them all
+    ("أحمد" of "أحمد داود أوغلو"; "شاهد عيان يدعى" would be a description kept in the name)."""
+    if entity_matcher().entries.get(entity_id) is not None:
+        return set()
+    words = name_tokens(key)
+    return min(
+        (set(names - words) for names in entity_words(entity_id, model_names) if words < names),
+        key=len,
+        default=set(),
+    )
+
+
+def right_speaker(quote: dict, key: str, model_names: dict[str, set[frozenset]] | None = None) -> bool:
     """The key's words, or its last word (a surname: "بحاح" for "خالد بحاح"), are in the speaker's
     fullest description, or the speaker's entity is the key's."""
     words = name_tokens(key)
     said = name_tokens(quote["speaker_full"]) | name_tokens(quote["speaker"])
     surname = name_tokens(key.split()[-1]) if key.split() else frozenset()
-    return words <= said or bool(surname) and surname <= said or right_entity(quote["speaker_entity"], key)
+    return words <= said or bool(surname) and surname <= said or right_entity(quote["speaker_entity"], key, model_names)
 
 
 def ratio(a: int, b: int) -> str:
@@ -124,6 +151,7 @@ def main() -> None:
         article = Article(item["url"], record["content"], outlet=record["source"])
         names = [s for s in extract_mentions(article) if not s.data.get("nisba")]
         quotes = [q.data for q in extract_quotes(article, names)] if not item.get("sources_only") else []
+        model_names = model_names_of(names)
         taken = set()
         counts["gold_q"] += len(item["quotes"])
         counts["sys_q"] += len(quotes)
@@ -143,15 +171,19 @@ def main() -> None:
             taken.add(best)
             q = quotes[best]
             counts["span"] += 1
-            counts["speaker"] += right_speaker(q, g["key"])
+            counts["speaker"] += right_speaker(q, g["key"], model_names)
             if q["speaker_entity"]:
                 counts["sys_linked"] += 1
             if g["named"] and q["speaker_entity"]:
                 counts["linked"] += 1
-                counts["entity_right"] += right_entity(q["speaker_entity"], g["key"])
-                if args.show and not right_entity(q["speaker_entity"], g["key"]):
+                counts["entity_right"] += right_entity(q["speaker_entity"], g["key"], model_names)
+                if args.show and not right_entity(q["speaker_entity"], g["key"], model_names):
                     print(f"ENTITY  {item['outlet']:12s} {q['speaker'][:40]} ({q['speaker_entity']}) != {g['key']}")
-            if args.show and not right_speaker(q, g["key"]):
+                elif args.show and (longer := extra_words(q["speaker_entity"], g["key"], model_names)):
+                    print(
+                        f"LONGER  {item['outlet']:12s} {g['key']} + {' '.join(sorted(longer))} ({q['speaker_entity']})"
+                    )
+            if args.show and not right_speaker(q, g["key"], model_names):
                 print(f"SPEAKER {item['outlet']:12s} {q['speaker'][:40]} ({q['speaker_entity']}) != {g['key']}")
         if args.show:
             for i, q in enumerate(quotes):
