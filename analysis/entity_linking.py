@@ -12,7 +12,6 @@ name the same article gives.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 
 import csv
 import re
@@ -24,7 +23,7 @@ from pathlib import Path
 from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
 from .lexicon import Entry, Matcher, nisba_forms, normalized_key
-from .spans import Span
+from .spans import ByStart, Span
 
 TITLES_FILE = DATA_DIR / "titles.csv"
 GIVEN_NAMES_FILE = DATA_DIR / "arabic_given_names.csv"
@@ -322,14 +321,11 @@ def link_entities(
     text = article.text
     by_key = _lexicon_keys(matcher)
     hit, new = set(), []  # lexicon spans the model found too; (start, end, kind, core) of new names
-    names.sort(key=lambda l: l.start)  # overlaps found by bisection: linear in a long article
-    starts = [l.start for l in names]
-    longest = max((l.end - l.start for l in names), default=0)
+    names = ByStart(names)  # overlaps found by bisection: linear in a long article
     for s, e, kind in found:
         if kind == "person":
             s = _given_name_before(text, s, e)
-        near = names[bisect_left(starts, s - longest) : bisect_left(starts, e)]
-        covering = [l for l in near if l.overlaps(s, e)]
+        covering = names.overlapping(s, e)
         core = core_of(text, s, e, kind, matcher)
         hit.update(id(l) for l in covering)
         places_inside = (
@@ -375,13 +371,10 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
         Entry(str(i), {"type": span.data["type"]}, (phrase,)) for i, (phrase, span) in enumerate(phrases.items())
     ]
     owners = list(phrases.values())
-    taken = sorted(taken, key=lambda t: t.start)  # overlaps by bisection: linear in a long article
-    starts = [t.start for t in taken]
-    longest = max((t.end - t.start for t in taken), default=0)
+    taken = ByStart(taken)  # overlaps by bisection: linear in a long article
     found = []
     for hit in Matcher(entries).find(article.id, article.body, "entity"):
-        near = taken[bisect_left(starts, hit.start - longest) : bisect_left(starts, hit.end)]
-        if any(t.overlaps(hit.start, hit.end) for t in near):
+        if taken.overlapping(hit.start, hit.end):
             continue
         span = owners[int(hit.label)]
         found.append(

@@ -27,7 +27,7 @@ from .corpus import DATA_DIR, Article
 from .entities import entity_field, entity_matcher, extract_entities
 from .lexicon import LexiconError, automaton_of, name_key, words_in
 from .ner import NER_PREFIX
-from .spans import Span
+from .spans import ByStart, Span
 from .text import MAX_SENTENCE_CHARS, NormalizedText, finditer_in_clauses, normalize, normalize_with_offsets
 
 SPEECH_VERBS_FILE = DATA_DIR / "speech_verbs.csv"
@@ -385,21 +385,13 @@ def person_named_in(description: str, bodies: bool = False) -> str:
     return " ".join(written[start:end])
 
 
-class _ByStart(list):
-    """Entity spans sorted by start, with their starts: those in a stretch found by bisection."""
-
-    def __init__(self, spans):
-        super().__init__(sorted(spans, key=lambda e: e.start))
-        self.starts = [e.start for e in self]
-
-
 def _last_media_before(entities: list[Span], before: int) -> Span | None:
     """The last media span (in start order) that ends by `before`: "الصحيفة" refers back to it.
-    On _ByStart the media spans are listed once per article, so a long article stays linear."""
+    On ByStart the media spans are listed once per article, so a long article stays linear."""
     media = getattr(entities, "media", None)
     if media is None:
         media = sorted((e for e in entities if _type(e) == "media"), key=lambda e: e.start)
-        if isinstance(entities, _ByStart):
+        if isinstance(entities, ByStart):
             entities.media = media
     # from the last media span starting before `before` back to one that also ends by it
     last = _media_cut(entities, media, before)
@@ -410,15 +402,15 @@ def _media_cut(entities: list[Span], media: list[Span], before: int) -> int:
     starts = getattr(entities, "media_starts", None)
     if starts is None:
         starts = [e.start for e in media]
-        if isinstance(entities, _ByStart):
+        if isinstance(entities, ByStart):
             entities.media_starts = starts
     return bisect_left(starts, before)
 
 
 def _starting_in(entities: list[Span], start: int, stop: int) -> list[Span]:
-    """The entity spans that start in [start, stop) (by bisection when sorted by _ByStart)."""
-    if isinstance(entities, _ByStart):
-        return entities[bisect_left(entities.starts, start) : bisect_left(entities.starts, stop)]
+    """The entity spans that start in [start, stop) (by bisection when sorted by ByStart)."""
+    if isinstance(entities, ByStart):
+        return entities.starting_in(start, stop)
     return [e for e in entities if start <= e.start < stop]
 
 
@@ -856,7 +848,7 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
     verbs = load_speech_verbs()
     text = nt.original
     norm = nt.normalized
-    entities = _ByStart(entities if entities is not None else extract_entities(article))
+    entities = ByStart(entities if entities is not None else extract_entities(article))
     found: list[_Found] = []
     for verb_start, verb_end, verb in words_in(verbs.automaton, norm):  # "وقال": و + قال
         if _NOUN_BEFORE.search(norm, max(0, verb_start - 6), verb_start):
