@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
 
@@ -82,9 +83,77 @@ def split_clitics(word: str) -> tuple[str, str, str]:
     return pro, stem, ""
 
 
+# Names Marsad's lexicons already hold, as word features: the CRF learns how far to trust them
+# (a country alone, the first or last word of a longer name, a given name, a title before it).
+GAZETTEER_FILES = {
+    "base_entities.csv": None,  # countries and territories (CLDR), by their type column
+    "world_entities.csv": None,
+    "entities.csv": None,
+}
+GAZETTEER_TYPES = {"person": "PER", "place": "LOC", "organisation": "ORG", "media": "ORG"}
+_ONE_PROCLITIC = re.compile(r"^(?:[وف][بلك]|[وفبلك])(?=\w\w\w)")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, ...]]:
+    """Normalised word (with and without its article) -> its gazetteer features ("gz1=LOC":
+    a one-word place name, "gzb=ORG"/"gze=ORG": the first/last word of an organisation's name,
+    "gn": a given name, "ti": a word of a title, "nis": a nisba, سعودي)."""
+    import csv
+
+    from .text import normalize
+
+    found: dict[str, set[str]] = {}
+
+    def add(word: str, feature: str) -> None:
+        for form in {word, word[2:] if word.startswith("ال") and len(word) > 4 else "ال" + word}:
+            found.setdefault(form, set()).add(feature)
+
+    for name in GAZETTEER_FILES:
+        path = DATA_DIR / name
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                kind = GAZETTEER_TYPES.get(row.get("type", ""))
+                if not kind:
+                    continue
+                for alias in {row["name_ar"], *filter(None, (row.get("aliases") or "").split("|"))}:
+                    words = normalize(alias).split()
+                    if len(words) == 1:
+                        add(words[0], "gz1=" + kind)
+                    elif words:
+                        add(words[0], "gzb=" + kind)
+                        add(words[-1], "gze=" + kind)
+                for nisba in filter(None, normalize(row.get("nisba") or "").split("|")):
+                    for form in (nisba, nisba + "ه", nisba + "ين", nisba + "ون"):  # سعودي، سعودية، سعوديين
+                        add(form, "nis")
+    for name, column, feature in (("arabic_given_names.csv", "name", "gn"), ("titles.csv", "title", "ti")):
+        path = DATA_DIR / name
+        if path.is_file():
+            with path.open(encoding="utf-8") as handle:
+                for row in csv.DictReader(handle):
+                    for word in normalize(row[column]).split()[:1]:
+                        add(word, feature)
+    return {word: tuple(sorted(features)) for word, features in found.items()}
+
+
+def gazetteer_key(word: str) -> tuple[str, ...]:
+    """The gazetteer features of a word as written, or of it without one proclitic (وروسيا،
+    لروسيا، وبموسكو; للاتحاد = ل + الاتحاد)."""
+    names = gazetteer()
+    hit = names.get(word)
+    if hit is None:
+        match = _ONE_PROCLITIC.match(word)
+        if match:
+            rest = word[match.end() :]
+            hit = names.get("ال" + rest[1:] if match.group().endswith("ل") and rest.startswith("ل") else rest)
+    return hit or ()
+
+
 def word_attributes(word: str) -> list[str]:
-    """The CRF features of one word as the token labelled; the first eight are also its
-    features as a neighbour at -1 and +1, the first and the fourth at -2 and +2."""
+    """The CRF features of one word as the token labelled; the first eight and the gazetteer's
+    are also its features as a neighbour at -1 and +1, the first and the fourth at -2 and +2."""
     if word in (BOS, EOS):
         return ["w=" + word]
     pro, stem, enc = split_clitics(word)
@@ -109,6 +178,7 @@ def word_attributes(word: str) -> list[str]:
         "s3=" + word[-3:],
         "sp3=" + core[:3],
         *dict.fromkeys(["g=" + padded[i : i + 3] for i in range(len(padded) - 2)]),
+        *gazetteer_key(word),
     ]
 
 
@@ -118,17 +188,19 @@ def word_features(word: str) -> dict[int, list[str]]:
     own = word_attributes(word)
     if len(own) == 1:
         return {o: own for o in OFFSETS}
-    near, far = own[:8], [own[0], own[3]]
+    near, far = own[:8] + list(gazetteer_key(word)), [own[0], own[3]]
     return {0: own, -1: near, 1: near, -2: far, 2: far}
 
 
-def word_parts(word: str) -> tuple[str, str, str, str, str, str, tuple]:
-    """(proclitic, stem, enclitic, core, first three letters, last three letters, form): what
-    word_attributes reads of a word; its features are "w=" word, "st=" stem and those of
-    PART_FEATURES on the last four (tests/test_crf_tagger.py checks they are the same)."""
+def word_parts(word: str) -> tuple[str, str, str, str, str, str, tuple, tuple]:
+    """(proclitic, stem, enclitic, core, first three letters, last three letters, form,
+    gazetteer features): what word_attributes reads of a word; its features are "w=" word,
+    "st=" stem and those of PART_FEATURES on the last five (tests/test_crf_tagger.py checks
+    they are the same)."""
     pro, stem, enc = split_clitics(word)
     core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
-    return pro, stem, enc, core, word[:3], word[-3:], (shape(word), min(len(word), 12), pro, enc)
+    form = (shape(word), min(len(word), 12), pro, enc)
+    return pro, stem, enc, core, word[:3], word[-3:], form, gazetteer_key(word)
 
 
 def _gram_slices(size: int) -> list[slice]:
@@ -164,8 +236,9 @@ def _form_features(form: tuple) -> list[str]:
     return ["sh=" + kind, "len=" + str(length), "pro=" + pro, "enc=" + enc]
 
 
-# The features of the parts word_parts gives of a word: core, head, tail, form.
-PART_FEATURES = (_core_features, _head_features, _tail_features, _form_features)
+# The features of the parts word_parts gives of a word: core, head, tail, form, gazetteer.
+PART_FEATURES = (_core_features, _head_features, _tail_features, _form_features, list)
+PART_KINDS = ("core", "head", "tail", "form", "gazetteer")
 
 
 def sequence_features(words: list[str]) -> list[list[str]]:
@@ -324,7 +397,7 @@ class FastTagger:
         return cls(labels, feature_index, weights, transitions, keys[order], pair_weights[order], pair_words)
 
     def __post_init__(self) -> None:
-        self._parts = {kind: {} for kind in ("core", "head", "tail", "form")}
+        self._parts = {kind: {} for kind in PART_KINDS}
         self._part_tables, self._part_count = np.zeros((1024, len(OFFSETS), len(self.labels))), 0
         self._tables = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._pair_id = np.zeros(1024, dtype=np.int64)
@@ -340,7 +413,7 @@ class FastTagger:
         word's features there (a feature the model never saw at an offset weighs 0 there).
         A word's features (word_attributes) are its own ("w=", "st=") and four parts that many
         words share, each summed once and cached: its core's (word_parts), its first three and
-        last three letters', and its form's (shape, length, clitics)."""
+        last three letters', its form's (shape, length, clitics) and its gazetteer features."""
         index, none = self.feature_index, len(self.weights) - 1
         numbered = self._numbered  # feature -> its row + 1: the model's features are all true
         _, stems, _, *shared_keys = zip(*map(word_parts, words))
@@ -349,7 +422,7 @@ class FastTagger:
             for kind, keys in (("w=", words), ("st=", stems))
         ]  # rows in weights
         shared = []  # rows in _part_tables
-        for kind, keys, features in zip(("core", "head", "tail", "form"), shared_keys, PART_FEATURES):
+        for kind, keys, features in zip(PART_KINDS, shared_keys, PART_FEATURES):
             cache = self._parts[kind]
             new = list(set(keys).difference(cache))
             if new:  # sum only the features the model weighs: adding 0 changes nothing
