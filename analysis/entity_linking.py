@@ -305,6 +305,29 @@ def _short_word(word: str) -> str:
     return _PROCLITIC.sub("", normalized_key(word))
 
 
+# An institution named after a person ("جامعة الملك عبدالعزيز", "مستشفى الأمير سلطان"): the model
+# may end the organisation at the title and take the name after it for a person.
+_NAMED_AFTER = re.compile(r"(?:^|\s)(?:ال|بال|وال|لل)?(?:ملك|امير|شيخ|سلطان|امام)$")
+
+
+def _named_after_people(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's names with an organisation that ends in a title and the person named right
+    after it joined into one organisation."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, kind in sorted(found):
+        if (
+            kind == "person"
+            and out
+            and out[-1][2] == "organisation"
+            and not text[out[-1][1] : s].strip()
+            and _NAMED_AFTER.search(normalized_key(text[out[-1][0] : out[-1][1]]))
+        ):
+            out[-1] = (out[-1][0], e, "organisation")
+            continue
+        out.append((s, e, kind))
+    return out
+
+
 def link_entities(
     article: Article, found: list[tuple[int, int, str]], matcher: Matcher | None = None, nisba: bool = False
 ) -> list[Span]:
@@ -322,7 +345,7 @@ def link_entities(
     by_key = _lexicon_keys(matcher)
     hit, new = set(), []  # lexicon spans the model found too; (start, end, kind, core) of new names
     names = ByStart(names)  # overlaps found by bisection: linear in a long article
-    for s, e, kind in found:
+    for s, e, kind in _named_after_people(text, found):
         if kind == "person":
             s = _given_name_before(text, s, e)
         covering = names.overlapping(s, e)

@@ -174,6 +174,8 @@ def main() -> None:
             counts["speaker"] += right_speaker(q, g["key"], model_names)
             if q["speaker_entity"]:
                 counts["sys_linked"] += 1
+            if g["named"] and not q["speaker_entity"] and args.show:
+                print(f"UNLINKED {item['outlet']:11s} {q['speaker'][:40]} != {g['key']}")
             if g["named"] and q["speaker_entity"]:
                 counts["linked"] += 1
                 counts["entity_right"] += right_entity(q["speaker_entity"], g["key"], model_names)

@@ -230,3 +230,23 @@ def test_a_given_name_the_model_left_out_before_bin_is_taken_in():
     assert span.text == "محمد بن سلمان بن عبدالعزيز"  # a given name the data lists
     [span] = spans_of("فقد تخطى ابن خلدون الستار الزمني", [("ابن خلدون الستار الزمني", "person")])
     assert span.text == "ابن خلدون الستار الزمني"  # ابن opens a name (ابن خلدون); a verb is not taken in
+
+
+def test_an_institution_named_after_a_person_is_one_organisation():
+    text = "وقال الباحث الفلكي بقسم علوم الفلك والفضاء بجامعة الملك عبدالعزيز ملهم بن محمد هندي إن الشهب تصل"
+    spans = spans_of(text, [("بجامعة الملك", "organisation"), ("عبدالعزيز", "person"), ("ملهم بن محمد هندي", "person")])
+    assert [(s.text, s.data["type"]) for s in spans if s.data["source"] == "model"] == [
+        ("بجامعة الملك عبدالعزيز", "organisation"),
+        ("ملهم بن محمد هندي", "person"),
+    ]
+    text = "ونقل المصاب إلى مستشفى الأمير سلطان العسكري، فيما أكد الملك سلمان أن"
+    spans = spans_of(text, [("مستشفى الأمير", "organisation"), ("سلطان", "person")])
+    assert [(s.text, s.data["type"]) for s in spans if s.data["source"] == "model"][0] == (
+        "مستشفى الأمير سلطان",
+        "organisation",
+    )
+    # a person after an organisation that does not end in a title stays a person
+    spans = spans_of(
+        "وقال رئيس مجلس إدارة شركة النور سامر الخطيب", [("شركة النور", "organisation"), ("سامر الخطيب", "person")]
+    )
+    assert ("سامر الخطيب", "person") in [(s.text, s.data["type"]) for s in spans if s.data["source"] == "model"]
