@@ -65,6 +65,8 @@ def mentioned_dates(d: pd.DataFrame) -> pd.Series:
     return (first + pd.to_timedelta(day - 1, unit="D")).reindex(d.index)
 
 
+MAX_POINTS = 2_000  # markers a timeline draws one by one; beyond, one a day and outlet (20,000 stall a browser)
+
 tables = current_tables()
 if has_articles(tables):
     a = tables.articles.copy()
@@ -76,24 +78,34 @@ if has_articles(tables):
     if dated.empty:
         empty_note("publication dates", "تواريخ نشر")
     else:
+        many = len(dated) > MAX_POINTS
+        if many:  # one point a day and outlet, sized by its articles
+            dated = (
+                dated.assign(published=dated["published"].dt.floor("D"))
+                .groupby(["published", "outlet", "quality"], as_index=False, observed=True)
+                .agg(articles=("article", "size"), title=("title", "first"), date_basis=("date_basis", "first"))
+            )
         fig = px.scatter(
             dated.assign(date_quality=labelled(dated["quality"], shown)),
             x="published",
             y="outlet",
             color="outlet",
             symbol="date_quality",
+            size="articles" if many else None,
             color_discrete_map=outlet_colours(),
             symbol_map={shown("given"): "circle", shown("inferred"): "diamond-open", shown("approximate"): "x-open"},
-            hover_data={"title": True, "date_basis": True, "outlet": False},
+            hover_data={"title": True, "date_basis": True, "outlet": False, **({"articles": True} if many else {})},
             labels={
                 "published": tr("Published", "تاريخ النشر"),
                 "outlet": "",
                 "date_quality": tr("Date", "التاريخ"),
                 "title": tr("Title", "العنوان"),
                 "date_basis": tr("Date basis", "مصدر التاريخ"),
+                "articles": tr("Articles", "المقالات"),
             },
         )
-        fig.update_traces(marker=dict(size=16, line=dict(width=2)))
+        if not many:
+            fig.update_traces(marker=dict(size=16, line=dict(width=2)))
         chart(fig, "article_timeline", height=360)
     st.caption(
         tr(
@@ -129,12 +141,23 @@ if has_articles(tables):
                     f"{len(d) - len(placed):,} تواريخ بلا سنة مذكورة أدناه ولم توضع على المحور.",
                 )
             )
+        many = len(placed) > MAX_POINTS
+        shown_points = placed
+        if many:  # one point a date and outlet, sized by its sentences; a click lists them all
+            shown_points = placed.groupby(["when", "outlet", "precision", "year"], as_index=False, observed=True).agg(
+                article=("article", "first"),
+                start=("start", "first"),
+                text=("text", "first"),
+                date=("date", "first"),
+                sentences=("article", "size"),
+            )
         fig = px.scatter(
-            placed,
+            shown_points,
             x="when",
             y="outlet",
             color="precision",
             symbol="year",
+            size="sentences" if many else None,
             custom_data=["article", "start"],
             symbol_map={shown("year written"): "circle", shown("year inferred"): "circle-open"},
             hover_data={"text": True, "date": True, "outlet": False, "when": False},
@@ -147,12 +170,17 @@ if has_articles(tables):
                 "date": tr("date", "التاريخ"),
             },
         )
-        fig.update_traces(marker=dict(size=13, line=dict(width=2)))
+        if not many:
+            fig.update_traces(marker=dict(size=13, line=dict(width=2)))
         st.caption(tr("Click a point to read its sentence.", "انقر نقطة لتقرأ جملتها."))
         clicked = clickable_chart(fig, "date_timeline", height=380)
-        for point in clicked:  # the sentence behind each clicked date, and a way into the article
+        for point in clicked:  # the sentences behind each clicked date, and a way into the article
             article, start = (point.get("customdata") or [None, None])[:2]
-            for row in d[(d["article"] == article) & (d["start"] == start)].itertuples():
+            behind = d[(d["article"] == article) & (d["start"] == start)]
+            if many and not behind.empty:  # the point's date and outlet
+                first = behind.iloc[0]
+                behind = first_rows(placed[(placed["when"] == first["when"]) & (placed["outlet"] == first["outlet"])])
+            for row in behind.itertuples():
                 rtl_block(row.sentence, (row.date, row.outlet), (row.text,))
                 read_in_article(row.article, row.start, ("Read it in the article", "اقرأه في المقال"))
         with st.expander(
