@@ -334,6 +334,22 @@ _NAME_TITLES = {
 _SPEECH_WORDS = frozenset(load_speech_verbs().gloss) | {"قال", "اكد", "اضاف", "تابع", "اوضح"}
 
 
+_AGENCY_NAMED = re.compile(r"^(?:ال)?وكاله (?:(?:ال)?انباء (?P<after>\S+)|(?P<before>\S+) للانباء)$")
+
+
+def agency_named_in(description: str) -> str:
+    """A news agency's own name in a speaker's description: "وكالة الأنباء دوغان", "وكالة
+    دوجان للأنباء" -> دوغان, دوجان. "" for none, or for a nisba ("وكالة الأنباء الكويتية")."""
+    written = TASHKEEL.sub("", description).split()
+    found = _AGENCY_NAMED.match(" ".join(_normalized(w) for w in written))
+    if not found:
+        return ""
+    name = found.group("after") or found.group("before")
+    if name.startswith("ال") or name.endswith(("يه", "ي")) or not name.isalpha():
+        return ""  # الكويتية، الرسمية: an adjective, not a name
+    return written[2] if found.group("after") else written[1]
+
+
 def person_named_in(description: str, bodies: bool = False) -> str:
     """The person's name in a speaker's description, when no entity span marks it: after a title
     ("المهندس عبدالناصر العبداللطيف"), at the end after a role ("وزير الخارجية اليمني رياض ياسين",
@@ -460,6 +476,9 @@ def identify_speaker(
     if person:  # "المتحدث الرسمي لأمانة الأحساء خالد بووشل": no entity span, but a name
         key = name_key(person)
         return Speaker(description, NER_PREFIX + key.replace(" ", "_"), "named in the description")
+    agency = agency_named_in(description) if not bodies else ""
+    if agency:  # "وكالة الأنباء دوغان": an agency no lexicon lists, named by the pattern
+        return Speaker(description, NER_PREFIX + name_key(agency).replace(" ", "_"), "named in the description")
     if head in ROLE_WORDS or head.removeprefix("ال") in ROLE_WORDS:
         # "مسؤولون في المكتب الرئاسي في سيول": the body may come after the cut
         e_start, e_end = nt.to_original(start, end)

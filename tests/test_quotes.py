@@ -1,6 +1,7 @@
 """Who said what in the seed articles, each checked by reading the article."""
 
 from analysis.corpus import Article
+from analysis.lexicon import name_key
 from analysis.quotes import clause_end, extract_quotes
 from analysis.spans import Span
 
@@ -237,3 +238,11 @@ def test_model_names_trimmed_to_the_name_are_the_speakers():
     assert witness == "ner:" + "احمدك"  # the merge key of أحمد اكاي: the name, not "شاهد عيان يدعى"
     # وتابع (he went on) is masculine: the organisation in the quote before is not its subject
     assert rows == [("قال", hindi), ("اضاف", hindi), ("تابع", hindi), ("قال", hindi), ("قال", witness)]
+
+
+def test_an_agency_no_lexicon_lists_is_named_by_the_pattern():
+    text = "وقالت وكالة الأنباء دوغان أن هجوماً وقع مساء السبت على مركز للشرطة في ماردين."
+    [(verb, speaker, label, basis, _)] = said(text, [])
+    assert (speaker, label, basis) == ("وكالة الأنباء دوغان", "ner:" + name_key("دوغان"), "named in the description")
+    [(_, speaker, label, _, _)] = said("وقالت وكالة الأنباء الكويتية إن الأمطار غزيرة في البلاد.", [])
+    assert label == ""  # a nisba alone is no agency's name
