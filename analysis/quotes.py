@@ -940,6 +940,33 @@ def find_quotes(article: Article, nt: NormalizedText, entities: list[Span] | Non
     return _one_speaker_each(found, entities, nt)
 
 
+# The honorific a person's title earns ("وقال سموه" after "الأمير محمد بن نايف"), as normalised words.
+_HONORIFIC_TITLES = {
+    "سموه": ("الامير", "الاميره", "سمو"),
+    "معاليه": ("وزير", "الوزير", "وزيره", "الوزيره", "معالي"),
+    "فخامته": ("الرئيس", "فخامه"),
+    "سماحته": ("الشيخ", "المفتي", "سماحه", "ايه الله"),
+    "فضيلته": ("الشيخ", "فضيله"),
+    "سعادته": ("السفير", "سعاده"),
+    "دولته": ("رئيس الوزراء", "دوله"),
+}
+
+
+def _honorifics_earned(before: str) -> list[str]:
+    """The honorifics the title just before a name earns: " ... الأمير" -> ["سموه"]."""
+    return [p for p, titles in _HONORIFIC_TITLES.items() if any(f" {t} " in before + " " for t in titles)]
+
+
+def _honoured(speaker: Speaker, honoured: dict[str, Speaker]) -> Speaker | None:
+    """A speaker written as an honorific alone ("سموه", "معاليه") is the latest person named
+    with the title that earns it; None otherwise."""
+    word = _normalized(speaker.description).strip()
+    person = honoured.get(word) if word in HONORIFIC_PRONOUNS else None  # before the latest subject
+    if person is None:
+        return None
+    return Speaker(speaker.description, person.entity, "same speaker", speaker.affiliation, person.description)
+
+
 def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedText) -> list[_Found]:
     """Descriptions that refer back to a speaker or body named before take its entity, and
     every quote its speaker's fullest description (Speaker.full)."""
@@ -957,13 +984,18 @@ def _one_speaker_each(found: list[_Found], entities: list[Span], nt: NormalizedT
         )
     )
     pending = next(named, None)
+    honoured: dict[str, Speaker] = {}  # "سموه" -> the latest person named with a prince's title
     for q in found:
         while pending is not None and pending[0] < q.verb_start:
-            e = pending[1]
+            at, e = pending
             basis = _PERSON_MENTION if _type(e) == "person" else "named"
             earlier.append((name_tokens(e.text), Speaker(e.text, e.label, basis)))
+            if basis == _PERSON_MENTION:
+                before = f" {nt.normalized[max(0, at - 40) : at]}"
+                for pronoun in _honorifics_earned(before):
+                    honoured[pronoun] = Speaker(e.text, e.label, basis)
             pending = next(named, None)
-        speaker = _refers_back(q.speaker, earlier)
+        speaker = _honoured(q.speaker, honoured) or _refers_back(q.speaker, earlier)
         if not speaker.entity:
             speaker = _surname_named_before(speaker, nt, q.verb_start)
         if not speaker.full:

@@ -246,3 +246,25 @@ def test_an_agency_no_lexicon_lists_is_named_by_the_pattern():
     assert (speaker, label, basis) == ("وكالة الأنباء دوغان", "ner:" + name_key("دوغان"), "named in the description")
     [(_, speaker, label, _, _)] = said("وقالت وكالة الأنباء الكويتية إن الأمطار غزيرة في البلاد.", [])
     assert label == ""  # a nisba alone is no agency's name
+
+
+def test_an_honorific_alone_is_the_person_whose_title_earns_it():
+    text = (
+        "ونقل صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد تعازي خادم الحرمين الشريفين"
+        ' الملك سلمان بن عبدالعزيز في الشهداء.\n وقال سموه " إن التفجير الإرهابي كشف مدى حقد هؤلاء المجرمين ".'
+        " واستقبل وزير الخارجية عادل الجبير السفير. وقال معاليه إن العلاقات متينة بين البلدين."
+    )
+    entities = [
+        Span("t", start, end, text[start:end], "entity", label, {"type": "person"})
+        for (start, end), label in [
+            ((text.index("محمد بن نايف"), text.index(" ولي العهد")), "muhammad_bin_nayef"),
+            ((text.index("سلمان بن"), text.index(" في الشهداء")), "king_salman"),
+            ((text.index("عادل الجبير"), text.index(" السفير")), "adel_al_jubeir"),
+        ]
+    ]
+    found = {
+        q.data["speaker"]: (q.data["speaker_entity"], q.data["speaker_basis"])
+        for q in extract_quotes(Article("t", text), entities)
+    }
+    assert found["سموه"] == ("muhammad_bin_nayef", "same speaker")  # a prince's title, not the king named last
+    assert found["معاليه"] == ("adel_al_jubeir", "same speaker")
