@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1189,7 +1190,23 @@ class _Claim(NamedTuple):
     sentence: str
 
 
+_SAME_THING_MEMO: dict[tuple[int, tuple], tuple[weakref.ref, pd.DataFrame]] = {}
+
+
 def same_thing_claims(quantities: pd.DataFrame, categories: tuple[str, ...] = COMPARED) -> pd.DataFrame:
+    """_same_thing_claims, worked out once per quantities frame (tables are not changed once made):
+    the Numbers page draws it twice, and a big store's 70,000 claims take seconds."""
+    key = (id(quantities), tuple(categories))
+    hit = _SAME_THING_MEMO.get(key)
+    if hit is None or hit[0]() is not quantities:
+        if len(_SAME_THING_MEMO) >= 8:
+            _SAME_THING_MEMO.clear()
+        hit = (weakref.ref(quantities), _same_thing_claims(quantities, tuple(categories)))
+        _SAME_THING_MEMO[key] = hit
+    return hit[1].copy(deep=False)
+
+
+def _same_thing_claims(quantities: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
     """Claims about the same thing with different numbers, side by side, casualties first:
     the dead, the injured ... of the story ("مقتل 9" and "ارتفعت الحصيلة إلى 12 قتيلاً"), a
     weapon class ("5 ملايين قذيفة" and "بمليون قذيفة": artillery shells), else the counted

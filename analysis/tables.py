@@ -70,9 +70,13 @@ class Tables:
         return Tables(**{f.name: _keep_dates(getattr(self, f.name), start, end) for f in fields(self)})
 
     def names_only(self) -> "Tables":
-        """The same tables without the adjectival mentions (الروسي counted as Russia)."""
-        named = self.mentions[~self.mentions["nisba"].astype(bool)].reset_index(drop=True)
-        return replace(self, mentions=named)
+        """The same tables without the adjectival mentions (الروسي counted as Russia). Made once
+        per Tables (tables are not changed once made): every session of a dashboard on a big
+        store shares one copy instead of making its own on each rerun."""
+        if "_names_only" not in self.__dict__:
+            named = self.mentions[~self.mentions["nisba"].astype(bool)].reset_index(drop=True)
+            self.__dict__["_names_only"] = replace(self, mentions=named)
+        return self.__dict__["_names_only"]
 
 
 def _keep_dates(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
