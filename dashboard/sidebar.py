@@ -23,6 +23,8 @@ BUNDLED = "Bundled corpus"
 UPLOADED = "My files"
 OUTLET_PARAM = "outlet"
 NISBA_PARAM = "nisba"  # "1": count adjectives such as الروسي towards their country
+MODEL_IN_USE_AR = "نموذج مرصد للتعرّف على الأسماء مستخدم فوق المعجم (انظر data/ner/MODEL_CARD.md)."
+MODEL_MISSING_AR = "نموذج التعرّف على الأسماء غير متاح: المعجم وحده مستخدم."
 FROM_PARAM, TO_PARAM = "from", "to"  # the date range, YYYY-MM-DD, each side only when it narrows
 
 
@@ -43,7 +45,8 @@ def sidebar() -> None:
                 f"{len(filtered.articles):,} من {len(tables.articles):,} مقالات معروضة",
             )
         )
-        st.caption(find_model().message)
+        model = find_model()
+        st.caption(tr(model.message, MODEL_IN_USE_AR if model.available else MODEL_MISSING_AR))
     keep_tables(localised(filtered), localised(tables), (start, end))
 
 
