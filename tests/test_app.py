@@ -99,6 +99,8 @@ def test_adjective_toggle_counts_nisba_and_lives_in_the_link(tables, all_mention
 def test_sidebar_says_the_bundled_ner_model_is_in_use():
     at = open_app()
     assert any("bundled NER model in use" in c.value for c in at.sidebar.caption)
+    arabic = open_app(query={"lang": "ar"})
+    assert any("نموذج مرصد للتعرّف على الأسماء مستخدم" in c.value for c in arabic.sidebar.caption)
 
 
 def test_entities_lists_putin_with_his_count(tables):
