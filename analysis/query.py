@@ -59,6 +59,10 @@ def connect(source: Tables | Path | str, in_memory: bool | Collection[str] = Tru
     con.execute("""CREATE TABLE entity_names AS SELECT entity, any_value(name_ar) AS name_ar,
                    any_value(name_en) AS name_en, any_value(type) AS type, any_value(source) AS source
                    FROM mentions GROUP BY entity""")
+    # mentions counted per entity, outlet, adjective or not and day, once: the frequency query
+    # sums these (a big store's 36,000 entities over millions of rows, grouped on every click)
+    con.execute("""CREATE TABLE mention_counts AS SELECT entity, outlet, nisba, CAST(published AS DATE) AS day,
+                   count(*) AS n FROM mentions GROUP BY ALL""")
     return con
 
 
@@ -91,11 +95,11 @@ def entity_frequency(
     entity_frequency(con, ["رايت رايتس"]) -> russia "روسيا" 13, kim_jong_un "كيم جونغ أون" 7..."""
     sql = """
         WITH counts AS (
-            SELECT entity, count(*) AS mentions FROM mentions
+            SELECT entity, sum(n)::BIGINT AS mentions FROM mention_counts
             WHERE (len($outlets) = 0 OR list_contains($outlets, outlet)) AND ($nisba OR NOT nisba)
-              AND ($all_dates OR (published IS NOT NULL
-                   AND ($start IS NULL OR CAST(published AS DATE) >= $start)
-                   AND ($end IS NULL OR CAST(published AS DATE) <= $end)))
+              AND ($all_dates OR (day IS NOT NULL
+                   AND ($start IS NULL OR day >= $start)
+                   AND ($end IS NULL OR day <= $end)))
             GROUP BY entity)
         SELECT entity, name_ar, name_en, type, mentions, source FROM counts JOIN entity_names USING (entity)
         WHERE $all_types OR list_contains($types, type)
