@@ -37,7 +37,7 @@ def test_weeks_start_on_monday_and_sum_the_days(tables):
     hits = m[m["entity"].isin(["russia", "north_korea"])].assign(series=lambda f: f["entity"])
     days = attention(hits, tables.articles, "day")
     weeks = attention(hits, tables.articles, "week")
-    assert set(weeks["period"].dt.dayofweek) == {0}
+    assert set(weeks["period"].dt.day_of_week) == {0}
     assert weeks.groupby("series")["mentions"].sum().to_dict() == days.groupby("series")["mentions"].sum().to_dict()
     first_week = weeks[(weeks["period"] == pd.Timestamp("2023-09-04")) & (weeks["outlet"] == "unknown")]
     assert first_week["articles"].tolist() == [2, 2]  # both unknown-outlet articles: one week
