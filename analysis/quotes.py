@@ -334,6 +334,9 @@ _NAME_TITLES = {
 _SPEECH_WORDS = frozenset(load_speech_verbs().gloss) | {"قال", "اكد", "اضاف", "تابع", "اوضح"}
 
 
+AGENCY_IN_DESCRIPTION = "agency named in the description"
+# The type of a speaker no lexicon lists, from how its name was found
+TYPE_OF_BASIS = {"named in the description": "person", AGENCY_IN_DESCRIPTION: "media"}
 _AGENCY_NAMED = re.compile(r"^(?:ال)?وكاله (?:(?:ال)?انباء (?P<after>\S+)|(?P<before>\S+) للانباء)$")
 
 
@@ -478,7 +481,7 @@ def identify_speaker(
         return Speaker(description, NER_PREFIX + key.replace(" ", "_"), "named in the description")
     agency = agency_named_in(description) if not bodies else ""
     if agency:  # "وكالة الأنباء دوغان": an agency no lexicon lists, named by the pattern
-        return Speaker(description, NER_PREFIX + name_key(agency).replace(" ", "_"), "named in the description")
+        return Speaker(description, NER_PREFIX + name_key(agency).replace(" ", "_"), AGENCY_IN_DESCRIPTION)
     if head in ROLE_WORDS or head.removeprefix("ال") in ROLE_WORDS:
         # "مسؤولون في المكتب الرئاسي في سيول": the body may come after the cut
         e_start, e_end = nt.to_original(start, end)
@@ -1125,8 +1128,7 @@ class QuoteRow(NamedTuple):
             speaker=d["speaker"],
             speaker_entity=d["speaker_entity"],
             speaker_name_en=entity_field(d["speaker_entity"], "name_en"),
-            speaker_type=entity_field(d["speaker_entity"], "type")
-            or ("person" if d["speaker_basis"] in ("named in the description",) else ""),
+            speaker_type=entity_field(d["speaker_entity"], "type") or TYPE_OF_BASIS.get(d["speaker_basis"], ""),
             speaker_basis=d["speaker_basis"],
             speaker_full=d.get("speaker_full", d["speaker"]),
             affiliation=d["affiliation"],

@@ -2,7 +2,7 @@
 
 from analysis.corpus import Article
 from analysis.lexicon import name_key
-from analysis.quotes import clause_end, extract_quotes
+from analysis.quotes import QuoteRow, clause_end, extract_quotes
 from analysis.spans import Span
 
 from conftest import seed
@@ -243,7 +243,13 @@ def test_model_names_trimmed_to_the_name_are_the_speakers():
 def test_an_agency_no_lexicon_lists_is_named_by_the_pattern():
     text = "وقالت وكالة الأنباء دوغان أن هجوماً وقع مساء السبت على مركز للشرطة في ماردين."
     [(verb, speaker, label, basis, _)] = said(text, [])
-    assert (speaker, label, basis) == ("وكالة الأنباء دوغان", "ner:" + name_key("دوغان"), "named in the description")
+    assert (speaker, label, basis) == (
+        "وكالة الأنباء دوغان",
+        "ner:" + name_key("دوغان"),
+        "agency named in the description",
+    )
+    [row] = extract_quotes(Article("t", text), [])
+    assert QuoteRow.of(row).speaker_type == "media"  # an agency, not a person
     [(_, speaker, label, _, _)] = said("وقالت وكالة الأنباء الكويتية إن الأمطار غزيرة في البلاد.", [])
     assert label == ""  # a nisba alone is no agency's name
 
