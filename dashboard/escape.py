@@ -51,20 +51,20 @@ def _escaped(node, key: str = ""):
     if isinstance(node, dict):
         return {k: v if k in NOT_TEXT else _escaped(v, k) for k, v in node.items()}
     if isinstance(node, (list, tuple)):
-        if key not in TEMPLATES and all(type(v) is str for v in node):  # a column of names: each escaped once
-            escaped = {v: _chart_text(v) for v in set(node)}
-            return type(node)(escaped[v] for v in node)
-        return type(node)(_escaped(v, key) for v in node)
+        return type(node)(_escaped_each(node, key))
     if isinstance(node, np.ndarray) and node.dtype == object:
-        flat = node.ravel().tolist()
         out = np.empty(node.shape, dtype=object)
-        if key not in TEMPLATES and all(type(v) is str for v in flat):  # a column of names: each escaped once
-            escaped = {v: _chart_text(v) for v in set(flat)}
-            out.ravel()[:] = [escaped[v] for v in flat]
-        else:
-            out.ravel()[:] = [_escaped(v, key) for v in flat]
+        out.ravel()[:] = _escaped_each(node.ravel().tolist(), key)
         return out
     return node
+
+
+def _escaped_each(values: list, key: str) -> list:
+    """_escaped of each value; a column of names (plain strings) escapes each distinct one once."""
+    if key not in TEMPLATES and all(type(v) is str for v in values):
+        escaped = {v: _chart_text(v) for v in set(values)}
+        return [escaped[v] for v in values]
+    return [_escaped(v, key) for v in values]
 
 
 def escape_figure(fig):
