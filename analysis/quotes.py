@@ -393,6 +393,8 @@ def person_named_in(description: str, bodies: bool = False) -> str:
             start -= 1
         if not definite[start:end] or definite[start] and not may_be_definite(start) or start == 0:
             start = end
+        elif all(stem in _EMPTY_WORDS for stem in stems[:start]):
+            start = end  # "مسؤول حكومي كبير", "مصادر طبية وشرطية": a source and its adjectives
         if end - start < 2 and stems and stems[0] not in ROLE_WORDS:
             start = end = 0  # at the start, before a role: "إلون موسك الرئيس التنفيذي للشركة"
             while end < len(words) and end < 4 and name_word(end) and (may_be_definite(end) or end == 1):

@@ -274,3 +274,11 @@ def test_an_honorific_alone_is_the_person_whose_title_earns_it():
     }
     assert found["سموه"] == ("muhammad_bin_nayef", "same speaker")  # a prince's title, not the king named last
     assert found["معاليه"] == ("adel_al_jubeir", "same speaker")
+
+
+def test_a_source_and_its_adjectives_are_no_name():
+    from analysis.quotes import person_named_in
+
+    assert person_named_in("مسؤول حكومي كبير") == ""
+    assert person_named_in("مصادر طبية وشرطية") == ""
+    assert person_named_in("وزير الخارجية اليمني رياض ياسين") == "رياض ياسين"
