@@ -92,6 +92,18 @@ def follow(tab, target, path: str, selector: str = ".js-plotly-plot") -> None:
     wait_ready(tab, selector)
 
 
+def follow_to_the_sentence(tab, shot: str) -> None:
+    """After a click on a chart: its sentence card shows, and "Read it in the article" opens the
+    reader at that sentence."""
+    link = tab.get_by_role("link", name="Read it in the article").first
+    link.wait_for(timeout=30_000)
+    wait_ready(tab)
+    check_clean(tab, shot)
+    link.click()
+    wait_ready(tab, ".hl-focus")
+    assert tab.get_by_text("The sentence you followed").count() == 1
+
+
 def metric(tab, label: str) -> str:
     box = tab.locator('[data-testid="stMetric"]', has_text=label).first
     return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
@@ -276,13 +288,7 @@ def test_a_click_on_a_date_shows_its_sentence(server, page):
     point = chart.locator("g.points path.point").first
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    link = page.get_by_role("link", name="Read it in the article").first
-    link.wait_for(timeout=30_000)
-    wait_ready(page)
-    check_clean(page, "story-date-clicked")
-    link.click()
-    wait_ready(page, ".hl-focus")
-    assert page.get_by_text("The sentence you followed").count() == 1
+    follow_to_the_sentence(page, "story-date-clicked")
 
 
 def test_a_click_on_a_bar_shows_the_sentences_behind_it(server, page):
@@ -407,13 +413,7 @@ def test_an_event_is_labelled_and_opens_its_sentence(server, page):
     assert any("تجارب نووية" in label for label in labels), labels
     assert all("—" in label or "،" in label or label for label in labels)
     click_point(page, chart.locator("g.points path.point").first)
-    link = page.get_by_role("link", name="Read it in the article").first
-    link.wait_for(timeout=30_000)
-    wait_ready(page)
-    check_clean(page, "story-event-clicked")
-    link.click()
-    wait_ready(page, ".hl-focus")
-    assert page.get_by_text("The sentence you followed").count() == 1
+    follow_to_the_sentence(page, "story-event-clicked")
 
 
 def test_a_network_edge_opens_the_sentences_naming_both(server, page):
