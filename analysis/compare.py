@@ -19,11 +19,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import snowballstemmer
 from arabicstopwords.arabicstopwords import stopwords_list
-from camel_tools.utils.dediac import dediac_ar
 
 from .corpus import Article
 from .tables import Tables
-from .text import normalize
+from .text import dediacritize, normalize
 
 TERM_COLUMNS = ["article", "outlet", "stem", "word", "count"]
 ENTITY_TYPES = ["person", "place", "organisation", "media", "event"]
@@ -72,7 +71,7 @@ def stem(word: str) -> str:
 
 def _terms(tokens: list[str]) -> dict[str, tuple[str, str]]:
     """(stem, readable word) of each token as written; stopwords and letters alone left out."""
-    readable = dediac_ar("\n".join(tokens)).replace(_TATWEEL, "").split("\n") if tokens else []
+    readable = dediacritize("\n".join(tokens)).replace(_TATWEEL, "").split("\n") if tokens else []
     stop = arabic_stopwords()
     kept = [(t, w) for t, w, n in zip(tokens, readable, _normalize_all(readable)) if len(w) >= 2 and n not in stop]
     stems = _normalize_all(_STEMMER.stemWords([_unglued(w) for _, w in kept]))
@@ -269,7 +268,7 @@ def claim_keys(quantities: pd.DataFrame) -> pd.DataFrame:
     so "5 ملايين قذيفة مدفعية" and "ما يقرب من 5 ملايين قذيفة مدفعية" are one claim."""
     first_word = quantities["noun"].astype(str).str.split().str[0].fillna("")
     value = quantities["value"].map(lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
-    keys = value + " " + first_word.map(lambda w: stem(dediac_ar(w)) if w else "")
+    keys = value + " " + first_word.map(lambda w: stem(dediacritize(w)) if w else "")
     labels = value + " " + quantities["noun"].astype(str)
     return pd.DataFrame({"item": keys, "label": labels}, index=quantities.index)
 

@@ -13,10 +13,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from camel_tools.utils.charsets import AR_DIAC_CHARSET
-
 from .corpus import Article
-from .text import INVISIBLE, TATWEEL, normalize_with_offsets, normalized_key
+from .text import ARABIC_DIACRITICS, INVISIBLE, TATWEEL, normalize_with_offsets, normalized_key
 
 HIT_COLUMNS = ["article", "outlet", "published", "start", "end", "left", "match", "right"]
 # و/ف, then ب ك ل, then the article ال (بالأسلحة، وللأسلحة، كالأسلحة).
@@ -33,7 +31,7 @@ _FOLDED = {
     ".": ".٫",
     **{d: d + a + p for d, a, p in zip("0123456789", "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")},
 }
-_MARKS = frozenset("".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE)  # dropped by normalisation
+_MARKS = frozenset(ARABIC_DIACRITICS + TATWEEL + INVISIBLE)  # dropped by normalisation
 _GAP = "[" + re.escape("".join(sorted(_MARKS))) + "]*"
 
 

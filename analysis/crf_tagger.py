@@ -25,8 +25,6 @@ from numba import njit
 from .corpus import DATA_DIR
 from .text import normalize_with_offsets, sentence_bounds
 
-MODEL_DIR = DATA_DIR / "ner"  # inside the package when installed, data/ner in a checkout
-MODEL_PATH = MODEL_DIR / "marsad-ner.crfsuite"
 TYPES = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 OFFSETS = (-2, -1, 0, 1, 2)
 BOS, EOS = "<s>", "</s>"  # the words before and after a sentence

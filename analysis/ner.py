@@ -12,13 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .corpus import Article
-from .crf_tagger import MODEL_PATH, FastTagger
+from .corpus import DATA_DIR, Article
 from .entities import extract_entities
 from .entity_linking import NER_PREFIX, _new_entity_keys, link_entities  # noqa: F401  (linking lives there)
 from .spans import Span
+
+if TYPE_CHECKING:
+    from .crf_tagger import FastTagger
+
+# Named here, not in crf_tagger: finding the model imports no tagger (numba and camel-tools'
+# charsets, most of a second of a dashboard's first page).
+MODEL_DIR = DATA_DIR / "ner"  # inside the package when installed, data/ner in a checkout
+MODEL_PATH = MODEL_DIR / "marsad-ner.crfsuite"
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,8 @@ def load_recognizer(model_path: str | None = None) -> tuple[FastTagger | None, N
     if not status.available:
         return None, status
     import pycrfsuite
+
+    from .crf_tagger import FastTagger
 
     tagger = pycrfsuite.Tagger()
     try:

@@ -16,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from .crf_tagger import MODEL_DIR, TYPES, WORD_RE, FastTagger, bio_spans, sequence_features
+from .crf_tagger import TYPES, WORD_RE, FastTagger, bio_spans, sequence_features
+from .ner import MODEL_DIR
 from .text import normalize
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"

@@ -1170,13 +1170,16 @@ def _thing(row) -> str:
 
 def _things(frame: pd.DataFrame) -> list[str]:
     """_thing of each claim, worked out once per distinct claim (a big store has 70,000)."""
-    columns = ["category", "casualty", "weapon", "noun", "text", "sentence"]
+    columns = ["category", "casualty", "weapon", "noun", "text"]
+    percent = (frame["category"] == "percent").to_numpy()
+    # only a percentage reads its sentence: the others' are not made into strings
+    sentences = iter(frame.loc[percent, "sentence"].astype(str).tolist())
     cache: dict[tuple, str] = {}
     out = []
     for values in zip(*(frame[c].tolist() for c in columns)):  # lists: iterating Arrow strings is slow
-        key = values if values[0] == "percent" else values[:4]  # only a percentage reads its sentence
+        key = (*values, next(sentences)) if values[0] == "percent" else values[:4]
         if key not in cache:
-            cache[key] = _thing(_Claim(*values))
+            cache[key] = _thing(_Claim(*values, key[5] if len(key) > 5 else ""))
         out.append(cache[key])
     return out
 

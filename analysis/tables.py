@@ -79,6 +79,14 @@ class Tables:
         return self.__dict__["_names_only"]
 
 
+def narrowed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows with each category column (a store's sentences) keeping only the values they
+    hold: pandas checks every category anew when it groups by one (a big store's 114,000
+    sentences: a second for each grouping of a few rows)."""
+    categories = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    return frame.assign(**{c: frame[c].cat.remove_unused_categories() for c in categories}) if categories else frame
+
+
 def _keep_dates(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
     """Rows whose article was published in the range: every table with articles carries the
     article's publication date, compared as numbers (not a look-up of a million article ids)."""

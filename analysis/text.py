@@ -14,13 +14,13 @@ import numpy as np
 from dataclasses import dataclass
 from functools import lru_cache
 
-from camel_tools.tokenizers.word import simple_word_tokenize
-from camel_tools.utils.charsets import AR_DIAC_CHARSET
-
 TATWEEL = "\u0640"
+# camel-tools' AR_DIAC_CHARSET (tests/test_normalize.py checks): importing its charsets classifies
+# every Unicode code point, half a second of a dashboard's first page that never tokenizes.
+ARABIC_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 # Invisible marks that sit between letters in copied web text (bidi marks, joiners).
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff"
-_DROPPED_CHARS = "".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE
+_DROPPED_CHARS = ARABIC_DIACRITICS + TATWEEL + INVISIBLE
 # Is this Basic Multilingual Plane code point dropped? (a table look-up beats np.isin)
 _IS_DROPPED = np.zeros(0x10000, dtype=bool)
 _IS_DROPPED[[ord(c) for c in _DROPPED_CHARS]] = True
@@ -32,6 +32,14 @@ _IS_DROPPED[[ord(c) for c in _DROPPED_CHARS]] = True
 # character and is several times slower). tests/test_normalize.py checks it against camel-tools.
 _DROPPED = re.compile("[" + re.escape(_DROPPED_CHARS) + "]")
 _REPLACED = [*zip("إأٱآىة", "اااايه"), *zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")]
+
+
+_DIACRITIC = re.compile("[" + ARABIC_DIACRITICS + "]")
+
+
+def dediacritize(text: str) -> str:
+    """The text without its vowel marks: camel-tools' dediac_ar (tests/test_normalize.py)."""
+    return _DIACRITIC.sub("", text)
 
 
 def normalize(text: str) -> str:
@@ -91,6 +99,8 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation (camel-tools' simple_word_tokenize) with original offsets."""
+    from camel_tools.tokenizers.word import simple_word_tokenize  # imported when first needed (see above)
+
     nt = normalize_with_offsets(text)
     tokens, cursor = [], 0
     for piece in simple_word_tokenize(nt.normalized):

@@ -13,7 +13,6 @@ from analysis.corpus import load_files
 from analysis.crf_tagger import (
     BOS,
     EOS,
-    MODEL_PATH,
     PART_FEATURES,
     FastTagger,
     read_weights,
@@ -23,6 +22,7 @@ from analysis.crf_tagger import (
     word_attributes,
     word_parts,
 )
+from analysis.ner import MODEL_PATH
 from analysis.text import sentence_bounds, tokenize
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"

@@ -11,7 +11,7 @@ from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
 
 from analysis.corpus import load_bundled
-from analysis.text import INVISIBLE, TATWEEL, normalize, normalize_with_offsets
+from analysis.text import ARABIC_DIACRITICS, INVISIBLE, TATWEEL, dediacritize, normalize, normalize_with_offsets
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
 DROPPED = re.compile("[" + re.escape("".join(AR_DIAC_CHARSET) + TATWEEL + INVISIBLE) + "]")
@@ -31,6 +31,12 @@ def real_texts() -> list[str]:
         with zipfile.ZipFile(path) as archive:
             texts += [r["content"] for name in archive.namelist() for r in json.loads(archive.read(name))][:300]
     return texts
+
+
+def test_the_diacritics_dropped_are_camel_tools_own():
+    assert sorted(ARABIC_DIACRITICS) == sorted(AR_DIAC_CHARSET)
+    for text in real_texts()[:100] + ["أُوكْرانيـا"]:
+        assert dediacritize(text) == dediac_ar(text)
 
 
 @pytest.mark.parametrize("text", ["أُوكْرانيـا", "إلى مستشفى", "٥ ملايين قذيفة", "آلاف\u200fالصواريخ", "ٱلقرآن"])
