@@ -167,10 +167,14 @@ if has_articles(tables):
     cloud_rows = counts.head(CLOUD_WORDS)  # hashing 36,000 names as the cache key took seconds
     weights = tuple(zip(cloud_rows["name_ar"], cloud_rows["mentions"].astype(int), cloud_rows["type"]))
     cloud = word_cloud_png(weights)
-    st.image(cloud, caption=tr(
+    st.image(
+        cloud,
+        caption=tr(
             "Entity names sized by mentions, coloured by type as above",
             "أسماء الكيانات بحجم عدد إشاراتها، ملوّنة بنوعها كما في الأعلى",
-        ), width="stretch")
+        ),
+        width="stretch",
+    )
     png_download(cloud, "word-cloud")
 
     st.subheader(tr("Explain this count", "ما وراء هذا العدد"))
