@@ -9,6 +9,7 @@ from .escape import escape_figure, unescape_points
 from .fonts import FONT_FAMILY
 from .session import all_tables
 
+MAX_POINTS = 2_000  # markers a timeline draws one by one; beyond, one a day and outlet (20,000 stall a browser)
 TYPE_COLOURS = {  # entity types, one colour each on every page
     "person": "#1f77b4",
     "place": "#2ca02c",

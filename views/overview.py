@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from dashboard.charts import TYPE_COLOURS, clickable_chart, outlet_colours
+from dashboard.charts import MAX_POINTS, TYPE_COLOURS, clickable_chart, outlet_colours
 from dashboard.downloads import download
 from dashboard.labels import entity_name, outlet_name, outlet_names, type_name
 from dashboard.language import tr
@@ -57,26 +57,39 @@ if has_articles(tables):
             st.caption(tr("No article has a publication date.", "لا تاريخ نشر لأي مقال."))
         else:
             colours = {outlet_name(o): c for o, c in outlet_colours().items()}
+            many = len(dated) > MAX_POINTS
+            if many:  # one marker a day and outlet, sized by its articles; a click lists them
+                dated = (
+                    dated.assign(day=dated["published"].dt.floor("D"))
+                    .groupby(["day", "outlet", "shown_outlet"], as_index=False, observed=True)
+                    .agg(article=("article", "first"), title=("title", "first"), articles=("article", "size"))
+                    .rename(columns={"day": "published"})
+                )
             fig = px.scatter(
                 dated,
                 x="published",
                 y="shown_outlet",
                 color="shown_outlet",
+                size="articles" if many else None,
                 custom_data=["article"],
                 color_discrete_map=colours,
-                hover_data={"title": True, "shown_outlet": False},
+                hover_data={"title": True, "shown_outlet": False, **({"articles": True} if many else {})},
                 labels={
                     "published": tr("Published", "تاريخ النشر"),
                     "shown_outlet": "",
                     "title": tr("Title", "العنوان"),
+                    "articles": tr("Articles", "المقالات"),
                 },
             )
-            fig.update_traces(marker=dict(size=14, line=dict(width=1, color="white")))
+            fig.update_traces(marker=dict(line=dict(width=1, color="white"), **({} if many else {"size": 14})))
             fig.update_layout(showlegend=False)
             picked = clickable_chart(fig, "overview_strip", height=max(240, 44 * dated["outlet"].nunique() + 120))
             for point in picked[:1]:
                 row = a[a["article"] == (point.get("customdata") or [None])[0]]
-                for r in row.itertuples():
+                if many and not row.empty:  # every article of that outlet and day
+                    day = row["published"].iloc[0].floor("D")
+                    row = a[(a["outlet"] == row["outlet"].iloc[0]) & (a["published"].dt.floor("D") == day)]
+                for r in first_rows(row, NEWEST * 5).itertuples():
                     rtl_block(r.title or r.article, (outlet_name(r.outlet), when(r.published)))
                     read_in_article(r.article, 0, ("Read the article", "اقرأ المقال"))
             if len(dated) < len(a):

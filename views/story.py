@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.events import event_labels
 from analysis.story import event_points
-from dashboard.charts import chart, clickable_chart, outlet_colours
+from dashboard.charts import MAX_POINTS, chart, clickable_chart, outlet_colours
 from dashboard.figure_tracker import figure_tracker
 from dashboard.firsts import article_firsts
 from dashboard.labels import outlet_name
@@ -64,8 +64,6 @@ def mentioned_dates(d: pd.DataFrame) -> pd.Series:
     day = np.minimum(rows["day"].fillna(1).astype(int), first.dt.days_in_month.fillna(1).astype(int))
     return (first + pd.to_timedelta(day - 1, unit="D")).reindex(d.index)
 
-
-MAX_POINTS = 2_000  # markers a timeline draws one by one; beyond, one a day and outlet (20,000 stall a browser)
 
 tables = current_tables()
 if has_articles(tables):
