@@ -43,6 +43,17 @@ def test_overview_names_the_actors_and_figures(tables):
     assert any(newest["title"][:20] in m.value for m in at.markdown)  # the latest article leads its card
 
 
+def test_a_big_corpus_strip_draws_a_marker_a_day_and_outlet(tables, monkeypatch):
+    import dashboard.charts
+
+    monkeypatch.setattr(dashboard.charts, "MAX_POINTS", 2)  # the seed's five articles count as many
+    strip = next(f for f in figures(open_page("")) if f["data"][0]["type"] == "scatter")
+    dated = tables.articles.dropna(subset=["published"])
+    days = dated.groupby([dated["published"].dt.floor("D"), "outlet"]).size()
+    assert sum(len(t["x"]) for t in strip["data"]) == len(days)
+    assert sorted(v for t in strip["data"] for v in json_numbers(t["marker"]["size"])) == sorted(days.tolist())
+
+
 def test_attention_counts_the_chosen_entity_per_week(tables):
     at = open_page("views/attention.py", {"ent": "kim_jong_un", "per": "week"})
     [fig] = figures(at)
