@@ -66,6 +66,18 @@ def test_attention_counts_the_chosen_entity_per_week(tables):
     assert at.query_params["kw"] == "صواريخ"
 
 
+def test_an_entity_the_link_names_is_offered_beyond_the_top_choices(tables, monkeypatch):
+    import dashboard.render
+
+    monkeypatch.setattr(dashboard.render, "CHOICES", 1)  # only the most mentioned is offered
+    counted = tables.mentions["entity"].value_counts()
+    rare = counted.index[-1]
+    at = open_page("views/attention.py", {"ent": rare})
+    name = tables.mentions.drop_duplicates("entity").set_index("entity")["name_en"]
+    assert at.multiselect(key="attention_entities").options == [name[counted.index[0]], name[rare]]
+    assert [t["name"] for t in figures(at)[0]["data"]] == [name[rare]]
+
+
 def json_numbers(values):
     """Plotly's typed arrays ({"dtype", "bdata"}) or plain lists, as numbers."""
     if isinstance(values, dict):

@@ -16,7 +16,7 @@ from dashboard.labels import entity_name, outlet_name, outlet_names
 from dashboard.language import lang, tr
 from dashboard.links import from_link, linked_choices, to_link
 from dashboard.navigation import read_in_article
-from dashboard.render import empty_note, first_rows, has_articles, rtl_block
+from dashboard.render import CHOICES, empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables
 
 st.title(tr("Attention over time · الاهتمام عبر الزمن", "الاهتمام عبر الزمن"))
@@ -61,13 +61,16 @@ if has_articles(tables):
         empty_note("publication dates", "تواريخ نشر")
         st.stop()
     counted = m.groupby("entity").size().sort_values(ascending=False, kind="stable")
-    names = m.drop_duplicates("entity").set_index("entity")
-    label = {e: entity_name(names.at[e, "name_ar"], names.at[e, "name_en"]) for e in counted.index}
+    # the most mentioned as choices, and any the link or this session chose (36,000 on a big store)
+    wanted = set(st.query_params.get_all("ent")) | set(st.session_state.get("attention_entities") or [])
+    options = [*counted.index[:CHOICES], *(e for e in counted.index[CHOICES:] if e in wanted)]
+    names = m.drop_duplicates("entity").set_index("entity").loc[options]
+    label = dict(zip(options, map(entity_name, names["name_ar"].tolist(), names["name_en"].tolist())))
     left, right = st.columns(2)
     entities = linked_choices(
         left.multiselect,
         tr("Entities", "الكيانات"),
-        list(counted.index),
+        options,
         key="attention_entities",
         param="ent",
         default=list(counted.index[:3]),

@@ -17,14 +17,13 @@ from dashboard.labels import type_name
 from dashboard.language import labelled, tr
 from dashboard.links import from_link, linked_number, linked_types, to_link
 from dashboard.navigation import read_in_article
-from dashboard.render import empty_note, first_rows, has_articles, rtl_block
+from dashboard.render import CHOICES, empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables, date_range
 
 st.title(tr("Entities · الكيانات", "الكيانات"))
 
 
 CLOUD_WORDS = 200  # the most a word cloud draws (WordCloud's max_words)
-EXPLAIN_CHOICES = 2_000  # entities offered under "Explain this count"
 
 
 @st.cache_data(show_spinner="Drawing the word cloud…", max_entries=16)
@@ -180,7 +179,7 @@ if has_articles(tables):
     st.subheader(tr("Explain this count", "ما وراء هذا العدد"))
     from_link("explain_entity", "entity")
     # the most mentioned as choices, and the one a link or a click chose (36,000 on a big store)
-    chosen = counts.head(EXPLAIN_CHOICES)
+    chosen = counts.head(CHOICES)
     wanted = st.session_state.get("explain_entity")
     if wanted is not None and wanted not in set(chosen["entity"]):
         chosen = pd.concat([chosen, counts[counts["entity"] == wanted]])
