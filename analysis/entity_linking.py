@@ -376,10 +376,10 @@ def link_entities(
             continue  # "الرئيس" or "الروسي" alone
         new.append((s, e, kind, core))
     spans = [
-        replace(l, data={**l.data, "source": "lexicon", "ner": id(l) in hit})
+        Span(l.article, l.start, l.end, l.text, l.kind, l.label, {**l.data, "source": "lexicon", "ner": id(l) in hit})
         for l in lexicon
         if nisba or not l.data["nisba"]
-    ]
+    ]  # not dataclasses.replace: it reads the fields anew for each of the lexicon's many spans
     model = _new_entities(article, new, names, matcher, by_key)
     spans += model + _repeated(article, model, spans + model)
     return sorted(spans, key=lambda span: (span.start, span.end))
@@ -433,14 +433,20 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
 def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
     """A title or a nisba alone, or no letters: what a model sometimes tags as a name."""
     key = _PROCLITIC.sub("", normalized_key(core))
-    titles = read_titles()
     words = tuple(key.split())
     return (
         len(key) < 2
         or not any(c.isalpha() for c in key)
         or key in _nisba_words(matcher)
-        or any(words == t for t in titles.get(kind, ()) + titles.get("any", ()))
+        or words in _title_set(kind)
     )
+
+
+@lru_cache(maxsize=8)
+def _title_set(kind: str) -> frozenset[tuple[str, ...]]:
+    """The titles of a type and those of any type, as a set of word tuples."""
+    titles = read_titles()
+    return frozenset(titles.get(kind, ()) + titles.get("any", ()))
 
 
 def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str]:
@@ -540,7 +546,10 @@ def _longer_name(bare: str, people: list[tuple[tuple[str, ...], str]], surface: 
         words = tuple(merge_key(w) for w in name.split() if w not in _JOINERS)
         if not words:
             continue
-        holders = {label for longer, label in people if len(longer) > len(words) and _in_order(words, longer)}
+        first, size = words[0], len(words)
+        holders = {
+            label for longer, label in people if len(longer) > size and first in longer and _in_order(words, longer)
+        }
         if len(holders) == 1:
             return holders.pop()
     return None

@@ -135,6 +135,7 @@ def _did_you_mean(value: str, options) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+@lru_cache(maxsize=1 << 16)  # each article's own matcher of the model's names (entity_linking) keys the same names
 def name_key(phrase: str) -> str:
     """The key two spellings of one transliterated name share: "شويجو" and "شويغو" -> "شويجو";
     "كيم جونغ-أون" -> "كيم جونج اون"."""
