@@ -435,10 +435,7 @@ def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
     key = _PROCLITIC.sub("", normalized_key(core))
     words = tuple(key.split())
     return (
-        len(key) < 2
-        or not any(c.isalpha() for c in key)
-        or key in _nisba_words(matcher)
-        or words in _title_set(kind)
+        len(key) < 2 or not any(c.isalpha() for c in key) or key in _nisba_words(matcher) or words in _title_set(kind)
     )
 
 
@@ -488,12 +485,15 @@ def _new_entities(
     of this article whose words hold this name's words in order ("بوتين", "داود أوغلو",
     "علي صالح" of علي عبدالله صالح), else "ner:" + merge key."""
     text = article.text
-    bare_words = set(_BARE_WORD.findall(normalize_with_offsets(article.body).normalized))  # normalised once
+    bare_words = None  # the article's words, read only if a name may start with a proclitic
     cores = []
     for s, e, kind, (c0, c1) in new:
         words = normalized_key(text[c0:c1]).split()
-        if words:  # a proclitic comes off where the article also writes the name without it
-            words[0] = next((w for w in _without_proclitics(words[0])[1:] if w in bare_words), words[0])
+        forms = _without_proclitics(words[0])[1:] if words else ()
+        if forms:  # a proclitic comes off where the article also writes the name without it
+            if bare_words is None:
+                bare_words = set(_BARE_WORD.findall(normalize_with_offsets(article.body).normalized))
+            words[0] = next((w for w in forms if w in bare_words), words[0])
         bare = " ".join(words) if words else text[c0:c1]
         cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text[s:e])))
     people = [
