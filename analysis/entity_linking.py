@@ -497,12 +497,12 @@ def _new_entities(
         bare = " ".join(words) if words else text[c0:c1]
         cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text[s:e])))
     people = [
-        (tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS), l.label)
+        (_word_keys(normalized_key(l.data.get("alias", l.text))), l.label)
         for l in names
         if matcher.entries[l.label].fields.get("type") == "person"
     ]
     people += [
-        (tuple(merge_key(w) for w in bare.split() if w not in _JOINERS), by_key.get(key) or NER_PREFIX + key)
+        (_word_keys(bare), by_key.get(key) or NER_PREFIX + key)
         for _, _, kind, bare, key, _ in cores
         if kind == "person" and len(bare.split()) > 1
     ]
@@ -543,7 +543,7 @@ def _longer_name(bare: str, people: list[tuple[tuple[str, ...], str]], surface: 
     one-word name may also lose a proclitic the article does not write bare ("وشي")."""
     tries = [bare] if len(bare.split()) > 1 else _without_proclitics(normalized_key(surface))
     for name in tries:
-        words = tuple(merge_key(w) for w in name.split() if w not in _JOINERS)
+        words = _word_keys(name)
         if not words:
             continue
         first, size = words[0], len(words)
@@ -553,6 +553,12 @@ def _longer_name(bare: str, people: list[tuple[tuple[str, ...], str]], surface: 
         if len(holders) == 1:
             return holders.pop()
     return None
+
+
+@lru_cache(maxsize=1 << 16)  # the same names in every article
+def _word_keys(name: str) -> tuple[str, ...]:
+    """The merge keys of a name's words, joiners (بن، عبد، ال...) left out."""
+    return tuple(merge_key(w) for w in name.split() if w not in _JOINERS)
 
 
 def _in_order(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
