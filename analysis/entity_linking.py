@@ -24,6 +24,7 @@ from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
 from .lexicon import Entry, Matcher, nisba_forms, normalized_key
 from .spans import ByStart, Span
+from .text import normalize_with_offsets
 
 TITLES_FILE = DATA_DIR / "titles.csv"
 GIVEN_NAMES_FILE = DATA_DIR / "arabic_given_names.csv"
@@ -32,6 +33,7 @@ _PROCLITIC = re.compile(r"^(?:[وف]?[بل]|[وف])(?=\w{3})")
 _WORD = re.compile(r"[^\s\-–]+")
 _G = str.maketrans({"غ": "ج", "ق": "ج", "ؤ": "و", "ئ": "ي", "ء": None})
 _VOWELS = re.compile("[اوي]")
+_BARE_WORD = re.compile(r"\w+")
 # Words that join a name's parts and never stand for the person alone.
 _MINISTER = {"وزير", "وزيره", "الوزير", "وزيرا"}
 _JOINERS = {"بن", "بنت", "ابن", "ابو", "ام", "عبد", "ال", "الدين", "اول", "الثاني", "الثالث"}
@@ -72,6 +74,7 @@ def _word_key(word: str, given: frozenset[str], first: bool) -> str:
     return _VOWELS.sub("", word)
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the same names come back in every article
 def merge_key(name: str) -> str:
     """The key every spelling of one name shares: "كيم جونغ أون", "كيم جونج أون" and
     "كيم يونج أون" -> "كمجنجن"; "بيونغ يانغ" = "بيونج يانج" = "بيونغيانغ" -> "بنجنج";
@@ -91,14 +94,22 @@ def core_of(text: str, start: int, end: int, kind: str, matcher: Matcher) -> tup
     A person's description before "يدعى" and a title or preposition after the name go too
     ("شاهد عيان يدعى أحمد اكاي" -> "أحمد اكاي", "علي أبو ساق شيخ" -> "علي أبو ساق"); a news
     agency is its name ("وكالة دوجان للأنباء", "الأناضول الحكومية التركية")."""
+    rank = kind == "person" and _after_rank(text, start)  # "اللواء [البحري عواد ...]"
+    c0, c1 = _core_in(text[start:end], kind, rank, matcher)
+    return start + c0, start + c1
+
+
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article: worked out once each
+def _core_in(text: str, kind: str, rank: bool, matcher: Matcher) -> tuple[int, int]:
+    """core_of within one model span's own text (`rank`: a military rank comes before it)."""
+    start, end = 0, len(text)
     by_first = _titles_by_first_word()
-    words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
+    words = [(m.start(), m.end(), normalized_key(m.group())) for m in _WORD.finditer(text)]
     nisbas = _nisba_words(matcher)
     words = _person_words(text, words) if kind == "person" else _agency_words(words, nisbas)
     if not words:
         return start, end
     i, stripped, last_title = 0, False, ()
-    rank = kind == "person" and _after_rank(text, start)  # "اللواء [البحري عواد ...]"
     while i < len(words):
         forms = [w for _, _, w in words[i:]]
         bare = _PROCLITIC.sub("", forms[0]) if forms else ""
@@ -190,12 +201,13 @@ def _person_words(text: str, words: list[tuple[int, int, str]]) -> list[tuple[in
     return words
 
 
-def _person_surface(text: str, start: int, end: int) -> str:
+@lru_cache(maxsize=1 << 16)
+def _person_surface(span_text: str) -> str:
     """A model span as written, less what follows the name ("برودكين" of "برودكين أمام"): the
     words a one-word name is looked up by among the article's longer names."""
-    words = [(m.start() + start, m.end() + start, normalized_key(m.group())) for m in _WORD.finditer(text[start:end])]
-    words = _person_words(text, words)
-    return text[words[0][0] : words[-1][1]] if words else text[start:end]
+    words = [(m.start(), m.end(), normalized_key(m.group())) for m in _WORD.finditer(span_text)]
+    words = _person_words(span_text, words)
+    return span_text[words[0][0] : words[-1][1]] if words else span_text
 
 
 def _agency_words(words: list[tuple[int, int, str]], nisbas: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -364,10 +376,10 @@ def link_entities(
             continue  # "الرئيس" or "الروسي" alone
         new.append((s, e, kind, core))
     spans = [
-        replace(l, data={**l.data, "source": "lexicon", "ner": id(l) in hit})
+        Span(l.article, l.start, l.end, l.text, l.kind, l.label, {**l.data, "source": "lexicon", "ner": id(l) in hit})
         for l in lexicon
         if nisba or not l.data["nisba"]
-    ]
+    ]  # not dataclasses.replace: it reads the fields anew for each of the lexicon's many spans
     model = _new_entities(article, new, names, matcher, by_key)
     spans += model + _repeated(article, model, spans + model)
     return sorted(spans, key=lambda span: (span.start, span.end))
@@ -417,17 +429,21 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
     """A title or a nisba alone, or no letters: what a model sometimes tags as a name."""
     key = _PROCLITIC.sub("", normalized_key(core))
-    titles = read_titles()
     words = tuple(key.split())
     return (
-        len(key) < 2
-        or not any(c.isalpha() for c in key)
-        or key in _nisba_words(matcher)
-        or any(words == t for t in titles.get(kind, ()) + titles.get("any", ()))
+        len(key) < 2 or not any(c.isalpha() for c in key) or key in _nisba_words(matcher) or words in _title_set(kind)
     )
+
+
+@lru_cache(maxsize=8)
+def _title_set(kind: str) -> frozenset[tuple[str, ...]]:
+    """The titles of a type and those of any type, as a set of word tuples."""
+    titles = read_titles()
+    return frozenset(titles.get(kind, ()) + titles.get("any", ()))
 
 
 def _outside(text: str, core: tuple[int, int], covering: list[Span]) -> list[str]:
@@ -469,21 +485,24 @@ def _new_entities(
     of this article whose words hold this name's words in order ("بوتين", "داود أوغلو",
     "علي صالح" of علي عبدالله صالح), else "ner:" + merge key."""
     text = article.text
-    bare_words = set(re.findall(r"\w+", normalized_key(article.body)))
+    bare_words = None  # the article's words, read only if a name may start with a proclitic
     cores = []
     for s, e, kind, (c0, c1) in new:
         words = normalized_key(text[c0:c1]).split()
-        if words:  # a proclitic comes off where the article also writes the name without it
-            words[0] = next((w for w in _without_proclitics(words[0])[1:] if w in bare_words), words[0])
+        forms = _without_proclitics(words[0])[1:] if words else ()
+        if forms:  # a proclitic comes off where the article also writes the name without it
+            if bare_words is None:
+                bare_words = set(_BARE_WORD.findall(normalize_with_offsets(article.body).normalized))
+            words[0] = next((w for w in forms if w in bare_words), words[0])
         bare = " ".join(words) if words else text[c0:c1]
-        cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text, s, e)))
+        cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text[s:e])))
     people = [
-        (tuple(merge_key(w) for w in normalized_key(l.data.get("alias", l.text)).split() if w not in _JOINERS), l.label)
+        (_word_keys(normalized_key(l.data.get("alias", l.text))), l.label)
         for l in names
         if matcher.entries[l.label].fields.get("type") == "person"
     ]
     people += [
-        (tuple(merge_key(w) for w in bare.split() if w not in _JOINERS), by_key.get(key) or NER_PREFIX + key)
+        (_word_keys(bare), by_key.get(key) or NER_PREFIX + key)
         for _, _, kind, bare, key, _ in cores
         if kind == "person" and len(bare.split()) > 1
     ]
@@ -524,13 +543,22 @@ def _longer_name(bare: str, people: list[tuple[tuple[str, ...], str]], surface: 
     one-word name may also lose a proclitic the article does not write bare ("وشي")."""
     tries = [bare] if len(bare.split()) > 1 else _without_proclitics(normalized_key(surface))
     for name in tries:
-        words = tuple(merge_key(w) for w in name.split() if w not in _JOINERS)
+        words = _word_keys(name)
         if not words:
             continue
-        holders = {label for longer, label in people if len(longer) > len(words) and _in_order(words, longer)}
+        first, size = words[0], len(words)
+        holders = {
+            label for longer, label in people if len(longer) > size and first in longer and _in_order(words, longer)
+        }
         if len(holders) == 1:
             return holders.pop()
     return None
+
+
+@lru_cache(maxsize=1 << 16)  # the same names in every article
+def _word_keys(name: str) -> tuple[str, ...]:
+    """The merge keys of a name's words, joiners (بن، عبد، ال...) left out."""
+    return tuple(merge_key(w) for w in name.split() if w not in _JOINERS)
 
 
 def _in_order(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
