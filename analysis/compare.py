@@ -206,7 +206,7 @@ def distinctive_terms(terms: pd.DataFrame, outlet: str, other: str | None = None
     a = terms[mine].groupby("stem")["count"].sum()
     b = terms[theirs].groupby("stem")["count"].sum()
     scores = log_odds(a, b, by_stem.sum())
-    scores = scores[scores.index.isin(a.index.union(b.index))]
+    scores = scores.loc[a.index.union(b.index)]  # a look-up: str isin builds a scalar per stem (0.6 s)
     words = terms.groupby(["stem", "word"])["count"].sum().reset_index()
     readable = words.sort_values(["count", "word"], ascending=[False, True]).drop_duplicates("stem")
     out = scores.join(readable.set_index("stem")["word"]).rename_axis("stem").reset_index()
