@@ -150,6 +150,7 @@ DIGITS = r"\d+(?:[.,]\d+)*(?:ر\d+)?"
 _TOKEN = re.compile(rf"{DIGITS}|[^\W\d_]+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ZERO_THOUSANDS = re.compile(r"\d{1,3}(?:\.000)+")  # "20.000 عبوة": no decimal is written with three zeros
+_DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}")  # "1.250.000 طن": no decimal has two points
 _LOOSE_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{1,3}){2,}")  # groups cut short by a tokeniser: "1,250,0"
 PROCLITIC = "[وف]?[بلك]?"
 _PROCLITIC = re.compile(PROCLITIC)
@@ -162,7 +163,12 @@ def parse_digits(written: str) -> float | None:
     text = normalize(written).strip()
     if "ر" in text:
         return _reversed_decimal(text)
-    if _THOUSANDS.fullmatch(text) or _ZERO_THOUSANDS.fullmatch(text) or _LOOSE_THOUSANDS.fullmatch(text):
+    if (
+        _THOUSANDS.fullmatch(text)
+        or _ZERO_THOUSANDS.fullmatch(text)
+        or _LOOSE_THOUSANDS.fullmatch(text)
+        or _DOTTED_THOUSANDS.fullmatch(text)
+    ):
         text = text.replace(",", "").replace(".", "")  # "5,000"; "20.000" (a dot, then zeros); "764,556,63"
     elif text.count(",") == 1 and "." not in text:  # a decimal comma: "2,5"
         text = text.replace(",", ".")

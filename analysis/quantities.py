@@ -804,6 +804,12 @@ def _span(
     )
 
 
+# A dot before three digits parts thousands in much Arabic news ("1.200 شخص"); a decimal only
+# where a fraction can be meant: money (a dinar has 1,000 fils), percentages, durations.
+_DOT_THOUSAND = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_MEASURED = frozenset({"money", "percent", "time"})
+
+
 def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> list[Span]:
     """Quantity spans of one article, on its body (chrome blanked), in text order.
 
@@ -902,6 +908,9 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             category = "casualty"
         if kind == "injured" and _INFECTED.match(text, phrase.end):
             kind = "infected"  # "1000 إصابة بفيروس كورونا": cases of a disease
+        dotted = bool(digits) and num == digits and category not in _MEASURED and _DOT_THOUSAND.fullmatch(digits)
+        if dotted:  # "قتل 1.200 شخص", "10.630 وحدة سكنية": a dot between thousands, no one counts 1.2 people
+            value = float(digits.replace(".", ""))
         end = max(phrase.end, number_end)
         if category == "money":
             cents = _SUBUNIT.match(text, end)
@@ -914,7 +923,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         qualifier, start = "exact", match.start("pre") + (1 if pre[:1] in ("و", "ف") else 0)  # not "و"
         if number_start < start and (closed or any(mark in num for mark in _QUOTE_MARKS)):
             start = number_start  # "(40)" with its brackets, '“ 8 ” آلاف' with its marks
-        low = None if vague else _range_low(text, match, value)
+        low = None if vague else _range_low(text, match, value, dotted)
         if low is not None:
             low, start = low
             qualifier = "range"
@@ -1076,9 +1085,10 @@ def _dual(article: Article, nt: NormalizedText, at: int, lexicon: NounLexicon) -
     ]
 
 
-def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | None:
+def _range_low(text: str, match: re.Match, value: float, dotted: bool = False) -> tuple[float, int] | None:
     """The low end of a range ending at this number, and where the range starts:
-    "بين 300 و500" -> 300, "من 20 إلى 30 ألف" -> 20_000 (the scale is shared), "10-15" -> 10."""
+    "بين 300 و500" -> 300, "من 20 إلى 30 ألف" -> 20_000 (the scale is shared), "10-15" -> 10;
+    `dotted`: the number's dot parts thousands, and so does the low end's ("بين 1.200 و1.500")."""
     and_joined = match.group("pre").startswith("و")
     end = match.start()
     if not and_joined and not text[max(0, end - 6) : end].rstrip().endswith(("-", "–", "الي", "حتي")):
@@ -1095,6 +1105,8 @@ def _range_low(text: str, match: re.Match, value: float) -> tuple[float, int] | 
         if not (found.group("low")[0].isdigit() and match.group("digits")):
             return None
     low = parse_number(found.group("low"), normalized=True)
+    if dotted and _DOT_THOUSAND.fullmatch(found.group("low")):
+        low = float(found.group("low").replace(".", ""))
     if low is None or low >= value or (_YEAR.fullmatch(found.group("low")) and not _YEAR.fullmatch(match.group("num"))):
         return None  # "في 2013 إلى 873 مليونا": a year, then the figure it rose to
     last = match.group("num").split()[-1]

@@ -157,10 +157,23 @@ def test_not_a_quantity(text):
         ("نصف ساعة", ("نصف ساعة", 0.5, "time", "exact", "ساعة", "نصف")),
         ("بلغت 4.1 مليون سائح", ("4.1 مليون سائح", 4_100_000, "person", "exact", "سائح", "4.1 مليون")),
         ("وعد بـ5 ملايين قذيفة", ("بـ5 ملايين قذيفة", 5_000_000, "munition", "exact", "قذيفة", "5 ملايين")),
+        # a dot before three digits parts thousands where no fraction can be meant
+        ("قتل 1.200 شخص في الزلزال", ("1.200 شخص", 1200, "casualty", "exact", "شخص", "1.200")),
+        ("تم بناء 10.630 وحدة سكنية", ("10.630 وحدة سكنية", 10630, "other", "exact", "وحدة سكنية", "10.630")),
+        ("صدّرت 1.250.000 طن", ("1.250.000 طن", 1_250_000, "other", "exact", "طن", "1.250.000")),
+        ("سعر اللتر 0.105 دينار", ("0.105 دينار", 0.105, "money", "exact", "دينار", "0.105")),  # fils
+        ("بلغ 1.250 دينار", ("1.250 دينار", 1.25, "money", "exact", "دينار", "1.250")),
+        ("نمو 2.125 في المائة", ("2.125 في المائة", 2.125, "percent", "exact", "في المائة", "2.125")),
+        ("1.375 مليار دولار", ("1.375 مليار دولار", 1_375_000_000, "money", "exact", "دولار", "1.375 مليار")),
     ],
 )
 def test_quantity_in_a_sentence(text, expected):
     assert quantities(text) == [expected]
+
+
+def test_a_range_in_dotted_thousands():
+    [claim] = extract_quantities(Article(id="t", text="قتل ما بين 1.200 و1.500 شخص"))
+    assert (claim.data["value_low"], claim.data["value"], claim.data["qualifier"]) == (1200, 1500, "range")
 
 
 def test_reading_time_is_not_reported_even_outside_chrome():
