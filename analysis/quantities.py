@@ -804,10 +804,11 @@ def _span(
     )
 
 
-# A dot before three digits parts thousands in much Arabic news ("1.200 شخص"); a decimal only
-# where a fraction can be meant: money (a dinar has 1,000 fils), percentages, durations.
+# A dot before three digits parts thousands in much Arabic news ("1.200 شخص", "388.720 دولار",
+# "2.500 عام"); it is a decimal point in a percentage ("2.125 في المائة") and in dinars, which
+# have 1,000 fils ("0.105 دينار").
 _DOT_THOUSAND = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-_MEASURED = frozenset({"money", "percent", "time"})
+_THOUSANDTHS = ("دينار", "دنانير")
 
 
 def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> list[Span]:
@@ -908,7 +909,13 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             category = "casualty"
         if kind == "injured" and _INFECTED.match(text, phrase.end):
             kind = "infected"  # "1000 إصابة بفيروس كورونا": cases of a disease
-        dotted = bool(digits) and num == digits and category not in _MEASURED and _DOT_THOUSAND.fullmatch(digits)
+        dotted = (
+            bool(digits)
+            and num == digits
+            and _DOT_THOUSAND.fullmatch(digits)
+            and category != "percent"
+            and not (category == "money" and phrase.words[0].startswith(_THOUSANDTHS))
+        )
         if dotted:  # "قتل 1.200 شخص", "10.630 وحدة سكنية": a dot between thousands, no one counts 1.2 people
             value = float(digits.replace(".", ""))
         end = max(phrase.end, number_end)
