@@ -222,8 +222,8 @@ def test_an_upload_replaces_the_corpus(server, page, tmp_path):
     page.wait_for_function(
         r"""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
                  .some(m => m.innerText.includes('Articles') && /\b1$/.test(m.innerText.trim()))""",
-        timeout=120_000,
-    )  # the first upload of a server's life builds the lexicons: slow on a busy machine
+        timeout=240_000,
+    )  # the first upload of a server's life starts the workers, which load the model: slow on a busy machine
     wait_ready(page, '[data-testid="stMetric"]')
     assert metric(page, "Articles") == "1" and metric(page, "Outlets") == "1"
     assert page.locator('[data-testid="stSidebar"]').get_by_text("Analysed 1 article", exact=True).count() == 1
