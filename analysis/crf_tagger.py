@@ -12,6 +12,8 @@ real articles), many times faster than its Python tagger.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -325,12 +327,26 @@ def bio_spans(labels, starts, ends) -> list[tuple[int, int, str]]:
 _WEIGHT_LINE = re.compile(r"^[^\S\n]*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)", re.MULTILINE)
 
 
-def read_weights(tagger) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
+# pycrfsuite's dump closes its file twice (its C++ fclose, then os.close): in a threaded server
+# the second close can hit a file another thread has just opened under the same number (seen as
+# "Can't close file" and "Bad file descriptor" on an upload). A child process has no other thread.
+_DUMP = "import sys, pycrfsuite; t = pycrfsuite.Tagger(); t.open(sys.argv[1]); t.dump(sys.argv[2])"
+
+
+def read_weights(tagger, model_path: str | Path | None = None) -> tuple[dict, dict]:
     """(transitions, state features) of an opened pycrfsuite.Tagger, the same dicts as
-    tagger.info().transitions and .state_features (the test checks), several times faster."""
+    tagger.info().transitions and .state_features (the test checks), several times faster;
+    dumped by a child process when `model_path` (the file the tagger opened) is given."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "model.txt"
-        tagger.dump(str(path))
+        if model_path is None:
+            tagger.dump(str(path))
+        else:
+            done = subprocess.run([sys.executable, "-c", _DUMP, str(model_path), str(path)], capture_output=True)
+            if done.returncode:
+                raise OSError(
+                    ("".join(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:])) or "dump failed"
+                )
         dump = path.read_text(encoding="utf-8")
     sections = {}
     for name in ("TRANSITIONS", "STATE_FEATURES"):
@@ -359,9 +375,9 @@ class FastTagger:
     _numbered: dict = None  # feature_index + 1 (0 is false: filter drops features the model lacks)
 
     @classmethod
-    def from_tagger(cls, tagger) -> "FastTagger":
-        """Read the weights of an opened pycrfsuite.Tagger."""
-        transitions_read, state_features = read_weights(tagger)
+    def from_tagger(cls, tagger, model_path: str | Path | None = None) -> "FastTagger":
+        """Read the weights of an opened pycrfsuite.Tagger (of the file `model_path`: read_weights)."""
+        transitions_read, state_features = read_weights(tagger, model_path)
         labels = list(tagger.labels())
         label_index = {label: i for i, label in enumerate(labels)}
         offset_index = {str(o): i for i, o in enumerate(OFFSETS)}

@@ -67,11 +67,11 @@ def load_recognizer(model_path: str | None = None) -> tuple[FastTagger | None, N
     tagger = pycrfsuite.Tagger()
     try:
         tagger.open(status.model_path)
+        return FastTagger.from_tagger(tagger, status.model_path), status  # a server's threads: dumped apart
     except (OSError, ValueError) as error:
         return None, NerStatus(
             False, f"The NER model {status.model_path} could not be read ({error}). Using the lexicon only."
         )
-    return FastTagger.from_tagger(tagger), status
 
 
 def ner_spans(article: Article, recognizer: FastTagger) -> list[tuple[int, int, str]]:

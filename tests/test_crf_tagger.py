@@ -112,3 +112,4 @@ def test_the_weights_read_are_pycrfsuite_s(taggers):
     crfsuite, _ = taggers
     info = crfsuite.info()
     assert read_weights(crfsuite) == (info.transitions, info.state_features)
+    assert read_weights(crfsuite, MODEL_PATH) == (info.transitions, info.state_features)  # dumped by a child
