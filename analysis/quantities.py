@@ -31,6 +31,7 @@ from .numbers import (
     SCALES,
     TENS,
     UNITS,
+    dot_thousands,
     parse_number,
     word_value,
 )
@@ -807,7 +808,6 @@ def _span(
 # A dot before three digits parts thousands in much Arabic news ("1.200 شخص", "388.720 دولار",
 # "2.500 عام"); it is a decimal point in a percentage ("2.125 في المائة") and in dinars, which
 # have 1,000 fils ("0.105 دينار").
-_DOT_THOUSAND = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _THOUSANDTHS = ("دينار", "دنانير")
 
 
@@ -909,15 +909,17 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             category = "casualty"
         if kind == "injured" and _INFECTED.match(text, phrase.end):
             kind = "infected"  # "1000 إصابة بفيروس كورونا": cases of a disease
-        dotted = (
-            bool(digits)
+        thousands = (
+            dot_thousands(digits)
+            if digits
             and num == digits
-            and _DOT_THOUSAND.fullmatch(digits)
             and category != "percent"
             and not (category == "money" and phrase.words[0].startswith(_THOUSANDTHS))
+            else None
         )
+        dotted = thousands is not None
         if dotted:  # "قتل 1.200 شخص", "10.630 وحدة سكنية": a dot between thousands, no one counts 1.2 people
-            value = float(digits.replace(".", ""))
+            value = thousands
         end = max(phrase.end, number_end)
         if category == "money":
             cents = _SUBUNIT.match(text, end)
@@ -1111,9 +1113,9 @@ def _range_low(text: str, match: re.Match, value: float, dotted: bool = False) -
     if "-" in separator or "–" in separator:
         if not (found.group("low")[0].isdigit() and match.group("digits")):
             return None
-    low = parse_number(found.group("low"), normalized=True)
-    if dotted and _DOT_THOUSAND.fullmatch(found.group("low")):
-        low = float(found.group("low").replace(".", ""))
+    low = dot_thousands(found.group("low")) if dotted else None
+    if low is None:
+        low = parse_number(found.group("low"), normalized=True)
     if low is None or low >= value or (_YEAR.fullmatch(found.group("low")) and not _YEAR.fullmatch(match.group("num"))):
         return None  # "في 2013 إلى 873 مليونا": a year, then the figure it rose to
     last = match.group("num").split()[-1]
@@ -1190,15 +1192,16 @@ def _thing(row) -> str:
 def _things(frame: pd.DataFrame) -> list[str]:
     """_thing of each claim, worked out once per distinct claim (a big store has 70,000)."""
     columns = ["category", "casualty", "weapon", "noun", "text"]
-    percent = (frame["category"] == "percent").to_numpy()
     # only a percentage reads its sentence: the others' are not made into strings
-    sentences = iter(frame.loc[percent, "sentence"].astype(str).tolist())
+    sentences = iter(frame.loc[(frame["category"] == "percent").to_numpy(), "sentence"].astype(str).tolist())
     cache: dict[tuple, str] = {}
     out = []
     for values in zip(*(frame[c].tolist() for c in columns)):  # lists: iterating Arrow strings is slow
-        key = (*values, next(sentences)) if values[0] == "percent" else values[:4]
+        percent = values[0] == "percent"
+        sentence = next(sentences) if percent else ""
+        key = (*values, sentence) if percent else values[:4]
         if key not in cache:
-            cache[key] = _thing(_Claim(*values, key[5] if len(key) > 5 else ""))
+            cache[key] = _thing(_Claim(*values, sentence))
         out.append(cache[key])
     return out
 
