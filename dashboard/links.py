@@ -8,6 +8,16 @@ from .labels import type_name
 from .language import tr
 
 
+CHOICES = 2_000  # options of an entity picker, the most mentioned (a big store names 36,000)
+
+
+def picker_options(ranked: list, wanted) -> list:
+    """A picker's options: the first CHOICES of `ranked` (most mentioned first) and those of
+    `wanted` (a link's or this session's choice) further down, in ranked order."""
+    wanted = set(wanted)
+    return [*ranked[:CHOICES], *(value for value in ranked[CHOICES:] if value in wanted)]
+
+
 def from_link(key: str, param: str, parse=str, many: bool = False, default=None) -> None:
     """Seed a widget's session state from the link the first time it is drawn, so a shared
     link (?top=10&types=person) reopens the view; later the widget itself decides."""

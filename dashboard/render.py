@@ -106,7 +106,6 @@ def first_rows(rows: pd.DataFrame, limit: int = SHOWN_CARDS) -> pd.DataFrame:
 
 
 TABLE_ROWS = 2_000  # rows of a table sent to the browser; its CSV download has them all
-CHOICES = 2_000  # options of an entity picker, the most mentioned (a big store names 36,000)
 
 
 def table_rows(rows: pd.DataFrame, limit: int = TABLE_ROWS) -> pd.DataFrame:

@@ -67,9 +67,9 @@ def test_attention_counts_the_chosen_entity_per_week(tables):
 
 
 def test_an_entity_the_link_names_is_offered_beyond_the_top_choices(tables, monkeypatch):
-    import dashboard.render
+    import dashboard.links
 
-    monkeypatch.setattr(dashboard.render, "CHOICES", 1)  # only the most mentioned is offered
+    monkeypatch.setattr(dashboard.links, "CHOICES", 1)  # only the most mentioned is offered
     counted = tables.mentions["entity"].value_counts()
     rare = counted.index[-1]
     at = open_page("views/attention.py", {"ent": rare})

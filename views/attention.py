@@ -14,9 +14,9 @@ from dashboard.downloads import download
 from dashboard.escape import escape_markdown
 from dashboard.labels import entity_name, outlet_name, outlet_names
 from dashboard.language import lang, tr
-from dashboard.links import from_link, linked_choices, to_link
+from dashboard.links import from_link, linked_choices, picker_options, to_link
 from dashboard.navigation import read_in_article
-from dashboard.render import CHOICES, empty_note, first_rows, has_articles, rtl_block
+from dashboard.render import empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables
 
 st.title(tr("Attention over time · الاهتمام عبر الزمن", "الاهتمام عبر الزمن"))
@@ -61,9 +61,8 @@ if has_articles(tables):
         empty_note("publication dates", "تواريخ نشر")
         st.stop()
     counted = m.groupby("entity").size().sort_values(ascending=False, kind="stable")
-    # the most mentioned as choices, and any the link or this session chose (36,000 on a big store)
-    wanted = set(st.query_params.get_all("ent")) | set(st.session_state.get("attention_entities") or [])
-    options = [*counted.index[:CHOICES], *(e for e in counted.index[CHOICES:] if e in wanted)]
+    wanted = [*st.query_params.get_all("ent"), *(st.session_state.get("attention_entities") or [])]
+    options = picker_options(counted.index.tolist(), wanted)
     names = m.drop_duplicates("entity").set_index("entity").loc[options]
     label = dict(zip(options, map(entity_name, names["name_ar"].tolist(), names["name_en"].tolist())))
     left, right = st.columns(2)

@@ -2,22 +2,21 @@
 
 import io
 
-import pandas as pd
 import plotly.express as px
 import streamlit as st
 
 from analysis import query
-from analysis.tables import narrowed
 from analysis.entity_edits import apply_edits, frequency, lexicon_rows, variant_counts
+from analysis.tables import narrowed
 from dashboard.charts import TYPE_COLOURS, chart, clickable_chart
 from dashboard.data import load_connection
 from dashboard.downloads import download, png_download, safe_csv
 from dashboard.fonts import font_path
 from dashboard.labels import type_name
 from dashboard.language import labelled, tr
-from dashboard.links import from_link, linked_number, linked_types, to_link
+from dashboard.links import from_link, linked_number, linked_types, picker_options, to_link
 from dashboard.navigation import read_in_article
-from dashboard.render import CHOICES, empty_note, first_rows, has_articles, rtl_block
+from dashboard.render import empty_note, first_rows, has_articles, rtl_block
 from dashboard.session import current_tables, date_range
 
 st.title(tr("Entities · الكيانات", "الكيانات"))
@@ -178,11 +177,8 @@ if has_articles(tables):
 
     st.subheader(tr("Explain this count", "ما وراء هذا العدد"))
     from_link("explain_entity", "entity")
-    # the most mentioned as choices, and the one a link or a click chose (36,000 on a big store)
-    chosen = counts.head(CHOICES)
-    wanted = st.session_state.get("explain_entity")
-    if wanted is not None and wanted not in set(chosen["entity"]):
-        chosen = pd.concat([chosen, counts[counts["entity"] == wanted]])
+    offered = picker_options(counts["entity"].tolist(), [st.session_state.get("explain_entity")])
+    chosen = counts.set_index("entity").loc[offered].reset_index()
     labels = {row.entity: f"{row.name_ar} — {row.name_en} ({row.mentions:,})" for row in chosen.itertuples()}
     if st.session_state.get("explain_entity") not in labels:
         st.session_state["explain_entity"] = next(iter(labels))
