@@ -333,27 +333,15 @@ def _leftmost(
     right, at each start the longest proclitics, then the longest key."""
     best: dict[int, tuple[int, int, int, str]] = {}  # start -> (proclitics, length, end, key)
     size = len(normalized)
-    copies = [copy_at for copy_at, _ in gaps]  # _unsqueezed inline: a text has hundreds of hits
     for last, key in hits:
         start, end = last + 1 - len(key), last + 1
         if gaps:
-            i = bisect_right(copies, last) - 1
-            if i >= 0:
-                end = gaps[i][1] + end - copies[i]
-            i = bisect_right(copies, start, 0, i + 1) - 1
-            if i >= 0:
-                start = gaps[i][1] + start - copies[i]
-        if end < size:
-            char = normalized[end]
-            if char.isalnum() or char == "_":
-                continue  # inside a longer word (_is_word inline)
-        at = start
-        if start:
-            char = normalized[start - 1]
-            if char.isalnum() or char == "_":  # a letter before it: proclitics, or a longer word
-                at = _word_start(normalized, start, second_proclitics)
-                if at is None:
-                    continue  # the key ends a longer word
+            start, end = _unsqueezed(gaps, start), _unsqueezed(gaps, last) + 1
+        if end < size and _is_word(normalized[end]):
+            continue  # inside a longer word
+        at = _word_start(normalized, start, second_proclitics)
+        if at is None:
+            continue  # the key ends a longer word
         choice = (start - at, end - start, end, key)
         if inside is not None:
             inside.append((at, end, key))
@@ -420,3 +408,12 @@ def _searchable(normalized: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         cursor = run.end()
     pieces.append(searched[cursor:])
     return "".join(pieces), tuple(gaps)
+
+
+def _unsqueezed(gaps: tuple[tuple[int, int], ...], position: int) -> int:
+    """A position in the searched copy as a position in the text."""
+    i = bisect_right(gaps, (position, float("inf"))) - 1
+    if i < 0:
+        return position
+    copy_at, text_at = gaps[i]
+    return text_at + position - copy_at
