@@ -805,10 +805,10 @@ def _span(
     )
 
 
-# A dot before three digits parts thousands in much Arabic news ("1.200 شخص", "388.720 دولار",
-# "2.500 عام"); it is a decimal point in a percentage ("2.125 في المائة") and in dinars, which
-# have 1,000 fils ("0.105 دينار").
-_THOUSANDTHS = ("دينار", "دنانير")
+# A dot before three digits parts thousands in much Arabic news ("1.200 شخص", "2.500 عام"); it
+# stays a decimal point in a percentage ("2.125 في المائة") and in money, where both are written:
+# "388.720 دولار" is a sum, "سعر السهم 7.910 درهم" a share price, "0.105 دينار" fils.
+_DECIMAL_CATEGORIES = frozenset({"percent", "money"})
 
 
 def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> list[Span]:
@@ -909,14 +909,7 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
             category = "casualty"
         if kind == "injured" and _INFECTED.match(text, phrase.end):
             kind = "infected"  # "1000 إصابة بفيروس كورونا": cases of a disease
-        thousands = (
-            dot_thousands(digits)
-            if digits
-            and num == digits
-            and category != "percent"
-            and not (category == "money" and phrase.words[0].startswith(_THOUSANDTHS))
-            else None
-        )
+        thousands = dot_thousands(digits) if digits and num == digits and category not in _DECIMAL_CATEGORIES else None
         dotted = thousands is not None
         if dotted:  # "قتل 1.200 شخص", "10.630 وحدة سكنية": a dot between thousands, no one counts 1.2 people
             value = thousands
