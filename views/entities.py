@@ -132,7 +132,7 @@ if has_articles(tables):
     st.session_state["_entity_click"] = picked[0] if picked else None
 
     st.dataframe(
-        top[["name_ar", "name_en", "type", "mentions", "source"]],
+        top[["name_ar", "name_en", "type", "mentions", "source"]].assign(type=lambda f: labelled(f["type"], type_name)),
         hide_index=True,
         key="entity_counts",
         column_config={
