@@ -151,6 +151,49 @@ def gazetteer_key(word: str) -> tuple[str, ...]:
     return hit or ()
 
 
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, float]:
+    """Normalised word -> its Zipf frequency (log10 per billion words) in general Arabic:
+    wordfreq's large list (Wikipedia, subtitles, news, web text; CC BY-SA 4.0). Spellings that
+    normalise alike keep the highest."""
+    import wordfreq
+
+    from .text import normalize
+
+    zipf: dict[str, float] = {}
+    buckets = wordfreq.get_frequency_list("ar", wordlist="large")  # bucket i: -i centibels
+    for i in range(len(buckets) - 1, -1, -1):  # rarest first: commoner spellings overwrite
+        if buckets[i]:
+            zipf.update(zip(normalize("\n".join(buckets[i])).split("\n"), repeat(9 - i / 100)))
+    return zipf
+
+
+def _bucket(value: float) -> str:
+    return str(max(-4, min(3, round(value))))
+
+
+@lru_cache(maxsize=None)
+def frequency_key(core: str) -> tuple[str, ...]:
+    """What general Arabic says of a word's core (stem without article): how common it is, and
+    how often it takes the article or a pronoun suffix. Names rarely do ("بوتين" never as
+    "البوتين"), common nouns often: the nearest thing Arabic has to a capital letter."""
+    zipf = word_frequencies()
+    alone = zipf.get(core, 0.0)
+    with_article = zipf.get("ال" + core, 0.0)
+    base = core[:-1] + "ت" if core.endswith("ه") else core
+    with_suffix = max(zipf.get(base + suffix, 0.0) for suffix in ("ه", "ها", "هم"))
+    if not alone and not with_article:
+        return ("zc=0",)
+    return ("zc=" + str(int(alone)), "za=" + _bucket(with_article - alone), "zh=" + _bucket(with_suffix - alone))
+
+
+def lexical_key(word: str) -> tuple[str, ...]:
+    """The gazetteer's and general Arabic's features of a word (gazetteer_key, frequency_key)."""
+    pro, stem, _ = split_clitics(word)
+    core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+    return gazetteer_key(word) + frequency_key(core)
+
+
 def word_attributes(word: str) -> list[str]:
     """The CRF features of one word as the token labelled; the first eight and the gazetteer's
     are also its features as a neighbour at -1 and +1, the first and the fourth at -2 and +2."""
@@ -178,7 +221,7 @@ def word_attributes(word: str) -> list[str]:
         "s3=" + word[-3:],
         "sp3=" + core[:3],
         *dict.fromkeys(["g=" + padded[i : i + 3] for i in range(len(padded) - 2)]),
-        *gazetteer_key(word),
+        *lexical_key(word),
     ]
 
 
@@ -188,7 +231,7 @@ def word_features(word: str) -> dict[int, list[str]]:
     own = word_attributes(word)
     if len(own) == 1:
         return {o: own for o in OFFSETS}
-    near, far = own[:8] + list(gazetteer_key(word)), [own[0], own[3]]
+    near, far = own[:8] + list(lexical_key(word)), [own[0], own[3]]
     return {0: own, -1: near, 1: near, -2: far, 2: far}
 
 
@@ -200,7 +243,7 @@ def word_parts(word: str) -> tuple[str, str, str, str, str, str, tuple, tuple]:
     pro, stem, enc = split_clitics(word)
     core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
     form = (shape(word), min(len(word), 12), pro, enc)
-    return pro, stem, enc, core, word[:3], word[-3:], form, gazetteer_key(word)
+    return pro, stem, enc, core, word[:3], word[-3:], form, lexical_key(word)
 
 
 def _gram_slices(size: int) -> list[slice]:

@@ -15,6 +15,7 @@ from analysis.crf_tagger import (
     EOS,
     PART_FEATURES,
     FastTagger,
+    frequency_key,
     read_weights,
     sentence_tokens,
     sequence_features,
@@ -94,6 +95,20 @@ def test_clitics_split_off_as_the_model_reads_them():
     assert split_clitics("للاتحاد") == ("لل", "الاتحاد", "")
     assert split_clitics("حكومتها") == ("", "حكومت", "ها")
     assert split_clitics("في") == ("", "في", "")
+
+
+def test_general_arabic_tells_a_name_from_a_common_noun():
+    """wordfreq's counts: names seldom take the article or a pronoun suffix, common nouns do."""
+
+    def read(core: str) -> dict[str, int]:
+        return {k: int(v) for k, v in (feature.split("=") for feature in frequency_key(core))}
+
+    for name in ("بوتين", "اوباما", "موسكو"):
+        assert read(name)["za"] <= -3 and read(name)["zh"] <= -3, name
+    for noun in ("حكومه", "رئيس"):
+        assert read(noun)["za"] >= -1 and read(noun)["zh"] >= -1, noun
+    assert read("حكومه")["zc"] >= 5  # a common word
+    assert frequency_key("ززقخطظ") == ("zc=0",)  # in no list
 
 
 def test_a_word_s_features_are_its_own_and_its_parts_(seeds):
