@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -159,13 +158,13 @@ def build(args: argparse.Namespace) -> int:
 
 
 def app(streamlit_options: list[str], store: str | None = None) -> int:
-    """Start the dashboard as `streamlit run app.py` does, from any folder; `store` opens a built store."""
-    env = dict(os.environ, MARSAD_STORE=str(Path(store).absolute())) if store else None
-    with subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(APP), *streamlit_options], env=env) as server:
-        try:
-            return server.wait()
-        except KeyboardInterrupt:  # Ctrl-C reached streamlit too: let it shut down by itself
-            return server.wait()
+    """Start the dashboard as `streamlit run app.py` does, from any folder; `store` opens a built
+    store. This process becomes the server (exec): a stop signal reaches it, and no orphan
+    server is left behind when `marsad app` is terminated."""
+    env = dict(os.environ, MARSAD_STORE=str(Path(store).absolute())) if store else dict(os.environ)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, [sys.executable, "-m", "streamlit", "run", str(APP), *streamlit_options], env)
 
 
 def run(prog: str = "marsad") -> None:
