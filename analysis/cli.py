@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
@@ -157,7 +158,7 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
-def app(streamlit_options: list[str], store: str | None = None) -> int:
+def app(streamlit_options: list[str], store: str | None = None) -> NoReturn:
     """Start the dashboard as `streamlit run app.py` does, from any folder; `store` opens a built
     store. This process becomes the server (exec): a stop signal reaches it, and no orphan
     server is left behind when `marsad app` is terminated."""

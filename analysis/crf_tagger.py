@@ -187,10 +187,14 @@ def frequency_key(core: str) -> tuple[str, ...]:
     return ("zc=" + str(int(alone)), "za=" + _bucket(with_article - alone), "zh=" + _bucket(with_suffix - alone))
 
 
-def lexical_key(word: str) -> tuple[str, ...]:
-    """The gazetteer's and general Arabic's features of a word (gazetteer_key, frequency_key)."""
-    pro, stem, _ = split_clitics(word)
-    core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+def without_article(stem: str) -> str:
+    """A stem without its article ("الحكومه" -> "حكومه"); short words keep it (ال is 2 of 5+)."""
+    return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+
+
+def lexical_key(word: str, core: str) -> tuple[str, ...]:
+    """The gazetteer's and general Arabic's features of a word (gazetteer_key) and of its core,
+    its stem without_article (frequency_key)."""
     return gazetteer_key(word) + frequency_key(core)
 
 
@@ -200,7 +204,7 @@ def word_attributes(word: str) -> list[str]:
     if word in (BOS, EOS):
         return ["w=" + word]
     pro, stem, enc = split_clitics(word)
-    core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem  # without the article
+    core = without_article(stem)
     padded = "<" + core + ">"
     return [
         "w=" + word,
@@ -221,7 +225,7 @@ def word_attributes(word: str) -> list[str]:
         "s3=" + word[-3:],
         "sp3=" + core[:3],
         *dict.fromkeys(["g=" + padded[i : i + 3] for i in range(len(padded) - 2)]),
-        *lexical_key(word),
+        *lexical_key(word, core),
     ]
 
 
@@ -231,7 +235,7 @@ def word_features(word: str) -> dict[int, list[str]]:
     own = word_attributes(word)
     if len(own) == 1:
         return {o: own for o in OFFSETS}
-    near, far = own[:8] + list(lexical_key(word)), [own[0], own[3]]
+    near, far = own[:8] + list(lexical_key(word, own[3].removeprefix("c="))), [own[0], own[3]]
     return {0: own, -1: near, 1: near, -2: far, 2: far}
 
 
@@ -241,9 +245,9 @@ def word_parts(word: str) -> tuple[str, str, str, str, str, str, tuple, tuple]:
     "st=" stem and those of PART_FEATURES on the last five (tests/test_crf_tagger.py checks
     they are the same)."""
     pro, stem, enc = split_clitics(word)
-    core = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+    core = without_article(stem)
     form = (shape(word), min(len(word), 12), pro, enc)
-    return pro, stem, enc, core, word[:3], word[-3:], form, lexical_key(word)
+    return pro, stem, enc, core, word[:3], word[-3:], form, lexical_key(word, core)
 
 
 def _gram_slices(size: int) -> list[slice]:
