@@ -192,10 +192,25 @@ def without_article(stem: str) -> str:
     return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
 
 
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Word -> its cluster features (analysis/word_clusters.py, data/ner/word_clusters.tsv)."""
+    from .word_clusters import read_clusters
+
+    return read_clusters()
+
+
+def cluster_key(word: str, core: str) -> tuple[str, ...]:
+    """The clusters of a word as written, else of its core (with or without the article), else
+    "k=none": a word too rare in the news to have one, as new names often are."""
+    clusters = word_clusters()
+    return clusters.get(word) or clusters.get(core) or clusters.get("ال" + core) or ("k=none",)
+
+
 def lexical_key(word: str, core: str) -> tuple[str, ...]:
-    """The gazetteer's and general Arabic's features of a word (gazetteer_key) and of its core,
-    its stem without_article (frequency_key)."""
-    return gazetteer_key(word) + frequency_key(core)
+    """The gazetteer's, general Arabic's and the news clusters' features of a word
+    (gazetteer_key, frequency_key of its core, its stem without_article, and cluster_key)."""
+    return gazetteer_key(word) + frequency_key(core) + cluster_key(word, core)
 
 
 def word_attributes(word: str) -> list[str]:

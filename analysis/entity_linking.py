@@ -431,11 +431,18 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
 
 @lru_cache(maxsize=1 << 16)
 def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
-    """A title or a nisba alone, or no letters: what a model sometimes tags as a name."""
+    """A title or a nisba alone, or no letters: what a model sometimes tags as a name. A title
+    with the article is the one the text has just named ("المدينة", "الشركة": the city, the
+    company)."""
     key = _PROCLITIC.sub("", normalized_key(core))
     words = tuple(key.split())
+    titles = _title_set(kind)
     return (
-        len(key) < 2 or not any(c.isalpha() for c in key) or key in _nisba_words(matcher) or words in _title_set(kind)
+        len(key) < 2
+        or not any(c.isalpha() for c in key)
+        or key in _nisba_words(matcher)
+        or words in titles
+        or (len(words) == 1 and key.startswith("ال") and (key[2:],) in titles)
     )
 
 
@@ -493,7 +500,7 @@ def _new_entities(
         if forms:  # a proclitic comes off where the article also writes the name without it
             if bare_words is None:
                 bare_words = set(_BARE_WORD.findall(normalize_with_offsets(article.body).normalized))
-            words[0] = next((w for w in forms if w in bare_words), words[0])
+            words[0] = next((w for w in forms if w in bare_words), None) or _listed_without_proclitic(words[0], forms)
         bare = " ".join(words) if words else text[c0:c1]
         cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text[s:e])))
     people = [
@@ -564,6 +571,18 @@ def _word_keys(name: str) -> tuple[str, ...]:
 def _in_order(words: tuple[str, ...], longer: tuple[str, ...]) -> bool:
     rest = iter(longer)
     return all(any(w == x for x in rest) for w in words)
+
+
+def _listed_without_proclitic(word: str, forms: tuple[str, ...]) -> str:
+    """The word without its proclitic where Marsad's lexicons list only that bare form (a given
+    name, a name's word, a title: "وصالح" -> صالح, "لحلف" -> حلف); else the word as written
+    (وليد and فيصل are names themselves)."""
+    from .crf_tagger import gazetteer  # the lexicons' words, read once by the tagger already
+
+    listed = gazetteer()
+    if word in listed:
+        return word
+    return next((form for form in forms if form in listed), word)
 
 
 def _without_proclitics(word: str) -> list[str]:

@@ -246,9 +246,9 @@ def train(data: Path, out: Path, params: dict | None = None, dev: bool = False) 
     }
 
 
-def print_figures(figures: dict) -> None:
+def print_figures(figures: dict, dev: bool = False) -> None:
     for name, rows in figures.items():
-        print(f"{name} (held out)")
+        print(f"{name} ({'development split' if dev else 'held out'})")
         for kind, (p, r, f, n) in rows.items():
             print(f"  {kind:13} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({n} gold)")
 
@@ -271,6 +271,7 @@ PER, LOC, ORG) in Arabic news text. Marsad runs it on CPU, offline, on top of it
 - The Wojood sample (SinaLab, MIT): train.txt and val.txt, three times over; PERS -> PER,
   GPE and LOC -> LOC, ORG -> ORG, the outermost of those in a nest.
 - {sentences:,} sentences, {tokens:,} tokens; {seconds:.0f} s of CPU on one core.
+- Unlabelled, for the word clusters only: SaudiNewsNet's 31,030 articles (CC BY-NC-SA 4.0).
 
 ## Features
 Every word is normalised as Marsad normalises (alef forms, ى/ي, ة/ه, no diacritics or tatweel)
@@ -295,6 +296,14 @@ it occurs with the article and with a pronoun suffix, from wordfreq's large Arab
 a common noun often does. On the development splits these gave F1 0.689 -> 0.711 on NewsFANE
 (persons 0.612 -> 0.665) and 0.831 -> 0.827 on Wojood.
 
+Gold is small; news is not. At 0 and ±1, the word's cluster among 64, 256 and 1,024 clusters of
+words used alike in 10 million words of SaudiNewsNet news (`data/ner/word_clusters.tsv`, built
+by `python -m analysis.word_clusters`: word2vec skip-gram vectors, then k-means), or its core's
+when the word itself is too rare to have one. A name the gold never shows falls in the cluster of
+those it does (عدن with صنعاء and تعز, بوتين with اوباما). On the development splits: F1 0.711 ->
+0.734 on NewsFANE (persons 0.665 -> 0.719) and 0.827 -> 0.837 on Wojood (1,024 clusters at
+4,096 did worse: 0.728 and 0.823).
+
 ## Held-out figures (strict spans: same first and last word, same type)
 Neither test set was trained on: NewsFANE Gold's last 20% of sentences, Wojood's test.txt.
 
@@ -312,7 +321,11 @@ for Fine-grained Arabic Named Entity Recognition", COLING 2014. The Wojood sampl
 (SinaLab, Birzeit University: M. Jarrar, M. Khalilia, S. Ghanem, "Wojood: Nested Arabic Named
 Entity Corpus and Recognition using BERT", LREC 2022). The frequency features are read at run
 time from the installed wordfreq package (Robyn Speer; its data CC BY-SA 4.0); the model file
-holds only their bucket names and weights, none of its data.
+holds only their bucket names and weights, none of its data. The word clusters
+(`word_clusters.tsv`) are derived from SaudiNewsNet (Mazen Abdulaziz, 2015,
+github.com/parallelfold/SaudiNewsNet), CC BY-NC-SA 4.0: that table, and so Marsad's NER as
+shipped, is for non-commercial use under that licence (rebuild the table from news you may use,
+`python -m analysis.word_clusters --news DIR`, and retrain, for any other use).
 """
 
 
@@ -371,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         f"trained on {result['sentences']:,} sentences, {result['tokens']:,} tokens in "
         f"{result['seconds']:.0f} s of CPU; model {result['size'] / 1e6:.1f} MB"
     )
-    print_figures(result["figures"])
+    print_figures(result["figures"], args.dev)
     return 0
 
 

@@ -142,7 +142,8 @@ def test_a_title_or_an_adjective_alone_is_no_name():
     assert model_labels(spans) == []
 
 
-def test_a_letter_that_may_be_a_proclitic_stays_unless_the_article_writes_the_name_without_it():
+def test_a_letter_that_may_be_a_proclitic_stays_unless_the_article_or_a_lexicon_writes_the_name_without_it():
+    # كوباني is in no lexicon, لندن is (world_entities.csv): its و is the conjunction
     spans = spans_of(
         "زار بيروت وكوباني ولندن ثم قالت وروساتوم إن روساتوم",
         [
@@ -154,7 +155,14 @@ def test_a_letter_that_may_be_a_proclitic_stays_unless_the_article_writes_the_na
         ],
         Matcher([]),
     )
-    assert [s.data["name"] for s in spans] == ["بيروت", "وكوباني", "ولندن", "روساتوم", "روساتوم"]
+    assert [s.data["name"] for s in spans] == ["بيروت", "وكوباني", "لندن", "روساتوم", "روساتوم"]
+
+
+def test_a_proclitic_comes_off_a_name_the_lexicons_list_bare():
+    # aawsat, 22 Jul 2015: Saleh is named only as "وصالح"; وليد is a given name as written
+    text = "وأشار إلى أن المسافة الفاصلة بين المقاومة وميليشيات الحوثي وصالح باتت لا تتعدى 200 متر، وقال وليد"
+    spans = spans_of(text, [("وصالح", "person"), ("وليد", "person")], Matcher([]))
+    assert [s.data["name"] for s in spans] == ["صالح", "وليد"]
 
 
 def test_a_shorter_name_is_the_longer_one_whose_words_it_holds():
@@ -250,3 +258,10 @@ def test_an_institution_named_after_a_person_is_one_organisation():
         "وقال رئيس مجلس إدارة شركة النور سامر الخطيب", [("شركة النور", "organisation"), ("سامر الخطيب", "person")]
     )
     assert ("سامر الخطيب", "person") in [(s.text, s.data["type"]) for s in spans if s.data["source"] == "model"]
+
+
+def test_a_title_with_the_article_alone_is_the_thing_just_named_not_a_name():
+    # SaudiNewsNet, 22 Jul 2015 (Aden): "the city", "the state" tagged as places by the model
+    text = "عاد الهدوء إلى المدينة بعد أن أعلنت الدولة الإيرانية موقفها، وزار الوفد دولة قطر"
+    spans = spans_of(text, [("المدينة", "place"), ("الدولة", "place"), ("دولة قطر", "place")])
+    assert [(s.text, s.label) for s in spans] == [("دولة قطر", "qatar")]
