@@ -150,8 +150,11 @@ def _core_in(text: str, kind: str, rank: bool, matcher: Matcher) -> tuple[int, i
     if i >= j:
         return start, end
     c0, c1 = words[i][0], words[j - 1][1]
-    while c0 < c1 - 1 and text[c0] in _QUOTE_MARKS:
-        c0 += 1  # 'وكالة أنباء «الأناضول' -> الأناضول
+    opening = _OPENING_QUOTE.match(text, c0, c1)
+    if opening and opening.end() < c1:
+        c0 = opening.end()  # 'وكالة أنباء «الأناضول' -> الأناضول, 'لـ«الشرق الأوسط' -> الشرق الأوسط
+        close = next((k for k in range(c0, c1) if text[k] in _QUOTE_MARKS), c1)
+        c1 = close if close > c0 else c1  # '«ائتلاف عدن للإغاثة» لـ«الشرق' -> ائتلاف عدن للإغاثة
     while c1 > c0 + 1 and text[c1 - 1] in _QUOTE_MARKS:
         c1 -= 1
     return c0, c1
@@ -264,6 +267,7 @@ def _given_name_before(text: str, start: int, end: int) -> int:
 # Military ranks: a qualifier may follow them ("اللواء البحري", "العميد الركن", "الفريق الجوي").
 _RANKS = {"اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "الفريق", "المشير"}
 _QUOTE_MARKS = "\"“”«»'"
+_OPENING_QUOTE = re.compile(f"(?:[وفبلك]ـ?)?[{_QUOTE_MARKS}]+")  # with a proclitic written onto it: لـ«
 
 
 def _unquoted(word: str) -> str:
@@ -442,8 +446,13 @@ def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
         or not any(c.isalpha() for c in key)
         or key in _nisba_words(matcher)
         or words in titles
-        or (len(words) == 1 and key.startswith("ال") and (key[2:],) in titles)
+        or (len(words) == 1 and any(_is_title_alone(form, titles) for form in _without_proclitics(key)))
     )
+
+
+def _is_title_alone(word: str, titles: frozenset[tuple[str, ...]]) -> bool:
+    """ "حي", "المدينة": a one-word title, or one with the article (the thing just named)."""
+    return (word,) in titles or (word.startswith("ال") and (word[2:],) in titles)
 
 
 @lru_cache(maxsize=8)

@@ -265,3 +265,19 @@ def test_a_title_with_the_article_alone_is_the_thing_just_named_not_a_name():
     text = "عاد الهدوء إلى المدينة بعد أن أعلنت الدولة الإيرانية موقفها، وزار الوفد دولة قطر"
     spans = spans_of(text, [("المدينة", "place"), ("الدولة", "place"), ("دولة قطر", "place")])
     assert [(s.text, s.label) for s in spans] == [("دولة قطر", "qatar")]
+
+
+def test_a_name_in_quotes_loses_the_proclitic_before_them_and_ends_at_the_closing_mark():
+    # aawsat, 22 Jul 2015: the model ran one name across two quoted ones
+    text = "وأوضح عدنان الكاف الناطق الرسمي باسم «ائتلاف عدن للإغاثة الشعبية» لـ«الشرق الأوسط»، أن الائتلاف"
+    spans = spans_of(text, [("«ائتلاف عدن للإغاثة الشعبية» لـ«الشرق الأوسط", "organisation")], Matcher([]))
+    assert [s.data["name"] for s in spans] == ["ائتلاف عدن للاغاثه الشعبيه"]
+    spans = spans_of(text, [("لـ«الشرق الأوسط", "organisation")], Matcher([]))
+    assert [s.data["name"] for s in spans] == ["الشرق الاوسط"]
+
+
+def test_a_title_left_alone_once_its_proclitic_is_off_is_no_name():
+    # aawsat, 23 Jul 2015: "وحي «حوض الأشراف»": the model tagged "وحي" (and a neighbourhood) as a place
+    text = "اشتباكات في «شارع الأربعين»، وحي «حوض الأشراف»"
+    spans = spans_of(text, [("وحي", "place"), ("حوض الأشراف", "place")], Matcher([]))
+    assert [s.data["name"] for s in spans] == ["حوض الاشراف"]
