@@ -192,11 +192,25 @@ def without_article(stem: str) -> str:
     return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
 
 
+CLUSTERS_PATH = DATA_DIR / "ner" / "word_clusters.tsv"  # built by analysis/word_clusters.py
+
+
+def read_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, ...]]:
+    """Word -> its cluster features ("k0=17", "k1=201", "k2=933": coarse to fine); empty when
+    the table is missing (the tagger then scores as if no word had a cluster)."""
+    if not path.is_file():
+        return {}
+    clusters = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, *ids = line.rstrip("\n").split("\t")
+            clusters[word] = tuple(f"k{level}={cluster}" for level, cluster in enumerate(ids))
+    return clusters
+
+
 @lru_cache(maxsize=1)
 def word_clusters() -> dict[str, tuple[str, ...]]:
-    """Word -> its cluster features (analysis/word_clusters.py, data/ner/word_clusters.tsv)."""
-    from .word_clusters import read_clusters
-
+    """Word -> its cluster features, from the bundled table (read_clusters)."""
     return read_clusters()
 
 

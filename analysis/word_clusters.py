@@ -7,7 +7,7 @@ million words): word2vec (gensim, skip-gram) over the words as the tagger reads 
 (crf_tagger.text_tokens), then k-means (scikit-learn) at three sizes, so the model can use a
 coarse and a fine cluster. Deterministic: one worker thread, fixed seeds, a stable hash.
 The table (data/ner/word_clusters.tsv: word, then its cluster at each size) is read at run time
-by crf_tagger.cluster_key; gensim and scikit-learn are needed only to build it.
+by crf_tagger.read_clusters; gensim and scikit-learn are needed only to build it.
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from .corpus import DATA_DIR
+from .crf_tagger import CLUSTERS_PATH, text_tokens
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
-CLUSTERS_PATH = DATA_DIR / "ner" / "word_clusters.tsv"  # beside the model (ner.MODEL_DIR)
 SIZES = (64, 256, 1024)  # coarse to fine
 MIN_COUNT = 5  # rarer words get no vector of their own (the tagger falls back to their core's)
 
@@ -33,8 +32,6 @@ MIN_COUNT = 5  # rarer words get no vector of their own (the tagger falls back t
 def news_sentences(folder: Path) -> Iterator[list[str]]:
     """The normalised words of each sentence of every article (title and text) in the
     SaudiNewsNet zips of `folder`, as crf_tagger.text_tokens cuts them."""
-    from .crf_tagger import text_tokens
-
     for path in sorted(folder.glob("*.zip")):
         with zipfile.ZipFile(path) as archive:
             for name in sorted(archive.namelist()):
@@ -81,19 +78,6 @@ def build(folder: Path, out: Path, max_sentences: int | None = None) -> dict:
         "vocabulary": len(vectors.index_to_key),
         "seconds": time.process_time() - started,
     }
-
-
-def read_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, ...]]:
-    """Word -> its cluster features ("k0=17", "k1=201", "k2=933": coarse to fine); empty when
-    the table is missing (the tagger then scores as if no word had a cluster)."""
-    if not path.is_file():
-        return {}
-    clusters = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            word, *ids = line.rstrip("\n").split("\t")
-            clusters[word] = tuple(f"k{level}={cluster}" for level, cluster in enumerate(ids))
-    return clusters
 
 
 def main(argv: list[str] | None = None) -> int:

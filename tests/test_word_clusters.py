@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.crf_tagger import cluster_key, split_clitics, without_article
-from analysis.word_clusters import SAUDINEWSNET, SIZES, build, read_clusters
+from analysis.crf_tagger import cluster_key, read_clusters, split_clitics, without_article
+from analysis.word_clusters import SAUDINEWSNET, SIZES, build
 
 
 def fine(word):
