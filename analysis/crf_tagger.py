@@ -15,13 +15,13 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
-from camel_tools.utils.charsets import UNICODE_PUNCT_SYMBOL_CHARSET
 from numba import njit
 
 from .corpus import DATA_DIR
@@ -31,10 +31,15 @@ TYPES = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 OFFSETS = (-2, -1, 0, 1, 2)
 BOS, EOS = "<s>", "</s>"  # the words before and after a sentence
 
+
 # The words of text.tokenize: camel-tools' simple_word_tokenize over the normalised text cuts at
-# spaces and splits off each punctuation mark or symbol; one regex does the same (the test checks
-# the two agree on real articles).
-_MARKS = "".join(sorted(UNICODE_PUNCT_SYMBOL_CHARSET))
+# spaces and splits off each punctuation mark or symbol (Unicode categories P* and S*, its
+# UNICODE_PUNCT_SYMBOL_CHARSET); one regex does the same (the test checks the two agree on real
+# articles). Classified here, not imported: camel-tools' charsets classify every code point, a
+# third of a second; text_tokens needs the 65,536 of the BMP, the regex the rest only for text
+# beyond it (emoji).
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
 
 
 def _ranges(chars: str) -> str:
@@ -49,7 +54,13 @@ def _ranges(chars: str) -> str:
     return "".join(out)
 
 
-WORD_RE = re.compile(f"[^\\s{_ranges(_MARKS)}]+|[{_ranges(_MARKS)}]")
+@lru_cache(maxsize=1)
+def word_re() -> re.Pattern:
+    """The regex of text.tokenize's words: a run of anything but spaces and marks, or one mark."""
+    marks = _ranges("".join(filter(_is_mark, map(chr, range(0x110000)))))
+    return re.compile(f"[^\\s{marks}]+|[{marks}]")
+
+
 # Proclitics as raw news writes them: conjunction و/ف, preposition ب/ل/ك, article ال, لل (ل + ال).
 PROCLITIC = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بلك]|[وف])(?=\w\w)")
 ENCLITIC = re.compile(r"(?:هما|كما|ها|هم|هن|كم|كن|نا)$")
@@ -313,9 +324,9 @@ class Tokens:
     first: np.ndarray
 
 
-_IS_SPACE = np.array([chr(c).isspace() for c in range(0x10000)], dtype=bool)
-_IS_MARK = np.zeros(0x10000, dtype=bool)
-_IS_MARK[[ord(c) for c in _MARKS if ord(c) < 0x10000]] = True
+_BMP = [chr(c) for c in range(0x10000)]
+_IS_SPACE = np.array([c.isspace() for c in _BMP], dtype=bool)
+_IS_MARK = np.array(list(map(_is_mark, _BMP)), dtype=bool)
 
 
 def text_tokens(text: str) -> Tokens:
@@ -325,7 +336,7 @@ def text_tokens(text: str) -> Tokens:
     normalized = nt.normalized
     codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
     if codes.size and codes.max() >= 0x10000:  # characters beyond the BMP: let re place them
-        spans = np.array([m.span() for m in WORD_RE.finditer(normalized)], dtype=np.int64).reshape(-1, 2)
+        spans = np.array([m.span() for m in word_re().finditer(normalized)], dtype=np.int64).reshape(-1, 2)
         at, stop = spans[:, 0], spans[:, 1]
     else:
         other = _IS_MARK[codes]
