@@ -4,9 +4,9 @@ The model (data/ner/, trained by `python -m analysis.ner_train`) is a linear-cha
 (python-crfsuite) over the words of text.tokenize. Every state feature depends on one word at
 a fixed offset (-2..+2) or on a pair of neighbouring words, so a token's label scores are a sum
 of per-word tables, built once per distinct word and cached (numpy), plus a look-up of known
-word pairs; Viterbi is a compiled loop (numba). The labels are exactly crfsuite's own
-(tests/test_crf_tagger.py checks it on
-real articles), many times faster than its Python tagger.
+word pairs; Viterbi steps through all sentences of a batch at once (numpy). The labels are
+exactly crfsuite's own (tests/test_crf_tagger.py checks it on real articles), many times
+faster than its Python tagger.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
-from numba import njit
 
 from .corpus import DATA_DIR
 from .text import normalize_with_offsets, sentence_bounds
@@ -530,18 +529,39 @@ class FastTagger:
         return ids
 
     def scores(self, words: list[str], first: np.ndarray) -> np.ndarray:
-        """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts)."""
+        """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts):
+        each token's five word tables summed (each sentence between two <s> and two </s>, as the
+        model was trained), then the weights of its known word pairs (-1, 0), (0, +1). Summed in
+        that order, token by token, as crfsuite's labels were checked with."""
         ids = self.ids(words)
-        return _scores(
-            self._tables,
-            self._pair_id,
-            self.pair_keys,
-            self.pair_weights,
-            ids,
-            np.append(first, len(words)).astype(np.int64),
-            self._rows[BOS],
-            self._rows[EOS],
-        )
+        n = len(ids)
+        bounds = np.append(first, n).astype(np.int64)
+        lengths = np.diff(bounds)
+        sentence_start, sentence_end = np.repeat(bounds[:-1], lengths), np.repeat(bounds[1:], lengths)
+        at = np.arange(n)
+        emit = np.zeros((n, len(self.labels)))
+        by_offset = self._tables.reshape(-1, len(self.labels))  # row * offsets + offset: take's fast path
+        around = []  # each token's neighbour at each offset: its row in the tables
+        for o, offset in enumerate(OFFSETS):
+            near = at + offset
+            rows = np.where(
+                near < sentence_start,
+                self._rows[BOS],
+                np.where(near >= sentence_end, self._rows[EOS], ids[np.clip(near, 0, max(n - 1, 0))]),
+            )
+            emit += by_offset.take(rows * len(OFFSETS) + o, axis=0)
+            around.append(rows)
+        middle = len(OFFSETS) // 2
+        for side in range(2):
+            left, right = self._pair_id[around[middle - 1 + side]], self._pair_id[around[middle + side]]
+            both = np.flatnonzero((left >= 0) & (right >= 0))
+            if not both.size or not self.pair_keys.size:
+                continue
+            keys = _pair_key(left[both], right[both])
+            found = np.minimum(np.searchsorted(self.pair_keys, keys), self.pair_keys.size - 1)
+            known = self.pair_keys[found] == keys
+            emit[both[known]] += self.pair_weights[found[known], side]
+        return emit
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """crfsuite's labels for each sentence (lists of normalised words)."""
@@ -556,69 +576,52 @@ class FastTagger:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """[start, end) in `text` and type (person/place/organisation) of every name tagged."""
-        tokens = text_tokens(text)
-        if not tokens.words:
-            return []
-        best = viterbi(self.scores(tokens.words, tokens.first), self.transitions, tokens.first)
+        return self.spans_of([text])[0]
+
+    def spans_of(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """The spans of each text, all tagged at once: a call has a cost of its own (numpy's steps
+        over the sentences), a batch of articles pays it once."""
+        tokens = [text_tokens(text) for text in texts]
+        counts = [len(t.words) for t in tokens]
+        offsets = np.cumsum([0, *counts])
+        if not offsets[-1]:
+            return [[] for _ in texts]
+        words = list(chain.from_iterable(t.words for t in tokens))
+        first = np.concatenate([t.first + at for t, at in zip(tokens, offsets[:-1].tolist())]).astype(np.int64)
+        best = viterbi(self.scores(words, first), self.transitions, first)
         named = np.flatnonzero(best != self.labels.index("O"))
+        found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         if not named.size:
-            return []
+            return found
+        starts = np.concatenate([t.starts for t in tokens])[named]
+        ends = np.concatenate([t.ends for t in tokens])[named]
         opens = np.zeros(len(best), dtype=bool)
-        opens[tokens.first] = True  # a name never runs across a sentence end
-        found, current = [], None
-        for i, label, start, end, new_sentence in zip(
-            named.tolist(),
-            best[named].tolist(),
-            tokens.starts[named].tolist(),
-            tokens.ends[named].tolist(),
-            opens[named].tolist(),
+        opens[first] = True  # a name never runs across a sentence end (nor across texts)
+        owner = np.searchsorted(offsets, named, side="right") - 1  # the text of each named token
+        current = None
+        for i, label, start, end, new_sentence, text in zip(
+            named.tolist(), best[named].tolist(), starts.tolist(), ends.tolist(), opens[named].tolist(), owner.tolist()
         ):
             prefix, _, kind = self.labels[label].partition("-")
             if prefix == "I" and current and current[2] == kind and current[3] == i - 1 and not new_sentence:
                 current[1], current[3] = end, i
                 continue
-            if current:
-                found.append(current)
-            current = [start, end, kind, i]
-        found.append(current)
-        return [(s, e, TYPES[k]) for s, e, k, _ in found if k in TYPES]
+            if current and current[2] in TYPES:
+                found[current[4]].append((current[0], current[1], TYPES[current[2]]))
+            current = [start, end, kind, i, text]
+        if current[2] in TYPES:
+            found[current[4]].append((current[0], current[1], TYPES[current[2]]))
+        return found
 
 
-@njit(cache=True, nogil=True)
-def _scores(tables, pair_id, pair_keys, pair_weights, ids, bounds, bos, eos):
-    """Compiled: each token's five word tables summed (each sentence between two <s> and two
-    </s>, as the model was trained), then the weights of its known word pairs (-1, 0), (0, +1)."""
-    n, width, k = ids.shape[0], tables.shape[1], tables.shape[2]
-    emit = np.zeros((n, k))
-    around = np.empty(width, dtype=np.int64)
-    for s in range(bounds.shape[0] - 1):
-        start, end = bounds[s], bounds[s + 1]
-        for t in range(start, end):
-            for o in range(width):
-                at = t + o - width // 2
-                around[o] = bos if at < start else eos if at >= end else ids[at]
-                row = around[o]
-                for j in range(k):
-                    emit[t, j] += tables[row, o, j]
-            for side in range(2):
-                a, b = pair_id[around[width // 2 - 1 + side]], pair_id[around[width // 2 + side]]
-                if a >= 0 and b >= 0 and pair_keys.shape[0] > 0:
-                    key = a * (1 << 32) + b
-                    found = np.searchsorted(pair_keys, key)
-                    if found < pair_keys.shape[0] and pair_keys[found] == key:
-                        for j in range(k):
-                            emit[t, j] += pair_weights[found, side, j]
-    return emit
-
-
-@njit(cache=True, nogil=True)
-def _add_rows(out, at, weights, rows, counts):  # compiled: out[at + i] = sum of counts[i] rows
-    r = 0
-    for i in range(counts.shape[0]):
-        out[at + i] = 0.0
-        for _ in range(counts[i]):
-            out[at + i] += weights[rows[r]]
-            r += 1
+def _add_rows(out: np.ndarray, at: int, weights: np.ndarray, rows: np.ndarray, counts: np.ndarray) -> None:
+    """out[at + i] = the sum of the next counts[i] of `rows` of `weights`, added one after the
+    other (vectorised over i: the j-th rows of all sums at once)."""
+    out[at : at + len(counts)] = 0.0
+    firsts = np.cumsum(counts) - counts
+    for j in range(int(counts.max(initial=0))):
+        longer = np.flatnonzero(counts > j)
+        out[at + longer] += weights[rows[firsts[longer] + j]]
 
 
 def _grown(array: np.ndarray, size: int) -> np.ndarray:
@@ -636,42 +639,35 @@ def _pair_key(a, b):
 
 def viterbi(emit: np.ndarray, transitions: np.ndarray, first: np.ndarray) -> np.ndarray:
     """The best label of each token of several sentences laid end to end (`first`: where each
-    starts), as crfsuite's first-order Viterbi finds them (ties to the lower label, as there)."""
-    starts = np.zeros(len(emit), dtype=np.bool_)
-    starts[first] = True
-    return _viterbi(np.ascontiguousarray(emit), np.ascontiguousarray(transitions), starts)
-
-
-@njit(cache=True, nogil=True)
-def _viterbi(emit, transitions, starts):  # compiled: a loop over tokens and label pairs
+    starts), as crfsuite's first-order Viterbi finds them (ties to the lower label, as there).
+    One numpy step per position for all sentences at once, longest first: those still going at
+    a position are the first ones."""
     n, k = emit.shape
+    lengths = np.diff(np.append(first, n))
+    order = np.argsort(-lengths, kind="stable")
+    starts, lengths = np.asarray(first)[order], lengths[order]
+    if not n:
+        return np.zeros(0, dtype=np.int64)
+    going = np.searchsorted(-lengths, -np.arange(lengths[0] + 1), side="left")  # sentences longer than t
+    back = np.zeros((n, k), dtype=np.int8)  # the best previous label of each token's labels
+    last = np.zeros(len(starts), dtype=np.int64)  # each sentence's best last label
+    score, into = emit[starts], np.ascontiguousarray(transitions.T)
+    for t in range(1, lengths[0] + 1):
+        alive = going[t]
+        last[alive : going[t - 1]] = score[alive:].argmax(axis=1)  # the sentences of length t end
+        if not alive:
+            break
+        score = score[:alive, None, :] + into  # (sentences, to, from): the max over the last axis
+        best = score.argmax(axis=2)
+        tokens = starts[:alive] + t
+        back[tokens] = best
+        score = np.take_along_axis(score, best[:, :, None], axis=2)[:, :, 0] + emit[tokens]
     labels = np.zeros(n, dtype=np.int64)
-    back = np.zeros((n, k), dtype=np.int64)
-    score = np.zeros(k)
-    scored = np.zeros(k)
-    i = 0
-    while i < n:
-        end = i + 1
-        while end < n and not starts[end]:
-            end += 1
-        score[:] = emit[i]
-        for t in range(i + 1, end):
-            for b in range(k):
-                best, arg = score[0] + transitions[0, b], 0
-                for a in range(1, k):
-                    value = score[a] + transitions[a, b]
-                    if value > best:
-                        best, arg = value, a
-                scored[b] = best + emit[t, b]
-                back[t, b] = arg
-            score[:] = scored
-        arg = 0
-        for a in range(1, k):
-            if score[a] > score[arg]:
-                arg = a
-        labels[end - 1] = arg
-        for t in range(end - 1, i, -1):
-            arg = back[t, arg]
-            labels[t - 1] = arg
-        i = end
+    label = last.copy()
+    for t in range(lengths[0] - 1, -1, -1):
+        alive = going[t + 1]
+        tokens = starts[: going[t]] + t
+        label[alive : going[t]] = last[alive : going[t]]
+        labels[tokens] = label[: going[t]]
+        label[: going[t]] = back[tokens, label[: going[t]]]
     return labels

@@ -18,7 +18,7 @@ from .corpus import Article
 from .dates import DateRow, extract_dates, with_publication_date
 from .entities import MentionRow
 from .entity_linking import canonical_names
-from .ner import entity_extractor
+from .ner import batch_entity_extractor, entity_extractor
 from .quantities import QuantityRow, extract_quantities
 from .quotes import QuoteRow, extract_quotes
 from .sources import SourceRow, article_wire, extract_cited_sources
@@ -97,6 +97,7 @@ EXTRACTORS = {
 }
 # Extractors that read the entity spans found above (speakers, cited outlets).
 ENTITY_READERS = {"quotes": (extract_quotes, QuoteRow), "sources": (extract_cited_sources, SourceRow)}
+ROWS = {name: row for name, (_, row) in {**EXTRACTORS, **ENTITY_READERS}.items()}
 
 
 # The per-article results the cross-article steps start from: the span tables, the articles,
@@ -112,22 +113,22 @@ PART_COLUMNS = {
 }
 
 
-def analyze_article(article: Article, extract_mentions=None) -> dict[str, list]:
+def analyze_article(article: Article, mentions: list[Span] | None = None) -> dict[str, list]:
     """Every per-article result of one article: rows for each span table (PART_COLUMNS) but the
-    word windows (analyze_batch hashes a whole batch's at once). Pure: the same article always
-    gives the same rows, whatever else is in the corpus. An article without a publication date
-    gets one inferred from its text (date_basis says so), so that "الثلاثاء" and "الشهر الماضي"
-    can be placed."""
-    article = with_publication_date(article)
-    if extract_mentions is None:
+    word windows (analyze_batch hashes a whole batch's at once); `mentions`, its entity spans,
+    when a batch's were found at once. Pure: the same article always gives the same rows,
+    whatever else is in the corpus. An article without a publication date gets one inferred
+    from its text (date_basis says so), so that "الثلاثاء" and "الشهر الماضي" can be placed."""
+    if mentions is None:
         extract_mentions, _ = entity_extractor(nisba=True)  # lexicon, plus the bundled NER model
-    extractors = {"mentions": (extract_mentions, MentionRow), **EXTRACTORS}
-    spans = {name: extract(article) for name, (extract, _) in extractors.items()}
+        mentions = extract_mentions(article)
+    article = with_publication_date(article)
+    spans = {"mentions": mentions, **{name: extract(article) for name, (extract, _) in EXTRACTORS.items()}}
     names = [s for s in spans["mentions"] if not s.data.get("nisba")]  # speakers, sources: names only
     for name, (extract, _) in ENTITY_READERS.items():
         spans[name] = extract(article, names)
     rows: dict[str, list] = {
-        name: span_rows(article, spans[name], row) for name, (_, row) in {**extractors, **ENTITY_READERS}.items()
+        name: span_rows(article, spans[name], row) for name, row in {"mentions": MentionRow, **ROWS}.items()
     }
     rows["articles"] = [article_row(article, *article_wire(article, spans["sources"]))]
     rows["dated"] = dated_sentences(article, spans["dates"], names)
@@ -164,10 +165,10 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
 
 
 def _analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
-    extract_mentions, _ = entity_extractor(nisba=True)
+    extract_mentions, _ = batch_entity_extractor(nisba=True)
     results, bodies = [], []
-    for article in articles:
-        results.append(analyze_article(article, extract_mentions))
+    for article, mentions in zip(articles, extract_mentions(articles)):
+        results.append(analyze_article(article, mentions))
         bodies.append(normalize_with_offsets(article.body))  # cached: the extractors normalised it
     frames = {
         name: _frame([row for r in results for row in r[name]], columns)
