@@ -67,7 +67,7 @@ class NormalizedText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-@lru_cache(maxsize=32)  # the extractors of one article all normalise the same body
+@lru_cache(maxsize=1024)  # the extractors all normalise the same body (pipeline.MENTIONS_AT_ONCE)
 def normalize_with_offsets(original: str) -> NormalizedText:
     """Normalise and remember where each kept character came from.
 
