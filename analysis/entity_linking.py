@@ -588,7 +588,7 @@ def canonical_names(mentions) -> "object":
     model = mentions["source"] == "model"
     if not model.any():
         return mentions
-    counts = Counter(zip(mentions.loc[model, "entity"], mentions.loc[model, "variant"]))
+    counts = Counter(zip(mentions.loc[model, "entity"].tolist(), mentions.loc[model, "variant"].tolist()))
     best: dict[str, tuple[int, str]] = {}
     for (entity, variant), n in counts.items():
         if entity not in best or (n, len(variant)) > (best[entity][0], len(best[entity][1])):

@@ -59,29 +59,23 @@ def article_row(article: Article, wire: str | None = None, wire_basis: str = "")
     }
 
 
-def span_rows(article: Article, spans: list[Span], row) -> list[dict]:
+def span_rows(article: Article, spans: list[Span], row) -> list[tuple]:
     """One row per span, with the sentence around it (from the original text) and the columns
-    of its extractor's `row` type (row.of(span))."""
+    of its extractor's `row` type (row.of(span)): tuples in the order of SPAN_COLUMNS and the
+    row's fields (a tuple is made many times faster than a dict of the same)."""
     if not spans:
         return []
-    bounds = sentence_bounds(article.text)
+    text = article.text
+    bounds = sentence_bounds(text)
     starts = [s for s, _ in bounds]
     published = pd.Timestamp(article.published) if article.published else pd.NaT  # once per article
     rows = []
     for span in spans:
         i = max(bisect_right(starts, span.start) - 1, 0)
-        s, e = bounds[i] if bounds else (0, len(article.text))
+        s, e = bounds[i] if bounds else (0, len(text))
         rows.append(
-            {
-                "article": article.id,
-                "outlet": article.outlet,
-                "published": published,
-                "start": span.start,
-                "end": span.end,
-                "text": span.text,
-                "sentence": article.text[s : max(e, span.end)],
-                **row.of(span)._asdict(),
-            }
+            (article.id, article.outlet, published, span.start, span.end, span.text, text[s : max(e, span.end)])
+            + row.of(span)
         )
     return rows
 
@@ -130,9 +124,9 @@ def analyze_article(article: Article, mentions: list[Span] | None = None) -> dic
     rows: dict[str, list] = {
         name: span_rows(article, spans[name], row) for name, row in {"mentions": MentionRow, **ROWS}.items()
     }
-    rows["articles"] = [article_row(article, *article_wire(article, spans["sources"]))]
-    rows["dated"] = dated_sentences(article, spans["dates"], names)
-    rows["texts"] = [{"article": article.id, "text": article.text}]
+    rows["articles"] = _in_order([article_row(article, *article_wire(article, spans["sources"]))], "articles")
+    rows["dated"] = _in_order(dated_sentences(article, spans["dates"], names), "dated")
+    rows["texts"] = [(article.id, article.text)]
     return rows
 
 
@@ -156,12 +150,18 @@ def analyze_batch(articles: list[Article]) -> dict[str, pd.DataFrame]:
         return _analyze_batch(articles)
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+def _in_order(rows: list[dict], table: str) -> list[tuple]:
+    """Rows as dicts as tuples of the table's PART_COLUMNS, as span_rows makes them."""
+    columns = PART_COLUMNS[table]
+    return [tuple(map(row.__getitem__, columns)) for row in rows]
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     """pd.DataFrame(rows, columns=columns), built column by column (a third faster than from
-    dicts); no rows gives the same empty frame of object columns."""
+    rows); no rows gives the same empty frame of object columns."""
     if not rows:
         return pd.DataFrame(rows, columns=columns)
-    return pd.DataFrame({c: [row[c] for row in rows] for c in columns}, columns=columns)
+    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows)))), columns=columns)
 
 
 # Articles whose entities are found at once (the NER model tags their words in one pass): few
