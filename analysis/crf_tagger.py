@@ -640,34 +640,43 @@ def _pair_key(a, b):
 def viterbi(emit: np.ndarray, transitions: np.ndarray, first: np.ndarray) -> np.ndarray:
     """The best label of each token of several sentences laid end to end (`first`: where each
     starts), as crfsuite's first-order Viterbi finds them (ties to the lower label, as there).
-    One numpy step per position for all sentences at once, longest first: those still going at
-    a position are the first ones."""
+    One numpy step per position for all sentences at once: the tokens are laid out position by
+    position, the longest sentence first, so that the sentences still going at a position are
+    the first ones and their tokens there a slice."""
     n, k = emit.shape
-    lengths = np.diff(np.append(first, n))
-    order = np.argsort(-lengths, kind="stable")
-    starts, lengths = np.asarray(first)[order], lengths[order]
     if not n:
         return np.zeros(0, dtype=np.int64)
-    going = np.searchsorted(-lengths, -np.arange(lengths[0] + 1), side="left")  # sentences longer than t
+    sizes = np.diff(np.append(first, n))
+    order = np.argsort(-sizes, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    layout = np.lexsort((np.repeat(rank, sizes), np.arange(n) - np.repeat(first, sizes)))  # by position, then rank
+    lengths = sizes[order]
+    going = np.searchsorted(-lengths, -np.arange(lengths[0] + 1), side="left").tolist()  # sentences longer than t
+    at = np.cumsum([0, *going[:-1]]).tolist()  # where position t's tokens begin in the layout
+    emit = emit[layout]
     back = np.zeros((n, k), dtype=np.int8)  # the best previous label of each token's labels
-    last = np.zeros(len(starts), dtype=np.int64)  # each sentence's best last label
-    score, into = emit[starts], np.ascontiguousarray(transitions.T)
-    for t in range(1, lengths[0] + 1):
+    last = np.zeros(len(lengths), dtype=np.int64)  # each sentence's best last label
+    score, into = emit[: going[0]], np.ascontiguousarray(transitions.T)
+    cells = np.arange(going[0] * k)
+    for t in range(1, len(going)):
         alive = going[t]
-        last[alive : going[t - 1]] = score[alive:].argmax(axis=1)  # the sentences of length t end
+        if alive < going[t - 1]:  # the sentences of length t end
+            last[alive : going[t - 1]] = score[alive:].argmax(axis=1)
         if not alive:
             break
-        score = score[:alive, None, :] + into  # (sentences, to, from): the max over the last axis
-        best = score.argmax(axis=2)
-        tokens = starts[:alive] + t
-        back[tokens] = best
-        score = np.take_along_axis(score, best[:, :, None], axis=2)[:, :, 0] + emit[tokens]
+        scores = (score[:alive, None, :] + into).reshape(-1, k)  # (sentences and to, from)
+        best = scores.argmax(axis=1)
+        back[at[t] : at[t] + alive] = best.reshape(alive, k)
+        score = scores[cells[: alive * k], best].reshape(alive, k) + emit[at[t] : at[t] + alive]
     labels = np.zeros(n, dtype=np.int64)
     label = last.copy()
-    for t in range(lengths[0] - 1, -1, -1):
-        alive = going[t + 1]
-        tokens = starts[: going[t]] + t
-        label[alive : going[t]] = last[alive : going[t]]
-        labels[tokens] = label[: going[t]]
-        label[: going[t]] = back[tokens, label[: going[t]]]
-    return labels
+    rows = np.arange(len(lengths))
+    for t in range(len(going) - 2, -1, -1):
+        alive, ending = going[t], going[t + 1]
+        label[ending:alive] = last[ending:alive]
+        labels[at[t] : at[t] + alive] = label[:alive]
+        label[:alive] = back[at[t] : at[t] + alive][rows[:alive], label[:alive]]
+    out = np.empty(n, dtype=np.int64)
+    out[layout] = labels
+    return out
