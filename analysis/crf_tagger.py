@@ -497,12 +497,15 @@ class FastTagger:
             cache = self._parts[kind]
             new = list(set(keys).difference(cache))
             if new:  # sum only the features the model weighs: adding 0 changes nothing
-                found = [list(filter(None, map(numbered.get, features(key)))) for key in new]
+                listed = [features(key) for key in new]
+                rows = np.fromiter(map(numbered.get, chain.from_iterable(listed), repeat(0)), dtype=np.int64)
+                weighed = rows > 0
+                owner = np.repeat(np.arange(len(new)), np.fromiter(map(len, listed), dtype=np.int64, count=len(new)))
                 known = self._part_count
                 self._part_count = end = known + len(new)
                 self._part_tables = _grown(self._part_tables, end)
-                hits = np.fromiter(chain.from_iterable(found), dtype=np.int64) - 1
-                _add_rows(self._part_tables, known, self.weights, hits, np.fromiter(map(len, found), dtype=np.int64))
+                counts = np.bincount(owner[weighed], minlength=len(new))
+                _add_rows(self._part_tables, known, self.weights, rows[weighed] - 1, counts)
                 cache.update(zip(new, range(known, end)))
             shared.append(np.fromiter(map(cache.__getitem__, keys), dtype=np.int64, count=len(words)))
         part = self._part_tables
