@@ -250,3 +250,18 @@ def test_an_institution_named_after_a_person_is_one_organisation():
         "وقال رئيس مجلس إدارة شركة النور سامر الخطيب", [("شركة النور", "organisation"), ("سامر الخطيب", "person")]
     )
     assert ("سامر الخطيب", "person") in [(s.text, s.data["type"]) for s in spans if s.data["source"] == "model"]
+
+
+def test_a_word_of_the_text_is_one_of_its_re_words(seeds):
+    """_is_a_word_of looks at a word's occurrences; the same answer as listing every \\w+ run."""
+    import re
+
+    from analysis.entity_linking import _is_a_word_of
+    from analysis.text import normalize
+
+    for article in seeds.values():
+        text = normalize(article.body)
+        words = set(re.findall(r"\w+", text))
+        tries = {w[i:] for w in list(words)[:400] for i in (0, 1, 2)} | {"و", "ال", "كيم-", "a b", "2015", "_"}
+        for word in tries:
+            assert _is_a_word_of(word, text) == (word in words), word
