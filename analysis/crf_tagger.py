@@ -4,9 +4,9 @@ The model (data/ner/, trained by `python -m analysis.ner_train`) is a linear-cha
 (python-crfsuite) over the words of text.tokenize. Every state feature depends on one word at
 a fixed offset (-2..+2) or on a pair of neighbouring words, so a token's label scores are a sum
 of per-word tables, built once per distinct word and cached (numpy), plus a look-up of known
-word pairs; Viterbi is a compiled loop (numba). The labels are exactly crfsuite's own
-(tests/test_crf_tagger.py checks it on
-real articles), many times faster than its Python tagger.
+word pairs; Viterbi steps through all sentences of a batch at once (numpy). The labels are
+exactly crfsuite's own (tests/test_crf_tagger.py checks it on real articles), many times
+faster than its Python tagger.
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
-from camel_tools.utils.charsets import UNICODE_PUNCT_SYMBOL_CHARSET
-from numba import njit
 
 from .corpus import DATA_DIR
 from .text import normalize_with_offsets, sentence_bounds
@@ -31,10 +30,15 @@ TYPES = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 OFFSETS = (-2, -1, 0, 1, 2)
 BOS, EOS = "<s>", "</s>"  # the words before and after a sentence
 
+
 # The words of text.tokenize: camel-tools' simple_word_tokenize over the normalised text cuts at
-# spaces and splits off each punctuation mark or symbol; one regex does the same (the test checks
-# the two agree on real articles).
-_MARKS = "".join(sorted(UNICODE_PUNCT_SYMBOL_CHARSET))
+# spaces and splits off each punctuation mark or symbol (Unicode categories P* and S*, its
+# UNICODE_PUNCT_SYMBOL_CHARSET); one regex does the same (the test checks the two agree on real
+# articles). Classified here, not imported: camel-tools' charsets classify every code point, a
+# third of a second; text_tokens needs the 65,536 of the BMP, the regex the rest only for text
+# beyond it (emoji).
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
 
 
 def _ranges(chars: str) -> str:
@@ -49,7 +53,13 @@ def _ranges(chars: str) -> str:
     return "".join(out)
 
 
-WORD_RE = re.compile(f"[^\\s{_ranges(_MARKS)}]+|[{_ranges(_MARKS)}]")
+@lru_cache(maxsize=1)
+def word_re() -> re.Pattern:
+    """The regex of text.tokenize's words: a run of anything but spaces and marks, or one mark."""
+    marks = _ranges("".join(filter(_is_mark, map(chr, range(0x110000)))))
+    return re.compile(f"[^\\s{marks}]+|[{marks}]")
+
+
 # Proclitics as raw news writes them: conjunction و/ف, preposition ب/ل/ك, article ال, لل (ل + ال).
 PROCLITIC = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بلك]|[وف])(?=\w\w)")
 ENCLITIC = re.compile(r"(?:هما|كما|ها|هم|هن|كم|كن|نا)$")
@@ -342,9 +352,9 @@ class Tokens:
     first: np.ndarray
 
 
-_IS_SPACE = np.array([chr(c).isspace() for c in range(0x10000)], dtype=bool)
-_IS_MARK = np.zeros(0x10000, dtype=bool)
-_IS_MARK[[ord(c) for c in _MARKS if ord(c) < 0x10000]] = True
+_BMP = [chr(c) for c in range(0x10000)]
+_IS_SPACE = np.array([c.isspace() for c in _BMP], dtype=bool)
+_IS_MARK = np.array(list(map(_is_mark, _BMP)), dtype=bool)
 
 
 def text_tokens(text: str) -> Tokens:
@@ -354,7 +364,7 @@ def text_tokens(text: str) -> Tokens:
     normalized = nt.normalized
     codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
     if codes.size and codes.max() >= 0x10000:  # characters beyond the BMP: let re place them
-        spans = np.array([m.span() for m in WORD_RE.finditer(normalized)], dtype=np.int64).reshape(-1, 2)
+        spans = np.array([m.span() for m in word_re().finditer(normalized)], dtype=np.int64).reshape(-1, 2)
         at, stop = spans[:, 0], spans[:, 1]
     else:
         other = _IS_MARK[codes]
@@ -516,12 +526,15 @@ class FastTagger:
             cache = self._parts[kind]
             new = list(set(keys).difference(cache))
             if new:  # sum only the features the model weighs: adding 0 changes nothing
-                found = [list(filter(None, map(numbered.get, features(key)))) for key in new]
+                listed = [features(key) for key in new]
+                rows = np.fromiter(map(numbered.get, chain.from_iterable(listed), repeat(0)), dtype=np.int64)
+                weighed = rows > 0
+                owner = np.repeat(np.arange(len(new)), np.fromiter(map(len, listed), dtype=np.int64, count=len(new)))
                 known = self._part_count
                 self._part_count = end = known + len(new)
                 self._part_tables = _grown(self._part_tables, end)
-                hits = np.fromiter(chain.from_iterable(found), dtype=np.int64) - 1
-                _add_rows(self._part_tables, known, self.weights, hits, np.fromiter(map(len, found), dtype=np.int64))
+                counts = np.bincount(owner[weighed], minlength=len(new))
+                _add_rows(self._part_tables, known, self.weights, rows[weighed] - 1, counts)
                 cache.update(zip(new, range(known, end)))
             shared.append(np.fromiter(map(cache.__getitem__, keys), dtype=np.int64, count=len(words)))
         part = self._part_tables
@@ -548,18 +561,39 @@ class FastTagger:
         return ids
 
     def scores(self, words: list[str], first: np.ndarray) -> np.ndarray:
-        """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts)."""
+        """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts):
+        each token's five word tables summed (each sentence between two <s> and two </s>, as the
+        model was trained), then the weights of its known word pairs (-1, 0), (0, +1). Summed in
+        that order, token by token, as crfsuite's labels were checked with."""
         ids = self.ids(words)
-        return _scores(
-            self._tables,
-            self._pair_id,
-            self.pair_keys,
-            self.pair_weights,
-            ids,
-            np.append(first, len(words)).astype(np.int64),
-            self._rows[BOS],
-            self._rows[EOS],
-        )
+        n = len(ids)
+        bounds = np.append(first, n).astype(np.int64)
+        lengths = np.diff(bounds)
+        sentence_start, sentence_end = np.repeat(bounds[:-1], lengths), np.repeat(bounds[1:], lengths)
+        at = np.arange(n)
+        emit = np.zeros((n, len(self.labels)))
+        by_offset = self._tables.reshape(-1, len(self.labels))  # row * offsets + offset: take's fast path
+        around = []  # each token's neighbour at each offset: its row in the tables
+        for o, offset in enumerate(OFFSETS):
+            near = at + offset
+            rows = np.where(
+                near < sentence_start,
+                self._rows[BOS],
+                np.where(near >= sentence_end, self._rows[EOS], ids[np.clip(near, 0, max(n - 1, 0))]),
+            )
+            emit += by_offset.take(rows * len(OFFSETS) + o, axis=0)
+            around.append(rows)
+        middle = len(OFFSETS) // 2
+        for side in range(2):
+            left, right = self._pair_id[around[middle - 1 + side]], self._pair_id[around[middle + side]]
+            both = np.flatnonzero((left >= 0) & (right >= 0))
+            if not both.size or not self.pair_keys.size:
+                continue
+            keys = _pair_key(left[both], right[both])
+            found = np.minimum(np.searchsorted(self.pair_keys, keys), self.pair_keys.size - 1)
+            known = self.pair_keys[found] == keys
+            emit[both[known]] += self.pair_weights[found[known], side]
+        return emit
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """crfsuite's labels for each sentence (lists of normalised words)."""
@@ -574,69 +608,52 @@ class FastTagger:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """[start, end) in `text` and type (person/place/organisation) of every name tagged."""
-        tokens = text_tokens(text)
-        if not tokens.words:
-            return []
-        best = viterbi(self.scores(tokens.words, tokens.first), self.transitions, tokens.first)
+        return self.spans_of([text])[0]
+
+    def spans_of(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """The spans of each text, all tagged at once: a call has a cost of its own (numpy's steps
+        over the sentences), a batch of articles pays it once."""
+        tokens = [text_tokens(text) for text in texts]
+        counts = [len(t.words) for t in tokens]
+        offsets = np.cumsum([0, *counts])
+        if not offsets[-1]:
+            return [[] for _ in texts]
+        words = list(chain.from_iterable(t.words for t in tokens))
+        first = np.concatenate([t.first + at for t, at in zip(tokens, offsets[:-1].tolist())]).astype(np.int64)
+        best = viterbi(self.scores(words, first), self.transitions, first)
         named = np.flatnonzero(best != self.labels.index("O"))
+        found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         if not named.size:
-            return []
+            return found
+        starts = np.concatenate([t.starts for t in tokens])[named]
+        ends = np.concatenate([t.ends for t in tokens])[named]
         opens = np.zeros(len(best), dtype=bool)
-        opens[tokens.first] = True  # a name never runs across a sentence end
-        found, current = [], None
-        for i, label, start, end, new_sentence in zip(
-            named.tolist(),
-            best[named].tolist(),
-            tokens.starts[named].tolist(),
-            tokens.ends[named].tolist(),
-            opens[named].tolist(),
+        opens[first] = True  # a name never runs across a sentence end (nor across texts)
+        owner = np.searchsorted(offsets, named, side="right") - 1  # the text of each named token
+        current = None
+        for i, label, start, end, new_sentence, text in zip(
+            named.tolist(), best[named].tolist(), starts.tolist(), ends.tolist(), opens[named].tolist(), owner.tolist()
         ):
             prefix, _, kind = self.labels[label].partition("-")
             if prefix == "I" and current and current[2] == kind and current[3] == i - 1 and not new_sentence:
                 current[1], current[3] = end, i
                 continue
-            if current:
-                found.append(current)
-            current = [start, end, kind, i]
-        found.append(current)
-        return [(s, e, TYPES[k]) for s, e, k, _ in found if k in TYPES]
+            if current and current[2] in TYPES:
+                found[current[4]].append((current[0], current[1], TYPES[current[2]]))
+            current = [start, end, kind, i, text]
+        if current[2] in TYPES:
+            found[current[4]].append((current[0], current[1], TYPES[current[2]]))
+        return found
 
 
-@njit(cache=True, nogil=True)
-def _scores(tables, pair_id, pair_keys, pair_weights, ids, bounds, bos, eos):
-    """Compiled: each token's five word tables summed (each sentence between two <s> and two
-    </s>, as the model was trained), then the weights of its known word pairs (-1, 0), (0, +1)."""
-    n, width, k = ids.shape[0], tables.shape[1], tables.shape[2]
-    emit = np.zeros((n, k))
-    around = np.empty(width, dtype=np.int64)
-    for s in range(bounds.shape[0] - 1):
-        start, end = bounds[s], bounds[s + 1]
-        for t in range(start, end):
-            for o in range(width):
-                at = t + o - width // 2
-                around[o] = bos if at < start else eos if at >= end else ids[at]
-                row = around[o]
-                for j in range(k):
-                    emit[t, j] += tables[row, o, j]
-            for side in range(2):
-                a, b = pair_id[around[width // 2 - 1 + side]], pair_id[around[width // 2 + side]]
-                if a >= 0 and b >= 0 and pair_keys.shape[0] > 0:
-                    key = a * (1 << 32) + b
-                    found = np.searchsorted(pair_keys, key)
-                    if found < pair_keys.shape[0] and pair_keys[found] == key:
-                        for j in range(k):
-                            emit[t, j] += pair_weights[found, side, j]
-    return emit
-
-
-@njit(cache=True, nogil=True)
-def _add_rows(out, at, weights, rows, counts):  # compiled: out[at + i] = sum of counts[i] rows
-    r = 0
-    for i in range(counts.shape[0]):
-        out[at + i] = 0.0
-        for _ in range(counts[i]):
-            out[at + i] += weights[rows[r]]
-            r += 1
+def _add_rows(out: np.ndarray, at: int, weights: np.ndarray, rows: np.ndarray, counts: np.ndarray) -> None:
+    """out[at + i] = the sum of the next counts[i] of `rows` of `weights`, added one after the
+    other (vectorised over i: the j-th rows of all sums at once)."""
+    out[at : at + len(counts)] = 0.0
+    firsts = np.cumsum(counts) - counts
+    for j in range(int(counts.max(initial=0))):
+        longer = np.flatnonzero(counts > j)
+        out[at + longer] += weights[rows[firsts[longer] + j]]
 
 
 def _grown(array: np.ndarray, size: int) -> np.ndarray:
@@ -654,42 +671,44 @@ def _pair_key(a, b):
 
 def viterbi(emit: np.ndarray, transitions: np.ndarray, first: np.ndarray) -> np.ndarray:
     """The best label of each token of several sentences laid end to end (`first`: where each
-    starts), as crfsuite's first-order Viterbi finds them (ties to the lower label, as there)."""
-    starts = np.zeros(len(emit), dtype=np.bool_)
-    starts[first] = True
-    return _viterbi(np.ascontiguousarray(emit), np.ascontiguousarray(transitions), starts)
-
-
-@njit(cache=True, nogil=True)
-def _viterbi(emit, transitions, starts):  # compiled: a loop over tokens and label pairs
+    starts), as crfsuite's first-order Viterbi finds them (ties to the lower label, as there).
+    One numpy step per position for all sentences at once: the tokens are laid out position by
+    position, the longest sentence first, so that the sentences still going at a position are
+    the first ones and their tokens there a slice."""
     n, k = emit.shape
+    if not n:
+        return np.zeros(0, dtype=np.int64)
+    sizes = np.diff(np.append(first, n))
+    order = np.argsort(-sizes, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    layout = np.lexsort((np.repeat(rank, sizes), np.arange(n) - np.repeat(first, sizes)))  # by position, then rank
+    lengths = sizes[order]
+    going = np.searchsorted(-lengths, -np.arange(lengths[0] + 1), side="left").tolist()  # sentences longer than t
+    at = np.cumsum([0, *going[:-1]]).tolist()  # where position t's tokens begin in the layout
+    emit = emit[layout]
+    back = np.zeros((n, k), dtype=np.int8)  # the best previous label of each token's labels
+    last = np.zeros(len(lengths), dtype=np.int64)  # each sentence's best last label
+    score, into = emit[: going[0]], np.ascontiguousarray(transitions.T)
+    cells = np.arange(going[0] * k)
+    for t in range(1, len(going)):
+        alive = going[t]
+        if alive < going[t - 1]:  # the sentences of length t end
+            last[alive : going[t - 1]] = score[alive:].argmax(axis=1)
+        if not alive:
+            break
+        scores = (score[:alive, None, :] + into).reshape(-1, k)  # (sentences and to, from)
+        best = scores.argmax(axis=1)
+        back[at[t] : at[t] + alive] = best.reshape(alive, k)
+        score = scores[cells[: alive * k], best].reshape(alive, k) + emit[at[t] : at[t] + alive]
     labels = np.zeros(n, dtype=np.int64)
-    back = np.zeros((n, k), dtype=np.int64)
-    score = np.zeros(k)
-    scored = np.zeros(k)
-    i = 0
-    while i < n:
-        end = i + 1
-        while end < n and not starts[end]:
-            end += 1
-        score[:] = emit[i]
-        for t in range(i + 1, end):
-            for b in range(k):
-                best, arg = score[0] + transitions[0, b], 0
-                for a in range(1, k):
-                    value = score[a] + transitions[a, b]
-                    if value > best:
-                        best, arg = value, a
-                scored[b] = best + emit[t, b]
-                back[t, b] = arg
-            score[:] = scored
-        arg = 0
-        for a in range(1, k):
-            if score[a] > score[arg]:
-                arg = a
-        labels[end - 1] = arg
-        for t in range(end - 1, i, -1):
-            arg = back[t, arg]
-            labels[t - 1] = arg
-        i = end
-    return labels
+    label = last.copy()
+    rows = np.arange(len(lengths))
+    for t in range(len(going) - 2, -1, -1):
+        alive, ending = going[t], going[t + 1]
+        label[ending:alive] = last[ending:alive]
+        labels[at[t] : at[t] + alive] = label[:alive]
+        label[:alive] = back[at[t] : at[t] + alive][rows[:alive], label[:alive]]
+    out = np.empty(n, dtype=np.int64)
+    out[layout] = labels
+    return out

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
-from .lexicon import Entry, Matcher, nisba_forms, normalized_key
+from .lexicon import Entry, Matcher, _is_word, nisba_forms, normalized_key
 from .spans import ByStart, Span
 from .text import normalize_with_offsets
 
@@ -501,15 +501,16 @@ def _new_entities(
     of this article whose words hold this name's words in order ("بوتين", "داود أوغلو",
     "علي صالح" of علي عبدالله صالح), else "ner:" + merge key."""
     text = article.text
-    bare_words = None  # the article's words, read only if a name may start with a proclitic
+    body = None  # the normalised body, read only if a name may start with a proclitic
     cores = []
     for s, e, kind, (c0, c1) in new:
         words = normalized_key(text[c0:c1]).split()
         forms = _without_proclitics(words[0])[1:] if words else ()
         if forms:  # a proclitic comes off where the article also writes the name without it
-            if bare_words is None:
-                bare_words = set(_BARE_WORD.findall(normalize_with_offsets(article.body).normalized))
-            words[0] = next((w for w in forms if w in bare_words), None) or _listed_without_proclitic(words[0], forms)
+            body = body or normalize_with_offsets(article.body).normalized
+            words[0] = next((w for w in forms if _is_a_word_of(w, body)), None) or _listed_without_proclitic(
+                words[0], forms
+            )
         bare = " ".join(words) if words else text[c0:c1]
         cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text[s:e])))
     people = [
@@ -552,6 +553,20 @@ def _new_entities(
             )
         )
     return spans
+
+
+def _is_a_word_of(word: str, text: str) -> bool:
+    """Is `word` one of the words of `text` (re's \\w+ runs)? Its occurrences are looked at, not
+    every word of the text listed: a few names an article, each found in a few places."""
+    if not _BARE_WORD.fullmatch(word):
+        return False
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (not at or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _longer_name(bare: str, people: list[tuple[tuple[str, ...], str]], surface: str) -> str | None:
@@ -616,7 +631,7 @@ def canonical_names(mentions) -> "object":
     model = mentions["source"] == "model"
     if not model.any():
         return mentions
-    counts = Counter(zip(mentions.loc[model, "entity"], mentions.loc[model, "variant"]))
+    counts = Counter(zip(mentions.loc[model, "entity"].tolist(), mentions.loc[model, "variant"].tolist()))
     best: dict[str, tuple[int, str]] = {}
     for (entity, variant), n in counts.items():
         if entity not in best or (n, len(variant)) > (best[entity][0], len(best[entity][1])):

@@ -22,8 +22,8 @@ from .spans import Span
 if TYPE_CHECKING:
     from .crf_tagger import FastTagger
 
-# Named here, not in crf_tagger: finding the model imports no tagger (numba and camel-tools'
-# charsets, most of a second of a dashboard's first page).
+# Named here, not in crf_tagger: finding the model imports no tagger (pycrfsuite and the Unicode
+# tables of crf_tagger, a third of a second of a dashboard's first page).
 MODEL_DIR = DATA_DIR / "ner"  # inside the package when installed, data/ner in a checkout
 MODEL_PATH = MODEL_DIR / "marsad-ner.crfsuite"
 
@@ -85,9 +85,23 @@ def entity_extractor(
 ) -> tuple[Callable[[Article], list[Span]], NerStatus]:
     """The entity extractor to run and a status line: lexicon + the bundled NER model, or the
     lexicon alone (with the reason) when NER is off or the model cannot load."""
-    if not use_ner:
-        return (lambda a: extract_entities(a, nisba=nisba)), NerStatus(False, "NER is off; using the lexicon only.")
-    recognizer, status = load_recognizer(model_path)
+    extract_all, status = batch_entity_extractor(use_ner, model_path, nisba)
+    return (lambda a: extract_all([a])[0]), status
+
+
+def batch_entity_extractor(
+    use_ner: bool = True, model_path: str | None = None, nisba: bool = False
+) -> tuple[Callable[[list[Article]], list[list[Span]]], NerStatus]:
+    """entity_extractor for a batch of articles, each article's spans: the model tags all their
+    words in one pass (numpy's steps over the sentences cost the same for one article or many)."""
+    recognizer, status = (
+        load_recognizer(model_path) if use_ner else (None, NerStatus(False, "NER is off; using the lexicon only."))
+    )
     if recognizer is None:
-        return (lambda a: extract_entities(a, nisba=nisba)), status
-    return (lambda a: link_entities(a, ner_spans(a, recognizer), nisba=nisba)), status
+        return (lambda articles: [extract_entities(a, nisba=nisba) for a in articles]), status
+
+    def extract_all(articles: list[Article]) -> list[list[Span]]:
+        found = recognizer.spans_of([a.body for a in articles])  # chrome is skipped: blanked in the body
+        return [link_entities(a, names, nisba=nisba) for a, names in zip(articles, found)]
+
+    return extract_all, status

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from .crf_tagger import TYPES, WORD_RE, FastTagger, bio_spans, sequence_features
+from .crf_tagger import TYPES, FastTagger, bio_spans, sequence_features, word_re
 from .ner import MODEL_DIR
 from .text import normalize
 
@@ -80,7 +80,7 @@ PARAMS = {"c1": 0.05, "c2": 0.1, "max_iterations": 200, "feature.possible_transi
 def _words(token: str, label: str) -> Sentence:
     """A gold token normalised and cut into the words the tagger sees at run time; the label's
     type carries on ("B-LOC" "2015-" -> B-LOC, I-LOC)."""
-    pieces = WORD_RE.findall(normalize(token))
+    pieces = word_re().findall(normalize(token))
     inside = "I-" + label[2:] if label != "O" else "O"
     return [(p, label if i == 0 else inside) for i, p in enumerate(pieces)]
 

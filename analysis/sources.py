@@ -44,6 +44,7 @@ _BACK_REFERENCE = re.compile(
     r"(?<!\w)(?:[وف]?(?:ذكرت|قالت|افادت|اوردت|نشرت|اضافت|تابعت|نقلت|اشارت|اكدت|اوضحت|كشفت|تضيف|تقول|تابعت)\s+|"
     r"[وف]?(?:بحسب|حسب|وفق|وفقا\s*ل|طبقا\s*ل)\s*|(?<=\s))(?P<ref>الصحيفه|الوكاله|الموقع|الشبكه|القناه|للصحيفه|للوكاله|للموقع|للشبكه|للقناه)(?!\w)"
 )
+_BACK_REFERENCE_ANCHOR = re.compile("لصحيفه|لوكاله|لموقع|لشبكه|لقناه")  # in every ref, ال or لل before it
 _SENTENCE_START = re.compile(r"[.!?؟\n]")
 # An outlet told something: "أفاد مصدر ... وكالة فرانس برس"، "صرح لـ"
 _TOLD = re.compile(
@@ -317,7 +318,8 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
             )
         )
     by_end, ended, latest = sorted(range(len(media)), key=lambda k: media[k].end), 0, -1
-    for ref in _BACK_REFERENCE.finditer(norm) if media else ():  # no outlet named: nothing to refer back to
+    refs = finditer_in_clauses(_BACK_REFERENCE, norm, _BACK_REFERENCE_ANCHOR) if media else ()
+    for ref in refs:  # no outlet named: nothing to refer back to
         start, end = nt.to_original(ref.start("ref"), ref.end("ref"))
         while ended < len(by_end) and media[by_end[ended]].end <= start:  # one sweep, refs come in order
             latest, ended = max(latest, by_end[ended]), ended + 1  # the last by start of those ended

@@ -67,7 +67,7 @@ class NormalizedText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-@lru_cache(maxsize=32)  # the extractors of one article all normalise the same body
+@lru_cache(maxsize=1024)  # the extractors all normalise the same body (pipeline.MENTIONS_AT_ONCE)
 def normalize_with_offsets(original: str) -> NormalizedText:
     """Normalise and remember where each kept character came from.
 
@@ -147,7 +147,9 @@ _SENTENCE_END = re.compile(r"(?:!|\?|؟|…|\n|\.(?!\d))(?:[!?؟…\n]|\.(?!\d))
 MAX_SENTENCE_CHARS = 5000
 
 
-@lru_cache(maxsize=32)  # every table of one article places its spans in the same sentences
+@lru_cache(
+    maxsize=1024
+)  # every table of an article, and the tagger a batch of bodies before (see normalize_with_offsets)
 def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """[start, end) of each sentence, split at . ! ? ؟ and line breaks, trimmed of spaces;
     a longer run than MAX_SENTENCE_CHARS without any is cut at the last space before that."""

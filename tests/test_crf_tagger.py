@@ -128,3 +128,13 @@ def test_the_weights_read_are_pycrfsuite_s(taggers):
     info = crfsuite.info()
     assert read_weights(crfsuite) == (info.transitions, info.state_features)
     assert read_weights(crfsuite, MODEL_PATH) == (info.transitions, info.state_features)  # dumped by a child
+
+
+def test_the_marks_are_camel_tools_punctuation_and_symbols():
+    """Classified in crf_tagger, not imported (camel-tools' charsets take a third of a second)."""
+    from camel_tools.utils.charsets import UNICODE_PUNCT_SYMBOL_CHARSET
+
+    from analysis.crf_tagger import _IS_MARK, word_re
+
+    assert set(map(chr, _IS_MARK.nonzero()[0])) == {c for c in UNICODE_PUNCT_SYMBOL_CHARSET if ord(c) < 0x10000}
+    assert word_re().findall("قال: «بوتين» 😀😀 F-16") == ["قال", ":", "«", "بوتين", "»", "😀", "😀", "F", "-", "16"]

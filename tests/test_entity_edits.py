@@ -10,6 +10,7 @@ from analysis.entity_edits import apply_edits, lexicon_rows, variant_counts
 from analysis.entity_linking import link_entities
 from analysis.entities import MentionRow
 from analysis.pipeline import analyze, span_rows
+from analysis.tables import SPAN_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def model_mentions(text, names):
         at = start + 1
     article = Article("t", text)
     rows = span_rows(article, link_entities(article, found), MentionRow)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=SPAN_COLUMNS + list(MentionRow._fields))
 
 
 def test_every_entity_shows_its_spellings_and_counts(seed_mentions):

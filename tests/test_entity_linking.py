@@ -281,3 +281,18 @@ def test_a_title_left_alone_once_its_proclitic_is_off_is_no_name():
     text = "اشتباكات في «شارع الأربعين»، وحي «حوض الأشراف»"
     spans = spans_of(text, [("وحي", "place"), ("حوض الأشراف", "place")], Matcher([]))
     assert [s.data["name"] for s in spans] == ["حوض الاشراف"]
+
+
+def test_a_word_of_the_text_is_one_of_its_re_words(seeds):
+    """_is_a_word_of looks at a word's occurrences; the same answer as listing every \\w+ run."""
+    import re
+
+    from analysis.entity_linking import _is_a_word_of
+    from analysis.text import normalize
+
+    for article in seeds.values():
+        text = normalize(article.body)
+        words = set(re.findall(r"\w+", text))
+        tries = {w[i:] for w in list(words)[:400] for i in (0, 1, 2)} | {"و", "ال", "كيم-", "a b", "2015", "_"}
+        for word in tries:
+            assert _is_a_word_of(word, text) == (word in words), word
