@@ -151,6 +151,10 @@ def _core_in(text: str, kind: str, rank: bool, matcher: Matcher) -> tuple[int, i
         return start, end
     c0, c1 = words[i][0], words[j - 1][1]
     opening = _OPENING_QUOTE.match(text, c0, c1)
+    told = None if opening else _TOLD_QUOTE.search(text, c0 + 1, c1)
+    if told and told.end() < c1:  # "مصادر كردية سورية لـ«الشرق الأوسط": the name after "told" (لـ)
+        c0 = told.start()
+        opening = _OPENING_QUOTE.match(text, c0, c1)
     if opening and opening.end() < c1:
         c0 = opening.end()  # 'وكالة أنباء «الأناضول' -> الأناضول, 'لـ«الشرق الأوسط' -> الشرق الأوسط
         close = next((k for k in range(c0, c1) if text[k] in _QUOTE_MARKS), c1)
@@ -267,6 +271,7 @@ def _given_name_before(text: str, start: int, end: int) -> int:
 # Military ranks: a qualifier may follow them ("اللواء البحري", "العميد الركن", "الفريق الجوي").
 _RANKS = {"اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "الفريق", "المشير"}
 _QUOTE_MARKS = "\"“”«»'"
+_TOLD_QUOTE = re.compile(f"(?<=\\s)[لو]ـ?[{_QUOTE_MARKS}]")  # inside a name: "لـ«" opens another
 _OPENING_QUOTE = re.compile(f"(?:[وفبلك]ـ?)?[{_QUOTE_MARKS}]+")  # with a proclitic written onto it: لـ«
 
 
@@ -508,9 +513,8 @@ def _new_entities(
         forms = _without_proclitics(words[0])[1:] if words else ()
         if forms:  # a proclitic comes off where the article also writes the name without it
             body = body or normalize_with_offsets(article.body).normalized
-            words[0] = next((w for w in forms if _is_a_word_of(w, body)), None) or _listed_without_proclitic(
-                words[0], forms
-            )
+            written = (w for w in forms if len(w) > 2 and _is_a_word_of(w, body))  # "بان" is not "ان" (أن)
+            words[0] = next(written, None) or _listed_without_proclitic(words[0], forms)
         bare = " ".join(words) if words else text[c0:c1]
         cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text[s:e])))
     people = [

@@ -296,3 +296,17 @@ def test_a_word_of_the_text_is_one_of_its_re_words(seeds):
         tries = {w[i:] for w in list(words)[:400] for i in (0, 1, 2)} | {"و", "ال", "كيم-", "a b", "2015", "_"}
         for word in tries:
             assert _is_a_word_of(word, text) == (word in words), word
+
+
+def test_a_name_after_a_proclitic_quote_inside_a_model_span_starts_anew():
+    # aawsat, 21 Jul 2015 (Suruç): the model ran the sources' description into the paper's name
+    text = "قالت مصادر كردية سورية لـ«الشرق الأوسط»، إن انتحاريين اثنين"
+    spans = spans_of(text, [("كردية سورية لـ«الشرق الأوسط", "organisation")], Matcher([]))
+    assert [s.data["name"] for s in spans] == ["الشرق الاوسط"]
+
+
+def test_a_two_letter_word_of_the_article_is_no_reason_to_cut_a_proclitic():
+    # 2015-07-23 (Suruç): "بان" of بان جي مون is not ب + "ان", though the article writes ان (أن)
+    text = "وفي رسالة إلى بان جي مون الأمين العام للأمم المتحدة قال إن الهجوم"
+    spans = spans_of(text, [("بان جي مون", "person")], Matcher([]))
+    assert [s.data["name"] for s in spans] == ["بان جي مون"]
