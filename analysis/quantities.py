@@ -647,7 +647,7 @@ def _casualty_cue(text: str, at: int, lexicon: NounLexicon) -> tuple[str, int, s
     qualifier = _qualifier_before(text, at)
     if qualifier:
         at = qualifier[1]
-    end = at
+    end, after = at, ""
     for back in range(4):  # the last words, right to left (str methods: this runs for every number)
         stop = end
         while stop > 0 and text[stop - 1] in " \t":
@@ -662,14 +662,21 @@ def _casualty_cue(text: str, at: int, lexicon: NounLexicon) -> tuple[str, int, s
             if cut and not _PROCLITIC.fullmatch(word[:cut]):
                 break
             kind = lexicon.kinds.get(word[cut:])
+            if kind and word[cut:] in _LOSE and after.startswith("ال"):
+                return None  # "فقد التعاون خمسة لاعبين": the team lost them, nobody went missing
             if kind and word[cut:] not in PEOPLE_PLURALS:
                 return kind, begin + cut, word[cut:] if back == 0 else ""
         if not (
             word in ("علي", "عن") and back == 0 or word in _BETWEEN_CUE or word.startswith(("ال", "بال", "لل", "وال"))
         ):
             return None  # "القبض على 25", "اعتقلت الشرطة 25", "قتل في الهجوم 27" go on
-        end = begin
+        end, after = begin, word
     return None
+
+
+# "فقد" is "went missing" without a subject, "lost" with one; "فقد 12 شخصا حياتهم": they died.
+_LOSE = frozenset("فقد فقدت فقدوا".split())
+_LOST_LIVES = re.compile(rf"(?:{_S}{_AR}){{0,2}}{_S}(?:حياته|حياتها|حياتهم|حياتهن|ارواحهم|ارواحهن|روحه|روحها)(?!\w)")
 
 
 # Casualty nouns that are the people themselves, not the event: "القتلى 300" is no cue.
@@ -907,6 +914,8 @@ def extract_quantities(article: Article, lexicon: NounLexicon | None = None) -> 
         ):
             kind = found[-1].data["casualty"]  # "قتل عشرة من رجال الأمن و12 من منسوبي الشرطة", "بينهم 21 سائحا"
             category = "casualty"
+        if kind == "missing" and _LOST_LIVES.match(text, phrase.end):
+            kind = "killed"
         if kind == "injured" and _INFECTED.match(text, phrase.end):
             kind = "infected"  # "1000 إصابة بفيروس كورونا": cases of a disease
         thousands = dot_thousands(digits) if digits and num == digits and category not in _DECIMAL_CATEGORIES else None
