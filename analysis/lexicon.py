@@ -390,7 +390,7 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-@lru_cache(maxsize=32)  # both lexicons search the same text
+@lru_cache(maxsize=1024)  # every lexicon searches the same body (pipeline.MENTIONS_AT_ONCE)
 def _searchable(normalized: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The copy of a normalised text the aliases are searched in: ج for غ (name keys fold
     them), and every run of spaces and hyphens as one space (aliases have one space between
