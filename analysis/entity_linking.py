@@ -397,7 +397,7 @@ def link_entities(
 def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Span]:
     """The model's names again where the article repeats them and the model missed them: the
     same name ("روساتوم" once tagged, once not) and a person's surname alone ("وقال الأحمدي"
-    after "علي الأحمدي"). Given names and short words are not looked for alone."""
+    after "علي الأحمدي"). Given names, titles and short words are not looked for alone."""
     given = read_given_names()
     phrases: dict[str, Span] = {}
     for span in model:
@@ -407,7 +407,13 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
         words = name.split()
         if span.data["type"] == "person" and len(words) > 1:
             last = words[-1]
-            if len(last) >= 4 and last not in given and last[2:] not in given and last not in _JOINERS:
+            if (
+                len(last) >= 4
+                and last not in given
+                and last[2:] not in given
+                and last not in _JOINERS
+                and (last,) not in _title_set("person")  # "أحمد لطفي السيد", then "السيد" is "Mr."
+            ):
                 phrases.setdefault(last, span)
     if not phrases:
         return []

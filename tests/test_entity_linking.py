@@ -310,3 +310,10 @@ def test_a_two_letter_word_of_the_article_is_no_reason_to_cut_a_proclitic():
     text = "وفي رسالة إلى بان جي مون الأمين العام للأمم المتحدة قال إن الهجوم"
     spans = spans_of(text, [("بان جي مون", "person")], Matcher([]))
     assert [s.data["name"] for s in spans] == ["بان جي مون"]
+
+
+def test_a_surname_that_is_also_a_title_is_not_looked_for_alone():
+    # "السيد" ends أحمد لطفي السيد's name, and is "Mr." before the next name
+    text = "كتب أحمد لطفي السيد مقالا، ثم رد عليه السيد محمود عباس"
+    spans = spans_of(text, [("أحمد لطفي السيد", "person"), ("محمود عباس", "person")], Matcher([]))
+    assert [s.text for s in spans] == ["أحمد لطفي السيد", "محمود عباس"]
