@@ -515,7 +515,7 @@ def _new_entities(
     body = None  # the normalised body, read only if a name may start with a proclitic
     cores = []
     for s, e, kind, (c0, c1) in new:
-        words = normalized_key(text[c0:c1]).split()
+        words = [w for w in (w.strip(_QUOTE_MARKS) for w in normalized_key(text[c0:c1]).split()) if w]  # قاعدة «العند»
         forms = _without_proclitics(words[0])[1:] if words else ()
         if forms:  # a proclitic comes off where the article also writes the name without it
             body = body or normalize_with_offsets(article.body).normalized

@@ -317,3 +317,10 @@ def test_a_surname_that_is_also_a_title_is_not_looked_for_alone():
     text = "كتب أحمد لطفي السيد مقالا، ثم رد عليه السيد محمود عباس"
     spans = spans_of(text, [("أحمد لطفي السيد", "person"), ("محمود عباس", "person")], Matcher([]))
     assert [s.text for s in spans] == ["أحمد لطفي السيد", "محمود عباس"]
+
+
+def test_quote_marks_inside_a_name_are_not_part_of_it():
+    # aawsat, 23 Jul 2015: "قاعدة «العند» العسكرية", one base whichever way it is quoted
+    for written in ("قاعدة «العند» العسكرية", "قاعدة العند العسكرية"):
+        spans = spans_of(f"سيطرت المقاومة على {written} شمال عدن", [(written, "organisation")], Matcher([]))
+        assert [s.data["name"] for s in spans] == ["قاعده العند العسكريه"]
