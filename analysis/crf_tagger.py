@@ -116,7 +116,8 @@ def gazetteer() -> dict[str, tuple[str, ...]]:
     found: dict[str, set[str]] = {}
 
     def add(word: str, feature: str) -> None:
-        for form in {word, word[2:] if word.startswith("ال") and len(word) > 4 else "ال" + word}:
+        bare = without_article(word)
+        for form in {word, bare if bare != word else "ال" + word}:
             found.setdefault(form, set()).add(feature)
 
     for name in GAZETTEER_FILES:
