@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
-from .lexicon import Entry, Matcher, _is_word, nisba_forms, normalized_key
+from .lexicon import Entry, Matcher, is_word_char, nisba_forms, normalized_key
 from .spans import ByStart, Span
 from .text import normalize_with_offsets
 
@@ -573,7 +573,7 @@ def _is_a_word_of(word: str, text: str) -> bool:
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if (not at or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(text[end])):
+        if (not at or not is_word_char(text[at - 1])) and (end == len(text) or not is_word_char(text[end])):
             return True
         at = text.find(word, at + 1)
     return False

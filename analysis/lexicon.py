@@ -337,7 +337,7 @@ def _leftmost(
         start, end = last + 1 - len(key), last + 1
         if gaps:
             start, end = _unsqueezed(gaps, start), _unsqueezed(gaps, last) + 1
-        if end < size and _is_word(normalized[end]):
+        if end < size and is_word_char(normalized[end]):
             continue  # inside a longer word
         at = _word_start(normalized, start, second_proclitics)
         if at is None:
@@ -361,16 +361,16 @@ def _word_start(normalized: str, start: int, second: str) -> int | None:
     """Where the word that has a key at `start` begins: there, or before the proclitics in
     front of it ([وف]?[second]?); None when other letters come first. At most one of the
     three can hold, as the character before a word is not a letter."""
-    if not start or not _is_word(normalized[start - 1]):
+    if not start or not is_word_char(normalized[start - 1]):
         return start
     one_before = normalized[start - 1]
-    if (one_before in "وف" or one_before in second) and (start == 1 or not _is_word(normalized[start - 2])):
+    if (one_before in "وف" or one_before in second) and (start == 1 or not is_word_char(normalized[start - 2])):
         return start - 1
     if (
         one_before in second
         and start >= 2
         and normalized[start - 2] in "وف"
-        and (start == 2 or not _is_word(normalized[start - 3]))
+        and (start == 2 or not is_word_char(normalized[start - 3]))
     ):
         return start - 2
     return None
@@ -385,7 +385,7 @@ def automaton_of(keys) -> ahocorasick.Automaton:
     return automaton
 
 
-def _is_word(char: str) -> bool:
+def is_word_char(char: str) -> bool:
     """What re's \\w matches."""
     return char.isalnum() or char == "_"
 
