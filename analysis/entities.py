@@ -102,7 +102,7 @@ class MentionRow(NamedTuple):
         if entry is None:  # a name the NER model found that the lexicon does not list ("ner:...")
             return cls(
                 span.label,
-                span.data.get("name", span.text),
+                span.data.get("written") or span.data.get("name", span.text),  # as the article spells it
                 "",
                 span.data.get("type", ""),
                 "",

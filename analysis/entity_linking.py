@@ -24,7 +24,7 @@ from .corpus import DATA_DIR, Article
 from .entities import entity_matcher, extract_entities
 from .lexicon import Entry, Matcher, is_word_char, nisba_forms, normalized_key
 from .spans import ByStart, Span
-from .text import normalize_with_offsets
+from .text import normalize_with_offsets, without_marks
 
 TITLES_FILE = DATA_DIR / "titles.csv"
 GIVEN_NAMES_FILE = DATA_DIR / "arabic_given_names.csv"
@@ -446,7 +446,7 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
 
 @lru_cache(maxsize=1 << 16)
 def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
-    """A title or a nisba alone, or no letters: what a model sometimes tags as a name. A title
+    """A title or a nisba alone, an initial, or no letters: what a model sometimes tags as a name. A title
     with the article is the one the text has just named ("المدينة", "الشركة": the city, the
     company)."""
     key = _PROCLITIC.sub("", normalized_key(core))
@@ -455,6 +455,7 @@ def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
     return (
         len(key) < 2
         or not any(c.isalpha() for c in key)
+        or (len(key) <= 3 and key.endswith("."))  # an initial: "سي." of "سي. إن. إن."
         or key in _nisba_words(matcher)
         or words in titles
         or (len(words) == 1 and any(_is_title_alone(form, titles) for form in _without_proclitics(key)))
@@ -522,7 +523,7 @@ def _new_entities(
             written = (w for w in forms if len(w) > 2 and _is_a_word_of(w, body))  # "بان" is not "ان" (أن)
             words[0] = next(written, None) or _listed_without_proclitic(words[0], forms)
         bare = " ".join(words) if words else text[c0:c1]
-        cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text[s:e])))
+        cores.append((s, e, kind, bare, merge_key(bare), _person_surface(text[s:e]), _as_written(text[c0:c1], words)))
     people = [
         (_word_keys(normalized_key(l.data.get("alias", l.text))), l.label)
         for l in names
@@ -530,11 +531,11 @@ def _new_entities(
     ]
     people += [
         (_word_keys(bare), by_key.get(key) or NER_PREFIX + key)
-        for _, _, kind, bare, key, _ in cores
+        for _, _, kind, bare, key, _, _ in cores
         if kind == "person" and len(bare.split()) > 1
     ]
     spans = []
-    for s, e, kind, bare, key, surface in cores:
+    for s, e, kind, bare, key, surface, written in cores:
         label, short = by_key.get(key), False
         if label is None and kind == "person":
             label = _longer_name(bare, people, surface)
@@ -557,12 +558,33 @@ def _new_entities(
                     "ner": True,
                     "type": kind,
                     "name": bare,
+                    "written": written,
                     "variant": bare,
                     "key": key,
                 },
             )
         )
     return spans
+
+
+def _as_written(core: str, words: list[str]) -> str:
+    """The name's words as the article spells them (ة, أ, ى kept; vowel marks and tatweel off),
+    with the proclitic off where `words` dropped it: what a reader expects to see, where
+    `words` are the normalised forms matched on ("هيئة الطاقة الذرية", not "هيئه الطاقه الذريه").
+    The normalised words when the two do not line up."""
+    plain = [w for w in (w.strip(_QUOTE_MARKS) for w in without_marks(core).split()) if w]
+    if len(plain) != len(words):
+        return " ".join(words)
+    out = []
+    for word, key in zip(plain, words):  # normalize keeps every letter it does not drop
+        folded = normalized_key(word)
+        if folded.endswith(key):  # as written, or with its proclitic: "بمجلس" -> "مجلس"
+            out.append(word[len(word) - len(key) :])
+        elif key.startswith("ال") and folded.endswith(key[1:]):  # "للاتحاد" -> "الاتحاد"
+            out.append("ا" + word[len(word) - len(key) + 1 :])
+        else:
+            return " ".join(words)
+    return " ".join(out)
 
 
 def _is_a_word_of(word: str, text: str) -> bool:
@@ -635,17 +657,24 @@ def _new_entity_keys(surfaces: list[str]) -> dict[str, str]:
 
 def canonical_names(mentions) -> "object":
     """The mentions table with one name_ar per model-found entity: the variant written most
-    often across the corpus (each article's span carries its own spelling)."""
+    often across the corpus, in the spelling its mentions use most (each article's span carries
+    its own: "هيئة", as written, where the variant matched on is "هيئه")."""
     if mentions.empty or "source" not in mentions.columns:
         return mentions
     model = mentions["source"] == "model"
     if not model.any():
         return mentions
-    counts = Counter(zip(mentions.loc[model, "entity"].tolist(), mentions.loc[model, "variant"].tolist()))
+    rows = mentions.loc[model, ["entity", "variant", "name_ar"]]
+    counts = Counter(zip(rows["entity"].tolist(), rows["variant"].tolist()))
     best: dict[str, tuple[int, str]] = {}
     for (entity, variant), n in counts.items():
         if entity not in best or (n, len(variant)) > (best[entity][0], len(best[entity][1])):
             best[entity] = (n, variant)
+    spelt = Counter(zip(rows["entity"].tolist(), rows["variant"].tolist(), rows["name_ar"].tolist()))
+    shown: dict[str, tuple[int, str]] = {}  # the variant's spelling written most often (ة or ه...)
+    for (entity, variant, written), n in spelt.items():
+        if variant == best[entity][1] and n > shown.get(entity, (0, ""))[0]:
+            shown[entity] = (n, written)
     mentions = mentions.copy()
-    mentions.loc[model, "name_ar"] = mentions.loc[model, "entity"].map(lambda e: best[e][1])
+    mentions.loc[model, "name_ar"] = mentions.loc[model, "entity"].map(lambda e: shown[e][1])
     return mentions

@@ -42,6 +42,12 @@ def dediacritize(text: str) -> str:
     return _DIACRITIC.sub("", text)
 
 
+def without_marks(text: str) -> str:
+    """The text without what normalize drops (vowel marks, tatweel, invisible marks), its letters
+    as written: "هيئـة الطاقة" -> "هيئة الطاقة", where normalize gives "هيئه الطاقه"."""
+    return _DROPPED.sub("", text)
+
+
 def normalize(text: str) -> str:
     """Normalise Arabic for matching: "أُوكْرانيـا" -> "اوكرانيا", "٥" -> "5"."""
     text = _DROPPED.sub("", text)

@@ -324,3 +324,27 @@ def test_quote_marks_inside_a_name_are_not_part_of_it():
     for written in ("قاعدة «العند» العسكرية", "قاعدة العند العسكرية"):
         spans = spans_of(f"سيطرت المقاومة على {written} شمال عدن", [(written, "organisation")], Matcher([]))
         assert [s.data["name"] for s in spans] == ["قاعده العند العسكريه"]
+
+
+def test_a_model_name_is_shown_as_the_article_spells_it_not_in_its_matching_form():
+    text = "وقالت هيئة الطاقة الذرية إن التفتيش بدأ، وأكد مسؤول في لهيئة الطاقة الذرية ذلك. وصوّت بمجلس الشيوخ الأميركي."
+    spans = spans_of(
+        text,
+        [
+            ("هيئة الطاقة الذرية", "organisation"),
+            ("لهيئة الطاقة الذرية", "organisation"),
+            ("بمجلس الشيوخ الأميركي", "organisation"),
+        ],
+    )
+    written = {s.text: s.data["written"] for s in spans if s.data["source"] == "model"}
+    assert written == {
+        "هيئة الطاقة الذرية": "هيئة الطاقة الذرية",  # ة and أ kept; the variant matched on is هيئه
+        "لهيئة الطاقة الذرية": "هيئة الطاقة الذرية",  # the proclitic off, as in the variant
+        "بمجلس الشيوخ الأميركي": "مجلس الشيوخ الأميركي",
+    }
+    assert {s.data["variant"] for s in spans if s.data["source"] == "model"} >= {"هيئه الطاقه الذريه"}
+
+
+def test_an_initial_is_no_name():
+    text = "وقال لشبكة سي. إن. إن. الأميركية إن المفاوضات انتهت."
+    assert model_labels(spans_of(text, [("سي.", "organisation"), ("إن.", "organisation")])) == []

@@ -81,3 +81,17 @@ def test_a_saudinewsnet_day_gets_saudi_names():
     top = [name for name, _ in counts.most_common(30)]
     assert "saudi_arabia" in top[:5] and counts["riyadh"] >= 3 and "isis" in top
     assert any(s.data["source"] == "model" for a in articles[:50] for s in extract(a))
+
+
+def test_a_model_found_entity_is_named_as_the_articles_spell_it():
+    from analysis.pipeline import analyze
+
+    articles = [
+        Article("a", "وقال رئيس هيئة الطاقة الذرية علي أكبر صالحي إن بلاده ستلتزم بالاتفاق."),
+        Article("b", "وأكدت لهيئة الطاقة الذرية أن التفتيش سيبدأ الشهر المقبل. وقالت هيئة الطاقة الذرية ذلك"),
+    ]
+    mentions = analyze(articles).mentions
+    found = mentions[mentions["source"] == "model"]
+    assert len(found) == 3 and found["entity"].nunique() == 1
+    # one name, with ة as written (the variant it is matched on is normalised: هيئه)
+    assert set(found["name_ar"]) == {"هيئة الطاقة الذرية"} and set(found["variant"]) == {"هيئه الطاقه الذريه"}
