@@ -191,11 +191,16 @@ def frequency_key(core: str) -> tuple[str, ...]:
     zipf = word_frequencies()
     alone = zipf.get(core, 0.0)
     with_article = zipf.get("ال" + core, 0.0)
-    base = core[:-1] + "ت" if core.endswith("ه") else core
-    with_suffix = max(zipf.get(base + suffix, 0.0) for suffix in ("ه", "ها", "هم"))
     if not alone and not with_article:
         return ("zc=0",)
-    return ("zc=" + str(int(alone)), "za=" + _bucket(with_article - alone), "zh=" + _bucket(with_suffix - alone))
+    base = core[:-1] + "ت" if core.endswith("ه") else core
+    with_suffix = max(zipf.get(base + "ه", 0.0), zipf.get(base + "ها", 0.0), zipf.get(base + "هم", 0.0))
+    return _frequency_features(int(alone), round(with_article - alone), round(with_suffix - alone))
+
+
+@lru_cache(maxsize=None)  # a few hundred combinations: each word's key is one of them
+def _frequency_features(zipf: int, article: int, suffix: int) -> tuple[str, str, str]:
+    return ("zc=" + str(zipf), "za=" + _bucket(article), "zh=" + _bucket(suffix))
 
 
 def without_article(stem: str) -> str:
@@ -211,11 +216,14 @@ def read_clusters(path: Path = CLUSTERS_PATH) -> dict[str, tuple[str, ...]]:
     the table is missing (the tagger then scores as if no word had a cluster)."""
     if not path.is_file():
         return {}
-    clusters = {}
+    clusters, features = {}, {}  # the ids as written -> their features: made once per fine cluster
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            word, *ids = line.rstrip("\n").split("\t")
-            clusters[word] = tuple(f"k{level}={cluster}" for level, cluster in enumerate(ids))
+            word, tab, ids = line.rstrip("\n").partition("\t")
+            ids = tab + ids  # "\t17\t201\t933"; "" when the word has none
+            if ids not in features:
+                features[ids] = tuple(f"k{level}={cluster}" for level, cluster in enumerate(ids.split("\t")[1:]))
+            clusters[word] = features[ids]
     return clusters
 
 
