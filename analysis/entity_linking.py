@@ -281,8 +281,10 @@ def _unquoted(word: str) -> str:
 
 def _after_rank(text: str, start: int) -> bool:
     """Does a military rank come right before `start` ("اللواء" before a span "البحري عواد ...")?"""
-    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
-    word = normalized_key(before.group(1)) if before else ""
+    before = text[max(0, start - 30) : start]
+    # its last word if a space follows: what (\S+)\s+$ finds, without a search from every position
+    words = before.split() if before[-1:].isspace() else ()
+    word = normalized_key(words[-1]) if words else ""
     return word in _RANKS or _PROCLITIC.sub("", word) in _RANKS
 
 
