@@ -658,9 +658,10 @@ def _new_entity_keys(surfaces: list[str]) -> dict[str, str]:
 
 
 def canonical_names(mentions) -> "object":
-    """The mentions table with one name_ar per model-found entity: the variant written most
-    often across the corpus, in the spelling its mentions use most (each article's span carries
-    its own: "هيئة", as written, where the variant matched on is "هيئه")."""
+    """The mentions table with one name_ar and one type per model-found entity: the variant
+    written most often across the corpus, in the spelling its mentions use most (each article's
+    span carries its own: "هيئة", as written, where the variant matched on is "هيئه"), and the
+    type the model gave it most often."""
     if mentions.empty or "source" not in mentions.columns:
         return mentions
     model = mentions["source"] == "model"
@@ -677,6 +678,14 @@ def canonical_names(mentions) -> "object":
     for (entity, variant, written), n in spelt.items():
         if variant == best[entity][1] and n > shown.get(entity, (0, ""))[0]:
             shown[entity] = (n, written)
+    # one type too: the model may call a name a person in one sentence and a place in the next
+    # ("كريتر" 5 times a place, once a person); each entity is drawn once, under one type
+    typed = Counter(zip(rows["entity"].tolist(), mentions.loc[model, "type"].tolist()))
+    kind: dict[str, tuple[int, str]] = {}
+    for (entity, t), n in typed.items():  # ties: the type met first, in mention order
+        if n > kind.get(entity, (0, ""))[0]:
+            kind[entity] = (n, t)
     mentions = mentions.copy()
     mentions.loc[model, "name_ar"] = mentions.loc[model, "entity"].map(lambda e: shown[e][1])
+    mentions.loc[model, "type"] = mentions.loc[model, "entity"].map(lambda e: kind[e][1])
     return mentions

@@ -232,7 +232,7 @@ def combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None =
 
 def _combine(parts: list[dict[str, pd.DataFrame]], texts: dict[str, str] | None) -> Tables:
     tables = {name: stack(parts, name) for name in PART_COLUMNS if name != "texts"}
-    tables["mentions"] = canonical_names(tables["mentions"])  # one name per model-found entity
+    tables["mentions"] = canonical_names(tables["mentions"])  # one name and type per model-found entity
     if texts is None:
         stacked = stack(parts, "texts")
         texts = dict(zip(stacked["article"], stacked["text"]))
