@@ -448,9 +448,9 @@ def _repeated(article: Article, model: list[Span], taken: list[Span]) -> list[Sp
 
 @lru_cache(maxsize=1 << 16)
 def _not_a_name(core: str, kind: str, matcher: Matcher) -> bool:
-    """A title or a nisba alone, an initial, or no letters: what a model sometimes tags as a name. A title
-    with the article is the one the text has just named ("المدينة", "الشركة": the city, the
-    company)."""
+    """A title or a nisba alone, an initial, or no letters: what a model sometimes tags as a
+    name. A title with the article is the one the text has just named ("المدينة", "الشركة": the
+    city, the company)."""
     key = _PROCLITIC.sub("", normalized_key(core))
     words = tuple(key.split())
     titles = _title_set(kind)
@@ -518,7 +518,7 @@ def _new_entities(
     body = None  # the normalised body, read only if a name may start with a proclitic
     cores = []
     for s, e, kind, (c0, c1) in new:
-        words = [w for w in (w.strip(_QUOTE_MARKS) for w in normalized_key(text[c0:c1]).split()) if w]  # قاعدة «العند»
+        words = _name_words(normalized_key(text[c0:c1]))
         forms = _without_proclitics(words[0])[1:] if words else ()
         if forms:  # a proclitic comes off where the article also writes the name without it
             body = body or normalize_with_offsets(article.body).normalized
@@ -569,12 +569,17 @@ def _new_entities(
     return spans
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a name without the quote marks on them: "قاعده «العند»" -> [قاعده, العند]."""
+    return [w for w in (w.strip(_QUOTE_MARKS) for w in name.split()) if w]
+
+
 def _as_written(core: str, words: list[str]) -> str:
     """The name's words as the article spells them (ة, أ, ى kept; vowel marks and tatweel off),
     with the proclitic off where `words` dropped it: what a reader expects to see, where
     `words` are the normalised forms matched on ("هيئة الطاقة الذرية", not "هيئه الطاقه الذريه").
     The normalised words when the two do not line up."""
-    plain = [w for w in (w.strip(_QUOTE_MARKS) for w in without_marks(core).split()) if w]
+    plain = _name_words(without_marks(core))
     if len(plain) != len(words):
         return " ".join(words)
     out = []
@@ -667,25 +672,28 @@ def canonical_names(mentions) -> "object":
     model = mentions["source"] == "model"
     if not model.any():
         return mentions
-    rows = mentions.loc[model, ["entity", "variant", "name_ar"]]
-    counts = Counter(zip(rows["entity"].tolist(), rows["variant"].tolist()))
+    entities, variants, spellings, types = (
+        mentions.loc[model, c].tolist() for c in ("entity", "variant", "name_ar", "type")
+    )
     best: dict[str, tuple[int, str]] = {}
-    for (entity, variant), n in counts.items():
+    for (entity, variant), n in Counter(zip(entities, variants)).items():
         if entity not in best or (n, len(variant)) > (best[entity][0], len(best[entity][1])):
             best[entity] = (n, variant)
-    spelt = Counter(zip(rows["entity"].tolist(), rows["variant"].tolist(), rows["name_ar"].tolist()))
-    shown: dict[str, tuple[int, str]] = {}  # the variant's spelling written most often (ة or ه...)
-    for (entity, variant, written), n in spelt.items():
-        if variant == best[entity][1] and n > shown.get(entity, (0, ""))[0]:
-            shown[entity] = (n, written)
-    # one type too: the model may call a name a person in one sentence and a place in the next
-    # ("كريتر" 5 times a place, once a person); each entity is drawn once, under one type
-    typed = Counter(zip(rows["entity"].tolist(), mentions.loc[model, "type"].tolist()))
-    kind: dict[str, tuple[int, str]] = {}
-    for (entity, t), n in typed.items():  # ties: the type met first, in mention order
-        if n > kind.get(entity, (0, ""))[0]:
-            kind[entity] = (n, t)
+    # the best variant's spelling written most often (ة or ه...), and one type: the model may
+    # call a name a person in one sentence and a place in the next ("كريتر" 5 times a place, once
+    # a person); each entity is drawn once, under one type
+    shown = _commonest((e, w) for e, v, w in zip(entities, variants, spellings) if v == best[e][1])
+    kind = _commonest(zip(entities, types))
     mentions = mentions.copy()
-    mentions.loc[model, "name_ar"] = mentions.loc[model, "entity"].map(lambda e: shown[e][1])
-    mentions.loc[model, "type"] = mentions.loc[model, "entity"].map(lambda e: kind[e][1])
+    mentions.loc[model, "name_ar"] = mentions.loc[model, "entity"].map(shown)
+    mentions.loc[model, "type"] = mentions.loc[model, "entity"].map(kind)
     return mentions
+
+
+def _commonest(pairs) -> dict:
+    """key -> the value met with it most often in (key, value) pairs; ties: the value met first."""
+    best: dict = {}
+    for (key, value), n in Counter(pairs).items():
+        if n > best.get(key, (0,))[0]:
+            best[key] = (n, value)
+    return {key: value for key, (_, value) in best.items()}
