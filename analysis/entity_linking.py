@@ -360,7 +360,7 @@ def link_entities(
     alias's ("كيم جونج أون"), or when it is one word of a lexicon or model name the article
     gives in full ("وكيم" -> kim_jong_un). A model name that holds a lexicon place among
     other words is a name of its own too ("جامعة موسكو": the university and Moscow); a nisba
-    inside it never hides it ("شركة روساتوM الروسية" -> روساتوم)."""
+    inside it never hides it ("شركة روساتوم الروسية" -> روساتوم)."""
     matcher = matcher or entity_matcher()
     lexicon = extract_entities(article, matcher, nisba=True)
     names = [s for s in lexicon if not s.data["nisba"]]
@@ -513,7 +513,8 @@ def _new_entities(
 ) -> list[Span]:
     """Spans for the model's names: a lexicon id by merge key, or the one longer person name
     of this article whose words hold this name's words in order ("بوتين", "داود أوغلو",
-    "علي صالح" of علي عبدالله صالح), else "ner:" + merge key."""
+    "علي صالح" of علي عبدالله صالح), or the one name of this article that is this name and a
+    nisba ("مجلس الشيوخ" of مجلس الشيوخ الأميركي), else "ner:" + merge key."""
     text = article.text
     body = None  # the normalised body, read only if a name may start with a proclitic
     cores = []
@@ -536,12 +537,22 @@ def _new_entities(
         for _, _, kind, bare, key, _, _ in cores
         if kind == "person" and len(bare.split()) > 1
     ]
+    nisbas = _nisba_words(matcher)
+    with_nisba: dict[tuple[str, str], set[str]] = {}  # (kind, key without the nisba) -> labels
+    for _, _, kind, bare, key, _, _ in cores:
+        words = bare.split()
+        while kind != "person" and len(words) > 2 and words[-1] in nisbas:
+            words.pop()  # of two words or more: "الحكومة" alone may be any of the article's
+        if len(words) < len(bare.split()):
+            with_nisba.setdefault((kind, merge_key(" ".join(words))), set()).add(by_key.get(key) or NER_PREFIX + key)
     spans = []
     for s, e, kind, bare, key, surface, written in cores:
         label, short = by_key.get(key), False
         if label is None and kind == "person":
             label = _longer_name(bare, people, surface)
             short = label is not None
+        elif label is None and len(with_nisba.get((kind, key), ())) == 1:
+            (label,), short = with_nisba[(kind, key)], True  # "مجلس الشيوخ" after "مجلس الشيوخ الأميركي"
         if label is None:
             label = NER_PREFIX + key
         spans.append(

@@ -348,3 +348,27 @@ def test_a_model_name_is_shown_as_the_article_spells_it_not_in_its_matching_form
 def test_an_initial_is_no_name():
     text = "وقال لشبكة سي. إن. إن. الأميركية إن المفاوضات انتهت."
     assert model_labels(spans_of(text, [("سي.", "organisation"), ("إن.", "organisation")])) == []
+
+
+def test_a_name_without_its_nisba_is_the_one_name_of_the_article_with_it():
+    # aleqt.com, 24 Jul 2015: the Senate, named in full once, then without "الأمريكي"
+    text = (
+        "جاء ذلك خلال شهادته في جلسة استماع للجنة العلاقات الخارجية في مجلس الشيوخ الأمريكي حول الاتفاق. "
+        "كانت مفتوحة لجميع أعضاء مجلس الشيوخ ومجلس النواب."
+    )
+    spans = spans_of(text, [("مجلس الشيوخ الأمريكي", "organisation"), ("مجلس الشيوخ", "organisation")])
+    assert len({label for _, label in model_labels(spans)}) == 1
+    assert [s.data["short_form"] for s in spans] == [False, True]
+
+
+def test_a_name_without_its_nisba_stays_apart_when_the_article_has_two_with_one():
+    text = "خفض البنك المركزي الياباني الفائدة، وأبقى البنك المركزي الصيني عليها. وقال البنك المركزي إن النمو بطيء."
+    spans = spans_of(
+        text,
+        [
+            ("البنك المركزي الياباني", "organisation"),
+            ("البنك المركزي الصيني", "organisation"),
+            ("البنك المركزي", "organisation"),
+        ],
+    )
+    assert len({label for _, label in model_labels(spans)}) == 3 and not any(s.data["short_form"] for s in spans)
