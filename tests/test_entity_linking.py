@@ -61,6 +61,22 @@ def test_titles_and_the_adjectives_after_them_are_not_the_name():
     assert core("وزير النقل اليمني بدر باسلمة", "person") == "بدر باسلمة"
 
 
+@pytest.mark.parametrize(
+    "surface, name",
+    [  # as SaudiNewsNet's outlets wrote them, 21 Jul and 1 Aug 2015
+        ("السناتور الجمهوري توم كوتون", "توم كوتون"),
+        ("المخرج فرنسيس فورد كوبولا", "فرنسيس فورد كوبولا"),
+        ("دكتور عاطي بن عطية القرشي", "عاطي بن عطية القرشي"),
+        ("آية الله علي خامنئي", "علي خامنئي"),
+    ],
+)
+def test_a_calling_or_an_honorific_before_a_person_is_not_the_name(surface, name):
+    text = f"وقال {surface} إن الأمر انتهى"
+    s = text.index(surface)
+    c0, c1 = core_of(text, s, s + len(surface), "person", entity_matcher())
+    assert text[c0:c1] == name
+
+
 def test_variants_in_several_articles_get_one_id():
     a = spans_of("وصل رئيس الوزراء ميخائيل ميشوستين", [("رئيس الوزراء ميخائيل ميشوستين", "person")])
     b = spans_of("وقال ميخائيل ميشوستن", [("ميخائيل ميشوستن", "person")])
