@@ -540,10 +540,13 @@ def _new_entities(
     nisbas = _nisba_words(matcher)
     with_nisba: dict[tuple[str, str], set[str]] = {}  # (kind, key without the nisba) -> labels
     for _, _, kind, bare, key, _, _ in cores:
+        if kind == "person":
+            continue
         words = bare.split()
-        while kind != "person" and len(words) > 2 and words[-1] in nisbas:
+        size = len(words)
+        while len(words) > 2 and words[-1] in nisbas:
             words.pop()  # of two words or more: "الحكومة" alone may be any of the article's
-        if len(words) < len(bare.split()):
+        if len(words) < size:
             with_nisba.setdefault((kind, merge_key(" ".join(words))), set()).add(by_key.get(key) or NER_PREFIX + key)
     spans = []
     for s, e, kind, bare, key, surface, written in cores:

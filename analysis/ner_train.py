@@ -193,8 +193,13 @@ def splits(data: Path, dev: bool = False) -> dict[str, list[Sentence]]:
         cut = fit
     else:
         wojood += read_wojood(data / "wojood-sample" / "val.txt")
-    train = newsfane[:cut] + [attach_clitics(s) for s in newsfane[:cut]] + wojood * 3
-    return {"train": train, **tests}
+    return {"train": training_set(newsfane[:cut], wojood), **tests}
+
+
+def training_set(newsfane: list[Sentence], wojood: list[Sentence]) -> list[Sentence]:
+    """What a model is trained on: the NewsFANE sentences as given and with their clitics
+    attached, and the Wojood sentences three times over."""
+    return newsfane + [attach_clitics(s) for s in newsfane] + wojood * 3
 
 
 def gold_spans(sentences: list[Sentence]) -> set[tuple[int, int, int, str]]:
@@ -266,7 +271,7 @@ def train(data: Path, out: Path, params: dict | None = None, dev: bool = False) 
 def cross_validate(data: Path, folds: int = 5, params: dict | None = None) -> dict:
     """Figures over every name of the training part, the tests untouched: NewsFANE's first 80%
     and Wojood's train.txt and val.txt, each cut into `folds` runs of sentences; each run is
-    scored by a model trained on the others (as `splits` builds its training set), and the
+    scored by a model trained on the others (`training_set`), and the
     runs' names are pooled. 8,500 and 1,437 names, where the development splits hold 711 and 207."""
     newsfane = read_newsfane(data / NEWSFANE)
     newsfane = newsfane[: int(len(newsfane) * 0.8)]
@@ -279,8 +284,7 @@ def cross_validate(data: Path, folds: int = 5, params: dict | None = None) -> di
     with tempfile.TemporaryDirectory() as folder:
         for i in range(folds):
             rest = {name: [s for j, run in enumerate(r) if j != i for s in run] for name, r in runs.items()}
-            sentences = rest["newsfane"] + [attach_clitics(s) for s in rest["newsfane"]] + rest["wojood"] * 3
-            fast, _ = fit(sentences, Path(folder) / f"fold{i}.crfsuite", params)
+            fast, _ = fit(training_set(rest["newsfane"], rest["wojood"]), Path(folder) / f"fold{i}.crfsuite", params)
             for name, (predicted, gold) in found.items():
                 predicted |= {(i, *x) for x in tagged_spans(fast, runs[name][i])}
                 gold |= {(i, *x) for x in gold_spans(runs[name][i])}

@@ -35,12 +35,12 @@ def test_the_model_cards_held_out_figures_are_the_committed_models():
 def test_cross_validation_scores_each_name_of_the_training_part_once(tmp_path):
     from analysis.ner_train import cross_validate, gold_spans, read_newsfane, read_wojood
 
-    # a slice of the real gold, laid out as ../shared/data is
+    # a slice of the real gold, laid out as ../shared/data is, without Wojood's test.txt
     (tmp_path / "newsfane-gold").mkdir()
     (tmp_path / "wojood-sample").mkdir()
     newsfane = (DATA / NEWSFANE).read_bytes().split(b"\r\n")[:6000]
     (tmp_path / NEWSFANE).write_bytes(b"\r\n".join(newsfane))
-    for name in ("train.txt", "val.txt", "test.txt"):
+    for name in ("train.txt", "val.txt"):
         lines = (DATA / "wojood-sample" / name).read_text(encoding="utf-8").splitlines()[:800]
         (tmp_path / "wojood-sample" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     figures = cross_validate(tmp_path, folds=2, params={"max_iterations": 20})
