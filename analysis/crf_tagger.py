@@ -7,6 +7,10 @@ of per-word tables, built once per distinct word and cached (numpy), plus a look
 word pairs; Viterbi steps through all sentences of a batch at once (numpy). The labels are
 exactly crfsuite's own (tests/test_crf_tagger.py checks it on real articles), many times
 faster than its Python tagger.
+
+The model has two stages (StackedTagger): a second CRF with the same features and, per token,
+the first stage's labels of the token, of its neighbours and of the same word's core elsewhere in
+the article (context_attributes); their weights are summed per token in numpy too.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
@@ -350,6 +355,64 @@ def sequence_features(words: list[str]) -> list[list[str]]:
     return out
 
 
+CONTEXT_WINDOW = 8  # sentences on either side whose first-stage labels the second stage reads
+
+
+def label_kind(label: str) -> str:
+    """ "PER" of "B-PER" and "I-PER"; "O" of "O"."""
+    return label[2:] or "O"
+
+
+def context_core(word: str) -> str:
+    """The core (word_parts) under which a word's first-stage labels are counted across
+    sentences; "" for words without letters or with a core of one letter."""
+    core = word_parts(word)[3] if any(c.isalpha() for c in word) else ""
+    return core if len(core) >= 2 else ""
+
+
+def context_attributes(sentences: list[list[str]], labels: list[list[str]], window: int = CONTEXT_WINDOW) -> list:
+    """The second stage's own attributes of each token of a document's sentences (in order),
+    from the first stage's labels: the token's label and its neighbours' ("s1:", "s1-:",
+    "s1+:"), and each kind the first stage gave the same core in other places within `window`
+    sentences ("d:PER", "d:O"...; "d:none" if the core is nowhere else) and the commonest of
+    them ("dm:"): a name tagged once in an article helps tag it where its context is weaker."""
+    cores = [[context_core(w) for w in words] for words in sentences]
+    kinds_in = []  # per sentence: core -> Counter of its tokens' kinds
+    for sentence_cores, sentence_labels in zip(cores, labels):
+        counts: dict[str, Counter] = {}
+        for core, label in zip(sentence_cores, sentence_labels):
+            if core:
+                counts.setdefault(core, Counter())[label_kind(label)] += 1
+        kinds_in.append(counts)
+    out = []
+    for n, (sentence_cores, sentence_labels) in enumerate(zip(cores, labels)):
+        near = kinds_in[max(0, n - window) : n + window + 1]
+        padded = ["BOS", *sentence_labels, "EOS"]
+        rows = []
+        for i, core in enumerate(sentence_cores):
+            row = [f"s1:{padded[i + 1]}", f"s1-:{padded[i]}", f"s1+:{padded[i + 2]}"]
+            if core:
+                elsewhere = Counter()
+                for counts in near:
+                    elsewhere.update(counts.get(core, {}))
+                elsewhere[label_kind(padded[i + 1])] -= 1
+                kinds = sorted(k for k, v in elsewhere.items() if v > 0)
+                row += [f"d:{k}" for k in kinds] or ["d:none"]
+                if kinds:
+                    row.append("dm:" + max(kinds, key=lambda k: (elsewhere[k], k)))
+            rows.append(row)
+        out.append(rows)
+    return out
+
+
+def stacked_features(sentences: list[list[str]], labels: list[list[str]], window: int = CONTEXT_WINDOW) -> list:
+    """The second stage's attributes of each token: sequence_features and context_attributes."""
+    return [
+        [own + context for own, context in zip(sequence_features(words), extra)]
+        for words, extra in zip(sentences, context_attributes(sentences, labels, window))
+    ]
+
+
 @dataclass(frozen=True)
 class Tokens:
     """The tokens of a text laid end to end: normalised words, [start, end) in the original
@@ -450,8 +513,69 @@ def read_weights(tagger, model_path: str | Path | None = None) -> tuple[dict, di
     return sections["TRANSITIONS"], sections["STATE_FEATURES"]
 
 
+class _Decoder:
+    """tag, spans and spans_of for a tagger with `labels` and `best` (label numbers of tokens)."""
+
+    labels: list[str]
+
+    def best(self, words: list[str], first: np.ndarray, documents: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """crfsuite's labels for each sentence (lists of normalised words), the sentences read as
+        one document in order."""
+        sentences = [s for s in sentences if s]
+        if not sentences:
+            return []
+        first = np.cumsum([0] + [len(s) for s in sentences[:-1]])
+        best = self.best([w for s in sentences for w in s], first, np.zeros(len(sentences), dtype=np.int64))
+        names = [self.labels[i] for i in best.tolist()]
+        bounds = [*first.tolist(), len(names)]
+        return [names[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """[start, end) in `text` and type (person/place/organisation) of every name tagged."""
+        return self.spans_of([text])[0]
+
+    def spans_of(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """The spans of each text, all tagged at once: a call has a cost of its own (numpy's steps
+        over the sentences), a batch of articles pays it once."""
+        tokens = [text_tokens(text) for text in texts]
+        counts = [len(t.words) for t in tokens]
+        offsets = np.cumsum([0, *counts])
+        if not offsets[-1]:
+            return [[] for _ in texts]
+        words = list(chain.from_iterable(t.words for t in tokens))
+        first = np.concatenate([t.first + at for t, at in zip(tokens, offsets[:-1].tolist())]).astype(np.int64)
+        documents = np.repeat(np.arange(len(texts)), [len(t.first) for t in tokens])
+        best = self.best(words, first, documents)
+        named = np.flatnonzero(best != self.labels.index("O"))
+        found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        if not named.size:
+            return found
+        starts = np.concatenate([t.starts for t in tokens])[named]
+        ends = np.concatenate([t.ends for t in tokens])[named]
+        opens = np.zeros(len(best), dtype=bool)
+        opens[first] = True  # a name never runs across a sentence end (nor across texts)
+        owner = np.searchsorted(offsets, named, side="right") - 1  # the text of each named token
+        current = None
+        for i, label, start, end, new_sentence, text in zip(
+            named.tolist(), best[named].tolist(), starts.tolist(), ends.tolist(), opens[named].tolist(), owner.tolist()
+        ):
+            prefix, _, kind = self.labels[label].partition("-")
+            if prefix == "I" and current and current[2] == kind and current[3] == i - 1 and not new_sentence:
+                current[1], current[3] = end, i
+                continue
+            if current and current[2] in TYPES:
+                found[current[4]].append((current[0], current[1], TYPES[current[2]]))
+            current = [start, end, kind, i, text]
+        if current[2] in TYPES:
+            found[current[4]].append((current[0], current[1], TYPES[current[2]]))
+        return found
+
+
 @dataclass
-class FastTagger:
+class FastTagger(_Decoder):
     """crfsuite's Viterbi labels from per-word score tables (see the module docstring)."""
 
     labels: list[str]
@@ -461,9 +585,12 @@ class FastTagger:
     pair_keys: np.ndarray  # sorted int64 keys of the word pairs the model weighs (see _pair_key)
     pair_weights: np.ndarray  # (pairs, 2, labels): their weights as (-1, 0) and as (0, +1)
     pair_words: dict[str, int]  # words that occur in a weighed pair -> their number
+    context_index: dict[str, int] = field(default_factory=dict)  # a second stage's "s1:B-PER"... -> row
+    context_weights: np.ndarray = None  # (context features + 1, labels); the last row is zeros
     _rows: dict[str, int] = field(default_factory=dict)  # word -> its row in the caches below
     _tables: np.ndarray = None  # (words, offsets, labels) scores, grown as new words come
     _pair_id: np.ndarray = None  # (words,) number in pair_words, or -1
+    _core_id: np.ndarray = None  # (words,) a number of the word's context_core, or -1 if it has none
     _parts: dict = None  # part kind -> part (word_parts) -> its row in _part_tables
     _part_tables: np.ndarray = None  # (parts, offsets, labels): the sums of their features' weights
     _part_count: int = 0  # rows of _part_tables in use
@@ -479,13 +606,18 @@ class FastTagger:
         feature_index: dict[str, int] = {}
         pair_words: dict[str, int] = {}
         pairs: dict[int, int] = {}
-        cells, pair_cells = [], []
+        context_index: dict[str, int] = {}
+        cells, pair_cells, context_cells = [], [], []
         for (attribute, label), weight in state_features.items():
             where, _, feature = attribute.partition(":")
             if where in offset_index:
                 row = feature_index.setdefault(feature, len(feature_index))
                 cells.append((row, offset_index[where], label_index[label], weight))
-            else:  # "b-" or "b+": a word pair
+            elif where not in ("b-", "b+"):  # a second stage's context_attributes
+                context_cells.append(
+                    (context_index.setdefault(attribute, len(context_index)), label_index[label], weight)
+                )
+            else:  # a word pair
                 left, _, right = feature.partition("|")
                 key = _pair_key(
                     pair_words.setdefault(left, len(pair_words)), pair_words.setdefault(right, len(pair_words))
@@ -494,7 +626,8 @@ class FastTagger:
                 pair_cells.append((row, where == "b+", label_index[label], weight))
         weights = np.zeros((len(feature_index) + 1, len(OFFSETS), len(labels)))
         pair_weights = np.zeros((len(pairs), 2, len(labels)))
-        for array, entries in ((weights, cells), (pair_weights, pair_cells)):
+        context_weights = np.zeros((len(context_index) + 1, len(labels)))
+        for array, entries in ((weights, cells), (pair_weights, pair_cells), (context_weights, context_cells)):
             if entries:
                 *where, values = map(np.array, zip(*entries))
                 array[tuple(w.astype(np.int64) for w in where)] = values
@@ -503,13 +636,24 @@ class FastTagger:
             transitions[label_index[a], label_index[b]] = weight
         keys = np.fromiter(pairs, dtype=np.int64, count=len(pairs))
         order = np.argsort(keys)
-        return cls(labels, feature_index, weights, transitions, keys[order], pair_weights[order], pair_words)
+        return cls(
+            labels,
+            feature_index,
+            weights,
+            transitions,
+            keys[order],
+            pair_weights[order],
+            pair_words,
+            context_index,
+            context_weights,
+        )
 
     def __post_init__(self) -> None:
         self._parts = {kind: {} for kind in PART_KINDS}
         self._part_tables, self._part_count = np.zeros((1024, len(OFFSETS), len(self.labels))), 0
         self._tables = np.zeros((1024, len(OFFSETS), len(self.labels)))
         self._pair_id = np.zeros(1024, dtype=np.int64)
+        self._core_id = np.full(1024, -1, dtype=np.int64)
         self._numbered = {feature: row + 1 for feature, row in self.feature_index.items()}
         none = len(self.weights) - 1
         for word in (BOS, EOS):  # their one feature, "w=<s>", at every offset
@@ -517,15 +661,16 @@ class FastTagger:
             self._pair_id[len(self._rows)] = self.pair_words.get(word, -1)
             self._rows[word] = len(self._rows)
 
-    def _learn(self, words: list[str]) -> None:
+    def _learn(self, words: list[str], parts: list[tuple] | None = None) -> None:
         """Add the score tables of words not seen yet: per offset, the sum of the weights of the
         word's features there (a feature the model never saw at an offset weighs 0 there).
         A word's features (word_attributes) are its own ("w=", "st=") and four parts that many
         words share, each summed once and cached: its core's (word_parts), its first three and
-        last three letters', its form's (shape, length, clitics) and its gazetteer features."""
+        last three letters', its form's (shape, length, clitics) and its gazetteer features.
+        `parts`: the words' word_parts, when another stage has them already."""
         index, none = self.feature_index, len(self.weights) - 1
         numbered = self._numbered  # feature -> its row + 1: the model's features are all true
-        _, stems, _, *shared_keys = zip(*map(word_parts, words))
+        _, stems, _, *shared_keys = zip(*(parts or map(word_parts, words)))
         own = [
             np.fromiter(map(index.get, [kind + key for key in keys], repeat(none)), dtype=np.int64, count=len(words))
             for kind, keys in (("w=", words), ("st=", stems))
@@ -556,6 +701,9 @@ class FastTagger:
         self._pair_id[at:end] = np.fromiter(
             map(self.pair_words.get, words, repeat(-1)), dtype=np.int64, count=len(words)
         )
+        self._core_id = _grown(self._core_id, end, -1)
+        has_core = [len(c) >= 2 and any(ch.isalpha() for ch in w) for w, c in zip(words, shared_keys[0])]
+        self._core_id[at:end] = np.where(has_core, shared[0], -1)  # its row in _part_tables: one per core
         self._rows.update(zip(words, range(at, end)))
 
     def ids(self, words: list[str]) -> np.ndarray:
@@ -569,12 +717,12 @@ class FastTagger:
             ids[missing] = [rows[words[i]] for i in missing.tolist()]
         return ids
 
-    def scores(self, words: list[str], first: np.ndarray) -> np.ndarray:
+    def scores(self, words: list[str], first: np.ndarray, ids: np.ndarray | None = None) -> np.ndarray:
         """(tokens, labels) state scores of sentences laid end to end (`first`: where each starts):
         each token's five word tables summed (each sentence between two <s> and two </s>, as the
         model was trained), then the weights of its known word pairs (-1, 0), (0, +1). Summed in
         that order, token by token, as crfsuite's labels were checked with."""
-        ids = self.ids(words)
+        ids = self.ids(words) if ids is None else ids
         n = len(ids)
         bounds = np.append(first, n).astype(np.int64)
         lengths = np.diff(bounds)
@@ -604,55 +752,86 @@ class FastTagger:
             emit[both[known]] += self.pair_weights[found[known], side]
         return emit
 
-    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        """crfsuite's labels for each sentence (lists of normalised words)."""
-        sentences = [s for s in sentences if s]
-        if not sentences:
-            return []
-        first = np.cumsum([0] + [len(s) for s in sentences[:-1]])
-        best = viterbi(self.scores([w for s in sentences for w in s], first), self.transitions, first)
-        names = [self.labels[i] for i in best.tolist()]
-        bounds = [*first.tolist(), len(names)]
-        return [names[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+    def best(self, words: list[str], first: np.ndarray, documents: np.ndarray | None = None) -> np.ndarray:
+        """The label number of each token of sentences laid end to end (`first`: where each starts)."""
+        return viterbi(self.scores(words, first), self.transitions, first)
 
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """[start, end) in `text` and type (person/place/organisation) of every name tagged."""
-        return self.spans_of([text])[0]
 
-    def spans_of(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-        """The spans of each text, all tagged at once: a call has a cost of its own (numpy's steps
-        over the sentences), a batch of articles pays it once."""
-        tokens = [text_tokens(text) for text in texts]
-        counts = [len(t.words) for t in tokens]
-        offsets = np.cumsum([0, *counts])
-        if not offsets[-1]:
-            return [[] for _ in texts]
-        words = list(chain.from_iterable(t.words for t in tokens))
-        first = np.concatenate([t.first + at for t, at in zip(tokens, offsets[:-1].tolist())]).astype(np.int64)
-        best = viterbi(self.scores(words, first), self.transitions, first)
-        named = np.flatnonzero(best != self.labels.index("O"))
-        found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-        if not named.size:
-            return found
-        starts = np.concatenate([t.starts for t in tokens])[named]
-        ends = np.concatenate([t.ends for t in tokens])[named]
-        opens = np.zeros(len(best), dtype=bool)
-        opens[first] = True  # a name never runs across a sentence end (nor across texts)
-        owner = np.searchsorted(offsets, named, side="right") - 1  # the text of each named token
-        current = None
-        for i, label, start, end, new_sentence, text in zip(
-            named.tolist(), best[named].tolist(), starts.tolist(), ends.tolist(), opens[named].tolist(), owner.tolist()
-        ):
-            prefix, _, kind = self.labels[label].partition("-")
-            if prefix == "I" and current and current[2] == kind and current[3] == i - 1 and not new_sentence:
-                current[1], current[3] = end, i
-                continue
-            if current and current[2] in TYPES:
-                found[current[4]].append((current[0], current[1], TYPES[current[2]]))
-            current = [start, end, kind, i, text]
-        if current[2] in TYPES:
-            found[current[4]].append((current[0], current[1], TYPES[current[2]]))
-        return found
+@dataclass
+class StackedTagger(_Decoder):
+    """Two CRFs, the second reading the first's labels (context_attributes): the first stage's
+    labels of each token and its neighbours, and the kinds it gave the same core elsewhere in
+    the document within `window` sentences. Each stage decodes as FastTagger does; the
+    second's context scores are summed from its `context_weights` per token, vectorised."""
+
+    first: FastTagger
+    second: FastTagger
+    window: int = CONTEXT_WINDOW
+
+    @property
+    def labels(self) -> list[str]:
+        return self.second.labels
+
+    def best(self, words: list[str], first: np.ndarray, documents: np.ndarray) -> np.ndarray:
+        """The second stage's label numbers; `documents`: the document of each sentence."""
+        new = sorted(set(words).difference(self.second._rows))
+        if new:  # both stages learn the same words: their parts are worked out once
+            parts = list(map(word_parts, new))
+            self.first._learn(new, parts)
+            self.second._learn(new, parts)
+        ids = self.second.ids(words)
+        emit = self.second.scores(words, first, ids)
+        self._add_context(emit, ids, self.first.best(words, first), first, documents)
+        return viterbi(emit, self.second.transitions, first)
+
+    def _add_context(self, emit, ids, labels, first, documents) -> None:
+        """Add each token's context_attributes' weights to `emit`, in the order they are listed."""
+        index, weights, none = (
+            self.second.context_index,
+            self.second.context_weights,
+            len(self.second.context_weights) - 1,
+        )
+        names = self.first.labels
+
+        def rows(features: list[str]) -> np.ndarray:
+            return np.fromiter((index.get(f, none) for f in features), dtype=np.int64, count=len(features))
+
+        n = len(ids)
+        starts = np.zeros(n, dtype=bool)
+        starts[first] = True
+        ends = np.roll(starts, -1)
+        ends[-1] = True
+        before = np.where(starts, len(names), np.roll(labels, 1))  # len(names): "BOS"
+        after = np.where(ends, len(names), np.roll(labels, -1))  # len(names): "EOS"
+        emit += weights[rows([f"s1:{x}" for x in names])[labels]]
+        emit += weights[rows([f"s1-:{x}" for x in [*names, "BOS"]])[before]]
+        emit += weights[rows([f"s1+:{x}" for x in [*names, "EOS"]])[after]]
+        # The kinds of the same core elsewhere within the window: its tokens sorted by (document
+        # and core, sentence), the kinds counted between two searchsorted bounds.
+        tokens = np.flatnonzero(self.second._core_id[ids] >= 0)
+        if not tokens.size:
+            return
+        sentence = np.cumsum(starts)[tokens] - 1
+        document = documents[sentence]
+        _, group = np.unique(document * (1 << 32) + self.second._core_id[ids][tokens], return_inverse=True)
+        span = len(first) + self.window + 1  # a group's keys never reach into the next one's
+        key = group.astype(np.int64) * span + sentence
+        order = np.argsort(key, kind="stable")
+        low = np.searchsorted(key[order], key - self.window, side="left")
+        high = np.searchsorted(key[order], key + self.window, side="right")
+        kinds = sorted({label_kind(x) for x in names})
+        kind = np.array([kinds.index(label_kind(x)) for x in names])[labels[tokens]]
+        counts = np.empty((len(tokens), len(kinds)), dtype=np.int64)
+        for k in range(len(kinds)):
+            seen = np.concatenate([[0], np.cumsum(kind[order] == k)])
+            counts[:, k] = seen[high] - seen[low] - (kind == k)
+        present = counts > 0
+        for k, row in enumerate(rows([f"d:{x}" for x in kinds])):
+            emit[tokens[present[:, k]]] += weights[row]
+        somewhere = present.any(axis=1)
+        emit[tokens[~somewhere]] += weights[rows(["d:none"])[0]]
+        commonest = len(kinds) - 1 - counts[:, ::-1].argmax(axis=1)  # ties to the later kind, as max()
+        emit[tokens[somewhere]] += weights[rows([f"dm:{x}" for x in kinds])[commonest[somewhere]]]
 
 
 def _add_rows(out: np.ndarray, at: int, weights: np.ndarray, rows: np.ndarray, counts: np.ndarray) -> None:
@@ -665,11 +844,11 @@ def _add_rows(out: np.ndarray, at: int, weights: np.ndarray, rows: np.ndarray, c
         out[at + longer] += weights[rows[firsts[longer] + j]]
 
 
-def _grown(array: np.ndarray, size: int) -> np.ndarray:
+def _grown(array: np.ndarray, size: int, fill=0) -> np.ndarray:
     """`array`, or a copy with room for `size` rows (doubling: appending stays linear)."""
     if size <= len(array):
         return array
-    grown = np.zeros((max(size, 2 * len(array)), *array.shape[1:]), dtype=array.dtype)
+    grown = np.full((max(size, 2 * len(array)), *array.shape[1:]), fill, dtype=array.dtype)
     grown[: len(array)] = array
     return grown
 

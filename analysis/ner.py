@@ -1,10 +1,11 @@
-"""Statistical NER on top of the entity lexicon: Marsad's bundled CRF (analysis/crf_tagger.py).
+"""Statistical NER on top of the entity lexicon: Marsad's bundled CRFs (analysis/crf_tagger.py).
 
 The lexicon knows this story's actors by name; the model also finds the people, places and
 organisations nobody listed. Each name the model finds is linked to a lexicon entity when a
 lexicon alias lies in it ("وبيونغ يانغ" -> pyongyang); otherwise it becomes a new entity whose id
-is its merge key ("روساتوم" -> "ner:رستم"; analysis/entity_linking.py). The model ships in data/ner/ (trained by
-`python -m analysis.ner_train`, see data/ner/MODEL_CARD.md) and runs offline on CPU.
+is its merge key ("روساتوم" -> "ner:رستم"; analysis/entity_linking.py). The model ships in data/ner/ (two stages: the
+second reads the first's labels; trained by `python -m analysis.ner_train`, see
+data/ner/MODEL_CARD.md) and runs offline on CPU.
 """
 
 from __future__ import annotations
@@ -20,12 +21,19 @@ from .entity_linking import NER_PREFIX, _new_entity_keys, link_entities  # noqa:
 from .spans import Span
 
 if TYPE_CHECKING:
-    from .crf_tagger import FastTagger
+    from .crf_tagger import FastTagger, StackedTagger
 
 # Named here, not in crf_tagger: finding the model imports no tagger (pycrfsuite and the Unicode
 # tables of crf_tagger, a third of a second of a dashboard's first page).
 MODEL_DIR = DATA_DIR / "ner"  # inside the package when installed, data/ner in a checkout
 MODEL_PATH = MODEL_DIR / "marsad-ner.crfsuite"
+
+
+def context_model_path(model_path: str | Path) -> Path:
+    """The second stage beside a model file ("marsad-ner.crfsuite" -> "marsad-ner-context.crfsuite"),
+    which reads the first's labels (crf_tagger.StackedTagger)."""
+    path = Path(model_path)
+    return path.with_name(f"{path.stem}-context{path.suffix}")
 
 
 @dataclass(frozen=True)
@@ -48,33 +56,43 @@ def find_model(model_path: str | Path | None = None) -> NerStatus:
         return NerStatus(True, f"NER model in use ({path}).", str(path))
     return NerStatus(
         True,
-        "Marsad's bundled NER model in use (a CRF trained on NewsFANE Gold and "
+        "Marsad's bundled NER model in use (two stacked CRFs trained on NewsFANE Gold and "
         "Wojood; data/ner/MODEL_CARD.md), on top of the lexicon.",
         str(path),
     )
 
 
 @lru_cache(maxsize=2)
-def load_recognizer(model_path: str | None = None) -> tuple[FastTagger | None, NerStatus]:
-    """(the fast tagger of the CRF model, NerStatus); None and the reason when it cannot load."""
+def load_recognizer(model_path: str | None = None) -> tuple[FastTagger | StackedTagger | None, NerStatus]:
+    """(the fast tagger of the CRF model, and of its second stage when that file is beside it;
+    NerStatus); None and the reason when it cannot load."""
     status = find_model(model_path)
     if not status.available:
         return None, status
-    import pycrfsuite
+    from .crf_tagger import StackedTagger
 
-    from .crf_tagger import FastTagger
-
-    tagger = pycrfsuite.Tagger()
     try:
-        tagger.open(status.model_path)
-        return FastTagger.from_tagger(tagger, status.model_path), status  # a server's threads: dumped apart
+        first = read_model(status.model_path)
+        second = context_model_path(status.model_path)
+        return (StackedTagger(first, read_model(second)) if second.is_file() else first), status
     except (OSError, ValueError) as error:
         return None, NerStatus(
             False, f"The NER model {status.model_path} could not be read ({error}). Using the lexicon only."
         )
 
 
-def ner_spans(article: Article, recognizer: FastTagger) -> list[tuple[int, int, str]]:
+def read_model(path: str | Path) -> FastTagger:
+    """The fast tagger of a crfsuite model file (its weights dumped apart: a server's threads)."""
+    import pycrfsuite
+
+    from .crf_tagger import FastTagger
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return FastTagger.from_tagger(tagger, path)
+
+
+def ner_spans(article: Article, recognizer: FastTagger | StackedTagger) -> list[tuple[int, int, str]]:
     """[start, end) in the original text and type (person/place/organisation) of every name
     the model tags; chrome is skipped (it is blanked in article.body)."""
     return recognizer.spans(article.body)

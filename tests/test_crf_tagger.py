@@ -1,5 +1,6 @@
 """The bundled NER model's fast tagger gives exactly crfsuite's labels, on real articles: the
-seed articles and SaudiNewsNet days; and its words are those of text.tokenize."""
+seed articles and SaudiNewsNet days, for the first stage and for the stack of both; and its
+words are those of text.tokenize."""
 
 import json
 import zipfile
@@ -15,15 +16,17 @@ from analysis.crf_tagger import (
     EOS,
     PART_FEATURES,
     FastTagger,
+    context_attributes,
     frequency_key,
     read_weights,
     sentence_tokens,
     sequence_features,
     split_clitics,
+    stacked_features,
     word_attributes,
     word_parts,
 )
-from analysis.ner import MODEL_PATH
+from analysis.ner import MODEL_PATH, context_model_path, load_recognizer
 from analysis.text import sentence_bounds, tokenize
 
 SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
@@ -77,6 +80,42 @@ def test_one_article_at_a_time_gives_the_same_labels(seeds, taggers):
     for article in list(seeds.values()):
         sentences = [[w for w, _, _ in s] for s in sentence_tokens(article.body)]
         assert fast.tag(sentences) == [crfsuite.tag(sequence_features(s)) for s in sentences]
+
+
+@pytest.fixture(scope="module")
+def stages():
+    first, second = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    first.open(str(MODEL_PATH))
+    second.open(str(context_model_path(MODEL_PATH)))
+    return first, second
+
+
+def test_the_stack_s_labels_are_crfsuite_s_second_stage_on_the_first_s(seeds, stages):
+    first, second = stages
+    stacked, _ = load_recognizer()
+    changed = names = 0
+    articles = [a for a in real_articles(seeds) if sentence_tokens(a.body)]
+    for article in articles:  # each article a document: the context never reaches into another
+        sentences = [[w for w, _, _ in s] for s in sentence_tokens(article.body)]
+        labels = [first.tag(sequence_features(s)) for s in sentences]
+        expected = [second.tag(item) for item in stacked_features(sentences, labels)]
+        assert stacked.tag(sentences) == expected
+        changed += sum(a != b for x, y in zip(labels, expected) for a, b in zip(x, y))
+        names += sum(label != "O" for row in expected for label in row)
+    assert len(articles) > 250 and names > 1000
+    assert changed > 50  # the second stage does change labels: its context scores are covered
+    texts = [a.body for a in articles]
+    assert stacked.spans_of(texts) == [stacked.spans(text) for text in texts]
+
+
+def test_the_context_is_the_first_stage_s_kinds_of_the_same_core_nearby():
+    sentences = [["قال", "بوتين"], ["وبوتين", "هنا"], *[["هنا"]] * 8, ["بوتين"]]
+    labels = [["O", "B-PER"], ["B-PER", "O"], *[["O"]] * 8, ["B-LOC"]]
+    context = context_attributes(sentences, labels)
+    assert context[1][0] == ["s1:B-PER", "s1-:BOS", "s1+:O", "d:PER", "dm:PER"]  # its clitic off
+    assert context[0][1] == ["s1:B-PER", "s1-:O", "s1+:EOS", "d:PER", "dm:PER"]  # the one 10 sentences on is too far
+    assert context[10][0] == ["s1:B-LOC", "s1-:BOS", "s1+:EOS", "d:none"]
+    assert context[2][0][3:] == ["d:O", "dm:O"]  # the other هنا
 
 
 def test_spans_are_offsets_into_the_original_text(seeds, taggers):

@@ -23,7 +23,7 @@ def test_the_bundled_model_is_on_by_default():
     extract, status = entity_extractor()
     assert status.available
     recognizer, _ = load_recognizer()
-    assert type(recognizer).__name__ == "FastTagger"
+    assert type(recognizer).__name__ == "StackedTagger"  # both stages of data/ner/
 
 
 def test_without_a_model_it_says_so_and_uses_the_lexicon(tmp_path):
