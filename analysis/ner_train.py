@@ -463,13 +463,13 @@ Deterministic: the same data and python-crfsuite give the same model files. Some
 two cores.
 
 ## Licence
-The model file is derived from NewsFANE Gold and carries its licence, CC BY-SA 3.0 (see
+The model files are derived from NewsFANE Gold and carry its licence, CC BY-SA 3.0 (see
 LICENSE); credit: F. Alotaibi and M. Lee (2014), "A Hybrid Approach to Features Representation
 for Fine-grained Arabic Named Entity Recognition", COLING 2014. The Wojood sample is MIT
 (SinaLab, Birzeit University: M. Jarrar, M. Khalilia, S. Ghanem, "Wojood: Nested Arabic Named
 Entity Corpus and Recognition using BERT", LREC 2022). The frequency features are read at run
-time from the installed wordfreq package (Robyn Speer; its data CC BY-SA 4.0); the model file
-holds only their bucket names and weights, none of its data. The word clusters
+time from the installed wordfreq package (Robyn Speer; its data CC BY-SA 4.0); the model files
+hold only their bucket names and weights, none of its data. The word clusters
 (`word_clusters.tsv`) are derived from SaudiNewsNet (Mazen Abdulaziz, 2015,
 github.com/parallelfold/SaudiNewsNet), CC BY-NC-SA 4.0: that table, and so Marsad's NER as
 shipped, is for non-commercial use under that licence (rebuild the table from news you may use,
