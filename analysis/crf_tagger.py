@@ -366,8 +366,12 @@ def label_kind(label: str) -> str:
 def context_core(word: str) -> str:
     """The core (word_parts) under which a word's first-stage labels are counted across
     sentences; "" for words without letters or with a core of one letter."""
-    core = word_parts(word)[3] if any(c.isalpha() for c in word) else ""
-    return core if len(core) >= 2 else ""
+    core = word_parts(word)[3]
+    return core if has_context_core(word, core) else ""
+
+
+def has_context_core(word: str, core: str) -> bool:
+    return len(core) >= 2 and any(c.isalpha() for c in word)
 
 
 def context_attributes(sentences: list[list[str]], labels: list[list[str]], window: int = CONTEXT_WINDOW) -> list:
@@ -702,7 +706,7 @@ class FastTagger(_Decoder):
             map(self.pair_words.get, words, repeat(-1)), dtype=np.int64, count=len(words)
         )
         self._core_id = _grown(self._core_id, end, -1)
-        has_core = [len(c) >= 2 and any(ch.isalpha() for ch in w) for w, c in zip(words, shared_keys[0])]
+        has_core = list(map(has_context_core, words, shared_keys[0]))
         self._core_id[at:end] = np.where(has_core, shared[0], -1)  # its row in _part_tables: one per core
         self._rows.update(zip(words, range(at, end)))
 
@@ -808,12 +812,12 @@ class StackedTagger(_Decoder):
         emit += weights[rows([f"s1+:{x}" for x in [*names, "EOS"]])[after]]
         # The kinds of the same core elsewhere within the window: its tokens sorted by (document
         # and core, sentence), the kinds counted between two searchsorted bounds.
-        tokens = np.flatnonzero(self.second._core_id[ids] >= 0)
+        cores = self.second._core_id[ids]
+        tokens = np.flatnonzero(cores >= 0)
         if not tokens.size:
             return
         sentence = np.cumsum(starts)[tokens] - 1
-        document = documents[sentence]
-        _, group = np.unique(document * (1 << 32) + self.second._core_id[ids][tokens], return_inverse=True)
+        _, group = np.unique(documents[sentence] * (1 << 32) + cores[tokens], return_inverse=True)
         span = len(first) + self.window + 1  # a group's keys never reach into the next one's
         key = group.astype(np.int64) * span + sentence
         order = np.argsort(key, kind="stable")

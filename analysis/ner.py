@@ -69,27 +69,28 @@ def load_recognizer(model_path: str | None = None) -> tuple[FastTagger | Stacked
     status = find_model(model_path)
     if not status.available:
         return None, status
-    from .crf_tagger import StackedTagger
-
     try:
-        first = read_model(status.model_path)
-        second = context_model_path(status.model_path)
-        return (StackedTagger(first, read_model(second)) if second.is_file() else first), status
+        return read_recognizer(status.model_path), status
     except (OSError, ValueError) as error:
         return None, NerStatus(
             False, f"The NER model {status.model_path} could not be read ({error}). Using the lexicon only."
         )
 
 
-def read_model(path: str | Path) -> FastTagger:
-    """The fast tagger of a crfsuite model file (its weights dumped apart: a server's threads)."""
+def read_recognizer(model_path: str | Path) -> FastTagger | StackedTagger:
+    """The fast tagger of a crfsuite model file, stacked with its second stage when
+    context_model_path(model_path) is beside it (weights dumped apart: a server's threads)."""
     import pycrfsuite
 
-    from .crf_tagger import FastTagger
+    from .crf_tagger import FastTagger, StackedTagger
 
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return FastTagger.from_tagger(tagger, path)
+    def read(path: Path) -> FastTagger:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        return FastTagger.from_tagger(tagger, path)
+
+    first, second = read(Path(model_path)), context_model_path(model_path)
+    return StackedTagger(first, read(second)) if second.is_file() else first
 
 
 def ner_spans(article: Article, recognizer: FastTagger | StackedTagger) -> list[tuple[int, int, str]]:

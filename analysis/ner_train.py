@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .crf_tagger import TYPES, FastTagger, StackedTagger, bio_spans, sequence_features, stacked_features, word_re
-from .ner import MODEL_DIR, MODEL_PATH, context_model_path
+from .ner import MODEL_DIR, MODEL_PATH, context_model_path, read_recognizer
 from .text import normalize
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -277,19 +277,20 @@ def fit_stacked(
     stage's labels, each sentence's labels from a first stage trained without it (`folds` runs of
     sentences, jackknifed) so that they are as wrong as on text never seen. The fits run in
     parallel, one per core. The stack and the CPU seconds of all fits."""
-    runs = {name: _runs(sentences, folds) for name, sentences in (("newsfane", newsfane), ("wojood", wojood))}
+    streams = (newsfane, [attach_clitics(s) for s in newsfane], wojood)  # what training_set trains on
+    runs = [_runs(sentences, folds) for sentences in streams]
     with tempfile.TemporaryDirectory() as folder:
         jobs = [(training_set(newsfane, wojood), [], model, params)]
         for i in range(folds):
-            rest = {name: [s for j, run in enumerate(r) if j != i for s in run] for name, r in runs.items()}
-            heldout = runs["newsfane"][i], [attach_clitics(s) for s in runs["newsfane"][i]], runs["wojood"][i]
-            jobs.append((training_set(rest["newsfane"], rest["wojood"]), heldout, Path(folder) / f"{i}", params))
+            rest = [[s for j, run in enumerate(r) if j != i for s in run] for r in (runs[0], runs[2])]
+            heldout = [r[i] for r in runs]
+            jobs.append((training_set(*rest), heldout, Path(folder) / f"{i}", params))
         with ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1)) as pool:
             done = list(pool.map(_fit_and_tag, jobs))
-    labels = [[label for groups, _ in done[1:] for label in groups[k]] for k in range(3)]
-    streams = (newsfane, [attach_clitics(s) for s in newsfane], wojood)  # as training_set: Wojood 3 times
-    seconds = sum(s for _, s in done) + fit_context(zip(streams, labels, (1, 1, 3)), context_model_path(model), params)
-    return load_stacked(model), seconds
+    labels = [[label for groups, _ in done[1:] for label in groups[k]] for k in range(len(streams))]
+    times = (1, 1, 3)  # as training_set: Wojood three times over
+    seconds = sum(s for _, s in done) + fit_context(zip(streams, labels, times), context_model_path(model), params)
+    return read_recognizer(model), seconds
 
 
 def _runs(sentences: list[Sentence], folds: int) -> list[list[Sentence]]:
@@ -311,13 +312,6 @@ def fit_context(streams, model: Path, params: dict | None = None) -> float:
     started = time.process_time()
     trainer.train(str(model))
     return time.process_time() - started
-
-
-def load_stacked(model: Path) -> StackedTagger:
-    """The two stages of a model file and its context_model_path."""
-    from .ner import read_model
-
-    return StackedTagger(read_model(model), read_model(context_model_path(model)))
 
 
 def train(data: Path, out: Path, params: dict | None = None, dev: bool = False, folds: int = 5) -> dict:
