@@ -22,7 +22,16 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .crf_tagger import TYPES, FastTagger, StackedTagger, bio_spans, sequence_features, stacked_features, word_re
+from .crf_tagger import (
+    CONTEXT_WINDOW,
+    TYPES,
+    FastTagger,
+    StackedTagger,
+    bio_spans,
+    sequence_features,
+    stacked_features,
+    word_re,
+)
 from .ner import MODEL_DIR, MODEL_PATH, context_model_path, read_recognizer
 from .text import normalize
 
@@ -221,11 +230,7 @@ def gold_spans(sentences: list[Sentence]) -> set[tuple[int, int, int, str]]:
 
 def tagged_spans(tagger: FastTagger, sentences: list[Sentence]) -> set[tuple[int, int, int, str]]:
     """(sentence, first word, end, type) of every name the tagger finds in the sentences."""
-    return {
-        (n, s, e, k)
-        for n, labels in enumerate(tagger.tag([[w for w, _ in s] for s in sentences]))
-        for s, e, k in bio_spans(labels, range(len(labels)), range(1, len(labels) + 1))
-    }
+    return labelled_spans(tagger.tag([[w for w, _ in s] for s in sentences]))
 
 
 def evaluate(tagger: FastTagger, sentences: list[Sentence]) -> dict[str, tuple[float, float, float]]:
@@ -269,6 +274,23 @@ def _fit_and_tag(job: tuple) -> tuple[list[list[list[str]]], float]:
     return [fast.tag([[w for w, _ in s] for s in group]) for group in groups], seconds
 
 
+def _streams(newsfane: list[Sentence], wojood: list[Sentence]) -> tuple[list[Sentence], ...]:
+    return newsfane, [attach_clitics(s) for s in newsfane], wojood  # what training_set trains on
+
+
+STREAM_TIMES = (1, 1, 3)  # as training_set: Wojood three times over
+
+
+def _jackknife_jobs(streams: tuple, params: dict | None, folds: int, folder: Path) -> list[tuple]:
+    """One first-stage fit per run of sentences, on the other runs, labelling that run."""
+    runs = [_runs(sentences, folds) for sentences in streams]
+    jobs = []
+    for i in range(folds):
+        rest = [[s for j, run in enumerate(r) if j != i for s in run] for r in (runs[0], runs[2])]
+        jobs.append((training_set(*rest), [r[i] for r in runs], folder / f"{i}", params))
+    return jobs
+
+
 def fit_stacked(
     newsfane: list[Sentence], wojood: list[Sentence], model: Path, params: dict | None = None, folds: int = 5
 ) -> tuple[StackedTagger, float]:
@@ -277,27 +299,26 @@ def fit_stacked(
     stage's labels, each sentence's labels from a first stage trained without it (`folds` runs of
     sentences, jackknifed) so that they are as wrong as on text never seen. The fits run in
     parallel, one per core. The stack and the CPU seconds of all fits."""
-    streams = (newsfane, [attach_clitics(s) for s in newsfane], wojood)  # what training_set trains on
-    runs = [_runs(sentences, folds) for sentences in streams]
+    streams = _streams(newsfane, wojood)
     with tempfile.TemporaryDirectory() as folder:
-        jobs = [(training_set(newsfane, wojood), [], model, params)]
-        for i in range(folds):
-            rest = [[s for j, run in enumerate(r) if j != i for s in run] for r in (runs[0], runs[2])]
-            heldout = [r[i] for r in runs]
-            jobs.append((training_set(*rest), heldout, Path(folder) / f"{i}", params))
+        jobs = [
+            (training_set(newsfane, wojood), [], model, params),
+            *_jackknife_jobs(streams, params, folds, Path(folder)),
+        ]
         with ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1)) as pool:
             done = list(pool.map(_fit_and_tag, jobs))
     labels = [[label for groups, _ in done[1:] for label in groups[k]] for k in range(len(streams))]
-    times = (1, 1, 3)  # as training_set: Wojood three times over
-    seconds = sum(s for _, s in done) + fit_context(zip(streams, labels, times), context_model_path(model), params)
+    seconds = sum(s for _, s in done) + fit_context(
+        zip(streams, labels, STREAM_TIMES), context_model_path(model), params
+    )
     return read_recognizer(model), seconds
 
 
-def _runs(sentences: list[Sentence], folds: int) -> list[list[Sentence]]:
+def _runs(sentences: list, folds: int) -> list[list]:
     return [sentences[len(sentences) * i // folds : len(sentences) * (i + 1) // folds] for i in range(folds)]
 
 
-def fit_context(streams, model: Path, params: dict | None = None) -> float:
+def fit_context(streams, model: Path, params: dict | None = None, window: int = CONTEXT_WINDOW) -> float:
     """Train a second stage on (sentences, first-stage labels, times over) of documents: their
     stacked_features against the gold labels. The CPU seconds it took."""
     import pycrfsuite
@@ -305,13 +326,37 @@ def fit_context(streams, model: Path, params: dict | None = None) -> float:
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params({**PARAMS, **(params or {})})
     for sentences, labels, times in streams:
-        items = stacked_features([[w for w, _ in s] for s in sentences], labels)
+        items = stacked_features([[w for w, _ in s] for s in sentences], labels, window)
         for _ in range(times):
             for item, sentence in zip(items, sentences):
                 trainer.append(item, [label for _, label in sentence])
     started = time.process_time()
     trainer.train(str(model))
     return time.process_time() - started
+
+
+def _fit_and_tag_context(job: tuple) -> list[list[list[str]]]:
+    """fit a second stage on `training` streams into `model`, with `window`; its labels of each
+    (sentences, first-stage labels) document of `tests`."""
+    import pycrfsuite
+
+    training, tests, model, params, window = job
+    fit_context(training, Path(model), params, window)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return [
+        [tagger.tag(item) for item in stacked_features([[w for w, _ in s] for s in sentences], labels, window)]
+        for sentences, labels in tests
+    ]
+
+
+def labelled_spans(labels: list[list[str]]) -> set[tuple[int, int, int, str]]:
+    """(sentence, first word, end, type) of every name in the sentences' BIO labels."""
+    return {
+        (n, s, e, k)
+        for n, sentence in enumerate(labels)
+        for s, e, k in bio_spans(sentence, range(len(sentence)), range(1, len(sentence) + 1))
+    }
 
 
 def train(data: Path, out: Path, params: dict | None = None, dev: bool = False, folds: int = 5) -> dict:
@@ -331,24 +376,48 @@ def train(data: Path, out: Path, params: dict | None = None, dev: bool = False, 
     }
 
 
-def cross_validate(data: Path, folds: int = 5, params: dict | None = None) -> dict:
+def cross_validate(data: Path, folds: int = 5, params: dict | None = None, windows=(CONTEXT_WINDOW,)) -> dict:
     """Figures over every name of the training part, the tests untouched: NewsFANE's first 80%
-    and Wojood's train.txt and val.txt, each cut into `folds` runs of sentences; each run is
-    scored by a model trained on the others (`training_set`), and the
-    runs' names are pooled. 8,500 and 1,437 names, where the development splits hold 711 and 207."""
+    and Wojood's train.txt and val.txt (8,500 and 1,437 names), each cut into `folds` runs of
+    sentences, the runs' names pooled. The first stage: each run tagged by one trained on the
+    other runs (`training_set`), the same jackknifed labels fit_stacked trains the second stage
+    on. The stack, for each context window: each run tagged by a second stage trained on the
+    other runs' labels; those came from first stages that saw the run, which leaks a little,
+    alike for every window, so the windows compare fairly."""
     newsfane = read_newsfane(data / NEWSFANE)
     newsfane = newsfane[: int(len(newsfane) * 0.8)]
     wojood = read_wojood(data / "wojood-sample" / "train.txt") + read_wojood(data / "wojood-sample" / "val.txt")
-    runs = {name: _runs(sentences, folds) for name, sentences in (("newsfane", newsfane), ("wojood", wojood))}
-    found = {name: (set(), set()) for name in runs}  # (predicted, gold), keyed by run too
-    with tempfile.TemporaryDirectory() as folder:
-        for i in range(folds):
-            rest = {name: [s for j, run in enumerate(r) if j != i for s in run] for name, r in runs.items()}
-            fast, _ = fit(training_set(rest["newsfane"], rest["wojood"]), Path(folder) / f"fold{i}.crfsuite", params)
-            for name, (predicted, gold) in found.items():
-                predicted |= {(i, *x) for x in tagged_spans(fast, runs[name][i])}
-                gold |= {(i, *x) for x in gold_spans(runs[name][i])}
-    return {name: scores(predicted, gold) for name, (predicted, gold) in found.items()}
+    streams = _streams(newsfane, wojood)
+    runs = [_runs(sentences, folds) for sentences in streams]
+    scored = {"newsfane": 0, "wojood": 2}  # which streams are scored (not the clitics-attached copy)
+    with tempfile.TemporaryDirectory() as folder, ProcessPoolExecutor(os.cpu_count() or 1) as pool:
+        done = list(pool.map(_fit_and_tag, _jackknife_jobs(streams, params, folds, Path(folder))))
+        labels = [[groups[k] for groups, _ in done] for k in range(len(streams))]  # [stream][run]
+        jobs = []
+        for window in windows:
+            for i in range(folds):
+                training = [
+                    (runs[k][j], labels[k][j], STREAM_TIMES[k])
+                    for k in range(len(streams))
+                    for j in range(folds)
+                    if j != i
+                ]
+                tests = [(runs[k][i], labels[k][i]) for k in scored.values()]
+                jobs.append((training, tests, Path(folder) / f"context{window}-{i}", params, window))
+        stacked = list(pool.map(_fit_and_tag_context, jobs))
+    results = {"first stage": [[labels[k][i] for k in scored.values()] for i in range(folds)]}
+    for n, window in enumerate(windows):
+        results[f"stack, window {window}"] = stacked[n * folds : (n + 1) * folds]
+    return {
+        method: {
+            name: scores(
+                {(i, *x) for i in range(folds) for x in labelled_spans(per_run[i][t])},
+                {(i, *x) for i in range(folds) for x in gold_spans(runs[k][i])},
+            )
+            for t, (name, k) in enumerate(scored.items())
+        }
+        for method, per_run in results.items()
+    }
 
 
 def print_figures(figures: dict, dev: bool = False) -> None:
@@ -518,7 +587,12 @@ def main(argv: list[str] | None = None) -> int:
         "--folds",
         type=int,
         default=0,
-        help="cross-validate the first stage over the training part in this many runs; write no model",
+        help="cross-validate both stages over the training part in this many runs; write no model",
+    )
+    parser.add_argument(
+        "--windows",
+        default=str(CONTEXT_WINDOW),
+        help="with --folds: the second stage's context windows to compare, 4,8,16",
     )
     args = parser.parse_args(argv)
     if not (args.data / NEWSFANE).is_file():
@@ -526,7 +600,10 @@ def main(argv: list[str] | None = None) -> int:
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     if args.folds > 1:
         print(f"{args.folds}-fold cross-validation over the training part (not the held-out tests):")
-        print_figures(cross_validate(args.data, args.folds, params), dev=True)
+        windows = [int(w) for w in args.windows.split(",")]
+        for method, figures in cross_validate(args.data, args.folds, params, windows).items():
+            print(method)
+            print_figures(figures, dev=True)
         return 0
     result = train(args.data, args.out, params, args.dev)
     if args.dev:

@@ -34,7 +34,7 @@ def test_the_model_cards_held_out_figures_are_the_committed_models():
 
 
 @needs_gold
-def test_cross_validation_scores_each_name_of_the_training_part_once(tmp_path):
+def test_cross_validation_scores_each_name_of_the_training_part_once_per_method(tmp_path):
     from analysis.ner_train import cross_validate, gold_spans, read_newsfane, read_wojood
 
     # a slice of the real gold, laid out as ../shared/data is, without Wojood's test.txt
@@ -45,13 +45,15 @@ def test_cross_validation_scores_each_name_of_the_training_part_once(tmp_path):
     for name in ("train.txt", "val.txt"):
         lines = (DATA / "wojood-sample" / name).read_text(encoding="utf-8").splitlines()[:800]
         (tmp_path / "wojood-sample" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    figures = cross_validate(tmp_path, folds=2, params={"max_iterations": 20})
+    results = cross_validate(tmp_path, folds=2, params={"max_iterations": 20}, windows=(2, 8))
+    assert list(results) == ["first stage", "stack, window 2", "stack, window 8"]
     training = read_newsfane(tmp_path / NEWSFANE)
     training = training[: int(len(training) * 0.8)]
     wojood = read_wojood(tmp_path / "wojood-sample" / "train.txt") + read_wojood(tmp_path / "wojood-sample" / "val.txt")
-    assert figures["newsfane"]["all"][3] == len(gold_spans(training)) > 100
-    assert figures["wojood"]["all"][3] == len(gold_spans(wojood)) > 10
-    assert 0.2 < figures["newsfane"]["all"][2] < 1 and 0.2 < figures["wojood"]["all"][2] < 1
+    for figures in results.values():
+        assert figures["newsfane"]["all"][3] == len(gold_spans(training)) > 100
+        assert figures["wojood"]["all"][3] == len(gold_spans(wojood)) > 10
+        assert 0.2 < figures["newsfane"]["all"][2] < 1 and 0.2 < figures["wojood"]["all"][2] < 1
 
 
 @needs_gold
