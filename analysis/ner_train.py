@@ -215,10 +215,20 @@ def splits(data: Path, dev: bool = False) -> dict[str, list[Sentence]]:
     }
 
 
+def training_streams(newsfane: list[Sentence], wojood: list[Sentence]) -> tuple[list[Sentence], ...]:
+    """What a model is trained on, stream by stream (each read as one document by the second
+    stage): the NewsFANE sentences as given and with their clitics attached, and the Wojood
+    sentences, STREAM_TIMES over."""
+    return newsfane, [attach_clitics(s) for s in newsfane], wojood
+
+
+STREAM_TIMES = (1, 1, 3)  # Wojood three times over
+
+
 def training_set(newsfane: list[Sentence], wojood: list[Sentence]) -> list[Sentence]:
-    """What a model is trained on: the NewsFANE sentences as given and with their clitics
-    attached, and the Wojood sentences three times over."""
-    return newsfane + [attach_clitics(s) for s in newsfane] + wojood * 3
+    """training_streams laid end to end, each its STREAM_TIMES over."""
+    streams = training_streams(newsfane, wojood)
+    return [s for stream, times in zip(streams, STREAM_TIMES) for _ in range(times) for s in stream]
 
 
 def gold_spans(sentences: list[Sentence]) -> set[tuple[int, int, int, str]]:
@@ -275,13 +285,6 @@ def _fit_and_tag(job: tuple) -> tuple[list[list[list[str]]], float]:
     return [fast.tag([[w for w, _ in s] for s in group]) for group in groups], seconds
 
 
-def _streams(newsfane: list[Sentence], wojood: list[Sentence]) -> tuple[list[Sentence], ...]:
-    return newsfane, [attach_clitics(s) for s in newsfane], wojood  # what training_set trains on
-
-
-STREAM_TIMES = (1, 1, 3)  # as training_set: Wojood three times over
-
-
 def _jackknife_jobs(streams: tuple, params: dict | None, folds: int, folder: Path) -> list[tuple]:
     """One first-stage fit per run of sentences, on the other runs, labelling that run."""
     runs = [_runs(sentences, folds) for sentences in streams]
@@ -300,7 +303,7 @@ def fit_stacked(
     stage's labels, each sentence's labels from a first stage trained without it (`folds` runs of
     sentences, jackknifed) so that they are as wrong as on text never seen. The fits run in
     parallel, one per core. The stack and the CPU seconds of all fits."""
-    streams = _streams(newsfane, wojood)
+    streams = training_streams(newsfane, wojood)
     with tempfile.TemporaryDirectory() as folder:
         jobs = [
             (training_set(newsfane, wojood), [], model, params),
@@ -315,7 +318,7 @@ def fit_stacked(
     return read_recognizer(model), seconds
 
 
-def _runs(sentences: list, folds: int) -> list[list]:
+def _runs(sentences: list[Sentence], folds: int) -> list[list[Sentence]]:
     return [sentences[len(sentences) * i // folds : len(sentences) * (i + 1) // folds] for i in range(folds)]
 
 
@@ -389,15 +392,18 @@ def cross_validate(data: Path, folds: int = 5, params: dict | None = None, stack
     newsfane = read_newsfane(data / NEWSFANE)
     newsfane = newsfane[: int(len(newsfane) * 0.8)]
     wojood = read_wojood(data / "wojood-sample" / "train.txt") + read_wojood(data / "wojood-sample" / "val.txt")
-    streams = _streams(newsfane, wojood)
+    streams = training_streams(newsfane, wojood)
     runs = [_runs(sentences, folds) for sentences in streams]
     scored = {"newsfane": 0, "wojood": 2}  # which streams are scored (not the clitics-attached copy)
     with tempfile.TemporaryDirectory() as folder, ProcessPoolExecutor(os.cpu_count() or 1) as pool:
         done = list(pool.map(_fit_and_tag, _jackknife_jobs(streams, params, folds, Path(folder))))
         labels = [[groups[k] for groups, _ in done] for k in range(len(streams))]  # [stream][run]
-        jobs = []
+        settings = {}  # method name -> (window, second-stage params)
         for window, c2 in stacks:
             context_params = {**PARAMS, **(params or {}), **({"c2": c2} if c2 is not None else {})}
+            settings[f"stack, window {window}, c2 {context_params['c2']}"] = (window, context_params)
+        jobs = []
+        for window, context_params in settings.values():
             for i in range(folds):
                 training = [
                     (runs[k][j], labels[k][j], STREAM_TIMES[k])
@@ -410,9 +416,8 @@ def cross_validate(data: Path, folds: int = 5, params: dict | None = None, stack
                 jobs.append((training, tests, model, context_params, window))
         stacked = list(pool.map(_fit_and_tag_context, jobs))
     results = {"first stage": [[labels[k][i] for k in scored.values()] for i in range(folds)]}
-    for n, (window, c2) in enumerate(stacks):
-        c2 = (params or {}).get("c2", PARAMS["c2"]) if c2 is None else c2
-        results[f"stack, window {window}, c2 {c2}"] = stacked[n * folds : (n + 1) * folds]
+    for n, method in enumerate(settings):
+        results[method] = stacked[n * folds : (n + 1) * folds]
     return {
         method: {
             name: scores(
