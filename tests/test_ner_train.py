@@ -45,8 +45,8 @@ def test_cross_validation_scores_each_name_of_the_training_part_once_per_method(
     for name in ("train.txt", "val.txt"):
         lines = (DATA / "wojood-sample" / name).read_text(encoding="utf-8").splitlines()[:800]
         (tmp_path / "wojood-sample" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    results = cross_validate(tmp_path, folds=2, params={"max_iterations": 20}, stacks=[(2, None), (8, 0.3)])
-    assert list(results) == ["first stage", "stack, window 2, c2 0.1", "stack, window 8, c2 0.3"]
+    results = cross_validate(tmp_path, folds=2, params={"max_iterations": 20}, stacks=[(2, {}), (8, {"c2": 0.3})])
+    assert list(results) == ["first stage", "stack, window 2, c1 0.05, c2 0.1", "stack, window 8, c1 0.05, c2 0.3"]
     training = read_newsfane(tmp_path / NEWSFANE)
     training = training[: int(len(training) * 0.8)]
     wojood = read_wojood(tmp_path / "wojood-sample" / "train.txt") + read_wojood(tmp_path / "wojood-sample" / "val.txt")
