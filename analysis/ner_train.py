@@ -94,6 +94,11 @@ PARAMS = {"c1": 0.05, "c2": 0.1, "max_iterations": 200, "feature.possible_transi
 CONTEXT_PARAMS = {"c2": 0.3}  # the second stage's own, over PARAMS (chosen by cross-validation)
 
 
+def context_params(params: dict | None = None) -> dict:
+    """The second stage's training parameters: `params` (or PARAMS) with CONTEXT_PARAMS over them."""
+    return {**PARAMS, **(params or {}), **CONTEXT_PARAMS}
+
+
 def _words(token: str, label: str) -> Sentence:
     """A gold token normalised and cut into the words the tagger sees at run time; the label's
     type carries on ("B-LOC" "2015-" -> B-LOC, I-LOC)."""
@@ -314,7 +319,7 @@ def fit_stacked(
             done = list(pool.map(_fit_and_tag, jobs))
     labels = [[label for groups, _ in done[1:] for label in groups[k]] for k in range(len(streams))]
     seconds = sum(s for _, s in done) + fit_context(
-        zip(streams, labels, STREAM_TIMES), context_model_path(model), {**(params or {}), **CONTEXT_PARAMS}
+        zip(streams, labels, STREAM_TIMES), context_model_path(model), context_params(params)
     )
     return read_recognizer(model), seconds
 
@@ -381,7 +386,9 @@ def train(data: Path, out: Path, params: dict | None = None, dev: bool = False, 
     }
 
 
-def cross_validate(data: Path, folds: int = 5, params: dict | None = None, stacks=((CONTEXT_WINDOW, {}),)) -> dict:
+def cross_validate(
+    data: Path, folds: int = 5, params: dict | None = None, stacks=((CONTEXT_WINDOW, CONTEXT_PARAMS),)
+) -> dict:
     """Figures over every name of the training part, the tests untouched: NewsFANE's first 80%
     and Wojood's train.txt and val.txt (8,500 and 1,437 names), each cut into `folds` runs of
     sentences, the runs' names pooled. The first stage: each run tagged by one trained on the
@@ -401,11 +408,11 @@ def cross_validate(data: Path, folds: int = 5, params: dict | None = None, stack
         labels = [[groups[k] for groups, _ in done] for k in range(len(streams))]  # [stream][run]
         settings = {}  # method name -> (window, second-stage params)
         for window, overrides in stacks:
-            context_params = {**PARAMS, **(params or {}), **overrides}
-            name = f"stack, window {window}, c1 {context_params['c1']}, c2 {context_params['c2']}"
-            settings[name] = (window, context_params)
+            stage_params = {**PARAMS, **(params or {}), **overrides}
+            name = f"stack, window {window}, c1 {stage_params['c1']}, c2 {stage_params['c2']}"
+            settings[name] = (window, stage_params)
         jobs = []
-        for window, context_params in settings.values():
+        for window, stage_params in settings.values():
             for i in range(folds):
                 training = [
                     (runs[k][j], labels[k][j], STREAM_TIMES[k])
@@ -415,7 +422,7 @@ def cross_validate(data: Path, folds: int = 5, params: dict | None = None, stack
                 ]
                 tests = [(runs[k][i], labels[k][i]) for k in scored.values()]
                 model = Path(folder) / f"context{len(jobs)}"
-                jobs.append((training, tests, model, context_params, window))
+                jobs.append((training, tests, model, stage_params, window))
         stacked = list(pool.map(_fit_and_tag_context, jobs))
     results = {"first stage": [[labels[k][i] for k in scored.values()] for i in range(folds)]}
     for n, method in enumerate(settings):
@@ -585,7 +592,7 @@ def write_card(out: Path, result: dict, params: dict) -> None:
             version=version,
             c1=params["c1"],
             c2=params["c2"],
-            context_c2={**params, **CONTEXT_PARAMS}["c2"],
+            context_c2=context_params(params)["c2"],
             iterations=params["max_iterations"],
             sentences=result["sentences"],
             tokens=result["tokens"],
@@ -628,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     if args.folds > 1:
         print(f"{args.folds}-fold cross-validation over the training part (not the held-out tests):")
-        grid = [{}]  # every combination of the second-stage values asked for
+        grid = [dict(CONTEXT_PARAMS)]  # the shipped setting, or every combination of the values asked for
         for name, values in (("c1", args.context_c1), ("c2", args.context_c2)):
             if values:
                 grid = [{**g, name: float(v)} for g in grid for v in values.split(",")]
