@@ -30,6 +30,9 @@ ENTITY_COLUMNS = ("id", "type", "name_ar", "name_en", "aliases")
 # A place named inside a longer name of these types still counts for the place:
 # "غزو أوكرانيا" (an event) names Ukraine, "جامعة موسكو" (an organisation) Moscow.
 NESTED = {"outer": ("organisation", "event"), "inner": ("place",)}
+# A medium's name alone in quotation marks is the medium: "قال لـ«الشرق الأوسط»" is the
+# newspaper, not the region; «الرياض» and «المدينة» the dailies, not the cities.
+QUOTED = ("media",)
 
 
 def read_entities(path: Path) -> list[Entry]:
@@ -58,7 +61,7 @@ def read_not_entities(path: Path = NOT_ENTITIES_FILE) -> tuple[str, ...]:
 def entity_matcher(path: Path = ENTITIES_FILE, base: tuple[Path, ...] = BASE_FILES) -> Matcher:
     """The story lexicon `path` on top of the base lexicons."""
     layers = [read_entities(p) for p in base if p.is_file()] + [read_entities(path)]
-    return Matcher(layered(*layers), blocked=read_not_entities(), nested=NESTED)
+    return Matcher(layered(*layers), blocked=read_not_entities(), nested=NESTED, quoted=QUOTED)
 
 
 def extract_entities(article: Article, matcher: Matcher | None = None, nisba: bool = False) -> list[Span]:

@@ -43,6 +43,10 @@ _OTHER_GAP = re.compile(
 _SPACES = re.compile("  +")
 _DIACRITIC_TAIL = re.compile("[\u064b-\u0652\u0640]+$")
 _NEXT_WORD = re.compile(r"[ \t\-]+(\w+)")
+# Quotation marks as Arabic news sets a name in them: «الشرق الأوسط», “الرياض”, "الوطن".
+QUOTE_PAIRS = ("«»", "“”", '""')
+_OPENING_QUOTES = {pair[0] for pair in QUOTE_PAIRS}
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")  # "الجزيرة (صحيفة)": a name_ar's note for readers
 # Endings of a nisba adjective after its final ي: روسي، روسية، روسيين، روسيون، روسيات.
 NISBA_ENDINGS = ("", "ه", "ين", "ون", "ات")
 
@@ -168,10 +172,14 @@ class Owner:
 class Matcher:
     """Finds every alias of every entry in a text, longest first, with original offsets."""
 
-    def __init__(self, entries: list[Entry], blocked: tuple[str, ...] = (), nested: dict | None = None):
+    def __init__(
+        self, entries: list[Entry], blocked: tuple[str, ...] = (), nested: dict | None = None, quoted: tuple = ()
+    ):
         """`blocked` phrases are found like aliases and then dropped, with what is inside them
         ("صلاة المغرب" is no mention of Morocco). `nested` ({"outer": types, "inner": types}):
-        an alias of an inner type inside a match of an outer type is found too."""
+        an alias of an inner type inside a match of an outer type is found too. The names of
+        entries of a `quoted` type, set alone in quotation marks, are that entry whatever else
+        they name: "قال لـ«الشرق الأوسط»" is the newspaper, not the region (quoted_names)."""
         self.entries = {e.id: e for e in entries}
         owner: dict[str, Owner] = {}  # name key -> owner; full aliases beat nisbas beat short forms
         for entry in entries:
@@ -184,6 +192,9 @@ class Matcher:
         for entry in entries:
             for alias in entry.aliases:
                 owner[name_key(alias)] = Owner(entry.id)
+        quoted_forms = quoted_names(entries, quoted)
+        for key, (entry_id, _) in quoted_forms.items():
+            owner[key] = Owner(entry_id)
         for phrase in blocked:
             owner[name_key(phrase)] = Owner("")
         # One-word names ending in ة match only where the text writes ة: "جدة" is Jeddah,
@@ -207,6 +218,8 @@ class Matcher:
         for entry in entries:
             for phrase in entry.aliases + entry.short_forms:
                 self.alias_of.setdefault(name_key(phrase), normalized_key(phrase))
+        for key, (_, name) in quoted_forms.items():
+            self.alias_of[key] = normalized_key(name)
         variants: dict[str, str] = {}
         for key in owner:
             variants.setdefault(key, key)
@@ -254,6 +267,9 @@ class Matcher:
             proclitics = next((p for p in (0, 1, 2) if matched.startswith(head, p)), 0)
             if proclitics:
                 name_start = nt.to_original(match_start + proclitics, match_end)[0]
+        if key[0] in _OPENING_QUOTES:  # "لـ«الشرق الأوسط»": the name is what the marks hold
+            start = name_start = name_start + 1
+            end -= 1
         return Span(
             article_id,
             start,
@@ -299,6 +315,24 @@ class Matcher:
         """Is the word after `end` one that goes on a longer name ("كيم | يونج تشول")?"""
         following = _NEXT_WORD.match(text, end)
         return bool(following) and following.group(1).translate(_NAME_FOLD) in self.name_words
+
+
+def quoted_names(entries: list[Entry], types: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Name key of each name (name_ar without a note in brackets, and every alias) of the
+    entries of `types`, in each pair of QUOTE_PAIRS -> (entry id, the name). A name that two
+    of them share is left out: «الجزيرة» may be the channel or the Saudi daily."""
+    owners: dict[str, dict[str, str]] = {}
+    for entry in entries:
+        if entry.fields.get("type") in types:
+            for name in (_PARENTHESIS.sub("", entry.fields.get("name_ar", "")), *entry.aliases):
+                if name.strip():
+                    owners.setdefault(name_key(name), {}).setdefault(entry.id, name.strip())
+    return {
+        f"{opening}{key}{closing}": next(iter(named.items()))
+        for key, named in owners.items()
+        if len(named) == 1
+        for opening, closing in QUOTE_PAIRS
+    }
 
 
 def aliases_in(

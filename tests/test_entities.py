@@ -1,11 +1,16 @@
 """Entity counts per seed article, each checked by reading the article."""
 
+import json
+import zipfile
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from analysis.corpus import Article
 from analysis.entities import extract_entities, extract_nisbas
+
+SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
 
 # Name mentions outside page chrome. 000 and 004 have photo captions naming Putin, Kim, Russia and
 # North Korea; those are chrome and not counted.
@@ -360,3 +365,30 @@ def test_a_one_word_name_in_ta_marbuta_needs_the_ta_marbuta():
 def test_one_word_accusative_is_the_country_not_an_adjective():
     # "روسياً" (Russian, accusative) is written like "روسيا"; it stays the country's name.
     assert entities_in("سافر إلى روسيا", nisba=True) == [("روسيا", "russia")]
+
+
+def test_a_media_name_alone_in_quotation_marks_is_the_medium():
+    # "لـ«الشرق الأوسط»" is the newspaper; "في الشرق الأوسط" the region. «الجزيرة» is the channel
+    # or the Saudi daily: neither is guessed.
+    assert entities_in('قال لـ«الشرق الأوسط» إن الرياض، وفق «الرياض» و"الوطن" و“المدينة”، في الشرق الأوسط') == [
+        ("الشرق الأوسط", "aawsat"),
+        ("الرياض", "riyadh"),
+        ("الرياض", "alriyadh"),
+        ("الوطن", "alwatan"),
+        ("المدينة", "almadina"),
+        ("الشرق الأوسط", "middle_east"),
+    ]
+    assert entities_in("قال لـ«الجزيرة» في الجزيرة العربية") == []
+
+
+@pytest.mark.skipif(not SAUDINEWSNET.is_dir(), reason="needs ../shared/data/saudinewsnet")
+def test_asharq_al_awsat_quoted_in_its_own_articles_is_the_newspaper_not_the_region():
+    # Read by hand: article 107 of 21 July 2015 (aawsat.com) says "وفي حديث لـ«الشرق الأوسط»" once
+    # and names the region twice ("أنحاء الشرق الأوسط", "في الشرق الأوسط"); 109 ends
+    # "خاص بـ«الشرق الأوسط»" after five regions and two «واشنطن بوست».
+    with zipfile.ZipFile(SAUDINEWSNET / "2015-07-21.zip") as archive:
+        day = json.loads(archive.read("2015-07-21.json"))
+    for number, newspaper, region in ((107, 1, 2), (109, 1, 5)):
+        found = Counter(s.label for s in extract_entities(Article(str(number), day[number]["content"])))
+        assert (found["aawsat"], found["middle_east"]) == (newspaper, region)
+    assert found["washington_post"] == 2
