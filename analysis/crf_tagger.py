@@ -32,6 +32,8 @@ from .corpus import DATA_DIR
 from .text import normalize_with_offsets, sentence_bounds
 
 TYPES = {"PER": "person", "LOC": "place", "ORG": "organisation"}
+# Tokens of quotation marks alone ("«", "»", '"'...): the tagger's spans never start or end with one.
+QUOTE_TOKENS = frozenset("\"“”«»„‹›'")
 OFFSETS = (-2, -1, 0, 1, 2)
 BOS, EOS = "<s>", "</s>"  # the words before and after a sentence
 
@@ -557,24 +559,33 @@ class _Decoder:
         found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         if not named.size:
             return found
-        starts = np.concatenate([t.starts for t in tokens])[named]
-        ends = np.concatenate([t.ends for t in tokens])[named]
+        starts = np.concatenate([t.starts for t in tokens])[named].tolist()
+        ends = np.concatenate([t.ends for t in tokens])[named].tolist()
+        quote = [words[i] in QUOTE_TOKENS for i in named.tolist()]
         opens = np.zeros(len(best), dtype=bool)
         opens[first] = True  # a name never runs across a sentence end (nor across texts)
         owner = np.searchsorted(offsets, named, side="right") - 1  # the text of each named token
-        current = None
-        for i, label, start, end, new_sentence, text in zip(
-            named.tolist(), best[named].tolist(), starts.tolist(), ends.tolist(), opens[named].tolist(), owner.tolist()
+        current = None  # [its first and last named token (positions in `named`), kind, text]
+
+        def close(a: int, b: int, kind: str, text: int) -> None:
+            while a <= b and quote[a]:
+                a += 1  # quotation marks are round a name, not in it: «الشرق الأوسط» -> الشرق الأوسط
+            while b >= a and quote[b]:
+                b -= 1
+            if a <= b and kind in TYPES:
+                found[text].append((starts[a], ends[b], TYPES[kind]))
+
+        for n, (i, label, new_sentence, text) in enumerate(
+            zip(named.tolist(), best[named].tolist(), opens[named].tolist(), owner.tolist())
         ):
             prefix, _, kind = self.labels[label].partition("-")
-            if prefix == "I" and current and current[2] == kind and current[3] == i - 1 and not new_sentence:
-                current[1], current[3] = end, i
+            if prefix == "I" and current and current[2] == kind and named[current[1]] == i - 1 and not new_sentence:
+                current[1] = n
                 continue
-            if current and current[2] in TYPES:
-                found[current[4]].append((current[0], current[1], TYPES[current[2]]))
-            current = [start, end, kind, i, text]
-        if current[2] in TYPES:
-            found[current[4]].append((current[0], current[1], TYPES[current[2]]))
+            if current:
+                close(*current)
+            current = [n, n, kind, text]
+        close(*current)
         return found
 
 

@@ -95,3 +95,18 @@ def test_a_model_found_entity_is_named_as_the_articles_spell_it():
     assert len(found) == 3 and found["entity"].nunique() == 1
     # one name, with ة as written (the variant it is matched on is normalised: هيئه)
     assert set(found["name_ar"]) == {"هيئة الطاقة الذرية"} and set(found["variant"]) == {"هيئه الطاقه الذريه"}
+
+
+def test_the_models_names_never_start_or_end_with_a_quotation_mark():
+    """News sets names in quotation marks ("لـ«الشرق الأوسط»", "«المقاومة الشعبية»") and the
+    tagger labels the marks with the name; its spans are the name inside them."""
+    from analysis.crf_tagger import QUOTE_TOKENS
+
+    with zipfile.ZipFile(SAUDINEWSNET / "2015-07-21.zip") as archive:
+        records = json.loads(archive.read(archive.namelist()[0]))[:300]
+    bodies = [a.body for a in load_files([("day.json", json.dumps(records, ensure_ascii=False).encode())]).articles]
+    recognizer, _ = load_recognizer()
+    spans = [(body, s, e) for body, found in zip(bodies, recognizer.spans_of(bodies)) for s, e, _ in found]
+    assert not [body[s:e] for body, s, e in spans if body[s] in QUOTE_TOKENS or body[e - 1] in QUOTE_TOKENS]
+    quoted = [body[s:e] for body, s, e in spans if body[s - 1 : s] == "«" and body[e : e + 1] == "»"]
+    assert len(quoted) >= 20 and "الشرق الأوسط" in quoted
