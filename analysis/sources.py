@@ -2,7 +2,8 @@
 
 "بحسب موقع "إن تي في" الألماني" -> n_tv, cue بحسب; "ونقلت وكالة "إنترفاكس" للأنباء عن
 شويجو" -> interfax, cue نقلت; "المصدر: رويترز" -> reuters, cue المصدر:. An outlet named
-without such a cue (in a photo credit, say) is not a cited source. "وذكرت الصحيفة" points
+without such a cue (in a photo credit, say) is not a cited source, nor is the article's own
+outlet: "قال مسؤول لـ«الشرق الأوسط»" in Asharq Al-Awsat is its own reporting. "وذكرت الصحيفة" points
 back to the last outlet named before it. Wire and source lines at the top or the bottom of an
 article ("الرياض - واس:"، "(رويترز)"، "• رويترز"، "المصدر: البيان") say where the article came
 from; `article_wire` fills the article's wire from them. The cues come from
@@ -266,6 +267,19 @@ def _entity_name(entity_id: str) -> str:
     return entry.fields.get("name_ar", "") if entry else ""
 
 
+@lru_cache(maxsize=256)
+def own_medium(outlet: str, outlet_en: str = "") -> str:
+    """The media entity an article's outlet is, by its id, Arabic or English name or an alias
+    ("aawsat", "الشرق الأوسط", "Asharq Al-Awsat"); "" when the lexicon lists none."""
+    wanted = {normalized_key(name).casefold() for name in (outlet, outlet_en) if name}
+    for entry in entity_matcher().entries.values():
+        if entry.fields.get("type") == "media":
+            names = {entry.id, entry.fields.get("name_ar", ""), entry.fields.get("name_en", ""), *entry.aliases}
+            if wanted & {normalized_key(name).casefold() for name in names if name}:
+                return entry.id
+    return ""
+
+
 def _is_media(entity_id: str) -> bool:
     entry = entity_matcher().entries.get(entity_id)
     return bool(entry) and entry.fields.get("type") == "media"
@@ -340,9 +354,11 @@ def extract_cited_sources(article: Article, entities: list[Span] | None = None) 
     lines = wire_lines(article)
     spans = [s for s in spans if not any(s.overlaps(l.start, l.end) for l in lines)] + lines
     spans.sort(key=lambda s: s.start)
-    # "وكالة الأنباء السعودية (واس)": one citation, not two
-    kept = []
+    # "وكالة الأنباء السعودية (واس)": one citation, not two; the outlet's own name is no citation
+    kept, own = [], own_medium(article.outlet, article.outlet_en)
     for span in spans:
+        if own and span.label == own:
+            continue
         if kept and kept[-1].label == span.label and span.label and 0 <= span.start - kept[-1].end <= 3:
             continue
         kept.append(span)

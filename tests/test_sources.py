@@ -1,9 +1,17 @@
 """Outlets each seed article cites, checked by reading it."""
 
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
 from analysis.corpus import Article
 from analysis.sources import article_wire, extract_cited_sources
 
 from conftest import seed
+
+SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "saudinewsnet"
 
 
 def cited(article):
@@ -124,3 +132,15 @@ def test_a_whole_day_of_real_articles_reads_without_error():
         lines += sum(s.data["cue_kind"] == "wire line" for s in found)
         assert all(article.text[s.start : s.end] == s.text for s in found)
     assert lines > 50  # SPA's "... 2015م واس" datelines among them
+
+
+@pytest.mark.skipif(not SAUDINEWSNET.is_dir(), reason="needs ../shared/data/saudinewsnet")
+def test_an_outlet_telling_itself_is_its_own_reporting_not_a_source():
+    # Asharq Al-Awsat, 21 July 2015 (article 107 of the day): "وفي حديث لـ«الشرق الأوسط»، قال
+    # دبلوماسي إسرائيلي سابق": its own interview. The same words in another paper cite it.
+    with zipfile.ZipFile(SAUDINEWSNET / "2015-07-21.zip") as archive:
+        text = json.loads(archive.read("2015-07-21.json"))[107]["content"]
+    assert extract_cited_sources(Article("own", text, outlet="aawsat")) == []
+    assert extract_cited_sources(Article("own", text, outlet="الشرق الأوسط")) == []
+    cited_by_okaz = extract_cited_sources(Article("other", text, outlet="okaz"))
+    assert [(s.label, s.data["cue_kind"]) for s in cited_by_okaz] == [("aawsat", "interview")]
