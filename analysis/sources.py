@@ -201,6 +201,19 @@ _OUTLET_ANCHOR = re.compile("وكاله|صحيفه|جريده|شبكه|قناه|
 _NOT_A_NAME = {"اخري", "محليه", "رسميه", "عربيه", "اجنبيه", "امريكيه", "غربيه", "الكترونيه", "نفسها", "ذاتها"}
 
 
+UNLISTED = "unlisted:"  # the id of an outlet no lexicon lists: this and its name, normalised
+_QUOTES_OFF = str.maketrans("", "", "\"“”«»″'")
+
+
+def unlisted_name(written: str) -> str:
+    """An outlet no lexicon lists as the article names it, without a proclitic or quotation
+    marks: "لصحيفة «ذا صن»" -> "صحيفة ذا صن", "«تسنيم»" -> "تسنيم"."""
+    name = " ".join(written.translate(_QUOTES_OFF).split())
+    return (
+        name[1:] if name.startswith("ل") and _OUTLET_ANCHOR.match(normalize_with_offsets(name[1:]).normalized) else name
+    )
+
+
 def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media: list[Span]) -> list[Span]:
     """Outlets cited by what they are ("وكالة", "صحيفة") but not in the entity lexicon; label "",
     data resolved_by "unlisted"."""
@@ -378,9 +391,10 @@ class SourceRow(NamedTuple):
     @classmethod
     def of(cls, span: Span) -> "SourceRow":
         d = span.data
+        name = entity_field(span.label, "name_ar") if span.label else unlisted_name(span.text)
         return cls(
-            source=span.label,
-            source_ar=entity_field(span.label, "name_ar"),
+            source=span.label or UNLISTED + normalized_key(name),  # each unlisted outlet its own
+            source_ar=name,
             source_en=entity_field(span.label, "name_en"),
             cue=d["cue"],
             cue_kind=d["cue_kind"],

@@ -144,3 +144,21 @@ def test_an_outlet_telling_itself_is_its_own_reporting_not_a_source():
     assert extract_cited_sources(Article("own", text, outlet="الشرق الأوسط")) == []
     cited_by_okaz = extract_cited_sources(Article("other", text, outlet="okaz"))
     assert [(s.label, s.data["cue_kind"]) for s in cited_by_okaz] == [("aawsat", "interview")]
+
+
+def test_each_outlet_no_lexicon_lists_is_a_source_of_its_own_by_its_name():
+    # as SaudiNewsNet writes them (2015-08-10): two citations of one agency, one of a paper; in the
+    # sources table each is named as written, not all "" under one blank bar
+    from analysis.sources import SourceRow
+
+    text = (
+        "ونقلت وكالة دوجان للأنباء عن مسؤول قوله إن الانفجار وقع ظهرا. وقال المدير لصحيفة «ذا صن» "
+        "إن الفريق سيعود. وذكرت وكالة دوجان للأنباء أن 30 قتلوا."
+    )
+    rows = [SourceRow.of(s) for s in extract_cited_sources(Article("t", text))]
+    assert [(r.source_ar, r.resolved_by) for r in rows] == [
+        ("وكالة دوجان", "unlisted"),
+        ("صحيفة ذا صن", "unlisted"),
+        ("وكالة دوجان", "unlisted"),
+    ]
+    assert rows[0].source == rows[2].source != rows[1].source and rows[0].source.startswith("unlisted:")
