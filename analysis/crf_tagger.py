@@ -561,7 +561,8 @@ class _Decoder:
             return found
         starts = np.concatenate([t.starts for t in tokens])[named].tolist()
         ends = np.concatenate([t.ends for t in tokens])[named].tolist()
-        quote = [words[i] in QUOTE_TOKENS for i in named.tolist()]
+        indices = named.tolist()  # the named tokens' numbers, as Python ints for the loop below
+        quote = [words[i] in QUOTE_TOKENS for i in indices]
         opens = np.zeros(len(best), dtype=bool)
         opens[first] = True  # a name never runs across a sentence end (nor across texts)
         owner = np.searchsorted(offsets, named, side="right") - 1  # the text of each named token
@@ -576,10 +577,10 @@ class _Decoder:
                 found[text].append((starts[a], ends[b], TYPES[kind]))
 
         for n, (i, label, new_sentence, text) in enumerate(
-            zip(named.tolist(), best[named].tolist(), opens[named].tolist(), owner.tolist())
+            zip(indices, best[named].tolist(), opens[named].tolist(), owner.tolist())
         ):
             prefix, _, kind = self.labels[label].partition("-")
-            if prefix == "I" and current and current[2] == kind and named[current[1]] == i - 1 and not new_sentence:
+            if prefix == "I" and current and current[2] == kind and indices[current[1]] == i - 1 and not new_sentence:
                 current[1] = n
                 continue
             if current:

@@ -209,9 +209,7 @@ def unlisted_name(written: str) -> str:
     """An outlet no lexicon lists as the article names it, without a proclitic or quotation
     marks: "لصحيفة «ذا صن»" -> "صحيفة ذا صن", "«تسنيم»" -> "تسنيم"."""
     name = " ".join(written.translate(_QUOTES_OFF).split())
-    return (
-        name[1:] if name.startswith("ل") and _OUTLET_ANCHOR.match(normalize_with_offsets(name[1:]).normalized) else name
-    )
+    return name[1:] if name.startswith("ل") and _OUTLET_ANCHOR.match(normalized_key(name[1:])) else name
 
 
 def _unlisted_outlets(article: Article, nt, cues: Cues, found: list[Span], media: list[Span]) -> list[Span]:
