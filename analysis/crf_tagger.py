@@ -16,9 +16,7 @@ the article (context_attributes); their weights are summed per token in numpy to
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import tempfile
+import struct
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -486,37 +484,62 @@ def bio_spans(labels, starts, ends) -> list[tuple[int, int, str]]:
     return [(s, e, TYPES[k]) for s, e, k in found if k in TYPES]
 
 
-# A weight line of crfsuite's model dump: "(0) -2:w=<s> --> B-LOC: -0.355370", read as
-# pycrfsuite's own dump parser (Tagger.info) reads it, in one pass instead of one match a line.
-_WEIGHT_LINE = re.compile(r"^[^\S\n]*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)", re.MULTILINE)
+# A crfsuite model file (CRF1d, "lCRF"/"FOMC"; chokkan/crfsuite lib/crf/src/crf1d_model.c): a
+# header of offsets, the features as (type, source, destination, weight) records, and the label
+# and attribute strings in two CQDB tables. Read with numpy, the weights are the file's doubles
+# (crfsuite's text dump rounds them to six decimals) and nothing runs pycrfsuite's dump, which
+# closes its file twice (in a threaded server, a file another thread has just opened).
+_FEATURE = np.dtype([("type", "<u4"), ("source", "<u4"), ("target", "<u4"), ("weight", "<f8")])
 
 
-# pycrfsuite's dump closes its file twice (its C++ fclose, then os.close): in a threaded server
-# the second close can hit a file another thread has just opened under the same number (seen as
-# "Can't close file" and "Bad file descriptor" on an upload). A child process has no other thread.
-_DUMP = "import sys, pycrfsuite; t = pycrfsuite.Tagger(); t.open(sys.argv[1]); t.dump(sys.argv[2])"
+@dataclass(frozen=True)
+class ModelFile:
+    """What a crfsuite model file holds: its labels and attributes (by number) and its features:
+    type 0 a state feature (attribute, label), type 1 a transition (label, next label)."""
+
+    labels: list[str]
+    attributes: list[str]
+    features: np.ndarray  # records of _FEATURE
+
+    def state_features(self) -> dict[tuple[str, str], float]:
+        """(attribute, label) -> weight, as pycrfsuite's Tagger.info().state_features."""
+        state = self.features[self.features["type"] == 0]
+        return {
+            (self.attributes[a], self.labels[b]): w
+            for a, b, w in zip(state["source"].tolist(), state["target"].tolist(), state["weight"].tolist())
+        }
+
+    def transitions(self) -> np.ndarray:
+        """(labels, labels): the score of label i followed by label j."""
+        moves = self.features[self.features["type"] == 1]
+        out = np.zeros((len(self.labels), len(self.labels)))
+        out[moves["source"], moves["target"]] = moves["weight"]
+        return out
 
 
-def read_weights(tagger, model_path: str | Path | None = None) -> tuple[dict, dict]:
-    """(transitions, state features) of an opened pycrfsuite.Tagger, the same dicts as
-    tagger.info().transitions and .state_features (the test checks), several times faster;
-    dumped by a child process when `model_path` (the file the tagger opened) is given."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "model.txt"
-        if model_path is None:
-            tagger.dump(str(path))
-        else:
-            done = subprocess.run([sys.executable, "-c", _DUMP, str(model_path), str(path)], capture_output=True)
-            if done.returncode:
-                raise OSError(
-                    ("".join(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:])) or "dump failed"
-                )
-        dump = path.read_text(encoding="utf-8")
-    sections = {}
-    for name in ("TRANSITIONS", "STATE_FEATURES"):
-        start = dump.index(f"\n{name} = {{\n") + len(name) + 6
-        sections[name] = {(a, b): float(w) for a, b, w in _WEIGHT_LINE.findall(dump, start, dump.index("\n}", start))}
-    return sections["TRANSITIONS"], sections["STATE_FEATURES"]
+def _cqdb_strings(data: bytes, at: int) -> list[str]:
+    """The strings of the CQDB table at `at`, by number (its backward array: number -> record)."""
+    chunk, _, _, _, count, backward = struct.unpack_from("<4s5I", data, at)
+    if chunk != b"CQDB":
+        raise ValueError("not a crfsuite model (no string table where its header says)")
+    strings = []
+    for record in np.frombuffer(data, dtype="<u4", count=count, offset=at + backward).tolist():
+        size = struct.unpack_from("<I", data, at + record + 4)[0]  # the record: number, size, bytes, NUL
+        strings.append(data[at + record + 8 : at + record + 7 + size].decode("utf-8"))
+    return strings
+
+
+def read_model(path: str | Path) -> ModelFile:
+    """The labels, attributes and features of a crfsuite model file (ValueError if it is none)."""
+    data = Path(path).read_bytes()
+    if len(data) < 48 or data[:4] != b"lCRF" or data[8:12] != b"FOMC":
+        raise ValueError("not a crfsuite model file")
+    *_, features_at, labels_at, attributes_at, _, _ = struct.unpack_from("<4sI4s9I", data, 0)
+    chunk, _, count = struct.unpack_from("<4s2I", data, features_at)
+    if chunk != b"FEAT":
+        raise ValueError("not a crfsuite model (no features where its header says)")
+    features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=features_at + 12)
+    return ModelFile(_cqdb_strings(data, labels_at), _cqdb_strings(data, attributes_at), features)
 
 
 class _Decoder:
@@ -613,55 +636,85 @@ class FastTagger(_Decoder):
     _numbered: dict = None  # feature_index + 1 (0 is false: filter drops features the model lacks)
 
     @classmethod
-    def from_tagger(cls, tagger, model_path: str | Path | None = None) -> "FastTagger":
-        """Read the weights of an opened pycrfsuite.Tagger (of the file `model_path`: read_weights)."""
-        transitions_read, state_features = read_weights(tagger, model_path)
-        labels = list(tagger.labels())
-        label_index = {label: i for i, label in enumerate(labels)}
+    def from_file(cls, path: str | Path) -> "FastTagger":
+        """The tagger of a crfsuite model file (read_model): its attributes sorted once into word
+        features at an offset ("-1:st=موسكو"), word pairs ("b-:قال|بوتين") and a second stage's
+        context_attributes, then their weights laid into arrays."""
+        model = read_model(path)
+        labels = model.labels
         offset_index = {str(o): i for i, o in enumerate(OFFSETS)}
         feature_index: dict[str, int] = {}
         pair_words: dict[str, int] = {}
         pairs: dict[int, int] = {}
         context_index: dict[str, int] = {}
-        cells, pair_cells, context_cells = [], [], []
-        for (attribute, label), weight in state_features.items():
+        state = model.features[model.features["type"] == 0]
+        used = np.unique(state["source"]).tolist()
+        kind = np.zeros(len(model.attributes), dtype=np.int8)  # 0 word feature, 1 word pair, 2 context
+        row = np.zeros(len(model.attributes), dtype=np.int64)  # its row in that kind's array
+        column = np.zeros(len(model.attributes), dtype=np.int64)  # the word's offset, or the pair's side
+        for number in used:
+            attribute = model.attributes[number]
             where, _, feature = attribute.partition(":")
             if where in offset_index:
-                row = feature_index.setdefault(feature, len(feature_index))
-                cells.append((row, offset_index[where], label_index[label], weight))
-            elif where not in ("b-", "b+"):  # a second stage's context_attributes
-                context_cells.append(
-                    (context_index.setdefault(attribute, len(context_index)), label_index[label], weight)
-                )
-            else:  # a word pair
+                row[number], column[number] = feature_index.setdefault(feature, len(feature_index)), offset_index[where]
+            elif where not in ("b-", "b+"):
+                kind[number], row[number] = 2, context_index.setdefault(attribute, len(context_index))
+            else:
                 left, _, right = feature.partition("|")
                 key = _pair_key(
                     pair_words.setdefault(left, len(pair_words)), pair_words.setdefault(right, len(pair_words))
                 )
-                row = pairs.setdefault(key, len(pairs))
-                pair_cells.append((row, where == "b+", label_index[label], weight))
+                kind[number], row[number], column[number] = 1, pairs.setdefault(key, len(pairs)), where == "b+"
         weights = np.zeros((len(feature_index) + 1, len(OFFSETS), len(labels)))
         pair_weights = np.zeros((len(pairs), 2, len(labels)))
         context_weights = np.zeros((len(context_index) + 1, len(labels)))
-        for array, entries in ((weights, cells), (pair_weights, pair_cells), (context_weights, context_cells)):
-            if entries:
-                *where, values = map(np.array, zip(*entries))
-                array[tuple(w.astype(np.int64) for w in where)] = values
-        transitions = np.zeros((len(labels), len(labels)))
-        for (a, b), weight in transitions_read.items():
-            transitions[label_index[a], label_index[b]] = weight
+        source, target, weight = state["source"], state["target"], state["weight"]
+        for k, array in enumerate((weights, pair_weights)):
+            mine = kind[source] == k
+            array[row[source[mine]], column[source[mine]], target[mine]] = weight[mine]
+        mine = kind[source] == 2
+        context_weights[row[source[mine]], target[mine]] = weight[mine]
         keys = np.fromiter(pairs, dtype=np.int64, count=len(pairs))
         order = np.argsort(keys)
         return cls(
             labels,
             feature_index,
             weights,
-            transitions,
+            model.transitions(),
             keys[order],
             pair_weights[order],
             pair_words,
             context_index,
             context_weights,
+        )
+
+    @classmethod
+    def side_by_side(cls, first: "FastTagger", second: "FastTagger") -> "FastTagger":
+        """One tagger whose scores are `first`'s label columns, then `second`'s: both stages'
+        tables of a new word are summed in one pass (a feature one stage lacks weighs 0 in its
+        columns, and adding 0 changes no sum). Its own transitions are not for decoding."""
+        k = len(first.labels)
+        feature_index = dict(first.feature_index)
+        for feature in second.feature_index:
+            feature_index.setdefault(feature, len(feature_index))
+        weights = np.zeros((len(feature_index) + 1, len(OFFSETS), k + len(second.labels)))
+        pair_words = dict(first.pair_words)
+        for word in second.pair_words:
+            pair_words.setdefault(word, len(pair_words))
+        keyed = []  # per stage: its pair keys renumbered in pair_words
+        for stage, columns in ((first, slice(0, k)), (second, slice(k, None))):
+            own = np.fromiter(stage.feature_index.values(), dtype=np.int64, count=len(stage.feature_index))
+            rows = np.fromiter(map(feature_index.__getitem__, stage.feature_index), dtype=np.int64, count=own.size)
+            weights[rows, :, columns] = stage.weights[own]
+            number = np.zeros(max(stage.pair_words.values(), default=-1) + 1, dtype=np.int64)
+            number[list(stage.pair_words.values())] = list(map(pair_words.__getitem__, stage.pair_words))
+            keyed.append(_pair_key(number[stage.pair_keys >> 32], number[stage.pair_keys & 0xFFFFFFFF]))
+        pair_keys = np.unique(np.concatenate(keyed))
+        pair_weights = np.zeros((pair_keys.size, 2, weights.shape[2]))
+        for stage, keys, columns in ((first, keyed[0], slice(0, k)), (second, keyed[1], slice(k, None))):
+            pair_weights[np.searchsorted(pair_keys, keys), :, columns] = stage.pair_weights
+        return cls(
+            first.labels + second.labels, feature_index, weights, first.transitions, pair_keys, pair_weights, pair_words
         )
 
     def __post_init__(self) -> None:
@@ -783,6 +836,10 @@ class StackedTagger(_Decoder):
     first: FastTagger
     second: FastTagger
     window: int = CONTEXT_WINDOW
+    _both: FastTagger = None  # both stages' word scores side by side: each word learned once
+
+    def __post_init__(self) -> None:
+        self._both = FastTagger.side_by_side(self.first, self.second)
 
     @property
     def labels(self) -> list[str]:
@@ -790,14 +847,12 @@ class StackedTagger(_Decoder):
 
     def best(self, words: list[str], first: np.ndarray, documents: np.ndarray) -> np.ndarray:
         """The second stage's label numbers; `documents`: the document of each sentence."""
-        new = sorted(set(words).difference(self.second._rows))
-        if new:  # both stages learn the same words: their parts are worked out once
-            parts = list(map(word_parts, new))
-            self.first._learn(new, parts)
-            self.second._learn(new, parts)
-        ids = self.second.ids(words)
-        emit = self.second.scores(words, first, ids)
-        self._add_context(emit, ids, self.first.best(words, first), first, documents)
+        ids = self._both.ids(words)
+        emit = self._both.scores(words, first, ids)
+        k = len(self.first.labels)
+        labels = viterbi(np.ascontiguousarray(emit[:, :k]), self.first.transitions, first)
+        emit = np.ascontiguousarray(emit[:, k:])
+        self._add_context(emit, ids, labels, first, documents)
         return viterbi(emit, self.second.transitions, first)
 
     def _add_context(self, emit, ids, labels, first, documents) -> None:
@@ -824,7 +879,7 @@ class StackedTagger(_Decoder):
         emit += weights[rows([f"s1+:{x}" for x in [*names, "EOS"]])[after]]
         # The kinds of the same core elsewhere within the window: its tokens sorted by (document
         # and core, sentence), the kinds counted between two searchsorted bounds.
-        cores = self.second._core_id[ids]
+        cores = self._both._core_id[ids]
         tokens = np.flatnonzero(cores >= 0)
         if not tokens.size:
             return

@@ -79,18 +79,11 @@ def load_recognizer(model_path: str | None = None) -> tuple[FastTagger | Stacked
 
 def read_recognizer(model_path: str | Path) -> FastTagger | StackedTagger:
     """The fast tagger of a crfsuite model file, stacked with its second stage when
-    context_model_path(model_path) is beside it (weights dumped apart: a server's threads)."""
-    import pycrfsuite
-
+    context_model_path(model_path) is beside it."""
     from .crf_tagger import FastTagger, StackedTagger
 
-    def read(path: Path) -> FastTagger:
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        return FastTagger.from_tagger(tagger, path)
-
-    first, second = read(Path(model_path)), context_model_path(model_path)
-    return StackedTagger(first, read(second)) if second.is_file() else first
+    first, second = FastTagger.from_file(model_path), context_model_path(model_path)
+    return StackedTagger(first, FastTagger.from_file(second)) if second.is_file() else first
 
 
 def ner_spans(article: Article, recognizer: FastTagger | StackedTagger) -> list[tuple[int, int, str]]:

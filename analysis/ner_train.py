@@ -279,9 +279,7 @@ def fit(sentences: list[Sentence], model: Path, params: dict | None = None) -> t
     started = time.process_time()
     trainer.train(str(model))
     seconds = time.process_time() - started
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    return FastTagger.from_tagger(tagger), seconds
+    return FastTagger.from_file(model), seconds
 
 
 def _fit_and_tag(job: tuple) -> tuple[list[list[list[str]]], float]:

@@ -18,7 +18,7 @@ from analysis.crf_tagger import (
     FastTagger,
     context_attributes,
     frequency_key,
-    read_weights,
+    read_model,
     sentence_tokens,
     sequence_features,
     split_clitics,
@@ -36,7 +36,7 @@ SAUDINEWSNET = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 def taggers():
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL_PATH))
-    return tagger, FastTagger.from_tagger(tagger)
+    return tagger, FastTagger.from_file(MODEL_PATH)
 
 
 def saudinewsnet_articles(day: str, every: int):
@@ -162,11 +162,25 @@ def test_a_word_s_features_are_its_own_and_its_parts_(seeds):
         assert Counter(features) == Counter(word_attributes(word)), word
 
 
-def test_the_weights_read_are_pycrfsuite_s(taggers):
+def test_the_model_file_read_holds_pycrfsuite_s_weights(taggers):
+    """read_model reads the file's doubles; pycrfsuite's info() reads its dump, rounded to six
+    decimals: the same labels, features and transitions, the weights within that rounding."""
     crfsuite, _ = taggers
     info = crfsuite.info()
-    assert read_weights(crfsuite) == (info.transitions, info.state_features)
-    assert read_weights(crfsuite, MODEL_PATH) == (info.transitions, info.state_features)  # dumped by a child
+    model = read_model(MODEL_PATH)
+    assert model.labels == crfsuite.labels()
+    moves = model.transitions()
+    transitions = {(a, b): moves[i, j] for i, a in enumerate(model.labels) for j, b in enumerate(model.labels)}
+    for read, dumped in ((model.state_features(), info.state_features), (transitions, info.transitions)):
+        assert read.keys() == dumped.keys()
+        assert max(abs(read[key] - weight) for key, weight in dumped.items()) <= 5e-7
+    assert len(info.transitions) > 20 and len(info.state_features) > 100_000
+
+
+def test_a_file_that_is_no_model_is_refused(tmp_path):
+    (tmp_path / "photo.crfsuite").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    with pytest.raises(ValueError, match="not a crfsuite model"):
+        read_model(tmp_path / "photo.crfsuite")
 
 
 def test_the_marks_are_camel_tools_punctuation_and_symbols():
