@@ -172,16 +172,38 @@ def word_frequencies() -> dict[str, float]:
     """Normalised word -> its Zipf frequency (log10 per billion words) in general Arabic:
     wordfreq's large list (Wikipedia, subtitles, news, web text; CC BY-SA 4.0). Spellings that
     normalise alike keep the highest."""
-    import wordfreq
-
     from .text import normalize
 
     zipf: dict[str, float] = {}
-    buckets = wordfreq.get_frequency_list("ar", wordlist="large")  # bucket i: -i centibels
+    buckets = arabic_frequency_buckets()  # bucket i: -i centibels
     for i in range(len(buckets) - 1, -1, -1):  # rarest first: commoner spellings overwrite
         if buckets[i]:
             zipf.update(zip(normalize("\n".join(buckets[i])).split("\n"), repeat(9 - i / 100)))
     return zipf
+
+
+def arabic_frequency_buckets() -> list[list[str]]:
+    """wordfreq's large Arabic list, wordfreq.get_frequency_list("ar", wordlist="large"): the
+    words of each frequency, bucket i at -i centibels. Read from wordfreq's data file in its
+    documented format (read_cBpack: gzipped msgpack, a header, then the buckets) without
+    importing wordfreq, whose language tables take half a second to import; the test checks the
+    two agree."""
+    import gzip
+    import importlib.util
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")  # finds the package without running it
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_ar.msgpack.gz" if spec else None
+    if path is None or not path.is_file():
+        import wordfreq
+
+        return wordfreq.get_frequency_list("ar", wordlist="large")
+    with gzip.open(path, "rb") as packed:
+        header, *buckets = msgpack.load(packed, raw=False)
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path}: not a wordfreq list ({header!r})")
+    return buckets
 
 
 def _bucket(value: float) -> str:

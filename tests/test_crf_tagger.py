@@ -17,6 +17,7 @@ from analysis.crf_tagger import (
     PART_FEATURES,
     FastTagger,
     context_attributes,
+    arabic_frequency_buckets,
     frequency_key,
     read_model,
     sentence_tokens,
@@ -160,6 +161,14 @@ def test_a_word_s_features_are_its_own_and_its_parts_(seeds):
         _, stem, _, *parts = word_parts(word)
         features = ["w=" + word, "st=" + stem, *(f for part, of in zip(parts, PART_FEATURES) for f in of(part))]
         assert Counter(features) == Counter(word_attributes(word)), word
+
+
+def test_the_arabic_word_list_is_wordfreq_s():
+    import wordfreq
+
+    buckets = arabic_frequency_buckets()
+    assert buckets == wordfreq.get_frequency_list("ar", wordlist="large")
+    assert sum(map(len, buckets)) > 500_000
 
 
 def test_the_model_file_read_holds_pycrfsuite_s_weights(taggers):
