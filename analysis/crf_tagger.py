@@ -543,7 +543,7 @@ def _cqdb_strings(data: bytes, at: int) -> list[str]:
     """The strings of the CQDB table at `at`, by number (its backward array: number -> record)."""
     chunk, _, _, _, count, backward = struct.unpack_from("<4s5I", data, at)
     if chunk != b"CQDB":
-        raise ValueError("not a crfsuite model (no string table where its header says)")
+        raise ValueError("no string table where its header says")
     strings = []
     for record in np.frombuffer(data, dtype="<u4", count=count, offset=at + backward).tolist():
         size = struct.unpack_from("<I", data, at + record + 4)[0]  # the record: number, size, bytes, NUL
@@ -552,16 +552,20 @@ def _cqdb_strings(data: bytes, at: int) -> list[str]:
 
 
 def read_model(path: str | Path) -> ModelFile:
-    """The labels, attributes and features of a crfsuite model file (ValueError if it is none)."""
+    """The labels, attributes and features of a crfsuite model file (ValueError if it is none,
+    or is cut short)."""
     data = Path(path).read_bytes()
     if len(data) < 48 or data[:4] != b"lCRF" or data[8:12] != b"FOMC":
         raise ValueError("not a crfsuite model file")
-    *_, features_at, labels_at, attributes_at, _, _ = struct.unpack_from("<4sI4s9I", data, 0)
-    chunk, _, count = struct.unpack_from("<4s2I", data, features_at)
-    if chunk != b"FEAT":
-        raise ValueError("not a crfsuite model (no features where its header says)")
-    features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=features_at + 12)
-    return ModelFile(_cqdb_strings(data, labels_at), _cqdb_strings(data, attributes_at), features)
+    try:
+        *_, features_at, labels_at, attributes_at, _, _ = struct.unpack_from("<4sI4s9I", data, 0)
+        chunk, _, count = struct.unpack_from("<4s2I", data, features_at)
+        if chunk != b"FEAT":
+            raise ValueError("no features where its header says")
+        features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=features_at + 12)
+        return ModelFile(_cqdb_strings(data, labels_at), _cqdb_strings(data, attributes_at), features)
+    except (struct.error, ValueError) as error:  # an offset beyond its end, a table not there
+        raise ValueError(f"not a whole crfsuite model file ({error})") from error
 
 
 class _Decoder:
@@ -679,9 +683,9 @@ class FastTagger(_Decoder):
             where, _, feature = attribute.partition(":")
             if where in offset_index:
                 row[number], column[number] = feature_index.setdefault(feature, len(feature_index)), offset_index[where]
-            elif where not in ("b-", "b+"):
+            elif where not in ("b-", "b+"):  # a second stage's context_attributes
                 kind[number], row[number] = 2, context_index.setdefault(attribute, len(context_index))
-            else:
+            else:  # a word pair
                 left, _, right = feature.partition("|")
                 key = _pair_key(
                     pair_words.setdefault(left, len(pair_words)), pair_words.setdefault(right, len(pair_words))
@@ -752,16 +756,15 @@ class FastTagger(_Decoder):
             self._pair_id[len(self._rows)] = self.pair_words.get(word, -1)
             self._rows[word] = len(self._rows)
 
-    def _learn(self, words: list[str], parts: list[tuple] | None = None) -> None:
+    def _learn(self, words: list[str]) -> None:
         """Add the score tables of words not seen yet: per offset, the sum of the weights of the
         word's features there (a feature the model never saw at an offset weighs 0 there).
         A word's features (word_attributes) are its own ("w=", "st=") and four parts that many
         words share, each summed once and cached: its core's (word_parts), its first three and
-        last three letters', its form's (shape, length, clitics) and its gazetteer features.
-        `parts`: the words' word_parts, when another stage has them already."""
+        last three letters', its form's (shape, length, clitics) and its gazetteer features."""
         index, none = self.feature_index, len(self.weights) - 1
         numbered = self._numbered  # feature -> its row + 1: the model's features are all true
-        _, stems, _, *shared_keys = zip(*(parts or map(word_parts, words)))
+        _, stems, _, *shared_keys = zip(*map(word_parts, words))
         own = [
             np.fromiter(map(index.get, [kind + key for key in keys], repeat(none)), dtype=np.int64, count=len(words))
             for kind, keys in (("w=", words), ("st=", stems))

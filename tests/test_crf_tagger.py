@@ -190,6 +190,9 @@ def test_a_file_that_is_no_model_is_refused(tmp_path):
     (tmp_path / "photo.crfsuite").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     with pytest.raises(ValueError, match="not a crfsuite model"):
         read_model(tmp_path / "photo.crfsuite")
+    (tmp_path / "cut.crfsuite").write_bytes(MODEL_PATH.read_bytes()[:5000])
+    with pytest.raises(ValueError, match="crfsuite model"):
+        read_model(tmp_path / "cut.crfsuite")
 
 
 def test_the_marks_are_camel_tools_punctuation_and_symbols():
