@@ -23,8 +23,8 @@ from .spans import Span
 if TYPE_CHECKING:
     from .crf_tagger import FastTagger, StackedTagger
 
-# Named here, not in crf_tagger: finding the model imports no tagger (pycrfsuite and the Unicode
-# tables of crf_tagger, a third of a second of a dashboard's first page).
+# Named here, not in crf_tagger: finding the model imports no tagger (crf_tagger's Unicode
+# tables, a third of a second of a dashboard's first page).
 MODEL_DIR = DATA_DIR / "ner"  # inside the package when installed, data/ner in a checkout
 MODEL_PATH = MODEL_DIR / "marsad-ner.crfsuite"
 
